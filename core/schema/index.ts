@@ -1,0 +1,26 @@
+export { initializeDocument, readDocument } from './document.ts';
+export type { DocumentInit, DocumentView, SectionView } from './document.ts';
+export { SCHEMA_VERSION, readMeta, writeTitle } from './meta.ts';
+export type { DocumentMeta } from './meta.ts';
+export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
+export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
+export { addNoteSection, inlineText, noteFragment, readNote, writeNoteBlocks } from './note.ts';
+export type { Inline, NoteBlock, NoteSectionInit } from './note.ts';
+export {
+  addChoiceOption,
+  addColumn,
+  addRow,
+  addTableSection,
+  deleteColumn,
+  deleteRow,
+  ensureTextCell,
+  moveRow,
+  readTable,
+  renameColumn,
+  setCell,
+  setPicked,
+  setRating,
+  textCell,
+} from './table.ts';
+export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
+export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import { describeType, type Problem, type Read } from './problems.ts';
+
+/**
+ * The schema version this build writes. Schema changes are additive: a newer build may add
+ * section kinds, column kinds or fields, and this build still opens and merges such a document,
+ * reporting (not dropping) what it does not understand. Bump this with every additive change and
+ * record what changed here:
+ *
+ * 1. meta, ordered sections (note, table), typed columns, rows with cells, picks and ratings.
+ */
+export const SCHEMA_VERSION = 1;
+
+const META = 'meta';
+const TITLE = 'title';
+const TEMPLATE = 'template';
+const VERSION = 'schemaVersion';
+const CREATED_AT = 'createdAt';
+
+export interface DocumentMeta {
+  readonly title: string;
+  /** The template the document was created from, or null for a blank document. */
+  readonly template: string | null;
+  /** 0 when the document has not been initialised (or an old client never wrote it). */
+  readonly schemaVersion: number;
+  /** ISO 8601 timestamp. */
+  readonly createdAt: string | null;
+}
+
+export interface MetaInit {
+  readonly title: string;
+  readonly template: string | null;
+  readonly createdAt: string;
+}
+
+function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META);
+}
+
+/** True once a document has been created; template content must never be written again after. */
+export function hasMeta(doc: Y.Doc): boolean {
+  return metaMap(doc).has(VERSION);
+}
+
+/**
+ * Writes the meta of a new document. Call only inside `initializeDocument`'s transaction. The
+ * schema version is written with the document so a newer reader knows what it is reading.
+ */
+export function writeInitialMeta(doc: Y.Doc, init: MetaInit): void {
+  const meta = metaMap(doc);
+  meta.set(TITLE, init.title);
+  meta.set(TEMPLATE, init.template);
+  meta.set(VERSION, SCHEMA_VERSION);
+  meta.set(CREATED_AT, init.createdAt);
+}
+
+export function readMeta(doc: Y.Doc): Read<DocumentMeta> {
+  const meta = metaMap(doc);
+  const problems: Problem[] = [];
+
+  const title = meta.get(TITLE);
+  if (typeof title !== 'string') {
+    problems.push({ path: 'meta.title', code: title === undefined ? 'missing' : 'wrong-type', message: `title should be text, found ${describeType(title)}` });
+  }
+  const template = meta.get(TEMPLATE);
+  if (template !== undefined && template !== null && typeof template !== 'string') {
+    problems.push({ path: 'meta.template', code: 'wrong-type', message: `template should be text, found ${describeType(template)}` });
+  }
+  const version = meta.get(VERSION);
+  let schemaVersion = 0;
+  if (typeof version === 'number' && Number.isInteger(version) && version > 0) {
+    schemaVersion = version;
+    if (version > SCHEMA_VERSION) {
+      problems.push({
+        path: 'meta.schemaVersion',
+        code: 'newer-schema',
+        message: `written by a newer Pathways (schema ${version}, this one reads ${SCHEMA_VERSION}); parts it added may be shown read-only`,
+      });
+    }
+  } else {
+    problems.push({ path: 'meta.schemaVersion', code: version === undefined ? 'missing' : 'wrong-type', message: `schema version should be a positive integer, found ${describeType(version)}` });
+  }
+  const createdAt = meta.get(CREATED_AT);
+  if (createdAt !== undefined && typeof createdAt !== 'string') {
+    problems.push({ path: 'meta.createdAt', code: 'wrong-type', message: `created time should be text, found ${describeType(createdAt)}` });
+  }
+
+  return {
+    value: {
+      title: typeof title === 'string' ? title : '',
+      template: typeof template === 'string' ? template : null,
+      schemaVersion,
+      createdAt: typeof createdAt === 'string' ? createdAt : null,
+    },
+    problems,
+  };
+}
+
+export function writeTitle(doc: Y.Doc, title: string): void {
+  metaMap(doc).set(TITLE, title);
+}

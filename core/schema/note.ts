@@ -1,0 +1,209 @@
+import * as Y from 'yjs';
+import { describeType, type Problem, type Read } from './problems.ts';
+import { findSection, insertSection, type SectionPlacement } from './sections.ts';
+
+/**
+ * A note section's rich text is a Y.XmlFragment in the shape y-prosemirror (Tiptap's
+ * Collaboration extension) reads and writes: block elements named after Tiptap's StarterKit
+ * nodes, text in Y.XmlText with marks as formatting attributes (`{bold: {}}`, `{link: {href}}`).
+ * Templates write it through `writeNoteBlocks`; exports read it through `readNoteFragment`.
+ */
+const CONTENT = 'content';
+
+export interface Inline {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly strike?: boolean;
+  readonly code?: boolean;
+  readonly link?: string;
+}
+
+export type NoteBlock =
+  | { readonly type: 'paragraph'; readonly content: readonly Inline[] }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly content: readonly Inline[] }
+  | { readonly type: 'bulletList' | 'orderedList'; readonly items: readonly (readonly NoteBlock[])[] }
+  | { readonly type: 'blockquote'; readonly blocks: readonly NoteBlock[] }
+  | { readonly type: 'horizontalRule' };
+
+export interface NoteSectionInit extends SectionPlacement {
+  readonly blocks?: readonly NoteBlock[];
+}
+
+export function addNoteSection(doc: Y.Doc, init: NoteSectionInit): string {
+  let id = '';
+  doc.transact(() => {
+    const section = insertSection(doc, 'note', init);
+    const fragment = new Y.XmlFragment();
+    section.map.set(CONTENT, fragment);
+    writeNoteBlocks(fragment, init.blocks ?? []);
+    id = section.id;
+  });
+  return id;
+}
+
+/** The fragment Tiptap's Collaboration extension binds to; null if the section is gone or malformed. */
+export function noteFragment(doc: Y.Doc, sectionId: string): Y.XmlFragment | null {
+  const content = findSection(doc, sectionId, 'note')?.get(CONTENT);
+  return content instanceof Y.XmlFragment ? content : null;
+}
+
+export function readNote(doc: Y.Doc, sectionId: string): Read<NoteBlock[]> | null {
+  const section = findSection(doc, sectionId, 'note');
+  if (section === null) return null;
+  const problems: Problem[] = [];
+  return { value: readNoteContent(section, `sections[${sectionId}].content`, problems), problems };
+}
+
+export function readNoteContent(section: Y.Map<unknown>, path: string, problems: Problem[]): NoteBlock[] {
+  const content = section.get(CONTENT);
+  if (!(content instanceof Y.XmlFragment)) {
+    problems.push({ path, code: content === undefined ? 'missing' : 'wrong-type', message: `note content should be rich text, found ${describeType(content)}` });
+    return [];
+  }
+  return readBlocks(content, path, problems);
+}
+
+// Writing
+
+export function writeNoteBlocks(parent: Y.XmlFragment | Y.XmlElement, blocks: readonly NoteBlock[]): void {
+  parent.insert(parent.length, blocks.map(toElement));
+}
+
+function toElement(block: NoteBlock): Y.XmlElement {
+  switch (block.type) {
+    case 'paragraph':
+      return textElement('paragraph', block.content);
+    case 'heading': {
+      const element = textElement('heading', block.content);
+      // y-prosemirror keeps node attributes as-is; Tiptap's heading expects a number.
+      element.setAttribute('level', block.level as unknown as string);
+      return element;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const list = new Y.XmlElement(block.type);
+      list.insert(0, block.items.map((item) => {
+        const listItem = new Y.XmlElement('listItem');
+        writeNoteBlocks(listItem, item.length > 0 ? item : [{ type: 'paragraph', content: [] }]);
+        return listItem;
+      }));
+      return list;
+    }
+    case 'blockquote': {
+      const quote = new Y.XmlElement('blockquote');
+      writeNoteBlocks(quote, block.blocks);
+      return quote;
+    }
+    case 'horizontalRule':
+      return new Y.XmlElement('horizontalRule');
+  }
+}
+
+function textElement(name: string, content: readonly Inline[]): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  const runs = content.filter((run) => run.text !== '');
+  if (runs.length > 0) {
+    const text = new Y.XmlText();
+    text.applyDelta(runs.map((run) => ({ insert: run.text, attributes: markAttributes(run) })));
+    element.insert(0, [text]);
+  }
+  return element;
+}
+
+function markAttributes(run: Inline): Record<string, object> {
+  const attributes: Record<string, object> = {};
+  if (run.bold) attributes.bold = {};
+  if (run.italic) attributes.italic = {};
+  if (run.strike) attributes.strike = {};
+  if (run.code) attributes.code = {};
+  if (run.link !== undefined) attributes.link = { href: run.link };
+  return attributes;
+}
+
+// Reading: tolerant of anything another client may have written.
+
+const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+
+function readBlocks(parent: Y.XmlFragment | Y.XmlElement, path: string, problems: Problem[]): NoteBlock[] {
+  const blocks: NoteBlock[] = [];
+  parent.toArray().forEach((child, index) => {
+    const childPath = `${path}[${index}]`;
+    if (child instanceof Y.XmlText) {
+      // Bare text at block level: not what Tiptap writes, but readable as a paragraph.
+      blocks.push({ type: 'paragraph', content: readInline(child) });
+      return;
+    }
+    if (!(child instanceof Y.XmlElement)) {
+      problems.push({ path: childPath, code: 'wrong-type', message: `unexpected ${describeType(child)} in rich text; skipped` });
+      return;
+    }
+    const block = readBlock(child, childPath, problems);
+    if (block !== null) blocks.push(block);
+  });
+  return blocks;
+}
+
+function readBlock(element: Y.XmlElement, path: string, problems: Problem[]): NoteBlock | null {
+  const name = element.nodeName;
+  if (TEXT_BLOCKS.has(name)) {
+    const content = readInlineChildren(element);
+    if (name === 'paragraph') return { type: 'paragraph', content };
+    const level = Number(element.getAttribute('level'));
+    return { type: 'heading', level: level === 1 || level === 2 ? level : 3, content };
+  }
+  if (name === 'bulletList' || name === 'orderedList') {
+    const items = element.toArray().map((item, index) =>
+      item instanceof Y.XmlElement ? readBlocks(item, `${path}[${index}]`, problems) : [],
+    );
+    return { type: name, items };
+  }
+  if (name === 'blockquote') return { type: 'blockquote', blocks: readBlocks(element, path, problems) };
+  if (name === 'horizontalRule') return { type: 'horizontalRule' };
+  // A node from a newer editor (a table, an image…): keep its text so nothing disappears from view.
+  problems.push({ path, code: 'unknown-kind', message: `rich-text node "${name}" is not known to this build; its text is shown as a paragraph` });
+  return { type: 'paragraph', content: [{ text: plainText(element) }] };
+}
+
+function readInlineChildren(element: Y.XmlElement): Inline[] {
+  const content: Inline[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) content.push(...readInline(child));
+    else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') content.push({ text: '\n' });
+    else if (child instanceof Y.XmlElement) content.push({ text: plainText(child) });
+  }
+  return content;
+}
+
+interface DeltaOp {
+  insert?: unknown;
+  attributes?: Record<string, unknown>;
+}
+
+function readInline(text: Y.XmlText): Inline[] {
+  const runs: Inline[] = [];
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (typeof op.insert !== 'string') continue;
+    const attributes = op.attributes ?? {};
+    const link = attributes.link as { href?: unknown } | null | undefined;
+    runs.push({
+      text: op.insert,
+      ...(attributes.bold != null && { bold: true }),
+      ...(attributes.italic != null && { italic: true }),
+      ...(attributes.strike != null && { strike: true }),
+      ...(attributes.code != null && { code: true }),
+      ...(typeof link?.href === 'string' && { link: link.href }),
+    });
+  }
+  return runs;
+}
+
+function plainText(element: Y.XmlElement | Y.XmlText): string {
+  if (element instanceof Y.XmlText) return inlineText(readInline(element));
+  return element.toArray().map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? plainText(child) : '')).join('');
+}
+
+/** Plain text of a list of inline runs, for titles, search and checks. */
+export function inlineText(content: readonly Inline[]): string {
+  return content.map((run) => run.text).join('');
+}

@@ -1,0 +1,283 @@
+import * as Y from 'yjs';
+import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
+import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
+import { appendOption, insertColumn, readColumn, readColumns, writeColumnTitle } from './columns.ts';
+import { createId } from './ids.ts';
+import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
+import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
+import {
+  addTextCellToRows,
+  ensureTextCellOf,
+  readRowCells,
+  removeColumnFromRows,
+  textCellOf,
+  writePick,
+  writePicks,
+  writeRating,
+  writeRowContent,
+  writeScalar,
+  writeText,
+} from './rows.ts';
+import { findSection, insertSection, readSectionTitle, type SectionPlacement } from './sections.ts';
+
+const DESCRIPTION = 'description';
+const COLUMNS = 'columns';
+const ROWS = 'rows';
+
+export interface RowInit {
+  readonly id?: string;
+  /** Cell values by column id, as `setCell` accepts them. */
+  readonly values?: Readonly<Record<string, CellInput>>;
+}
+
+export interface TableSectionInit extends SectionPlacement {
+  /** Instructions shown above the table, e.g. the toolkit's guiding questions. */
+  readonly description?: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly rows?: readonly RowInit[];
+}
+
+export interface RowView {
+  readonly id: string;
+  /** By column id; every column of the table has an entry. */
+  readonly cells: Readonly<Record<string, CellValue>>;
+}
+
+export interface TableView {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly RowView[];
+}
+
+export type Created = { readonly ok: true; readonly id: string } | Failure;
+
+// Sections
+
+export function addTableSection(doc: Y.Doc, init: TableSectionInit): string {
+  let id = '';
+  doc.transact(() => {
+    const section = insertSection(doc, 'table', init);
+    id = section.id;
+    section.map.set(DESCRIPTION, init.description ?? '');
+    const columns = new Y.Array<unknown>();
+    section.map.set(COLUMNS, columns);
+    section.map.set(ROWS, new Y.Array<unknown>());
+    init.columns.forEach((spec, index) => insertColumn(columns, spec, index, readOrderedEntries(columns, '', [])));
+    for (const row of init.rows ?? []) {
+      const added = addRow(doc, id, row);
+      if (!added.ok) throw new Error(`template row for table "${init.title}" is invalid: ${added.message}`);
+    }
+  });
+  return id;
+}
+
+function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
+  const section = findSection(doc, sectionId, 'table');
+  if (section === null) return null;
+  const columns = section.get(COLUMNS);
+  const rows = section.get(ROWS);
+  if (!(columns instanceof Y.Array) || !(rows instanceof Y.Array)) return null;
+  return { section, columns, rows };
+}
+
+export function readTable(doc: Y.Doc, sectionId: string): Read<TableView> | null {
+  const section = findSection(doc, sectionId, 'table');
+  if (section === null) return null;
+  const problems: Problem[] = [];
+  return { value: readTableContent(section, sectionId, readSectionTitle(section), problems), problems };
+}
+
+export function readTableContent(section: Entry, id: string, title: string, problems: Problem[]): TableView {
+  const path = `sections[${id}]`;
+  const description = section.get(DESCRIPTION);
+  const columns = readColumns(section.get(COLUMNS), `${path}.columns`, problems);
+  const columnIds = new Set(columns.map((column) => column.id));
+  for (const column of columns) {
+    if (column.kind !== 'rate') continue;
+    for (const input of [column.numerator, column.denominator]) {
+      if (!columnIds.has(input)) {
+        problems.push({ path: `${path}.columns[${column.id}]`, code: 'dangling-reference', message: `rate "${column.title}" uses a column that no longer exists; shown empty` });
+      }
+    }
+  }
+  const rowsArray = section.get(ROWS);
+  let rows: RowView[] = [];
+  if (rowsArray instanceof Y.Array) {
+    rows = readOrderedEntries(rowsArray, `${path}.rows`, problems).map((entry) => ({
+      id: entry.id,
+      cells: readRowCells(entry.map, columns, `${path}.rows[${entry.id}]`, problems),
+    }));
+  } else {
+    problems.push({ path: `${path}.rows`, code: rowsArray === undefined ? 'missing' : 'wrong-type', message: `table rows should be a list, found ${describeType(rowsArray)}` });
+  }
+  return { id, title, description: typeof description === 'string' ? description : '', columns, rows };
+}
+
+// Columns
+
+export function addColumn(doc: Y.Doc, sectionId: string, spec: ColumnSpec, index?: number): Created {
+  const parts = tableParts(doc, sectionId);
+  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
+  let id = '';
+  doc.transact(() => {
+    const sorted = readOrderedEntries(parts.columns, '', []);
+    const column = insertColumn(parts.columns, spec, index ?? sorted.length, sorted);
+    id = column.id;
+    if (isTextKind(column.kind as Exclude<Column['kind'], 'unknown'>)) addTextCellToRows(rowEntries(parts.rows), id);
+  });
+  return { ok: true, id };
+}
+
+export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, title: string): Applied {
+  const column = findColumnEntry(doc, sectionId, columnId);
+  if (column === null) return notFound(`column ${columnId} no longer exists`);
+  writeColumnTitle(column, title);
+  return applied;
+}
+
+export function addChoiceOption(doc: Y.Doc, sectionId: string, columnId: string, label: string): Created {
+  const column = findColumnEntry(doc, sectionId, columnId);
+  if (column === null) return notFound(`column ${columnId} no longer exists`);
+  const id = appendOption(column, label);
+  return id === null ? invalid('this column has no choices to add to') : { ok: true, id };
+}
+
+export function deleteColumn(doc: Y.Doc, sectionId: string, columnId: string): Applied {
+  const parts = tableParts(doc, sectionId);
+  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
+  let deleted = false;
+  doc.transact(() => {
+    deleted = deleteEntry(parts.columns, columnId);
+    if (deleted) removeColumnFromRows(rowEntries(parts.rows), columnId);
+  });
+  return deleted ? applied : notFound(`column ${columnId} no longer exists`);
+}
+
+function findColumnEntry(doc: Y.Doc, sectionId: string, columnId: string): Entry | null {
+  const parts = tableParts(doc, sectionId);
+  return parts === null ? null : (findEntry(parts.columns, columnId)?.map ?? null);
+}
+
+function rowEntries(rows: Y.Array<unknown>): Entry[] {
+  return rows.toArray().filter((row): row is Entry => row instanceof Y.Map);
+}
+
+// Rows
+
+export function addRow(doc: Y.Doc, sectionId: string, init: RowInit & { readonly index?: number } = {}): Created {
+  const parts = tableParts(doc, sectionId);
+  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
+  const columns = readColumns(parts.columns, '', []);
+  const byId = new Map(columns.map((column) => [column.id, column]));
+  const values = Object.entries(init.values ?? {});
+  for (const [columnId, input] of values) {
+    const column = byId.get(columnId);
+    if (column === undefined) return notFound(`column ${columnId} does not exist`);
+    const checked = normalizeCellInput(column, input);
+    if (!checked.ok) return invalid(checked.message);
+  }
+  const id = init.id ?? createId();
+  doc.transact(() => {
+    const sorted = readOrderedEntries(parts.rows, '', []);
+    const row = insertEntry(parts.rows, id, init.index ?? sorted.length, sorted);
+    writeRowContent(row, columns);
+    for (const [columnId, input] of values) writeCellValue(row, byId.get(columnId)!, input);
+  });
+  return { ok: true, id };
+}
+
+export function deleteRow(doc: Y.Doc, sectionId: string, rowId: string): Applied {
+  const parts = tableParts(doc, sectionId);
+  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
+  return deleteEntry(parts.rows, rowId) ? applied : notFound(`row ${rowId} no longer exists`);
+}
+
+export function moveRow(doc: Y.Doc, sectionId: string, rowId: string, toIndex: number): Applied {
+  const parts = tableParts(doc, sectionId);
+  const row = parts === null ? null : findEntry(parts.rows, rowId);
+  if (parts === null || row === null) return notFound(`row ${rowId} no longer exists`);
+  const others = readOrderedEntries(parts.rows, '', []).filter((entry) => entry.id !== rowId);
+  moveEntry(row.map, toIndex, others);
+  return applied;
+}
+
+// Cells
+
+interface LocatedCell {
+  readonly row: Entry;
+  readonly column: Column;
+}
+
+function locateCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): LocatedCell | Failure {
+  const parts = tableParts(doc, sectionId);
+  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
+  const row = findEntry(parts.rows, rowId);
+  if (row === null) return notFound(`row ${rowId} no longer exists`);
+  const columnEntry = findEntry(parts.columns, columnId);
+  if (columnEntry === null) return notFound(`column ${columnId} no longer exists`);
+  return { row: row.map, column: readColumn(columnId, columnEntry.map, '', []) };
+}
+
+function writeCellValue(row: Entry, column: Column, input: CellInput): Applied {
+  const checked = normalizeCellInput(column, input);
+  if (!checked.ok) return invalid(checked.message);
+  if (column.kind === 'text' || column.kind === 'person') writeText(row, column.id, checked.value as string);
+  else if (column.kind === 'multi-choice') writePicks(row, column.id, checked.value as readonly string[]);
+  else writeScalar(row, column.id, checked.value as string | number | boolean | null);
+  return applied;
+}
+
+/** Writes a cell. Text cells are replaced whole: editors bind to `ensureTextCell` instead, to merge by character. */
+export function setCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, input: CellInput): Applied {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  if ('ok' in cell) return cell;
+  let result: Applied = applied;
+  doc.transact(() => {
+    result = writeCellValue(cell.row, cell.column, input);
+  });
+  return result;
+}
+
+/** The Y.Text of a text or person cell, if it exists. */
+export function textCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  return 'ok' in cell ? null : textCellOf(cell.row, columnId);
+}
+
+/** The Y.Text of a text or person cell, created if the row and column were made concurrently. */
+export function ensureTextCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  if ('ok' in cell || !(cell.column.kind === 'text' || cell.column.kind === 'person')) return null;
+  let text: Y.Text | null = null;
+  doc.transact(() => {
+    text = ensureTextCellOf(cell.row, columnId);
+  });
+  return text;
+}
+
+/** Sets (or with null, clears) one participant's answer on a rating column. */
+export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, participant: string, level: number | null): Applied {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  if ('ok' in cell) return cell;
+  const { column, row } = cell;
+  if (column.kind !== 'rating') return invalid(`"${column.title}" is not a rating column`);
+  if (participant.trim() === '') return invalid('a rating needs the name of who gives it');
+  if (level !== null && !(Number.isInteger(level) && level >= 0 && level < column.scale.length)) {
+    return invalid(`"${column.title}" expects one of: ${column.scale.join(', ')}`);
+  }
+  writeRating(row, columnId, participant, level);
+  return applied;
+}
+
+/** Ticks or unticks one option of a multi-choice cell without touching the others. */
+export function setPicked(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, optionId: string, picked: boolean): Applied {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  if ('ok' in cell) return cell;
+  const { column, row } = cell;
+  if (column.kind !== 'multi-choice') return invalid(`"${column.title}" is not a multiple-choice column`);
+  if (!column.options.some((option) => option.id === optionId)) return invalid(`"${column.title}" has no such option`);
+  writePick(row, columnId, optionId, picked);
+  return applied;
+}
