@@ -25,7 +25,8 @@ export function assertColumnId(id: string): void {
 }
 
 export function normalizeOptions(options: readonly (string | ChoiceOption)[]): ChoiceOption[] {
-  return options.map((option) => (typeof option === 'string' ? { id: createId(), label: option } : option));
+  // Only id and label: callers pass richer objects (repeat options carry their RRULE), and those extras do not belong in every document.
+  return options.map((option) => (typeof option === 'string' ? { id: createId(), label: option } : { id: option.id, label: option.label }));
 }
 
 /** Writes a new column entry at `index`. Call inside a transaction. */

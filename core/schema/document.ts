@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { hasMeta, readMeta, writeInitialMeta, type DocumentMeta } from './meta.ts';
 import { readNoteContent, type NoteBlock } from './note.ts';
 import { applied, invalid, type Applied, type Problem, type Read } from './problems.ts';
@@ -14,7 +14,7 @@ export interface DocumentInit {
 }
 
 /**
- * Creates a document: writes its meta and lets `fill` add the sections, in one transaction.
+ * Creates a document: writes its meta and lets `fill` add the sections, as one update.
  *
  * This runs exactly once, where the document is created, and refuses a document that already
  * has content. Seeding a template on load instead (when a replica finds the document empty) is
@@ -25,10 +25,15 @@ export function initializeDocument(doc: Y.Doc, init: DocumentInit, fill?: (doc: 
   if (hasMeta(doc) || sectionsArray(doc).length > 0) {
     return invalid('this document already has content; a template is only applied when a document is created');
   }
-  doc.transact(() => {
-    writeInitialMeta(doc, { title: init.title, template: init.template, createdAt: init.createdAt ?? new Date().toISOString() });
-    fill?.(doc);
+  // Built aside and applied whole: Yjs cannot roll a transaction back, so a `fill` that throws
+  // halfway must not leave a half-built document behind that refuses to be created again.
+  const scratch = new Y.Doc();
+  scratch.transact(() => {
+    writeInitialMeta(scratch, { title: init.title, template: init.template, createdAt: init.createdAt ?? new Date().toISOString() });
+    fill?.(scratch);
   });
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch));
+  scratch.destroy();
   return applied;
 }
 

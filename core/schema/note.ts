@@ -22,7 +22,9 @@ export interface Inline {
 export type NoteBlock =
   | { readonly type: 'paragraph'; readonly content: readonly Inline[] }
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly content: readonly Inline[] }
-  | { readonly type: 'bulletList' | 'orderedList'; readonly items: readonly (readonly NoteBlock[])[] }
+  | { readonly type: 'bulletList'; readonly items: readonly (readonly NoteBlock[])[] }
+  /** `start` numbers the first item (1 when omitted), for lists split by a heading. */
+  | { readonly type: 'orderedList'; readonly items: readonly (readonly NoteBlock[])[]; readonly start?: number }
   | { readonly type: 'blockquote'; readonly blocks: readonly NoteBlock[] }
   | { readonly type: 'horizontalRule' };
 
@@ -66,8 +68,14 @@ export function readNoteContent(section: Y.Map<unknown>, path: string, problems:
 
 // Writing
 
-export function writeNoteBlocks(parent: Y.XmlFragment | Y.XmlElement, blocks: readonly NoteBlock[]): void {
-  parent.insert(parent.length, blocks.map(toElement));
+/** Appends blocks to a fragment that is already part of a document. */
+export function writeNoteBlocks(fragment: Y.XmlFragment, blocks: readonly NoteBlock[]): void {
+  fragment.insert(fragment.length, blocks.map(toElement));
+}
+
+/** Fills a new, still detached element: reading its length before it joins a document is invalid in Yjs. */
+function fillElement(element: Y.XmlElement, blocks: readonly NoteBlock[]): void {
+  element.insert(0, blocks.map(toElement));
 }
 
 function toElement(block: NoteBlock): Y.XmlElement {
@@ -83,16 +91,19 @@ function toElement(block: NoteBlock): Y.XmlElement {
     case 'bulletList':
     case 'orderedList': {
       const list = new Y.XmlElement(block.type);
+      if (block.type === 'orderedList' && block.start !== undefined && block.start !== 1) {
+        list.setAttribute('start', block.start as unknown as string);
+      }
       list.insert(0, block.items.map((item) => {
         const listItem = new Y.XmlElement('listItem');
-        writeNoteBlocks(listItem, item.length > 0 ? item : [{ type: 'paragraph', content: [] }]);
+        fillElement(listItem, item.length > 0 ? item : [{ type: 'paragraph', content: [] }]);
         return listItem;
       }));
       return list;
     }
     case 'blockquote': {
       const quote = new Y.XmlElement('blockquote');
-      writeNoteBlocks(quote, block.blocks);
+      fillElement(quote, block.blocks);
       return quote;
     }
     case 'horizontalRule':
@@ -100,14 +111,32 @@ function toElement(block: NoteBlock): Y.XmlElement {
   }
 }
 
+/**
+ * A paragraph or heading. A "\n" inside a run becomes Tiptap's hardBreak node, which is how
+ * ProseMirror keeps a line break within one paragraph (an address, a signature).
+ */
 function textElement(name: string, content: readonly Inline[]): Y.XmlElement {
   const element = new Y.XmlElement(name);
-  const runs = content.filter((run) => run.text !== '');
-  if (runs.length > 0) {
+  const children: (Y.XmlText | Y.XmlElement)[] = [];
+  let line: { insert: string; attributes: Record<string, object> }[] = [];
+  const endLine = (): void => {
+    if (line.length === 0) return;
     const text = new Y.XmlText();
-    text.applyDelta(runs.map((run) => ({ insert: run.text, attributes: markAttributes(run) })));
-    element.insert(0, [text]);
+    text.applyDelta(line);
+    children.push(text);
+    line = [];
+  };
+  for (const run of content) {
+    run.text.split('\n').forEach((part, index) => {
+      if (index > 0) {
+        endLine();
+        children.push(new Y.XmlElement('hardBreak'));
+      }
+      if (part !== '') line.push({ insert: part, attributes: markAttributes({ ...run, text: part }) });
+    });
   }
+  endLine();
+  element.insert(0, children);
   return element;
 }
 
@@ -156,6 +185,8 @@ function readBlock(element: Y.XmlElement, path: string, problems: Problem[]): No
     const items = element.toArray().map((item, index) =>
       item instanceof Y.XmlElement ? readBlocks(item, `${path}[${index}]`, problems) : [],
     );
+    const start = Number(element.getAttribute('start'));
+    if (name === 'orderedList' && Number.isInteger(start) && start !== 1) return { type: name, items, start };
     return { type: name, items };
   }
   if (name === 'blockquote') return { type: 'blockquote', blocks: readBlocks(element, path, problems) };

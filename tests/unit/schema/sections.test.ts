@@ -42,6 +42,18 @@ describe('document meta', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
+  test('a template that fails halfway leaves the document empty, so it can still be created', () => {
+    const doc = new Y.Doc();
+    expect(() =>
+      initializeDocument(doc, { title: 'Broken', template: null }, (d) => {
+        addNoteSection(d, { title: 'Written before the failure' });
+        throw new Error('template bug');
+      }),
+    ).toThrow('template bug');
+    expect(readSections(doc).value).toEqual([]);
+    expect(initializeDocument(doc, { title: 'Fixed', template: null }).ok).toBe(true);
+  });
+
   test('renaming the document changes its title only', () => {
     const doc = blank();
     writeTitle(doc, 'Fall kickoff');

@@ -1,0 +1,147 @@
+import type { DocumentView, Inline, NoteBlock, SectionView, TableView } from '../schema/index.ts';
+import type { Column } from '../tables/index.ts';
+import { cellText } from './cell-text.ts';
+import { HTML_STYLESHEET } from './html-stylesheet.ts';
+import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
+import { safeHref } from './safe-href.ts';
+
+/**
+ * The whole document as one standalone HTML5 page with an embedded print stylesheet (US Letter),
+ * for a facilitator to hand out or print after a session. Nothing is fetched: no scripts, fonts
+ * or images. Every piece of user text is escaped, and only http(s) and mailto links are links.
+ */
+export function exportHtml(view: DocumentView): string {
+  const title = view.meta.title.trim() || UNTITLED_DOCUMENT;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${HTML_STYLESHEET}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...view.sections.map((section, index) => renderSection(section, `section-${index + 1}`)),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+}
+
+/** Escaped text with its line breaks kept. */
+function escapeLines(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function renderSection(section: SectionView, headingId: string): string {
+  const parts = [`<section aria-labelledby="${headingId}">`, `<h2 id="${headingId}">${escapeHtml(section.title.trim() || UNTITLED_SECTION)}</h2>`];
+  switch (section.kind) {
+    case 'note':
+      parts.push(renderBlocks(section.blocks));
+      break;
+    case 'table':
+      parts.push(renderDescription(section.table.description), renderTable(section.table, headingId));
+      break;
+    case 'unknown':
+      parts.push(`<p class="notice">${escapeHtml(NEWER_SECTION_NOTICE)}</p>`);
+      break;
+  }
+  parts.push('</section>');
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+// Notes
+
+function renderBlocks(blocks: readonly NoteBlock[]): string {
+  return blocks
+    .map(renderBlock)
+    .filter((html) => html !== '')
+    .join('\n');
+}
+
+function renderBlock(block: NoteBlock): string {
+  switch (block.type) {
+    case 'paragraph': {
+      const html = renderInline(block.content);
+      return html === '' ? '' : `<p>${html}</p>`;
+    }
+    case 'heading': {
+      const html = renderInline(block.content);
+      // The document title is h1 and sections h2, so a note's own headings start at h3.
+      const tag = `h${block.level + 2}`;
+      return html === '' ? '' : `<${tag}>${html}</${tag}>`;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = block.type === 'bulletList' ? 'ul' : 'ol';
+      const items = block.items.map((item) => `<li>${renderBlocks(item)}</li>`);
+      return items.length === 0 ? '' : `<${tag}>\n${items.join('\n')}\n</${tag}>`;
+    }
+    case 'blockquote': {
+      const inner = renderBlocks(block.blocks);
+      return inner === '' ? '' : `<blockquote>\n${inner}\n</blockquote>`;
+    }
+    case 'horizontalRule':
+      return '<hr>';
+  }
+}
+
+/** Each run wrapped in its marks, innermost code; a link whose target is not http(s) or mailto is kept as its text. */
+function renderInline(content: readonly Inline[]): string {
+  return content
+    .map((run) => {
+      let html = escapeLines(run.text);
+      if (html === '') return '';
+      if (run.code) html = `<code>${html}</code>`;
+      if (run.strike) html = `<s>${html}</s>`;
+      if (run.italic) html = `<em>${html}</em>`;
+      if (run.bold) html = `<strong>${html}</strong>`;
+      const href = safeHref(run.link);
+      if (href !== null) html = `<a href="${escapeHtml(href)}">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+// Tables
+
+function renderDescription(description: string): string {
+  return description
+    .split(/(?:\r?\n[ \t]*){2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p class="description">${escapeLines(paragraph)}</p>`)
+    .join('\n');
+}
+
+function isNumeric(column: Column): boolean {
+  return column.kind === 'number' || column.kind === 'minutes' || column.kind === 'rate';
+}
+
+function renderTable(table: TableView, headingId: string): string {
+  if (table.columns.length === 0) return '';
+  const numberClass = (column: Column): string => (isNumeric(column) ? ' class="number"' : '');
+  const header = table.columns.map((column) => `<th scope="col"${numberClass(column)}>${escapeLines(column.title)}</th>`);
+  const rows = table.rows.map(
+    (row) => `<tr>${table.columns.map((column) => `<td${numberClass(column)}>${escapeLines(cellText(row.cells[column.id], column))}</td>`).join('')}</tr>`,
+  );
+  if (rows.length === 0) rows.push(`<tr><td class="empty" colspan="${table.columns.length}">No rows yet.</td></tr>`);
+  return [
+    // Named by the section heading, so a screen reader announces which table it is.
+    `<div class="table-wrap"><table aria-labelledby="${headingId}">`,
+    `<thead><tr>${header.join('')}</tr></thead>`,
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table></div>',
+  ].join('\n');
+}

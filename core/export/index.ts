@@ -1,0 +1,7 @@
+export { CHECKED_TEXT, cellText } from './cell-text.ts';
+export { exportCsv } from './csv.ts';
+export { findTable } from './find-table.ts';
+export { exportHtml } from './html.ts';
+export { exportIcs } from './ics.ts';
+export type { IcsExport, IcsOptions, SkippedRow } from './ics.ts';
+export { exportMarkdown } from './markdown.ts';

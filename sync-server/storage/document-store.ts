@@ -1,0 +1,78 @@
+/**
+ * Storage moves bytes and records; policy (when to compact, what makes a version, persisting
+ * before fan-out) lives in the relay's persistence layer above it. Every method is async so an
+ * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
+ *
+ * Rules every store follows (the contract suite in tests/integration/storage cites them):
+ * S1. `appendUpdates` is durable when its promise resolves, and returns the last sequence number.
+ * S2. `loadDocument` returns the snapshot and every update appended after it, in append order.
+ * S3. `compact` replaces the snapshot and deletes updates up to `throughSeq` in one transaction:
+ *     a crash leaves either the old snapshot with its log or the new snapshot with the rest.
+ * S4. Updates appended after `throughSeq` survive a compaction.
+ * S5. Versions are listed newest first and read back byte for byte.
+ * S6. Only token hashes are stored; `findAccess` maps a hash to its workspace and role.
+ * S7. Replacing a role's token makes the old hash find nothing, at once.
+ * S8. Unknown ids read as null or empty, never as an exception.
+ */
+export type Role = 'owner' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+
+export interface WorkspaceRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface DocumentRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly title: string;
+  readonly template: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface VersionRecord {
+  readonly id: string;
+  readonly documentId: string;
+  readonly label: string;
+  /** True for the version saved automatically when a session ends. */
+  readonly auto: boolean;
+  readonly createdAt: string;
+}
+
+export interface StoredDocument {
+  readonly snapshot: Uint8Array | null;
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last update (0 when there is none); pass it to `compact`. */
+  readonly lastSeq: number;
+}
+
+export interface Access {
+  readonly workspaceId: string;
+  readonly role: Role;
+}
+
+export interface DocumentStore {
+  createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void>;
+  getWorkspace(id: string): Promise<WorkspaceRecord | null>;
+  findAccess(tokenHash: string): Promise<Access | null>;
+  replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void>;
+
+  createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  listDocuments(workspaceId: string): Promise<DocumentRecord[]>;
+  updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void>;
+
+  loadDocument(id: string): Promise<StoredDocument>;
+  appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number>;
+  compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Bytes held for the document's content (snapshot plus log), for metrics and benchmarks. */
+  storedBytes(id: string): Promise<number>;
+
+  saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
+  listVersions(documentId: string): Promise<VersionRecord[]>;
+  readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;
+
+  close(): Promise<void>;
+}

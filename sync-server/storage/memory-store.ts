@@ -1,0 +1,104 @@
+import type { Access, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+
+interface DocumentContent {
+  snapshot: Uint8Array | null;
+  updates: { seq: number; data: Uint8Array }[];
+  lastSeq: number;
+}
+
+/** A store in memory, for fast tests and the benchmark's "relay without disk" comparison. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly workspaces = new Map<string, WorkspaceRecord>();
+  private readonly tokens = new Map<string, Access>();
+  private readonly documents = new Map<string, DocumentRecord>();
+  private readonly contents = new Map<string, DocumentContent>();
+  private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
+
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
+    this.workspaces.set(workspace.id, workspace);
+    for (const [role, hash] of Object.entries(tokenHashes)) this.tokens.set(hash, { workspaceId: workspace.id, role: role as Role });
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
+    return this.workspaces.get(id) ?? null;
+  }
+
+  async findAccess(tokenHash: string): Promise<Access | null> {
+    return this.tokens.get(tokenHash) ?? null;
+  }
+
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+    for (const [hash, access] of this.tokens) if (access.workspaceId === workspaceId && access.role === role) this.tokens.delete(hash);
+    this.tokens.set(tokenHash, { workspaceId, role });
+  }
+
+  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+    this.documents.set(record.id, record);
+    this.contents.set(record.id, { snapshot: initialState.slice(), updates: [], lastSeq: 0 });
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    return this.documents.get(id) ?? null;
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    return [...this.documents.values()]
+      .filter((record) => record.workspaceId === workspaceId)
+      .sort((a, b) => (a.updatedAt === b.updatedAt ? a.id.localeCompare(b.id) : a.updatedAt < b.updatedAt ? 1 : -1));
+  }
+
+  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
+    const record = this.documents.get(id);
+    if (record !== undefined) this.documents.set(id, { ...record, ...summary });
+  }
+
+  private content(id: string): DocumentContent {
+    let content = this.contents.get(id);
+    if (content === undefined) this.contents.set(id, (content = { snapshot: null, updates: [], lastSeq: 0 }));
+    return content;
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument> {
+    const content = this.contents.get(id);
+    if (content === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
+    return { snapshot: content.snapshot, updates: content.updates.map((update) => update.data), lastSeq: content.updates.at(-1)?.seq ?? 0 };
+  }
+
+  async appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number> {
+    const content = this.content(id);
+    // Copies: the caller may reuse its buffers, and a store must keep what it was given.
+    for (const update of updates) content.updates.push({ seq: ++content.lastSeq, data: update.slice() });
+    return content.lastSeq;
+  }
+
+  async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const content = this.content(id);
+    content.snapshot = snapshot.slice();
+    content.updates = content.updates.filter((update) => update.seq > throughSeq);
+  }
+
+  async storedBytes(id: string): Promise<number> {
+    const content = this.contents.get(id);
+    if (content === undefined) return 0;
+    return (content.snapshot?.byteLength ?? 0) + content.updates.reduce((sum, update) => sum + update.data.byteLength, 0);
+  }
+
+  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
+    const list = this.versions.get(record.documentId) ?? [];
+    list.push({ record, state: state.slice() });
+    this.versions.set(record.documentId, list);
+  }
+
+  async listVersions(documentId: string): Promise<VersionRecord[]> {
+    return (this.versions.get(documentId) ?? [])
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => (a.entry.record.createdAt === b.entry.record.createdAt ? b.index - a.index : a.entry.record.createdAt < b.entry.record.createdAt ? 1 : -1))
+      .map(({ entry }) => entry.record);
+  }
+
+  async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
+    return this.versions.get(documentId)?.find((entry) => entry.record.id === versionId)?.state ?? null;
+  }
+
+  async close(): Promise<void> {}
+}

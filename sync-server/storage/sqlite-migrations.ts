@@ -1,0 +1,48 @@
+/**
+ * The SQLite schema, as numbered forward-only steps. A database records the last step it ran
+ * in `schema_version`; opening it runs the steps after that, each in its own transaction.
+ * Never edit a step that has shipped: add the next one.
+ */
+export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE workspaces (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE tokens (
+        hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        UNIQUE (workspace_id, role)
+      );
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        title TEXT NOT NULL,
+        template TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        snapshot BLOB
+      );
+      CREATE INDEX documents_by_workspace ON documents (workspace_id);
+      CREATE TABLE updates (
+        document_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        label TEXT NOT NULL,
+        auto INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        state BLOB NOT NULL
+      );
+      CREATE INDEX versions_by_document ON versions (document_id, created_at);
+    `,
+  },
+];

@@ -1,0 +1,184 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Access, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+
+export const SQLITE_FILE_NAME = 'pathways.sqlite';
+
+interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  template: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface VersionRow {
+  id: string;
+  document_id: string;
+  label: string;
+  auto: number;
+  created_at: string;
+}
+
+const toDocument = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  title: row.title,
+  template: row.template,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto === 1, createdAt: row.created_at });
+
+/** better-sqlite3 returns Buffers; callers get plain Uint8Array views of the same bytes. */
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. `synchronous = FULL` makes each
+ * committed transaction survive power loss as well as a killed process; the relay batches the
+ * updates of one tick into one transaction, so that is one fsync per tick, not per keystroke.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    const db = this.db;
+    this.statements = {
+      insertWorkspace: db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
+      getWorkspace: db.prepare<[string], { id: string; name: string; created_at: string }>('SELECT id, name, created_at FROM workspaces WHERE id = ?'),
+      insertToken: db.prepare('INSERT INTO tokens (hash, workspace_id, role) VALUES (?, ?, ?)'),
+      findToken: db.prepare<[string], { workspace_id: string; role: Role }>('SELECT workspace_id, role FROM tokens WHERE hash = ?'),
+      deleteToken: db.prepare('DELETE FROM tokens WHERE workspace_id = ? AND role = ?'),
+      insertDocument: db.prepare('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      getDocument: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE id = ?'),
+      listDocuments: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id'),
+      updateSummary: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer | null }>('SELECT snapshot FROM documents WHERE id = ?'),
+      listUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE document_id = ? ORDER BY seq'),
+      lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE document_id = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (document_id, seq, data) VALUES (?, ?, ?)'),
+      setSnapshot: db.prepare('UPDATE documents SET snapshot = ? WHERE id = ?'),
+      deleteUpdatesThrough: db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
+      storedBytes: db.prepare<[string, string], { bytes: number | null }>(
+        'SELECT COALESCE((SELECT LENGTH(snapshot) FROM documents WHERE id = ?), 0) + COALESCE((SELECT SUM(LENGTH(data)) FROM updates WHERE document_id = ?), 0) AS bytes',
+      ),
+      insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
+      listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
+      readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
+    };
+  }
+
+  /** Opens (creating if needed) the store in `dataDir`. */
+  static open(dataDir: string): SqliteDocumentStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new SqliteDocumentStore(join(dataDir, SQLITE_FILE_NAME));
+  }
+
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertWorkspace.run(workspace.id, workspace.name, workspace.createdAt);
+      for (const [role, hash] of Object.entries(tokenHashes)) this.statements.insertToken.run(hash, workspace.id, role);
+    })();
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
+    const row = this.statements.getWorkspace.get(id);
+    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async findAccess(tokenHash: string): Promise<Access | null> {
+    const row = this.statements.findToken.get(tokenHash);
+    return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
+  }
+
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.deleteToken.run(workspaceId, role);
+      this.statements.insertToken.run(tokenHash, workspaceId, role);
+    })();
+  }
+
+  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+    this.statements.insertDocument.run(record.id, record.workspaceId, record.title, record.template, record.createdAt, record.updatedAt, Buffer.from(initialState));
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.statements.getDocument.get(id);
+    return row === undefined ? null : toDocument(row);
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    return this.statements.listDocuments.all(workspaceId).map(toDocument);
+  }
+
+  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
+    this.statements.updateSummary.run(summary.title, summary.updatedAt, id);
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument> {
+    // One read transaction, so a compaction cannot slip between reading the snapshot and the log.
+    return this.db.transaction((): StoredDocument => {
+      const snapshot = this.statements.getSnapshot.get(id)?.snapshot ?? null;
+      const rows = this.statements.listUpdates.all(id);
+      return { snapshot: snapshot === null ? null : bytes(snapshot), updates: rows.map((row) => bytes(row.data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+    })();
+  }
+
+  async appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.db.transaction((): number => {
+      let seq = this.statements.lastSeq.get(id)?.seq ?? 0;
+      for (const update of updates) this.statements.insertUpdate.run(id, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      return seq;
+    })();
+  }
+
+  async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.setSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), id);
+      this.statements.deleteUpdatesThrough.run(id, throughSeq);
+    })();
+  }
+
+  async storedBytes(id: string): Promise<number> {
+    return this.statements.storedBytes.get(id, id)?.bytes ?? 0;
+  }
+
+  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
+    this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+  }
+
+  async listVersions(documentId: string): Promise<VersionRecord[]> {
+    return this.statements.listVersions.all(documentId).map(toVersion);
+  }
+
+  async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
+    const row = this.statements.readVersion.get(documentId, versionId);
+    return row === undefined ? null : bytes(row.state);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const current = (db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0;
+  for (const step of SQLITE_MIGRATIONS) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(step.version);
+    })();
+  }
+}

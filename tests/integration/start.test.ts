@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+let server: ServerProcess | undefined;
+afterEach(() => {
+  server?.child.kill('SIGKILL');
+  server = undefined;
+});
+
+describe('the start command', () => {
+  test('serves health, the template list and printable template previews on the printed URL', async () => {
+    server = await startServerProcess();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+    const health = await fetch(new URL('/healthz', server.url));
+    expect(health.status).toBe(200);
+
+    const templates = (await (await fetch(new URL('/api/templates', server.url))).json()) as { id: string; title: string; description: string }[];
+    expect(templates.map((template) => template.id)).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment']);
+    expect(templates.every((template) => template.title !== '' && template.description !== '')).toBe(true);
+
+    const preview = await fetch(new URL('/api/templates/meeting-calendar/preview', server.url));
+    expect(preview.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await preview.text()).toContain('Kick-off meeting and goal-setting session');
+
+    const markdown = await fetch(new URL('/api/templates/assessment/preview?format=md', server.url));
+    expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(await markdown.text()).toContain('Assign responsibility for scheduling appointments to a school-based coordinator.');
+
+    const home = await (await fetch(server.url)).text();
+    expect(home).toContain('<h1>Pathways</h1>');
+  });
+
+  test('answers unknown templates and paths with a JSON error a person can act on', async () => {
+    server = await startServerProcess();
+    const missing = await fetch(new URL('/api/templates/nope/preview', server.url));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: expect.stringContaining('GET /api/templates lists') });
+    const badFormat = await fetch(new URL('/api/templates/barriers/preview?format=pdf', server.url));
+    expect(badFormat.status).toBe(400);
+    expect(await badFormat.json()).toEqual({ error: expect.stringContaining('use html or md') });
+  });
+
+  test('SIGTERM, even sent twice, stops the server cleanly with exit code 0', async () => {
+    server = await startServerProcess();
+    server.child.kill('SIGTERM');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  test('refuses to start with a PORT that is not a port, and says why', async () => {
+    await expect(startServerProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT must be a whole number/);
+  });
+});

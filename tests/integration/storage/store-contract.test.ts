@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { DocumentRecord, DocumentStore } from '../../../sync-server/storage/document-store.ts';
+import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
+
+/** The storage contract (rules S1–S8 in sync-server/storage/document-store.ts), run against every store. */
+
+const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
+const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
+const record = (id: string, updatedAt = '2026-11-29T10:00:00.000Z'): DocumentRecord => ({
+  id,
+  workspaceId: 'w1',
+  title: `Doc ${id}`,
+  template: 'barriers',
+  createdAt: '2026-11-29T10:00:00.000Z',
+  updatedAt,
+});
+const u = (...values: number[]) => new Uint8Array(values);
+
+const opened: DocumentStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
+const stores: [string, () => DocumentStore][] = [
+  ['memory', () => new MemoryDocumentStore()],
+  ['sqlite', () => SqliteDocumentStore.open(mkdtempSync(join(tmpdir(), 'pathways-store-')))],
+];
+
+describe.each(stores)('%s store', (_name, make) => {
+  async function fresh(): Promise<DocumentStore> {
+    const store = make();
+    opened.push(store);
+    await store.createWorkspace(workspace, hashes);
+    await store.createDocument(record('d1'), u(9, 9));
+    return store;
+  }
+
+  test('S1/S2: appended updates load back after the snapshot, in order, with the last sequence number', async () => {
+    const store = await fresh();
+    expect(await store.appendUpdates('d1', [u(1), u(2)])).toBe(2);
+    expect(await store.appendUpdates('d1', [u(3)])).toBe(3);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1), u(2), u(3)], lastSeq: 3 });
+  });
+
+  test('S3/S4: compaction replaces the snapshot and drops only the updates it covers', async () => {
+    const store = await fresh();
+    await store.appendUpdates('d1', [u(1), u(2), u(3)]);
+    await store.compact('d1', u(7, 7, 7), 2);
+    await store.appendUpdates('d1', [u(4)]);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 7, 7), updates: [u(3), u(4)], lastSeq: 4 });
+    expect(await store.storedBytes('d1')).toBe(5);
+  });
+
+  test('S5: versions list newest first and read back byte for byte', async () => {
+    const store = await fresh();
+    await store.saveVersion({ id: 'v1', documentId: 'd1', label: 'After kickoff', auto: false, createdAt: '2026-11-29T10:00:00.000Z' }, u(1, 2, 3));
+    await store.saveVersion({ id: 'v2', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T11:00:00.000Z' }, u(4, 5));
+    expect((await store.listVersions('d1')).map((v) => [v.id, v.auto])).toEqual([['v2', true], ['v1', false]]);
+    expect(await store.readVersion('d1', 'v1')).toEqual(u(1, 2, 3));
+    expect(await store.readVersion('other', 'v1')).toBeNull();
+  });
+
+  test('S6/S7: a token hash finds its workspace and role until it is replaced', async () => {
+    const store = await fresh();
+    expect(await store.findAccess('h-editor')).toEqual({ workspaceId: 'w1', role: 'editor' });
+    await store.replaceToken('w1', 'editor', 'h-editor-2');
+    expect(await store.findAccess('h-editor')).toBeNull();
+    expect(await store.findAccess('h-editor-2')).toEqual({ workspaceId: 'w1', role: 'editor' });
+    expect(await store.findAccess('h-viewer')).toEqual({ workspaceId: 'w1', role: 'viewer' });
+  });
+
+  test('documents list per workspace, most recently changed first, with summaries kept current', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2', '2026-11-29T09:00:00.000Z'), u());
+    await store.updateDocumentSummary('d2', { title: 'Renamed', updatedAt: '2026-11-29T12:00:00.000Z' });
+    expect((await store.listDocuments('w1')).map((d) => [d.id, d.title])).toEqual([['d2', 'Renamed'], ['d1', 'Doc d1']]);
+    expect(await store.getWorkspace('w1')).toEqual(workspace);
+  });
+
+  test('S8: unknown ids read as empty, not as errors', async () => {
+    const store = await fresh();
+    expect(await store.getDocument('nope')).toBeNull();
+    expect(await store.getWorkspace('nope')).toBeNull();
+    expect(await store.findAccess('nope')).toBeNull();
+    expect(await store.listDocuments('nope')).toEqual([]);
+    expect(await store.loadDocument('nope')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await store.listVersions('nope')).toEqual([]);
+    expect(await store.storedBytes('nope')).toBe(0);
+  });
+
+  test('keeps its own copy of appended bytes even if the caller reuses the buffer', async () => {
+    const store = await fresh();
+    const buffer = u(1, 2);
+    await store.appendUpdates('d1', [buffer]);
+    buffer[0] = 99;
+    expect((await store.loadDocument('d1')).updates).toEqual([u(1, 2)]);
+  });
+});
+
+describe('sqlite store on disk', () => {
+  test('everything appended is there after the file is closed and opened again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
+    const first = SqliteDocumentStore.open(dir);
+    await first.createWorkspace(workspace, hashes);
+    await first.createDocument(record('d1'), u(1));
+    await first.appendUpdates('d1', [u(2), u(3)]);
+    await first.close();
+    const second = SqliteDocumentStore.open(dir);
+    opened.push(second);
+    expect(await second.loadDocument('d1')).toEqual({ snapshot: u(1), updates: [u(2), u(3)], lastSeq: 2 });
+    expect(await second.findAccess('h-owner')).toEqual({ workspaceId: 'w1', role: 'owner' });
+  });
+});
