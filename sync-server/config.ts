@@ -3,12 +3,27 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** When set, creating a workspace needs it as a Bearer token. */
+  readonly adminToken: string | undefined;
+  /** Frames above this close their socket; 8 MiB holds a very large document's first sync. */
+  readonly maxMessageBytes: number;
+}
+
+function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
 }
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
-  }
-  return { port, host: env.HOST ?? '127.0.0.1', dataDir: env.DATA_DIR ?? './data' };
+  return {
+    port: readInteger(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+    adminToken: env.PATHWAYS_ADMIN_TOKEN || undefined,
+    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  };
 }

@@ -1,22 +1,25 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { createLogger } from './observability/logger.ts';
+import { startServer } from './server.ts';
 
+const logger = createLogger();
 const config = readConfig(process.env);
-const server = serve({ fetch: createApp().fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  console.log(`Pathways is running at http://${host}:${info.port}/`);
-});
+const server = await startServer(config, { logger });
+console.log(`Pathways is running at ${server.url}`);
 
 // A process manager may send SIGTERM to the process and to its group: the second must be harmless.
-let stopping = false;
-function stop(): void {
-  if (stopping) return;
-  stopping = true;
-  server.close(() => process.exit(0));
-  // Keep-alive connections would hold close() open; there is no state to flush yet.
-  (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+let exiting = false;
+async function shutdown(signal: string): Promise<void> {
+  if (exiting) return;
+  exiting = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await server.stop();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ error }, 'shutdown failed');
+    process.exit(1);
+  }
 }
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,17 @@
+/**
+ * Every reason the relay closes a socket, with its code. Codes 4000–4999 are ours (RFC 6455
+ * leaves them to applications); the reasons are short because a close reason is at most 123 bytes.
+ */
+export const CLOSE = {
+  /** The server is shutting down; clients reconnect to the next process. */
+  goingAway: { code: 1001, reason: 'server shutting down' },
+  /** ws closes oversized frames itself with 1009 before we see them; this entry names it. */
+  tooLarge: { code: 1009, reason: 'frame larger than the server accepts' },
+  /** Storage failed: the room is dropped so no client sees an update that is not stored. */
+  storageFailed: { code: 1011, reason: 'could not store the document; reconnect' },
+  malformedFrame: { code: 4400, reason: 'malformed message' },
+  tokenRevoked: { code: 4401, reason: 'link no longer valid' },
+  documentGone: { code: 4404, reason: 'document no longer exists' },
+} as const;
+
+export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

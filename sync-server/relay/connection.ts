@@ -1,0 +1,104 @@
+import type { Access } from '../storage/document-store.ts';
+
+/** The four things the relay needs from a socket; the @hono/node-ws adapter provides them. */
+export interface RelaySocket {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Stop reading from the network: TCP backpressure then slows the client down. */
+  pause(): void;
+  resume(): void;
+  readonly isOpen: boolean;
+}
+
+/**
+ * Pacing, not punishment: a client that sends faster than this is paused until its budget
+ * refills, never disconnected. The burst covers a client replaying a long offline session.
+ */
+export const RATE_LIMIT = {
+  messagesPerSecond: 5000,
+  messageBurst: 5000,
+  bytesPerSecond: 16 * 1024 * 1024,
+  byteBurst: 32 * 1024 * 1024,
+};
+/** Messages a socket may have waiting in its room before it is paused, and when it resumes. */
+export const QUEUE_HIGH_WATER = 2000;
+export const QUEUE_LOW_WATER = 500;
+
+type HoldReason = 'queue' | 'rate';
+
+/** One client socket in one room: its role, the awareness clients it speaks for, and its pacing. */
+export class Connection {
+  /** Awareness client ids this socket has published; removed for everyone when it closes. */
+  readonly awarenessClients = new Set<number>();
+  /** Messages received and not yet processed by the room. */
+  queued = 0;
+  private readonly holds = new Set<HoldReason>();
+  private messageTokens = RATE_LIMIT.messageBurst;
+  private byteTokens = RATE_LIMIT.byteBurst;
+  private refilledAt = performance.now();
+  private rateTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly socket: RelaySocket,
+    readonly access: Access,
+  ) {}
+
+  get canWrite(): boolean {
+    return this.access.role !== 'viewer';
+  }
+
+  send(frame: Uint8Array): void {
+    // The socket may have closed while the room was persisting; nothing to deliver then.
+    if (this.socket.isOpen) this.socket.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    this.clearRateTimer();
+    if (this.socket.isOpen) this.socket.close(code, reason);
+  }
+
+  /** Charges one received message against the budget; pauses the socket when it runs out. */
+  charge(bytes: number): void {
+    const now = performance.now();
+    const elapsed = (now - this.refilledAt) / 1000;
+    this.refilledAt = now;
+    this.messageTokens = Math.min(RATE_LIMIT.messageBurst, this.messageTokens + elapsed * RATE_LIMIT.messagesPerSecond) - 1;
+    this.byteTokens = Math.min(RATE_LIMIT.byteBurst, this.byteTokens + elapsed * RATE_LIMIT.bytesPerSecond) - bytes;
+    if (this.messageTokens >= 0 && this.byteTokens >= 0) return;
+    const waitSeconds = Math.max(-this.messageTokens / RATE_LIMIT.messagesPerSecond, -this.byteTokens / RATE_LIMIT.bytesPerSecond);
+    this.hold('rate');
+    this.clearRateTimer();
+    this.rateTimer = setTimeout(() => {
+      this.rateTimer = null;
+      this.release('rate');
+    }, Math.ceil(waitSeconds * 1000));
+  }
+
+  enqueued(): void {
+    if (++this.queued >= QUEUE_HIGH_WATER) this.hold('queue');
+  }
+
+  dequeued(): void {
+    if (--this.queued <= QUEUE_LOW_WATER) this.release('queue');
+  }
+
+  /** True when the socket is paused for any reason; for tests and metrics. */
+  get isPaused(): boolean {
+    return this.holds.size > 0;
+  }
+
+  private hold(reason: HoldReason): void {
+    if (this.holds.size === 0) this.socket.pause();
+    this.holds.add(reason);
+  }
+
+  private release(reason: HoldReason): void {
+    if (!this.holds.delete(reason) || this.holds.size > 0) return;
+    this.socket.resume();
+  }
+
+  private clearRateTimer(): void {
+    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
+    this.rateTimer = null;
+  }
+}

@@ -1,0 +1,126 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * The y-websocket wire protocol as pure functions from bytes to messages and back, so the relay's
+ * decisions can be tested without a socket. Frame layout (y-protocols):
+ *
+ *   varUint messageType: 0 sync | 1 awareness | 2 auth | 3 query awareness
+ *   sync:      varUint syncType (0 step 1 | 1 step 2 | 2 update), varUint8Array payload
+ *   awareness: varUint8Array update = varUint count, count × (varUint clientID, varUint clock, varString JSON state)
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  /** Parsed JSON state; null when the client left. */
+  readonly state: unknown;
+}
+
+export type ClientMessage =
+  | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
+  /** Step 2 and update carry the same thing for a relay: document changes to apply. */
+  | { readonly type: 'update'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
+  | { readonly type: 'query-awareness' };
+
+export type Decoded = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly error: string };
+
+/**
+ * Decodes one client frame. Never throws: anything that is not exactly one well-formed message
+ * (truncated, trailing bytes, unknown type, an update Yjs cannot parse, awareness JSON that is
+ * not JSON) comes back as an error naming what was wrong.
+ */
+export function decodeClientFrame(frame: Uint8Array): Decoded {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const message = readMessage(decoder);
+    if (typeof message === 'string') return { ok: false, error: message };
+    if (decoding.hasContent(decoder)) return { ok: false, error: 'trailing bytes after the message' };
+    return { ok: true, message };
+  } catch (error) {
+    return { ok: false, error: `undecodable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage | string {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (syncType === SYNC_STEP_1) {
+        Y.decodeStateVector(payload); // throws on garbage
+        return { type: 'sync-step-1', stateVector: payload };
+      }
+      if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
+        Y.decodeUpdate(payload); // parses every struct and the delete set; throws on garbage
+        return { type: 'update', update: payload };
+      }
+      return `unknown sync message type ${syncType}`;
+    }
+    case MESSAGE_AWARENESS: {
+      const update = decoding.readVarUint8Array(decoder);
+      return { type: 'awareness', update, entries: decodeAwarenessEntries(update) };
+    }
+    case MESSAGE_QUERY_AWARENESS:
+      return { type: 'query-awareness' };
+    case MESSAGE_AUTH:
+      return 'auth messages are not accepted: the token goes in the URL';
+    default:
+      return `unknown message type ${type}`;
+  }
+}
+
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    entries.push({ clientId, clock, state });
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
+  return entries;
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs';
+import type { Logger } from '../observability/logger.ts';
+import type { RelayMetrics } from '../observability/metrics.ts';
+import type { Access, DocumentStore, Role } from '../storage/document-store.ts';
+import { CLOSE, type CloseReason } from './close-codes.ts';
+import { Connection, type RelaySocket } from './connection.ts';
+import { decodeClientFrame } from './protocol.ts';
+import { Room } from './room.ts';
+import { RoomPersistence } from './room-persistence.ts';
+
+export interface RelayOptions {
+  readonly store: DocumentStore;
+  readonly logger: Logger;
+  readonly metrics: RelayMetrics;
+  /** Frames larger than this close their socket (ws enforces it; see the socket adapter). */
+  readonly maxMessageBytes: number;
+}
+
+/** What the socket adapter calls as things happen on one socket. */
+export interface SocketHandlers {
+  onMessage(frame: Uint8Array): void;
+  onClose(): void;
+}
+
+/**
+ * Rooms by document: created when the first socket arrives, closed (flushed, compacted,
+ * versioned, dropped from memory) when the last one leaves. Nothing here outlives a room except
+ * what storage holds, so memory does not grow with the number of documents ever opened.
+ */
+export class Relay {
+  private readonly rooms = new Map<string, Room>();
+  /** Rooms still writing their last state; a new room for the same document waits for it. */
+  private readonly closing = new Map<string, Promise<void>>();
+  private shuttingDown = false;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Attaches an authorised socket to its document's room. */
+  connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
+    const { logger, metrics } = this.options;
+    const connection = new Connection(socket, access);
+    if (this.shuttingDown) {
+      connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+      return { onMessage: () => {}, onClose: () => {} };
+    }
+    const room = this.openRoom(documentId);
+    room.join(connection);
+    metrics.sockets.inc();
+    let closed = false;
+    return {
+      onMessage: (frame) => {
+        if (closed) return;
+        connection.charge(frame.byteLength);
+        const decoded = decodeClientFrame(frame);
+        if (!decoded.ok) {
+          metrics.rejectedFrames.inc({ reason: 'malformed' });
+          logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a malformed frame');
+          connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
+          return;
+        }
+        room.receive(connection, decoded.message);
+      },
+      onClose: () => {
+        if (closed) return;
+        closed = true;
+        metrics.sockets.dec();
+        connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+        room.leave(connection);
+      },
+    };
+  }
+
+  private openRoom(documentId: string): Room {
+    const existing = this.rooms.get(documentId);
+    if (existing !== undefined && !existing.isClosing) return existing;
+    const { store, logger, metrics } = this.options;
+    const room = new Room(
+      documentId,
+      new RoomPersistence(documentId, store, logger, metrics),
+      logger,
+      metrics,
+      (empty) => this.closeRoom(empty),
+      this.closing.get(documentId),
+    );
+    this.rooms.set(documentId, room);
+    metrics.rooms.set(this.rooms.size);
+    return room;
+  }
+
+  private closeRoom(room: Room, reason?: CloseReason): Promise<void> {
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    this.options.metrics.rooms.set(this.rooms.size);
+    const previous = this.closing.get(room.documentId) ?? Promise.resolve();
+    const done = previous.then(() => room.close(reason)).finally(() => {
+      if (this.closing.get(room.documentId) === done) this.closing.delete(room.documentId);
+    });
+    this.closing.set(room.documentId, done);
+    return done;
+  }
+
+  /** Closes every socket of this workspace and role, after its link was replaced. */
+  closeSocketsOfRole(workspaceId: string, role: Role): void {
+    for (const room of this.rooms.values()) {
+      room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.role === role, CLOSE.tokenRevoked);
+    }
+  }
+
+  /**
+   * The document as stored, as one update: from the open room once its queue is durable, else
+   * from storage (after any closing room has written its last state).
+   */
+  async readState(documentId: string): Promise<Uint8Array> {
+    const room = this.rooms.get(documentId);
+    if (room !== undefined && !room.isClosing) {
+      const state = await room.encodeState();
+      if (state !== null) return state;
+    }
+    await this.closing.get(documentId);
+    const stored = await this.options.store.loadDocument(documentId);
+    const doc = new Y.Doc();
+    for (const update of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch (error) {
+        this.options.logger.error({ documentId, error }, 'skipped a stored update that does not apply');
+      }
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return state;
+  }
+
+  /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
+    await Promise.all([...this.closing.values()]);
+  }
+}

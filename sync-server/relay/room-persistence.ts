@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import { readMeta } from '../../core/schema/index.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { RelayMetrics } from '../observability/metrics.ts';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The relay's storage policy, one instance per open room:
+ * - every update is appended durably before anyone else receives it (the room awaits `persist`);
+ * - the log is compacted into a snapshot once it passes `COMPACT_AFTER_UPDATES` updates or
+ *   `COMPACT_AFTER_BYTES` bytes, and when the room empties, so stored bytes stay under
+ *   snapshot + 1 MiB;
+ * - a version is saved automatically when a session ends after real edits.
+ */
+export const COMPACT_AFTER_UPDATES = 1000;
+export const COMPACT_AFTER_BYTES = 1024 * 1024;
+/** The document list shows "last change"; once a second is plenty for that. */
+const SUMMARY_INTERVAL_MS = 1000;
+
+export class RoomPersistence {
+  private lastSeq = 0;
+  private logUpdates = 0;
+  private logBytes = 0;
+  private editedThisSession = false;
+  private lastTitle: string | null = null;
+  private lastSummaryAt = 0;
+
+  constructor(
+    readonly documentId: string,
+    private readonly store: DocumentStore,
+    private readonly logger: Logger,
+    private readonly metrics: RelayMetrics,
+  ) {}
+
+  /** Loads the stored document. A stored update that no longer applies is skipped and logged, never fatal. */
+  async load(): Promise<Y.Doc> {
+    const started = performance.now();
+    const stored = await this.store.loadDocument(this.documentId);
+    const doc = new Y.Doc();
+    const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates];
+    doc.transact(() => {
+      for (const [index, update] of parts.entries()) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch (error) {
+          this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply');
+        }
+      }
+    });
+    this.lastSeq = stored.lastSeq;
+    this.logUpdates = stored.updates.length;
+    this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.lastTitle = readMeta(doc).value.title;
+    this.metrics.loadSeconds.observe((performance.now() - started) / 1000);
+    return doc;
+  }
+
+  /** Appends the updates in one transaction; resolves once they are durable. */
+  async persist(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
+    const started = performance.now();
+    this.lastSeq = await this.store.appendUpdates(this.documentId, updates);
+    this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
+    this.logUpdates += updates.length;
+    for (const update of updates) this.logBytes += update.byteLength;
+    this.editedThisSession = true;
+    if (this.logUpdates >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) await this.compact(doc);
+    await this.updateSummary(doc);
+  }
+
+  /** Replaces the log with a snapshot of `doc`, which must hold exactly what is stored. */
+  async compact(doc: Y.Doc): Promise<void> {
+    if (this.logUpdates === 0) return;
+    await this.store.compact(this.documentId, Y.encodeStateAsUpdate(doc), this.lastSeq);
+    this.logUpdates = 0;
+    this.logBytes = 0;
+    this.metrics.compactions.inc();
+  }
+
+  /** The session ended: compact, and keep a version if anything changed. */
+  async closeSession(doc: Y.Doc): Promise<void> {
+    await this.compact(doc);
+    await this.updateSummary(doc, true);
+    if (!this.editedThisSession) return;
+    this.editedThisSession = false;
+    await this.store.saveVersion(
+      { id: randomUUID(), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
+      Y.encodeStateAsUpdate(doc),
+    );
+  }
+
+  private async updateSummary(doc: Y.Doc, force = false): Promise<void> {
+    const now = Date.now();
+    const title = readMeta(doc).value.title;
+    if (!force && title === this.lastTitle && now - this.lastSummaryAt < SUMMARY_INTERVAL_MS) return;
+    if (force && !this.editedThisSession && title === this.lastTitle) return;
+    this.lastTitle = title;
+    this.lastSummaryAt = now;
+    await this.store.updateDocumentSummary(this.documentId, { title, updatedAt: new Date(now).toISOString() });
+  }
+}

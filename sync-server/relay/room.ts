@@ -1,0 +1,315 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../observability/logger.ts';
+import type { RelayMetrics } from '../observability/metrics.ts';
+import { CLOSE, type CloseReason } from './close-codes.ts';
+import type { Connection } from './connection.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import type { RoomPersistence } from './room-persistence.ts';
+
+/** Most messages handled per persistence round: bounds the time one round holds the room. */
+const MAX_BATCH = 2000;
+/**
+ * Presence is sent at most this often per room, whatever the number of people moving carets,
+ * so awareness cannot crowd out document updates; 40 times a second still looks live.
+ */
+const AWARENESS_INTERVAL_MS = 25;
+
+interface Received {
+  readonly connection: Connection;
+  readonly message: ClientMessage;
+}
+
+type RoomState = 'loading' | 'open' | 'closing' | 'closed' | 'failed';
+
+/**
+ * One document being edited: its Y.Doc, its presence, its sockets.
+ *
+ * Ordering is the whole design. Messages are handled in rounds: the round applies the document
+ * updates it has, awaits `persist` so they are durable, and only then relays them and answers
+ * sync requests. Between a round's apply and its persist nothing reads the document (new
+ * messages wait for the next round), so no client ever receives an update that is not stored:
+ * a SIGKILL at any moment loses nothing anyone has seen.
+ */
+export class Room {
+  private doc: Y.Doc | null = null;
+  private awareness: awarenessProtocol.Awareness | null = null;
+  private state: RoomState = 'loading';
+  private readonly connections = new Set<Connection>();
+  private readonly inbox: Received[] = [];
+  private processing: Promise<void> | null = null;
+  private readonly pendingAwareness = new Set<number>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Resolves true once loaded, false if loading failed (the room then refuses everyone). */
+  readonly ready: Promise<boolean>;
+
+  constructor(
+    readonly documentId: string,
+    private readonly persistence: RoomPersistence,
+    private readonly logger: Logger,
+    private readonly metrics: RelayMetrics,
+    /** Called when the last socket leaves; the relay then closes the room. */
+    private readonly onEmpty: (room: Room) => void,
+    /** A previous room for the same document still closing: wait for its last write. */
+    previous: Promise<void> = Promise.resolve(),
+  ) {
+    this.ready = previous.then(() => this.load());
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  get isClosing(): boolean {
+    return this.state === 'closing' || this.state === 'closed' || this.state === 'failed';
+  }
+
+  private async load(): Promise<boolean> {
+    try {
+      const doc = await this.persistence.load();
+      if (this.state !== 'loading') return false; // shut down while loading
+      this.doc = doc;
+      this.awareness = new awarenessProtocol.Awareness(doc);
+      this.awareness.setLocalState(null); // the relay itself is nobody
+      this.awareness.on('update', this.onAwarenessChange);
+      this.state = 'open';
+      for (const connection of this.connections) this.greet(connection);
+      this.scheduleProcessing();
+      return true;
+    } catch (error) {
+      this.logger.error({ documentId: this.documentId, error }, 'could not load document');
+      this.fail(CLOSE.storageFailed);
+      return false;
+    }
+  }
+
+  join(connection: Connection): void {
+    if (this.isClosing) {
+      connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+      return;
+    }
+    this.connections.add(connection);
+    if (this.state === 'open') this.greet(connection);
+  }
+
+  /** The standard greeting: our state vector (so the client sends what we lack) and who is here. */
+  private greet(connection: Connection): void {
+    connection.send(encodeSyncStep1(this.doc!));
+    const clients = [...this.awareness!.getStates().keys()];
+    if (clients.length > 0) connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness!, clients)));
+  }
+
+  receive(connection: Connection, message: ClientMessage): void {
+    if (this.isClosing || !this.connections.has(connection)) return;
+    if (message.type === 'awareness' && this.state === 'open') {
+      // Presence is not stored, so it does not wait for a persistence round.
+      this.applyAwareness(connection, message.update, message.entries);
+      return;
+    }
+    this.inbox.push({ connection, message });
+    connection.enqueued();
+    this.scheduleProcessing();
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (this.awareness !== null && connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], 'left');
+    }
+    if (this.connections.size === 0 && !this.isClosing) this.onEmpty(this);
+  }
+
+  /** Closes sockets matching `predicate` (a rotated token) with `reason`. */
+  closeWhere(predicate: (connection: Connection) => boolean, reason: CloseReason): void {
+    for (const connection of [...this.connections]) if (predicate(connection)) connection.close(reason.code, reason.reason);
+  }
+
+  /** Waits until every message received so far is handled and stored. */
+  async settled(): Promise<void> {
+    await this.ready;
+    while (this.processing !== null) await this.processing;
+  }
+
+  /** The stored document as one update, once every received update is durable. */
+  async encodeState(): Promise<Uint8Array | null> {
+    if (!(await this.ready)) return null;
+    await this.settled();
+    return this.doc === null ? null : Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /**
+   * Ends the room: handles what is queued, compacts, saves the session's version, then closes
+   * the sockets still open with `reason`. Safe to call more than once.
+   */
+  async close(reason: CloseReason = CLOSE.goingAway): Promise<void> {
+    if (this.state === 'loading') this.state = 'closing';
+    const loaded = await this.ready;
+    if (this.state === 'closed' || this.state === 'failed') return;
+    this.state = 'closing';
+    try {
+      if (loaded) {
+        while (this.processing !== null) await this.processing;
+        await this.processInbox();
+        await this.persistence.closeSession(this.doc!);
+      }
+    } catch (error) {
+      this.logger.error({ documentId: this.documentId, error }, 'could not finish the session cleanly');
+    } finally {
+      this.state = 'closed';
+      for (const connection of [...this.connections]) connection.close(reason.code, reason.reason);
+      this.connections.clear();
+      this.dispose();
+    }
+  }
+
+  private scheduleProcessing(): void {
+    if (this.processing !== null || this.state !== 'open' || this.inbox.length === 0) return;
+    // setImmediate gathers everything that arrived in this tick into one round (one transaction).
+    this.processing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.processInbox())
+      .finally(() => {
+        this.processing = null;
+        this.scheduleProcessing();
+      });
+  }
+
+  private async processInbox(): Promise<void> {
+    while (this.inbox.length > 0 && (this.state === 'open' || this.state === 'closing')) {
+      await this.processRound(this.inbox.splice(0, MAX_BATCH));
+    }
+  }
+
+  private async processRound(round: Received[]): Promise<void> {
+    const doc = this.doc!;
+    const changes: { update: Uint8Array; origin: Connection }[] = [];
+    const syncRequests: { connection: Connection; stateVector: Uint8Array }[] = [];
+    const collect = (update: Uint8Array, origin: unknown): void => {
+      changes.push({ update, origin: origin as Connection });
+    };
+    doc.on('update', collect);
+    try {
+      for (const { connection, message } of round) {
+        connection.dequeued();
+        switch (message.type) {
+          case 'update':
+            this.applyUpdate(connection, message.update);
+            break;
+          case 'sync-step-1':
+            syncRequests.push({ connection, stateVector: message.stateVector });
+            break;
+          case 'awareness':
+            this.applyAwareness(connection, message.update, message.entries);
+            break;
+          case 'query-awareness':
+            connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness!, [...this.awareness!.getStates().keys()])));
+            break;
+        }
+      }
+    } finally {
+      doc.off('update', collect);
+    }
+
+    if (changes.length > 0) {
+      try {
+        await this.persistence.persist(doc, changes.map((change) => change.update));
+      } catch (error) {
+        // The document in memory is now ahead of storage; it must not reach anyone. Drop the
+        // room: clients reconnect, reload what is stored, and resend what they still have.
+        this.logger.error({ documentId: this.documentId, error }, 'could not store updates; closing the room');
+        this.fail(CLOSE.storageFailed);
+        return;
+      }
+      this.metrics.updates.inc(changes.length);
+      for (const change of changes) {
+        this.metrics.updateBytes.inc(change.update.byteLength);
+        const frame = encodeSyncUpdate(change.update);
+        for (const connection of this.connections) {
+          if (connection !== change.origin) {
+            connection.send(frame);
+            this.metrics.deliveredMessages.inc();
+          }
+        }
+      }
+      // "Stored up to here": our state vector as a sync step 1. A stock client answers with
+      // what we still lack (usually nothing); ours compares it with its own to show "All
+      // changes synced" only when that is true.
+      const stored = encodeSyncStep1(doc);
+      for (const origin of new Set(changes.map((change) => change.origin))) origin.send(stored);
+    }
+    for (const { connection, stateVector } of syncRequests) connection.send(encodeSyncStep2(doc, stateVector));
+  }
+
+  private applyUpdate(connection: Connection, update: Uint8Array): void {
+    if (!connection.canWrite) {
+      // A viewer's client sends its (empty) sync step 2 and any local edits; none may count.
+      this.metrics.ignoredViewerUpdates.inc();
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc!, update, connection);
+    } catch (error) {
+      // Decoded but would not apply: refuse it and close only this socket.
+      this.metrics.rejectedFrames.inc({ reason: 'unappliable-update' });
+      this.logger.warn({ documentId: this.documentId, error }, 'closed a socket whose update does not apply');
+      connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
+    }
+  }
+
+  /**
+   * Applies presence, dropping entries the room has already seen. Stock y-websocket clients
+   * re-send every awareness update they receive; forwarding those echoes would multiply presence
+   * traffic by the room size, so only a newer clock (or a removal) gets through.
+   */
+  private applyAwareness(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): void {
+    const awareness = this.awareness!;
+    let fresh = 0;
+    for (const entry of entries) {
+      const known = awareness.meta.get(entry.clientId);
+      const isNew = known === undefined || known.clock < entry.clock || (known.clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
+      if (!isNew) continue;
+      fresh++;
+      connection.awarenessClients.add(entry.clientId);
+    }
+    const stale = entries.length - fresh;
+    if (stale > 0) this.metrics.staleAwareness.inc(stale);
+    if (fresh > 0) awarenessProtocol.applyAwarenessUpdate(awareness, update, connection);
+  }
+
+  private readonly onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id);
+    if (this.awarenessTimer === null) this.awarenessTimer = setTimeout(this.sendAwareness, AWARENESS_INTERVAL_MS);
+  };
+
+  private readonly sendAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.awareness === null || this.pendingAwareness.size === 0) return;
+    const clients = [...this.pendingAwareness];
+    this.pendingAwareness.clear();
+    const frame = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    for (const connection of this.connections) {
+      // Skip a socket only when every state in the frame is its own.
+      if (clients.every((id) => connection.awarenessClients.has(id))) continue;
+      connection.send(frame);
+      this.metrics.deliveredMessages.inc();
+    }
+  };
+
+  private fail(reason: CloseReason): void {
+    this.state = 'failed';
+    for (const connection of [...this.connections]) connection.close(reason.code, reason.reason);
+    this.connections.clear();
+    this.inbox.length = 0;
+    this.dispose();
+    this.onEmpty(this);
+  }
+
+  private dispose(): void {
+    if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.awareness?.off('update', this.onAwarenessChange);
+    this.awareness?.destroy();
+    this.awareness = null;
+    this.doc?.destroy();
+    this.doc = null;
+  }
+}

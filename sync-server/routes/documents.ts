@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as Y from 'yjs';
+import { createDocument, findTemplate, type TemplateId } from '../../core/templates/index.ts';
+import { workspaceMember } from '../access/middleware.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import { createRecordId } from './ids.ts';
+import { readJsonObject, readText } from './request-body.ts';
+
+/**
+ * A workspace's documents. The template is applied here, once, when the document is created;
+ * clients never seed a document they find empty (two would, and merging would double it).
+ */
+export function documentRoutes(store: DocumentStore) {
+  return new Hono()
+    .post('/api/workspaces/:ws/documents', workspaceMember(store, 'editor'), async (c) => {
+      const body = await readJsonObject(c, '{"title": "Fall kickoff", "template": "roles-working-session"}');
+      const templateId = body.template ?? null;
+      if (templateId !== null && (typeof templateId !== 'string' || findTemplate(templateId) === null)) {
+        throw new HTTPException(400, { message: `Unknown template ${JSON.stringify(templateId)}: GET /api/templates lists the five there are, or leave it out for a blank document.` });
+      }
+      const title = readText(body, 'title', 300, findTemplate(String(templateId))?.title ?? 'Untitled document');
+      const doc = new Y.Doc();
+      const createdAt = new Date().toISOString();
+      const created = createDocument(doc, { template: templateId as TemplateId | null, title, createdAt });
+      if (!created.ok) throw new HTTPException(400, { message: created.message });
+      const id = createRecordId();
+      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId as string | null, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+      return c.json({ id }, 201);
+    })
+    .get('/api/workspaces/:ws/documents', workspaceMember(store), async (c) => {
+      const documents = await store.listDocuments(c.req.param('ws'));
+      return c.json(documents.map(({ id, title, template, updatedAt }) => ({ id, title, template, updatedAt })));
+    });
+}

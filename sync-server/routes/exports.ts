@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as Y from 'yjs';
+import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable } from '../../core/export/index.ts';
+import { readDocument } from '../../core/schema/index.ts';
+import { documentMember } from '../access/middleware.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+
+const FORMATS = {
+  md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
+  html: { type: 'text/html; charset=utf-8', extension: 'html' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  ics: { type: 'text/calendar; charset=utf-8', extension: 'ics' },
+} as const;
+
+/** A file name from a title: letters, digits and dashes, never empty. */
+function fileName(title: string, extension: string): string {
+  const base = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  return `${base || 'pathways-document'}.${extension}`;
+}
+
+/** `GET /api/documents/:doc/export?format=md|html|csv|ics[&section=ID]`, rendered by core from the stored document. */
+export function exportRoutes(store: DocumentStore, relay: Relay) {
+  return new Hono().get('/api/documents/:doc/export', documentMember(store), async (c) => {
+    const format = c.req.query('format') ?? 'md';
+    if (!(format in FORMATS)) throw new HTTPException(400, { message: `Unknown format "${format}": use md, html, csv or ics.` });
+    const { type, extension } = FORMATS[format as keyof typeof FORMATS];
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await relay.readState(c.req.param('doc')));
+    const view = readDocument(doc).value;
+    doc.destroy();
+    let body: string;
+    switch (format) {
+      case 'md':
+        body = exportMarkdown(view);
+        break;
+      case 'html':
+        body = exportHtml(view);
+        break;
+      case 'csv': {
+        const section = c.req.query('section');
+        const table = findTable(view, section);
+        if (table === null) throw new HTTPException(404, { message: section === undefined ? 'This document has no table to export.' : `No table with section id "${section}" in this document.` });
+        body = exportCsv(table);
+        break;
+      }
+      default:
+        body = exportIcs(view, { documentId: c.req.param('doc') }).ics;
+    }
+    const disposition = format === 'html' ? 'inline' : 'attachment';
+    return c.body(body, 200, { 'content-type': type, 'content-disposition': `${disposition}; filename="${fileName(view.meta.title, extension)}"` });
+  });
+}

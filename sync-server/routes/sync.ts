@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { authorizeDocument, type Authorized } from '../access/authorize.ts';
+import type { RelaySocket } from '../relay/connection.ts';
+import type { Relay, SocketHandlers } from '../relay/relay.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+
+type Env = { Variables: { authorized: Authorized } };
+
+/** Wraps the `ws` socket under @hono/node-ws as the four methods the relay needs. */
+function relaySocket(raw: WebSocket): RelaySocket {
+  return {
+    send: (frame) => raw.send(frame),
+    close: (code, reason) => raw.close(code, reason),
+    pause: () => raw.pause(),
+    resume: () => raw.resume(),
+    get isOpen() {
+      return raw.readyState === raw.OPEN;
+    },
+  };
+}
+
+/**
+ * `GET /sync/:doc?token=…`: the y-websocket endpoint. The token is checked before the upgrade:
+ * no token, a wrong one or another workspace's gets a plain 401 and no byte of the document.
+ */
+export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+  return new Hono<Env>().get(
+    '/sync/:doc',
+    async (c, next) => {
+      const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'));
+      if (typeof result === 'string') return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
+      c.set('authorized', result);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const documentId = c.req.param('doc')!;
+      const { access } = c.get('authorized');
+      let handlers: SocketHandlers | null = null;
+      return {
+        onOpen: (_event, ws) => {
+          handlers = relay.connect(documentId, relaySocket(ws.raw!), access);
+        },
+        onMessage: (event) => {
+          const data: unknown = event.data;
+          // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
+          handlers?.onMessage(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(0));
+        },
+        onClose: () => handlers?.onClose(),
+        onError: () => handlers?.onClose(),
+      };
+    }),
+  );
+}

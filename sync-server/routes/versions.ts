@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { documentMember } from '../access/middleware.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import { createRecordId } from './ids.ts';
+import { readJsonObject, readText } from './request-body.ts';
+
+/** Named snapshots of a document; the relay adds one automatically when a session ends. */
+export function versionRoutes(store: DocumentStore, relay: Relay) {
+  return new Hono()
+    .post('/api/documents/:doc/versions', documentMember(store, 'editor'), async (c) => {
+      const label = readText(await readJsonObject(c, '{"label": "After kickoff meeting"}'), 'label', 200);
+      const version = { id: createRecordId(), documentId: c.req.param('doc'), label, auto: false, createdAt: new Date().toISOString() };
+      await store.saveVersion(version, await relay.readState(c.req.param('doc')));
+      return c.json({ id: version.id, label, createdAt: version.createdAt }, 201);
+    })
+    .get('/api/documents/:doc/versions', documentMember(store), async (c) => {
+      const versions = await store.listVersions(c.req.param('doc'));
+      return c.json(versions.map(({ id, label, createdAt, auto }) => ({ id, label, createdAt, auto })));
+    })
+    .get('/api/documents/:doc/versions/:id', documentMember(store), async (c) => {
+      const state = await store.readVersion(c.req.param('doc'), c.req.param('id'));
+      if (state === null) throw new HTTPException(404, { message: 'No such version of this document.' });
+      return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' });
+    });
+}

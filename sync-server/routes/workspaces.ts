@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { timingSafeEqual } from 'node:crypto';
+import { workspaceMember } from '../access/middleware.ts';
+import { createToken, hashToken, readBearer } from '../access/tokens.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { DocumentStore, Role } from '../storage/document-store.ts';
+import { createRecordId } from './ids.ts';
+import { readJsonObject, readText } from './request-body.ts';
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(hashToken(given));
+  const b = Buffer.from(hashToken(expected));
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * Workspaces and their three links. Creating one returns the tokens once: only their hashes are
+ * stored, so they cannot be shown again, only rotated by the owner.
+ */
+export function workspaceRoutes(store: DocumentStore, relay: Relay, adminToken: string | undefined) {
+  return new Hono()
+    .post('/api/workspaces', async (c) => {
+      if (adminToken !== undefined && !sameSecret(readBearer(c.req.header('authorization')), adminToken)) {
+        throw new HTTPException(401, { message: 'Creating a workspace on this server needs the administrator token as "Authorization: Bearer <token>".' });
+      }
+      const name = readText(await readJsonObject(c, '{"name": "Riverside USD"}'), 'name', 200);
+      const tokens: Record<Role, string> = { owner: createToken(), editor: createToken(), viewer: createToken() };
+      const workspace = { id: createRecordId(), name, createdAt: new Date().toISOString() };
+      await store.createWorkspace(workspace, { owner: hashToken(tokens.owner), editor: hashToken(tokens.editor), viewer: hashToken(tokens.viewer) });
+      return c.json({ id: workspace.id, name, tokens }, 201);
+    })
+    .get('/api/workspaces/:ws', workspaceMember(store), async (c) => {
+      const workspace = await store.getWorkspace(c.req.param('ws'));
+      if (workspace === null) throw new HTTPException(404, { message: 'No such workspace.' });
+      return c.json({ id: workspace.id, name: workspace.name, role: c.get('authorized').access.role });
+    })
+    .post('/api/workspaces/:ws/tokens/:role', workspaceMember(store, 'owner'), async (c) => {
+      const role = c.req.param('role');
+      if (role !== 'editor' && role !== 'viewer') throw new HTTPException(400, { message: 'Only the editor and viewer links can be replaced.' });
+      const token = createToken();
+      await store.replaceToken(c.req.param('ws'), role, hashToken(token));
+      // The old link stops working at once, open sockets included.
+      relay.closeSocketsOfRole(c.req.param('ws'), role);
+      return c.json({ role, token });
+    });
+}

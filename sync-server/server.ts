@@ -1,0 +1,50 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createRelayMetrics } from './observability/metrics.ts';
+import { Relay } from './relay/relay.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import { SqliteDocumentStore } from './storage/sqlite-store.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly relay: Relay;
+  readonly store: DocumentStore;
+  /** Stop accepting, flush and compact every room, close sockets with 1001, close storage. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts the whole server: storage, relay, REST and sync on one port. Resolves once it listens. */
+export async function startServer(config: ServerConfig, options: { store?: DocumentStore; logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const store = options.store ?? SqliteDocumentStore.open(config.dataDir);
+  const metrics = createRelayMetrics();
+  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes });
+  const { app, injectWebSocket } = createApp({ store, relay, logger, metrics, adminToken: config.adminToken, maxMessageBytes: config.maxMessageBytes });
+
+  const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => resolve({ server, address }));
+    server.once('error', reject);
+  });
+  injectWebSocket(server);
+
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${address.port}/`,
+    port: address.port,
+    relay,
+    store,
+    stop: () =>
+      (stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await relay.shutdown();
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await closed;
+        await store.close();
+      })()),
+  };
+}

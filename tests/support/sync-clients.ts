@@ -1,0 +1,71 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** A stock y-websocket client, as any other Pathways client would connect. */
+export interface StockClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** Resolves when the provider first reports synced. */
+  readonly synced: Promise<void>;
+  destroy(): void;
+}
+
+export function connectStockClient(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): StockClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(new URL('/sync', serverUrl).href.replace(/^http/, 'ws'), documentId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 200,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls `check` until it holds, failing with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A raw websocket to the sync endpoint, for sending frames a stock client never would. */
+export interface RawSocket {
+  readonly socket: WebSocket;
+  readonly received: Uint8Array[];
+  /** Resolves with the close code and reason. */
+  readonly closed: Promise<{ code: number; reason: string }>;
+  readonly opened: Promise<void>;
+}
+
+export function connectRaw(serverUrl: string, documentId: string, token: string | null): RawSocket {
+  const url = new URL(`/sync/${documentId}`, serverUrl);
+  if (token !== null) url.searchParams.set('token', token);
+  const socket = new WebSocket(url.href.replace(/^http/, 'ws'));
+  socket.binaryType = 'nodebuffer';
+  const received: Uint8Array[] = [];
+  socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+  opened.catch(() => {});
+  return { socket, received, closed, opened };
+}
