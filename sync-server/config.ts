@@ -7,6 +7,8 @@ export interface ServerConfig {
   readonly adminToken: string | undefined;
   /** Frames above this close their socket; 8 MiB holds a very large document's first sync. */
   readonly maxMessageBytes: number;
+  /** Added to every storage call, to rehearse a network database; 0 in production with SQLite. */
+  readonly storeLatencyMs: number;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -25,5 +27,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     dataDir: env.DATA_DIR || './data',
     adminToken: env.PATHWAYS_ADMIN_TOKEN || undefined,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
   };
 }

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './observability/logger.ts';
 import { createRelayMetrics } from './observability/metrics.ts';
 import { Relay } from './relay/relay.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import { withLatency } from './storage/latency-store.ts';
 import { SqliteDocumentStore } from './storage/sqlite-store.ts';
 
 export interface RunningServer {
@@ -20,7 +21,8 @@ export interface RunningServer {
 /** Starts the whole server: storage, relay, REST and sync on one port. Resolves once it listens. */
 export async function startServer(config: ServerConfig, options: { store?: DocumentStore; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
-  const store = options.store ?? SqliteDocumentStore.open(config.dataDir);
+  const opened = options.store ?? SqliteDocumentStore.open(config.dataDir);
+  const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes });
   const { app, injectWebSocket } = createApp({ store, relay, logger, metrics, adminToken: config.adminToken, maxMessageBytes: config.maxMessageBytes });
