@@ -7,7 +7,7 @@ import type { Relay } from './relay/relay.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
-import { homeRoutes } from './routes/home.ts';
+import { clientRoutes } from './routes/client.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket));
-  app.route('/', homeRoutes);
+  app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);

@@ -1,9 +1,11 @@
+import { ensureClientBuilt } from './client-build.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { startServer } from './server.ts';
 
 const logger = createLogger();
 const config = readConfig(process.env);
+await ensureClientBuilt((message) => console.log(message));
 const server = await startServer(config, { logger });
 console.log(`Pathways is running at ${server.url}`);
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { createDocument, findTemplate, type TemplateId } from '../../core/templates/index.ts';
-import { workspaceMember } from '../access/middleware.ts';
+import { documentMember, workspaceMember } from '../access/middleware.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
 import { readJsonObject, readText } from './request-body.ts';
@@ -28,6 +28,13 @@ export function documentRoutes(store: DocumentStore) {
       await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId as string | null, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc));
       doc.destroy();
       return c.json({ id }, 201);
+    })
+    .get('/api/documents/:doc', documentMember(store), async (c) => {
+      // What a share link to one document needs to show its page: the workspace and the role.
+      const document = c.get('document');
+      const workspace = await store.getWorkspace(document.workspaceId);
+      const { id, title, template, updatedAt } = document;
+      return c.json({ id, title, template, updatedAt, workspaceId: document.workspaceId, workspaceName: workspace?.name ?? '', role: c.get('authorized').access.role });
     })
     .get('/api/workspaces/:ws/documents', workspaceMember(store), async (c) => {
       const documents = await store.listDocuments(c.req.param('ws'));

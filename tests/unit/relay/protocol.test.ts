@@ -14,7 +14,7 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 
 function edit(): Uint8Array {
   const doc = new Y.Doc();
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   doc.on('update', (u: Uint8Array) => (update = u));
   doc.getText('t').insert(0, 'hello');
   return update;

@@ -1,0 +1,134 @@
+import type * as Y from 'yjs';
+import { ensureTextCell, setCell, setPicked, textCell } from '../../../core/schema/index.ts';
+import type { CellValue, Column } from '../../../core/tables/index.ts';
+import { RatingCell } from './rating-cell.tsx';
+import { TextCell } from './text-cell.tsx';
+
+export interface CellAddress {
+  readonly sectionId: string;
+  readonly rowId: string;
+  readonly columnId: string;
+}
+
+interface CellEditorProps {
+  readonly doc: Y.Doc;
+  readonly address: CellAddress;
+  readonly column: Column;
+  readonly value: CellValue | undefined;
+  /** Accessible name, e.g. "Owner, row 2". */
+  readonly label: string;
+  readonly readOnly: boolean;
+  readonly participant: string;
+  readonly onFocus: () => void;
+  readonly onBlur: () => void;
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/** The editor that fits a column's kind; every control is labelled and keyboard-operable. */
+export function CellEditor({ doc, address, column, value, label, readOnly, participant, onFocus, onBlur }: CellEditorProps) {
+  const { sectionId, rowId, columnId } = address;
+  const focusProps = { onFocus, onBlur };
+  switch (column.kind) {
+    case 'text':
+    case 'person':
+      return (
+        <TextCell
+          label={label}
+          text={textCell(doc, sectionId, rowId, columnId)}
+          ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)}
+          multiline={column.kind === 'text'}
+          readOnly={readOnly}
+          {...focusProps}
+        />
+      );
+    case 'date': {
+      const date = value?.kind === 'date' ? value : { iso: null, text: '' };
+      // A free-text date ("Beginning of next semester") stays text until someone picks a date.
+      if (date.iso === null && date.text !== '') {
+        return (
+          <span className="cell-freetext">
+            <input type="text" className="cell-input" aria-label={label} value={date.text} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />
+          </span>
+        );
+      }
+      return <input type="date" className="cell-input" aria-label={label} value={date.iso ?? ''} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value || null)} {...focusProps} />;
+    }
+    case 'minutes':
+    case 'number': {
+      const number = value?.kind === 'minutes' || value?.kind === 'number' ? value.value : null;
+      return (
+        <span className="cell-number">
+          <input
+            type="number"
+            className="cell-input"
+            aria-label={column.kind === 'minutes' ? `${label}, in minutes` : label}
+            inputMode="numeric"
+            min={column.kind === 'minutes' ? 0 : undefined}
+            step={column.kind === 'minutes' ? 1 : 'any'}
+            value={number ?? ''}
+            readOnly={readOnly}
+            onChange={(event) => {
+              const raw = event.currentTarget.value;
+              setCell(doc, sectionId, rowId, columnId, raw === '' ? null : Number(raw));
+            }}
+            {...focusProps}
+          />
+          {column.kind === 'minutes' && <span aria-hidden="true"> min</span>}
+        </span>
+      );
+    }
+    case 'checkbox':
+      return (
+        <input
+          type="checkbox"
+          className="cell-checkbox"
+          aria-label={label}
+          checked={value?.kind === 'checkbox' && value.checked}
+          disabled={readOnly}
+          onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.checked)}
+          {...focusProps}
+        />
+      );
+    case 'choice':
+      return (
+        <select
+          className="cell-input"
+          aria-label={label}
+          value={value?.kind === 'choice' ? (value.optionId ?? '') : ''}
+          disabled={readOnly}
+          onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value || null)}
+          {...focusProps}
+        >
+          <option value="">—</option>
+          {column.options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      );
+    case 'multi-choice': {
+      const picked = new Set(value?.kind === 'multi-choice' ? value.optionIds : []);
+      return (
+        <fieldset className="cell-choices">
+          <legend className="visually-hidden">{label}</legend>
+          {column.options.map((option) => (
+            <label key={option.id}>
+              <input type="checkbox" checked={picked.has(option.id)} disabled={readOnly} onChange={(event) => setPicked(doc, sectionId, rowId, columnId, option.id, event.currentTarget.checked)} {...focusProps} />{' '}
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case 'rating':
+      return <RatingCell doc={doc} address={address} scale={column.scale} answers={value?.kind === 'rating' ? value.answers : []} label={label} participant={participant} readOnly={readOnly} {...focusProps} />;
+    case 'rate':
+      return <output aria-label={label}>{percent(value?.kind === 'rate' ? value.value : null)}</output>;
+    case 'unknown':
+      return <span className="cell-unknown">Made with a newer version of Pathways</span>;
+  }
+}

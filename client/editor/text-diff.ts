@@ -1,0 +1,46 @@
+/**
+ * The smallest single edit that turns `before` into `after`: one deletion and one insertion at
+ * the same index. An input element only tells us its new value; applying this edit to the cell's
+ * Y.Text (rather than replacing its content) is what lets two people type in one cell and both
+ * keep their characters.
+ */
+export interface TextEdit {
+  readonly index: number;
+  readonly deleteCount: number;
+  readonly insert: string;
+}
+
+export function diffText(before: string, after: string, caret?: number): TextEdit | null {
+  if (before === after) return null;
+  const maxPrefix = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < maxPrefix && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  // Typing "a" into "aa" is ambiguous; the caret (just after the insertion) settles where it went.
+  if (caret !== undefined && after.length > before.length) prefix = Math.min(prefix, Math.max(0, caret - (after.length - before.length)));
+  let suffix = 0;
+  const maxSuffix = Math.min(before.length, after.length) - prefix;
+  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { index: prefix, deleteCount: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
+}
+
+export type TextDelta = readonly { readonly retain?: number; readonly insert?: unknown; readonly delete?: number }[];
+
+/**
+ * Where a caret at `position` ends up after a remote change (a Y.Text event's delta), so a person
+ * typing in a cell is not thrown to its end when someone else types in it too.
+ */
+export function shiftThroughDelta(position: number, delta: TextDelta): number {
+  let index = 0;
+  let shifted = position;
+  for (const op of delta) {
+    if (op.retain !== undefined) index += op.retain;
+    else if (op.insert !== undefined) {
+      const length = typeof op.insert === 'string' ? op.insert.length : 1;
+      if (index <= shifted) shifted += length;
+      index += length;
+    } else if (op.delete !== undefined) {
+      if (index < shifted) shifted -= Math.min(op.delete, shifted - index);
+    }
+  }
+  return shifted;
+}

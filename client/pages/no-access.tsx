@@ -1,0 +1,14 @@
+import { Link } from 'wouter';
+
+/** Shown when this device has no link for what was asked: it says what to do, not just "denied". */
+export function NoAccess({ what }: { readonly what: 'document' | 'workspace' }) {
+  return (
+    <main id="main" className="page narrow">
+      <h1>This {what} needs a share link</h1>
+      <p>Pathways workspaces are private to the people invited. Open the link you were sent (it ends in “?token=…”), or ask the person who runs the workspace for one.</p>
+      <p>
+        <Link href="/">Go to your workspaces</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
+import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace } from '../sync/device-store.ts';
+import { takeTokenFromAddress } from '../sync/share-link.ts';
+import { NoAccess } from './no-access.tsx';
+import { ShareLinks } from './share-links.tsx';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function WorkspacePage({ workspaceId }: { readonly workspaceId: string }) {
+  const token = useMemo(() => {
+    const fromLink = takeTokenFromAddress();
+    if (fromLink !== null) rememberWorkspace({ id: workspaceId, name: findJoinedWorkspace(workspaceId)?.name ?? 'Workspace', token: fromLink, role: 'viewer' });
+    return fromLink ?? findJoinedWorkspace(workspaceId)?.token ?? null;
+  }, [workspaceId]);
+  if (token === null) return <NoAccess what="workspace" />;
+  return <Workspace workspaceId={workspaceId} token={token} />;
+}
+
+function Workspace({ workspaceId, token }: { readonly workspaceId: string; readonly token: string }) {
+  const [, navigate] = useLocation();
+  const searchId = useId();
+  const [name, setName] = useState(findJoinedWorkspace(workspaceId)?.name ?? 'Workspace');
+  const [role, setRole] = useState(findJoinedWorkspace(workspaceId)?.role ?? 'viewer');
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.readWorkspace(workspaceId, token).then(
+      (workspace) => {
+        setName(workspace.name);
+        setRole(workspace.role);
+        rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
+      },
+      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Could not open this workspace.'),
+    );
+    api.listDocuments(workspaceId, token).then(setDocuments, () => setDocuments([]));
+    api.listTemplates().then(setTemplates, () => {});
+  }, [workspaceId, token]);
+
+  useEffect(() => {
+    document.title = `${name} · Pathways`;
+  }, [name]);
+
+  const templateTitle = (id: string | null) => (id === null ? 'Blank' : (templates.find((template) => template.id === id)?.title ?? id));
+  const shown = (documents ?? []).filter((document) => document.title.toLowerCase().includes(query.trim().toLowerCase()));
+  const joined = findJoinedWorkspace(workspaceId);
+
+  return (
+    <>
+      <header className="topbar">
+        <nav aria-label="Breadcrumb">
+          <Link href="/">Pathways</Link>
+        </nav>
+      </header>
+      <main id="main" className="page">
+        <h1>{name}</h1>
+        {error !== null && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {role !== 'viewer' && (
+          <NewDocumentForm
+            templates={templates}
+            onCreate={async (title, template) => {
+              const created = await api.createDocument(workspaceId, token, { title, ...(template !== '' && { template }) });
+              rememberDocumentWorkspace(created.id, workspaceId);
+              navigate(`/d/${created.id}`);
+            }}
+          />
+        )}
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">Documents</h2>
+          <label htmlFor={searchId}>Search by title</label>
+          <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.currentTarget.value)} />
+          {documents === null ? (
+            <p>Loading…</p>
+          ) : shown.length === 0 ? (
+            <p className="empty">{documents.length === 0 ? 'No documents yet.' : 'No document matches that title.'}</p>
+          ) : (
+            <table className="document-list">
+              <caption className="visually-hidden">Documents in {name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Template</th>
+                  <th scope="col">Last change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((document) => (
+                  <tr key={document.id}>
+                    <td>
+                      <Link href={`/d/${document.id}`} onClick={() => rememberDocumentWorkspace(document.id, workspaceId)}>
+                        {document.title || 'Untitled document'}
+                      </Link>
+                    </td>
+                    <td>{templateTitle(document.template)}</td>
+                    <td>
+                      <time dateTime={document.updatedAt}>{dateFormat.format(new Date(document.updatedAt))}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        {joined?.shareTokens !== undefined && <ShareLinks workspaceId={workspaceId} tokens={joined.shareTokens} />}
+      </main>
+    </>
+  );
+}
+
+function NewDocumentForm({ templates, onCreate }: { readonly templates: readonly TemplateSummary[]; readonly onCreate: (title: string, template: string) => Promise<void> }) {
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="card new-document"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        try {
+          await onCreate(title.trim() || (templates.find((t) => t.id === template)?.title ?? 'Untitled document'), template);
+        } catch (failure) {
+          setError(failure instanceof ApiError ? failure.message : 'Could not create the document.');
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 id={`${id}-heading`}>New document</h2>
+      <label htmlFor={`${id}-template`}>Start from</label>
+      <select id={`${id}-template`} value={template} onChange={(event) => setTemplate(event.currentTarget.value)}>
+        <option value="">A blank document</option>
+        {templates.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.title}
+          </option>
+        ))}
+      </select>
+      {template !== '' && <p className="hint">{templates.find((option) => option.id === template)?.description}</p>}
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input id={`${id}-title`} value={title} onChange={(event) => setTitle(event.currentTarget.value)} placeholder="e.g. Fall kickoff working session" />
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        Create document
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Role } from './device-store.ts';
+
+/** An API answer that is not 2xx, with the server's message for a person. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TemplateSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly template: string | null;
+  readonly updatedAt: string;
+}
+
+export interface DocumentInfo extends DocumentSummary {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly role: Role;
+}
+
+async function request<T>(path: string, init: { method?: string; token?: string | null; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'You seem to be offline. What you do here is saved on this device.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
+  }
+  return (await response.json()) as T;
+}
+
+export const api = {
+  listTemplates: () => request<TemplateSummary[]>('/api/templates'),
+  createWorkspace: (name: string) => request<{ id: string; name: string; tokens: Record<Role, string> }>('/api/workspaces', { body: { name } }),
+  readWorkspace: (id: string, token: string) => request<{ id: string; name: string; role: Role }>(`/api/workspaces/${encodeURIComponent(id)}`, { token }),
+  listDocuments: (workspaceId: string, token: string) => request<DocumentSummary[]>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token }),
+  createDocument: (workspaceId: string, token: string, body: { title: string; template?: string }) =>
+    request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token, body }),
+  readDocument: (documentId: string, token: string) => request<DocumentInfo>(`/api/documents/${encodeURIComponent(documentId)}`, { token }),
+};

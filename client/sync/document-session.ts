@@ -1,0 +1,113 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { coversState, peekServerStateVector } from './stored-state.ts';
+
+/**
+ * What the connection indicator says. Each state is a promise we can keep:
+ * - `loading`: the copy on this device is not read yet;
+ * - `offline`: not connected; every edit is saved on this device and will sync when online;
+ * - `syncing`: connected, and the server has not yet confirmed storing everything we have;
+ * - `synced`: the server's stored state covers everything on this device;
+ * - `link-invalid`: the server refused this link (revoked, or for another workspace).
+ */
+export type SyncStatus =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'syncing' }
+  | { readonly kind: 'synced' }
+  | { readonly kind: 'link-invalid'; readonly reason: string };
+
+const SYNC_MESSAGE = 0;
+
+/**
+ * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Opens from the
+ * device first, so a page reloaded offline shows the offline edits.
+ */
+export class DocumentSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private localLoaded = false;
+  private serverState: Map<number, number> | null = null;
+  private refused: string | null = null;
+  private status: SyncStatus = { kind: 'loading' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly documentId: string,
+    token: string,
+    /** Called when the socket cannot connect, to ask the REST API whether the link is still valid. */
+    private readonly checkLink: () => Promise<string | null>,
+  ) {
+    this.local = new IndexeddbPersistence(`pathways:${documentId}`, this.doc);
+    void this.local.whenSynced.then(() => {
+      this.localLoaded = true;
+      this.update();
+    });
+    const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new WebsocketProvider(`${protocol}://${window.location.host}/sync`, documentId, this.doc, { params: { token }, maxBackoffTime: 5000 });
+    this.watchStoredState();
+    this.provider.on('status', () => {
+      if (!this.provider.wsconnected) this.serverState = null;
+      this.update();
+    });
+    this.provider.on('sync', () => this.update());
+    this.provider.on('closed', ({ reason }) => this.refuse(reason || 'This link is no longer valid.'));
+    this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
+    this.doc.on('update', this.update);
+    void navigator.storage?.persist?.();
+  }
+
+  /**
+   * The relay sends its state vector (a sync step 1) after storing our updates; peeking at it
+   * tells us what is stored. The stock handler still answers it as usual.
+   */
+  private watchStoredState(): void {
+    const handleSync = this.provider.messageHandlers[SYNC_MESSAGE]!;
+    this.provider.messageHandlers[SYNC_MESSAGE] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const stateVector = peekServerStateVector(decoder.arr);
+      if (stateVector !== null) {
+        this.serverState = stateVector;
+        queueMicrotask(this.update);
+      }
+      handleSync(encoder, decoder, provider, emitSynced, messageType);
+    };
+  }
+
+  private refuse(reason: string): void {
+    this.refused = reason;
+    this.provider.disconnect();
+    this.update();
+  }
+
+  private readonly update = (): void => {
+    const next = this.computeStatus();
+    if (next.kind === this.status.kind) return;
+    this.status = next;
+    for (const listener of this.listeners) listener();
+  };
+
+  private computeStatus(): SyncStatus {
+    if (this.refused !== null) return { kind: 'link-invalid', reason: this.refused };
+    if (!this.localLoaded && !this.provider.synced) return { kind: 'loading' };
+    if (!this.provider.wsconnected) return { kind: 'offline' };
+    if (!this.provider.synced || this.serverState === null) return { kind: 'syncing' };
+    return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc))) ? { kind: 'synced' } : { kind: 'syncing' };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getStatus = (): SyncStatus => this.status;
+
+  destroy(): void {
+    this.listeners.clear();
+    this.doc.off('update', this.update);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}
