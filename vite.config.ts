@@ -35,12 +35,16 @@ export default defineConfig(({ mode }) => ({
               navigateFallback: '/index.html',
               navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/, /^\/metrics/],
               globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+              // Take over the open page at once, so the first visit already works offline.
+              clientsClaim: true,
+              skipWaiting: true,
             },
           }),
         ],
   test: {
     root: projectDir,
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/build-client.ts'],
     reporters: ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -56,8 +56,21 @@ export class DocumentSession {
     this.provider.on('closed', ({ reason }) => this.refuse(reason || 'This link is no longer valid.'));
     this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
     this.doc.on('update', this.update);
+    // A socket can outlive the network for a long while before it notices; the browser knows sooner.
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    if (!navigator.onLine) this.provider.disconnect();
     void navigator.storage?.persist?.();
   }
+
+  private readonly goOffline = (): void => {
+    this.provider.disconnect();
+    this.update();
+  };
+
+  private readonly goOnline = (): void => {
+    if (this.refused === null) this.provider.connect();
+  };
 
   /**
    * The relay sends its state vector (a sync step 1) after storing our updates; peeking at it
@@ -104,6 +117,8 @@ export class DocumentSession {
   readonly getStatus = (): SyncStatus => this.status;
 
   destroy(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
     this.listeners.clear();
     this.doc.off('update', this.update);
     this.provider.destroy();

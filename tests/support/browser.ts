@@ -19,3 +19,16 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Where browser tests leave screenshots: under test-results/, which git ignores. */
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** Opens a page and reports its console errors and uncaught exceptions to the test. */
+export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number } } = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { context, page, errors };
+}

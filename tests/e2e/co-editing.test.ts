@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let workspace: Workspace;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  workspace = await createWorkspace(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, server.url).href;
+
+async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void> {
+  const paragraph = page.locator('.ProseMirror p').first();
+  await paragraph.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+describe('two people editing one document', () => {
+  test('a share link lands in an editable page and leaves the address bar without the token', async () => {
+    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const { page, context, errors } = await openPage(browser, documentUrl(id, workspace.tokens.editor));
+    await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
+    expect(page.url()).toBe(new URL(`/d/${id}`, server.url).href);
+    await expect.poll(() => page.locator('.status').textContent()).toContain('All changes synced');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/document-page.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('both see each other\'s words in a note and in the same table cell', async () => {
+    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const a = await openPage(browser, documentUrl(id, workspace.tokens.editor));
+    const b = await openPage(browser, documentUrl(id, workspace.tokens.editor));
+    for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
+
+    await typeAtEndOfFirstParagraph(a.page, ' [from A]');
+    await typeAtEndOfFirstParagraph(b.page, ' [from B]');
+    for (const { page } of [a, b]) {
+      await expect.poll(() => page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 }).toMatch(/\[from A\].*\[from B\]|\[from B\].*\[from A\]/);
+    }
+
+    // The example next step's task cell, typed into by both at once: one at the start, one at the end.
+    const cell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
+    await cell(a.page).click();
+    await a.page.keyboard.press('Control+Home');
+    await a.page.keyboard.type('A: ');
+    await cell(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' (B)');
+    for (const { page } of [a, b]) {
+      await expect.poll(() => cell(page).inputValue(), { timeout: 10_000 }).toMatch(/^A: Clearly assign.* \(B\)$/);
+    }
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+});

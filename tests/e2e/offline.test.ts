@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openPage } from '../support/browser.ts';
+import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let workspace: Workspace;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  workspace = await createWorkspace(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const status = (page: Page) => page.locator('.status').textContent();
+const note = (page: Page) => page.locator('.ProseMirror').first();
+const taskCell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
+
+async function typeInNote(page: Page, text: string): Promise<void> {
+  await note(page).locator('p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+describe('working offline', () => {
+  test('edits made offline survive a reload without network and merge with everyone\'s once back online', async () => {
+    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const url = new URL(`/d/${id}?token=${workspace.tokens.editor}`, server.url).href;
+    const a = await openPage(browser, url);
+    const b = await openPage(browser, url);
+    for (const { page } of [a, b]) await expect.poll(() => status(page), { timeout: 15_000 }).toContain('All changes synced');
+    // The service worker must control the page before the network goes, as it would after any first visit.
+    await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+
+    await a.context.setOffline(true);
+    await expect.poll(() => status(a.page), { timeout: 15_000 }).toContain('Saved on this device');
+    await typeInNote(a.page, ' offline-A');
+    await taskCell(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' +A');
+
+    await typeInNote(b.page, ' online-B');
+    await taskCell(b.page).click();
+    await b.page.keyboard.press('Control+Home');
+    await b.page.keyboard.type('B: ');
+
+    // Reload with the network still gone: the app shell comes from the service worker and the
+    // document, with A's offline edits, from IndexedDB.
+    await a.page.reload();
+    await expect.poll(() => note(a.page).textContent(), { timeout: 15_000 }).toContain('offline-A');
+    expect(await taskCell(a.page).inputValue()).toMatch(/ \+A$/);
+    expect(await note(a.page).textContent()).not.toContain('online-B');
+    expect(await status(a.page)).toContain('Saved on this device');
+
+    await a.context.setOffline(false);
+    for (const { page } of [a, b]) {
+      await expect.poll(() => note(page).textContent(), { timeout: 20_000 }).toMatch(/offline-A[\s\S]*online-B|online-B[\s\S]*offline-A/);
+      await expect.poll(() => taskCell(page).inputValue(), { timeout: 20_000 }).toMatch(/^B: .* \+A$/);
+    }
+    await expect.poll(() => status(a.page), { timeout: 20_000 }).toContain('All changes synced');
+    await a.context.close();
+    await b.context.close();
+  });
+});
