@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { DocumentPage } from './pages/document-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { WorkspacePage } from './pages/workspace-page.tsx';
+
+// The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
+const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
 
 /** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
 export function App() {
@@ -12,7 +15,13 @@ export function App() {
       </a>
       <Switch>
         <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
-        <Route path="/d/:doc">{(params) => <DocumentPage key={params.doc} documentId={params.doc} />}</Route>
+        <Route path="/d/:doc">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <DocumentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/">
           <HomePage />
         </Route>

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { CLIENT_DIR } from './routes/client.ts';
 
 function newestChange(dir: string): number {
@@ -13,14 +15,16 @@ function newestChange(dir: string): number {
 
 /**
  * `npm start` builds what is missing: the client when it was never built, or when its sources
- * (client/, core/) changed since. Vite is loaded only then, so a built deployment starts fast.
+ * (client/, core/) changed since. Vite runs only then, so a built deployment starts fast.
  */
-export async function ensureClientBuilt(log: (message: string) => void): Promise<void> {
+export function ensureClientBuilt(log: (message: string) => void): void {
   const index = join(CLIENT_DIR, 'index.html');
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sourcesAt = Math.max(newestChange('client'), newestChange('core'), statSync('vite.config.ts').mtimeMs);
   if (builtAt > sourcesAt) return;
   log('Building the client (first start, or its sources changed)…');
-  const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // A child process with NODE_ENV=production: a caller such as Vitest sets NODE_ENV=test, and
+  // Vite would then bundle React's development build.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

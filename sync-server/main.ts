@@ -5,7 +5,7 @@ import { startServer } from './server.ts';
 
 const logger = createLogger();
 const config = readConfig(process.env);
-await ensureClientBuilt((message) => console.log(message));
+ensureClientBuilt((message) => console.log(message));
 const server = await startServer(config, { logger });
 console.log(`Pathways is running at ${server.url}`);
 
