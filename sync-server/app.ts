@@ -14,6 +14,25 @@ import { templateRoutes } from './routes/templates.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import { CLOSE } from './relay/close-codes.ts';
+
+/**
+ * @hono/node-ws reports socket errors as `new ErrorEvent(…)`, which Node 20 lacks; without it
+ * the report itself throws and the error bypasses our logger (honojs/middleware#784).
+ */
+function installErrorEvent(): void {
+  if ('ErrorEvent' in globalThis) return;
+  class NodeErrorEvent extends Event {
+    readonly error: unknown;
+    readonly message: string;
+    constructor(type: string, init: { error?: unknown; message?: string } = {}) {
+      super(type);
+      this.error = init.error;
+      this.message = init.message ?? (init.error instanceof Error ? init.error.message : '');
+    }
+  }
+  Object.assign(globalThis, { ErrorEvent: NodeErrorEvent });
+}
 
 export interface AppDependencies {
   readonly store: DocumentStore;
@@ -30,9 +49,15 @@ export interface AppDependencies {
  */
 export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: NodeWebSocket['injectWebSocket'] } {
   const app = new Hono();
+  installErrorEvent();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
-  // ws closes a larger frame itself, with 1009 "Message Too Big", before the relay sees it.
+  // ws closes a larger frame itself, with 1009 "Message Too Big", before the relay sees it, and
+  // without a reason; give it ours so the client can tell a person what happened.
   wss.options.maxPayload = deps.maxMessageBytes;
+  wss.on('connection', (socket) => {
+    const close = socket.close.bind(socket);
+    socket.close = (code?: number, reason?: string | Buffer) => close(code, code === CLOSE.tooLarge.code && !reason ? CLOSE.tooLarge.reason : reason);
+  });
 
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes(deps.metrics));
@@ -41,7 +66,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', documentRoutes(deps.store));
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
-  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket));
+  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {

@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly maxMessageBytes: number;
   /** Added to every storage call, to rehearse a network database; 0 in production with SQLite. */
   readonly storeLatencyMs: number;
+  /** SQLite commit durability: NORMAL survives a killed process, FULL also a power cut (slower). */
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -20,6 +22,12 @@ function readInteger(env: Readonly<Record<string, string | undefined>>, name: st
   return value;
 }
 
+function readSynchronous(raw: string | undefined): 'NORMAL' | 'FULL' {
+  const value = (raw || 'NORMAL').toUpperCase();
+  if (value !== 'NORMAL' && value !== 'FULL') throw new Error(`PATHWAYS_SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
+  return value;
+}
+
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   return {
     port: readInteger(env, 'PORT', 3000, 0, 65535),
@@ -28,5 +36,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     adminToken: env.PATHWAYS_ADMIN_TOKEN || undefined,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
+    sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
   };
 }

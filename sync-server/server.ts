@@ -21,7 +21,7 @@ export interface RunningServer {
 /** Starts the whole server: storage, relay, REST and sync on one port. Resolves once it listens. */
 export async function startServer(config: ServerConfig, options: { store?: DocumentStore; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
-  const opened = options.store ?? SqliteDocumentStore.open(config.dataDir);
+  const opened = options.store ?? SqliteDocumentStore.open(config.dataDir, config.sqliteSynchronous);
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes });

@@ -48,8 +48,11 @@ export class DocumentSession {
     const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${protocol}://${window.location.host}/sync`, documentId, this.doc, { params: { token }, maxBackoffTime: 5000 });
     this.watchStoredState();
-    this.provider.on('status', () => {
+    this.provider.on('status', ({ status }) => {
       if (!this.provider.wsconnected) this.serverState = null;
+      // The relay has already seen our presence at this clock and drops it as stale; a new clock
+      // makes us visible again right away rather than at the next 15-second refresh.
+      if (status === 'connected') this.provider.awareness.setLocalState(this.provider.awareness.getLocalState());
       this.update();
     });
     this.provider.on('sync', () => this.update());

@@ -38,9 +38,17 @@ export class Connection {
   private refilledAt = performance.now();
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /**
+   * Set once the relay decides to close this socket (revoked link, malformed frame). The close
+   * handshake can take a while, and a client that ignores it must not keep writing meanwhile.
+   */
+  closedByServer = false;
+
   constructor(
     readonly socket: RelaySocket,
     readonly access: Access,
+    /** Called each time the socket is paused, for the metrics. */
+    private readonly onPause: () => void = () => {},
   ) {}
 
   get canWrite(): boolean {
@@ -53,6 +61,7 @@ export class Connection {
   }
 
   close(code: number, reason: string): void {
+    this.closedByServer = true;
     this.clearRateTimer();
     if (this.socket.isOpen) this.socket.close(code, reason);
   }
@@ -88,7 +97,10 @@ export class Connection {
   }
 
   private hold(reason: HoldReason): void {
-    if (this.holds.size === 0) this.socket.pause();
+    if (this.holds.size === 0) {
+      this.socket.pause();
+      this.onPause();
+    }
     this.holds.add(reason);
   }
 

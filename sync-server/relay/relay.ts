@@ -42,7 +42,7 @@ export class Relay {
   /** Attaches an authorised socket to its document's room. */
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
-    const connection = new Connection(socket, access);
+    const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
     if (this.shuttingDown) {
       connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       return { onMessage: () => {}, onClose: () => {} };
@@ -53,7 +53,7 @@ export class Relay {
     let closed = false;
     return {
       onMessage: (frame) => {
-        if (closed) return;
+        if (closed || connection.closedByServer) return;
         connection.charge(frame.byteLength);
         const decoded = decodeClientFrame(frame);
         if (!decoded.ok) {

@@ -190,6 +190,9 @@ export class Room {
     try {
       for (const { connection, message } of round) {
         connection.dequeued();
+        // What a socket sent after we decided to close it (revoked, or a bad frame earlier in
+        // this round) counts for nothing; its client still has those edits and resends them.
+        if (connection.closedByServer) continue;
         switch (message.type) {
           case 'update':
             this.applyUpdate(connection, message.update);
@@ -264,8 +267,9 @@ export class Room {
     const awareness = this.awareness!;
     let fresh = 0;
     for (const entry of entries) {
-      const known = awareness.meta.get(entry.clientId);
-      const isNew = known === undefined || known.clock < entry.clock || (known.clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
+      // The same rule as y-protocols' applyAwarenessUpdate, so what we count is what it applies.
+      const clock = awareness.meta.get(entry.clientId)?.clock ?? 0;
+      const isNew = clock < entry.clock || (clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
       if (!isNew) continue;
       fresh++;
       connection.awarenessClients.add(entry.clientId);

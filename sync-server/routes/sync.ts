@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import { authorizeDocument, type Authorized } from '../access/authorize.ts';
 import type { RelaySocket } from '../relay/connection.ts';
 import type { Relay, SocketHandlers } from '../relay/relay.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 
 type Env = { Variables: { authorized: Authorized } };
@@ -25,7 +26,7 @@ function relaySocket(raw: WebSocket): RelaySocket {
  * `GET /sync/:doc?token=…`: the y-websocket endpoint. The token is checked before the upgrade:
  * no token, a wrong one or another workspace's gets a plain 401 and no byte of the document.
  */
-export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>, logger: Logger) {
   return new Hono<Env>().get(
     '/sync/:doc',
     async (c, next) => {
@@ -48,8 +49,11 @@ export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket:
           handlers?.onMessage(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(0));
         },
         onClose: () => handlers?.onClose(),
-        onError: () => handlers?.onClose(),
+        onError: (event) => {
+          logger.warn({ documentId, error: (event as ErrorEvent).error }, 'socket error');
+          handlers?.onClose();
+        },
       };
-    }),
+    }, { onError: (error) => logger.error({ error }, 'websocket handler failed') }),
   );
 }

@@ -38,18 +38,24 @@ const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId:
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /**
- * The embedded default store: one SQLite file in WAL mode. `synchronous = FULL` makes each
- * committed transaction survive power loss as well as a killed process; the relay batches the
- * updates of one tick into one transaction, so that is one fsync per tick, not per keystroke.
+ * How hard a commit waits for the disk. WAL with `NORMAL` (the default): a committed transaction
+ * is in the OS before the call returns, so it survives a killed or crashed process (the relay's
+ * promise), but the last commits before a power cut may be lost; every client that saw them still
+ * holds them in IndexedDB and sends them again when it reconnects. `FULL` adds an fsync per commit,
+ * which survives power loss too but blocks the event loop for the fsync: on a busy disk that
+ * stalls every room (measured: p99 fan-out over 3 s with 500 clients).
  */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+/** The embedded default store: one SQLite file in WAL mode, statements prepared once. */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(path: string) {
+  constructor(path: string, synchronous: SqliteSynchronous = 'NORMAL') {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     const db = this.db;
@@ -79,9 +85,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /** Opens (creating if needed) the store in `dataDir`. */
-  static open(dataDir: string): SqliteDocumentStore {
+  static open(dataDir: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDocumentStore {
     mkdirSync(dataDir, { recursive: true });
-    return new SqliteDocumentStore(join(dataDir, SQLITE_FILE_NAME));
+    return new SqliteDocumentStore(join(dataDir, SQLITE_FILE_NAME), synchronous);
   }
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
