@@ -1,22 +1,23 @@
 import { ensureClientBuilt } from './client-build.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './observability/logger.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 const logger = createLogger();
 const config = readConfig(process.env);
-ensureClientBuilt((message) => console.log(message));
-const server = await startServer(config, { logger });
-console.log(`Pathways is running at ${server.url}`);
 
-// A process manager may send SIGTERM to the process and to its group: the second must be harmless.
+// Signal handlers first: a process manager may signal as soon as it sees the URL, and a SIGTERM
+// arriving before a handler exists would kill the process without flushing.
+let starting: Promise<RunningServer> | null = null;
 let exiting = false;
 async function shutdown(signal: string): Promise<void> {
+  // It may come twice, to the process and to its group: the second is harmless.
   if (exiting) return;
   exiting = true;
   logger.info({ signal }, 'shutting down');
   try {
-    await server.stop();
+    const server = await starting;
+    await server?.stop();
     process.exit(0);
   } catch (error) {
     logger.error({ error }, 'shutdown failed');
@@ -25,3 +26,8 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+ensureClientBuilt((message) => console.log(message));
+starting = startServer(config, { logger });
+const server = await starting;
+console.log(`Pathways is running at ${server.url}`);
