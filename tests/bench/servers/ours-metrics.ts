@@ -1,0 +1,27 @@
+/** What the benchmark reads from ours's GET /metrics (Prometheus text format). */
+export interface OursMetrics {
+  readonly openRooms: number;
+  /** Persistence rounds so far (one SQLite transaction each) and their total time. */
+  readonly persistRounds: number;
+  readonly persistSeconds: number;
+  /** Rounds that took longer than 10 ms: each one stalled the whole event loop that long. */
+  readonly persistRoundsOver10ms: number;
+}
+
+function readSample(text: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`^${escaped} ([0-9.eE+-]+)$`, 'm').exec(text);
+  if (match === null) throw new Error(`GET /metrics has no ${name} line`);
+  return Number(match[1]);
+}
+
+export async function readOursMetrics(httpUrl: string): Promise<OursMetrics> {
+  const text = await (await fetch(new URL('/metrics', httpUrl))).text();
+  const persistRounds = readSample(text, 'pathways_persist_seconds_count');
+  return {
+    openRooms: readSample(text, 'pathways_rooms'),
+    persistRounds,
+    persistSeconds: readSample(text, 'pathways_persist_seconds_sum'),
+    persistRoundsOver10ms: persistRounds - readSample(text, 'pathways_persist_seconds_bucket{le="0.01"}'),
+  };
+}
