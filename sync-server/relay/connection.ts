@@ -24,6 +24,9 @@ export const RATE_LIMIT = {
 export const QUEUE_HIGH_WATER = 2000;
 export const QUEUE_LOW_WATER = 500;
 
+/** How often, at most, a writer hears what the server has stored; "All changes synced" lags by up to this. */
+export const STORED_NOTICE_MS = 150;
+
 type HoldReason = 'queue' | 'rate';
 
 /** One client socket in one room: its role, the awareness clients it speaks for, and its pacing. */
@@ -37,6 +40,8 @@ export class Connection {
   private byteTokens = RATE_LIMIT.byteBurst;
   private refilledAt = performance.now();
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
+  private storedFrame: Uint8Array | null = null;
+  private storedTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * Set once the relay decides to close this socket (revoked link, malformed frame). The close
@@ -60,9 +65,27 @@ export class Connection {
     if (this.socket.isOpen) this.socket.send(frame);
   }
 
+  /**
+   * Tells the client what is stored (a sync step 1 built right after a persistence round), at
+   * most every `STORED_NOTICE_MS`: a typist gets one notice per burst instead of one per key,
+   * and each notice costs the client a reply.
+   */
+  noticeStored(frame: Uint8Array): void {
+    this.storedFrame = frame;
+    if (this.storedTimer !== null) return;
+    this.storedTimer = setTimeout(() => {
+      this.storedTimer = null;
+      const latest = this.storedFrame;
+      this.storedFrame = null;
+      if (latest !== null) this.send(latest);
+    }, STORED_NOTICE_MS);
+  }
+
   close(code: number, reason: string): void {
     this.closedByServer = true;
     this.clearRateTimer();
+    if (this.storedTimer !== null) clearTimeout(this.storedTimer);
+    this.storedTimer = null;
     if (this.socket.isOpen) this.socket.close(code, reason);
   }
 

@@ -15,8 +15,8 @@ import { randomUUID } from 'node:crypto';
  */
 export const COMPACT_AFTER_UPDATES = 1000;
 export const COMPACT_AFTER_BYTES = 1024 * 1024;
-/** The document list shows "last change"; once a second is plenty for that. */
-const SUMMARY_INTERVAL_MS = 1000;
+/** The document list shows "last change" and the title; every few seconds is plenty for that. */
+const SUMMARY_INTERVAL_MS = 5000;
 
 export class RoomPersistence {
   private lastSeq = 0;

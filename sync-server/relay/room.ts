@@ -222,22 +222,25 @@ export class Room {
         this.fail(CLOSE.storageFailed);
         return;
       }
-      this.metrics.updates.inc(changes.length);
+      let delivered = 0;
+      let bytes = 0;
       for (const change of changes) {
-        this.metrics.updateBytes.inc(change.update.byteLength);
+        bytes += change.update.byteLength;
         const frame = encodeSyncUpdate(change.update);
         for (const connection of this.connections) {
-          if (connection !== change.origin) {
-            connection.send(frame);
-            this.metrics.deliveredMessages.inc();
-          }
+          if (connection === change.origin) continue;
+          connection.send(frame);
+          delivered++;
         }
       }
+      this.metrics.updates.inc(changes.length);
+      this.metrics.updateBytes.inc(bytes);
+      this.metrics.deliveredMessages.inc(delivered);
       // "Stored up to here": our state vector as a sync step 1. A stock client answers with
       // what we still lack (usually nothing); ours compares it with its own to show "All
       // changes synced" only when that is true.
       const stored = encodeSyncStep1(doc);
-      for (const origin of new Set(changes.map((change) => change.origin))) origin.send(stored);
+      for (const origin of new Set(changes.map((change) => change.origin))) origin.noticeStored(stored);
     }
     for (const { connection, stateVector } of syncRequests) connection.send(encodeSyncStep2(doc, stateVector));
   }
@@ -290,12 +293,14 @@ export class Room {
     const clients = [...this.pendingAwareness];
     this.pendingAwareness.clear();
     const frame = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    let delivered = 0;
     for (const connection of this.connections) {
       // Skip a socket only when every state in the frame is its own.
       if (clients.every((id) => connection.awarenessClients.has(id))) continue;
       connection.send(frame);
-      this.metrics.deliveredMessages.inc();
+      delivered++;
     }
+    this.metrics.deliveredMessages.inc(delivered);
   };
 
   private fail(reason: CloseReason): void {
