@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { memo } from 'react';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -19,7 +20,7 @@ interface NoteSectionProps {
  * Rich text bound to the section's Y.XmlFragment. Undo is Yjs's (from the Collaboration
  * extension), so it undoes only this person's changes, never someone else's.
  */
-export function NoteSection({ fragment, provider, person, readOnly, headingId }: NoteSectionProps) {
+export const NoteSection = memo(function NoteSection({ fragment, provider, person, readOnly, headingId }: NoteSectionProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -38,4 +39,4 @@ export function NoteSection({ fragment, provider, person, readOnly, headingId }:
       <EditorContent editor={editor} />
     </div>
   );
-}
+});

@@ -1,10 +1,12 @@
-import { useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { addRow, deleteRow, moveRow, type TableView } from '../../core/schema/index.ts';
+import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
+import type { Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
+import { sameRow } from './same-cell.ts';
 
 interface TableSectionProps {
   readonly doc: Y.Doc;
@@ -22,8 +24,7 @@ interface TableSectionProps {
  */
 export function TableSection({ doc, table, headingId, readOnly, awareness, people, participant }: TableSectionProps) {
   const descriptionId = useId();
-  const othersIn = (rowId: string, columnId: string) =>
-    people.filter((person) => !person.isMe && person.cell?.sectionId === table.id && person.cell.rowId === rowId && person.cell.columnId === columnId);
+  const columns = useStableColumns(table.columns);
 
   return (
     <div className="table-section">
@@ -51,45 +52,19 @@ export function TableSection({ doc, table, headingId, readOnly, awareness, peopl
           </thead>
           <tbody>
             {table.rows.map((row, index) => (
-              <tr key={row.id}>
-                {table.columns.map((column) => {
-                  const others = othersIn(row.id, column.id);
-                  const address = { sectionId: table.id, rowId: row.id, columnId: column.id };
-                  return (
-                    <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
-                      <CellEditor
-                        doc={doc}
-                        address={address}
-                        column={column}
-                        value={row.cells[column.id]}
-                        label={`${column.title}, row ${index + 1}`}
-                        readOnly={readOnly}
-                        participant={participant}
-                        onFocus={() => publishCellFocus(awareness, address)}
-                        onBlur={() => publishCellFocus(awareness, null)}
-                      />
-                      {others.length > 0 && (
-                        <span className="cell-presence" style={{ backgroundColor: others[0]!.color }}>
-                          {others.map((person) => person.name).join(', ')} {others.length === 1 ? 'is' : 'are'} editing
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-                {!readOnly && (
-                  <td className="row-actions">
-                    <button type="button" className="icon-button" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => moveRow(doc, table.id, row.id, index - 1)}>
-                      ↑
-                    </button>
-                    <button type="button" className="icon-button" aria-label={`Move row ${index + 1} down`} disabled={index === table.rows.length - 1} onClick={() => moveRow(doc, table.id, row.id, index + 1)}>
-                      ↓
-                    </button>
-                    <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => deleteRow(doc, table.id, row.id)}>
-                      ✕
-                    </button>
-                  </td>
-                )}
-              </tr>
+              <TableRow
+                key={row.id}
+                doc={doc}
+                sectionId={table.id}
+                columns={columns}
+                row={row}
+                index={index}
+                rowCount={table.rows.length}
+                readOnly={readOnly}
+                awareness={awareness}
+                busy={busyCells(people, table.id, row.id)}
+                participant={participant}
+              />
             ))}
           </tbody>
         </table>
@@ -105,3 +80,104 @@ export function TableSection({ doc, table, headingId, readOnly, awareness, peopl
     </div>
   );
 }
+
+/** The same array as last time while the columns are unchanged, so rows can skip rendering. */
+function useStableColumns(columns: readonly Column[]): readonly Column[] {
+  const previous = useRef<{ key: string; columns: readonly Column[] } | null>(null);
+  const key = JSON.stringify(columns);
+  if (previous.current === null || previous.current.key !== key) previous.current = { key, columns };
+  return previous.current.columns;
+}
+
+/** Who else is in each cell of a row, as "columnId → people"; a stable empty value when nobody is. */
+const NOBODY: ReadonlyMap<string, readonly PresentPerson[]> = new Map();
+function busyCells(people: readonly PresentPerson[], sectionId: string, rowId: string): ReadonlyMap<string, readonly PresentPerson[]> {
+  let busy: Map<string, PresentPerson[]> | null = null;
+  for (const person of people) {
+    if (person.isMe || person.cell?.sectionId !== sectionId || person.cell.rowId !== rowId) continue;
+    busy ??= new Map();
+    const list = busy.get(person.cell.columnId) ?? [];
+    list.push(person);
+    busy.set(person.cell.columnId, list);
+  }
+  return busy ?? NOBODY;
+}
+
+function sameBusy(a: ReadonlyMap<string, readonly PresentPerson[]>, b: ReadonlyMap<string, readonly PresentPerson[]>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [column, people] of a) {
+    const other = b.get(column);
+    if (other === undefined || other.length !== people.length || people.some((person, index) => person.clientId !== other[index]!.clientId || person.name !== other[index]!.name)) return false;
+  }
+  return true;
+}
+
+interface TableRowProps {
+  readonly doc: Y.Doc;
+  readonly sectionId: string;
+  readonly columns: readonly Column[];
+  readonly row: RowView;
+  readonly index: number;
+  readonly rowCount: number;
+  readonly readOnly: boolean;
+  readonly awareness: Awareness;
+  readonly busy: ReadonlyMap<string, readonly PresentPerson[]>;
+  readonly participant: string;
+}
+
+/** One row; it renders again only when its own cells, position or presence change. */
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant }: TableRowProps) {
+  return (
+    <tr>
+      {columns.map((column) => {
+        const others = busy.get(column.id) ?? [];
+        const address = { sectionId, rowId: row.id, columnId: column.id };
+        return (
+          <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+            <CellEditor
+              doc={doc}
+              address={address}
+              column={column}
+              value={row.cells[column.id]}
+              label={`${column.title}, row ${index + 1}`}
+              readOnly={readOnly}
+              participant={participant}
+              onFocus={() => publishCellFocus(awareness, address)}
+              onBlur={() => publishCellFocus(awareness, null)}
+            />
+            {others.length > 0 && (
+              <span className="cell-presence" style={{ backgroundColor: others[0]!.color }}>
+                {others.map((person) => person.name).join(', ')} {others.length === 1 ? 'is' : 'are'} editing
+              </span>
+            )}
+          </td>
+        );
+      })}
+      {!readOnly && (
+        <td className="row-actions">
+          <button type="button" className="icon-button" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => moveRow(doc, sectionId, row.id, index - 1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={`Move row ${index + 1} down`} disabled={index === rowCount - 1} onClick={() => moveRow(doc, sectionId, row.id, index + 1)}>
+            ↓
+          </button>
+          <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => deleteRow(doc, sectionId, row.id)}>
+            ✕
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}, (before, after) =>
+  before.doc === after.doc &&
+  before.sectionId === after.sectionId &&
+  before.columns === after.columns &&
+  before.index === after.index &&
+  before.rowCount === after.rowCount &&
+  before.readOnly === after.readOnly &&
+  before.awareness === after.awareness &&
+  before.participant === after.participant &&
+  sameBusy(before.busy, after.busy) &&
+  sameRow(before.row, after.row),
+);
