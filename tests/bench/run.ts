@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAllChildren, LOG_DIR, startChild, type BenchChild } from './child-processes.ts';
+import { runClientBenchmark } from './client/client-bench.ts';
 import { readBenchConfig, type BenchConfig } from './config.ts';
 import { waitForQuietMachine } from './machine-load.ts';
 import { renderReport, type Outcome, type ServerResults } from './report.ts';
@@ -151,6 +152,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   await main();
+  // The client benchmark (tests/bench/client/) comes last, once the relay's loads have stopped.
+  if (process.env.BENCH_CLIENT !== '0') await runClientBenchmark();
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -1,0 +1,144 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { documentPath, type BenchDocument } from './documents.ts';
+import { installProbe, readProbeWindow, waitForLoadMarks } from './page-probe.ts';
+
+/** One timed visit. Times are in ms from the call to page.goto. */
+export interface LoadSample {
+  /** page.goto called → the page's time origin (navigation start). */
+  readonly originMs: number;
+  /** → the first editable .ProseMirror with a size, at the end of the next frame. */
+  readonly editorMs: number;
+  /** → the status first reads "All changes synced", at the end of the next frame. */
+  readonly syncedMs: number;
+  /** Long tasks (over 50 ms) that started before the editor was painted: the work the page did to show it. */
+  readonly longTasksBeforeEditor: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
+  readonly navigation: NavigationReading;
+}
+
+/** Read from `performance` once the page has loaded; times from navigation start. */
+export interface NavigationReading {
+  readonly responseEndMs: number;
+  readonly domContentLoadedMs: number;
+  readonly loadEventEndMs: number;
+  /** The document itself came from the service worker. */
+  readonly fromServiceWorker: boolean;
+  /** Script files: bytes over the network (0 when from a cache), and bytes after decoding. */
+  readonly jsTransferredBytes: number;
+  readonly jsDecodedBytes: number;
+  readonly jsFiles: number;
+}
+
+export interface FirstLoadResult {
+  readonly document: string;
+  readonly cold: readonly LoadSample[];
+  readonly warm: readonly LoadSample[];
+}
+
+const NAVIGATION_READING = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const scripts = performance.getEntriesByType('resource').filter((r) => /\\.m?js(\\?|$)/.test(r.name));
+  return {
+    responseEndMs: nav.responseEnd,
+    domContentLoadedMs: nav.domContentLoadedEventEnd,
+    loadEventEndMs: nav.loadEventEnd,
+    fromServiceWorker: nav.workerStart > 0,
+    jsTransferredBytes: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+    jsDecodedBytes: scripts.reduce((sum, r) => sum + r.decodedBodySize, 0),
+    jsFiles: scripts.length,
+  };
+})()`;
+
+/** Every wait in a visit is bounded by this; a 200-row document on a busy machine needs a few seconds. */
+const VISIT_TIMEOUT_MS = 60_000;
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await installProbe(context);
+  return context;
+}
+
+/** Opens the document in a new tab of `context` and times it; the tab is closed afterwards. */
+async function visit(context: BrowserContext, url: string): Promise<LoadSample> {
+  const page = await context.newPage();
+  try {
+    const calledAt = Date.now();
+    await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
+    const marks = await waitForLoadMarks(page, VISIT_TIMEOUT_MS);
+    await page.waitForFunction('document.readyState === "complete"', undefined, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+    // loadEventEnd is only set once the load handlers have returned.
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
+    const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+    const originMs = timeOrigin - calledAt;
+    const tasks = (await readProbeWindow(page, 0)).longTasks.filter((task) => task.start < marks.editorPainted!);
+    return {
+      originMs,
+      editorMs: originMs + marks.editorPainted!,
+      syncedMs: originMs + marks.syncedPainted!,
+      longTasksBeforeEditor: { count: tasks.length, totalMs: tasks.reduce((sum, task) => sum + task.duration, 0), maxMs: Math.max(0, ...tasks.map((task) => task.duration)) },
+      navigation: (await page.evaluate(NAVIGATION_READING)) as NavigationReading,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A first visit whose service worker has taken control and precached the app, and whose copy
+ * of the document is in IndexedDB: what a second visit starts from.
+ */
+async function prime(context: BrowserContext, url: string, documentId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
+    await waitForLoadMarks(page, VISIT_TIMEOUT_MS);
+    // With clientsClaim and skipWaiting, an active worker has finished precaching.
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+    await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
+    // y-indexeddb writes the synced state asynchronously; wait until it is there.
+    await page.waitForFunction(
+      `new Promise((resolve) => {
+        const request = indexedDB.open(${JSON.stringify(`pathways:${documentId}`)});
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('updates')) { db.close(); resolve(false); return; }
+          const count = db.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => { db.close(); resolve(count.result > 0); };
+          count.onerror = () => { db.close(); resolve(false); };
+        };
+      })`,
+      undefined,
+      { timeout: VISIT_TIMEOUT_MS, polling: 100 },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Cold: a fresh browser context (no HTTP cache, no service worker, no IndexedDB) per run.
+ * Warm: a fresh context primed by one visit, then the timed second visit. Cold and warm runs
+ * alternate so that drift on the machine spreads over both.
+ */
+export async function runFirstLoad(browser: Browser, baseUrl: string, document: BenchDocument, runs: number, onProgress: (line: string) => void): Promise<FirstLoadResult> {
+  const url = new URL(documentPath(document), baseUrl).href;
+  const cold: LoadSample[] = [];
+  const warm: LoadSample[] = [];
+  for (let run = 0; run < runs; run++) {
+    const coldContext = await newContext(browser);
+    try {
+      cold.push(await visit(coldContext, url));
+    } finally {
+      await coldContext.close();
+    }
+    const warmContext = await newContext(browser);
+    try {
+      await prime(warmContext, url, document.id);
+      warm.push(await visit(warmContext, url));
+    } finally {
+      await warmContext.close();
+    }
+    onProgress(`run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms`);
+  }
+  return { document: document.label, cold, warm };
+}
