@@ -9,6 +9,7 @@ import { ensureClientBuilt } from '../../../sync-server/client-build.ts';
 import { CLIENT_DIR } from '../../../sync-server/routes/client.ts';
 import { launchChromium } from '../../support/browser.ts';
 import { killAllChildren, startChild, type BenchChild } from '../child-processes.ts';
+import { waitForQuietMachine } from '../machine-load.ts';
 import type { Outcome } from '../report.ts';
 import { SERVER_KINDS } from '../servers/kinds.ts';
 import { launchServer, type LaunchedServer } from '../servers/launch.ts';
@@ -33,7 +34,11 @@ const DATA_REVIEW_PLACES: TypingPlaces = {
   keepClear: { firstParagraph: true, cells: [{ sectionId: METRICS_SECTION_ID, rowIndex: 0, columnId: METRICS_COLUMNS.period }] },
 };
 
-async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<T>> {
+async function attempt<T>(what: string, run: () => Promise<T>, quietSeconds = 0): Promise<Outcome<T>> {
+  if (quietSeconds > 0) {
+    const busy = await waitForQuietMachine(quietSeconds * 1000);
+    if (busy !== null && busy >= 0.2) console.log(`  the machine is still busy (${Math.round(busy * 100)}% of a core) after ${quietSeconds} s; starting ${what} anyway`);
+  }
   const started = performance.now();
   try {
     const value = await run();
@@ -71,7 +76,7 @@ async function runScenarios(config: ClientBenchConfig, server: LaunchedServer, c
   console.log('first load');
   const loadDocuments: BenchDocument[] = [await documents.createWorkingSession(), await documents.createLargeDataReview(config.largeRows)];
   const loads: Outcome<FirstLoadResult>[] = [];
-  for (const document of loadDocuments) loads.push(await attempt(`first load of ${document.label}`, () => runFirstLoad(browser, server.httpUrl, document, config.loadRuns, progress)));
+  for (const document of loadDocuments) loads.push(await attempt(`first load of ${document.label}`, () => runFirstLoad(browser, server.httpUrl, document, config.loadRuns, progress), config.quietSeconds));
 
   console.log('typing');
   const typingDocuments: [BenchDocument, TypingPlaces][] = [[await documents.createWorkingSession(), WORKING_SESSION_PLACES]];
@@ -88,7 +93,7 @@ async function runScenarios(config: ClientBenchConfig, server: LaunchedServer, c
     );
   for (const [document, places] of typingDocuments) {
     for (const remoteEditors of [0, config.remoteEditors]) {
-      typing.push(await attempt(`typing in ${document.label} with ${remoteEditors} remote editors`, () => typeIn(document, places, remoteEditors, false)));
+      typing.push(await attempt(`typing in ${document.label} with ${remoteEditors} remote editors`, () => typeIn(document, places, remoteEditors, false), config.quietSeconds));
     }
   }
   if (config.profile) {

@@ -17,6 +17,11 @@ export interface ClientBenchConfig {
   readonly typeInLargeDocument: boolean;
   /** Record a CPU profile of one extra, unmeasured typing run with remote editors. */
   readonly profile: boolean;
+  /**
+   * Before each scenario, wait up to this long for an idle machine (a test run in another shell
+   * skews every figure on two cores). 0, the default, starts at once.
+   */
+  readonly quietSeconds: number;
   /** The whole run is abandoned after this long, children and browser included. */
   readonly limitMinutes: number;
 }
@@ -47,6 +52,7 @@ export function readClientBenchConfig(env: Readonly<Record<string, string | unde
     keyDelayMs: readNumber(env, 'BENCH_CLIENT_KEY_DELAY_MS', 50, 0, 1000),
     typeInLargeDocument: readFlag(env, 'BENCH_CLIENT_LARGE_TYPING', true),
     profile: readFlag(env, 'BENCH_CLIENT_PROFILE', true),
+    quietSeconds: readNumber(env, 'BENCH_CLIENT_QUIET_SECONDS', 0, 0, 3600),
     limitMinutes: readNumber(env, 'BENCH_CLIENT_LIMIT_MINUTES', 15, 1, 600),
   };
 }

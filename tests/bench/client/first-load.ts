@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import { readMachineBusyMs } from '../machine-load.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import { installProbe, readProbeWindow, waitForLoadMarks } from './page-probe.ts';
 
@@ -32,6 +33,8 @@ export interface FirstLoadResult {
   readonly document: string;
   readonly cold: readonly LoadSample[];
   readonly warm: readonly LoadSample[];
+  /** The whole machine's CPU over all the runs, in cores; null without /proc/stat. */
+  readonly machineCores: number | null;
 }
 
 const NAVIGATION_READING = `(() => {
@@ -124,6 +127,8 @@ export async function runFirstLoad(browser: Browser, baseUrl: string, document: 
   const url = new URL(documentPath(document), baseUrl).href;
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
+  const busyBefore = readMachineBusyMs();
+  const startedAt = performance.now();
   for (let run = 0; run < runs; run++) {
     const coldContext = await newContext(browser);
     try {
@@ -140,5 +145,7 @@ export async function runFirstLoad(browser: Browser, baseUrl: string, document: 
     }
     onProgress(`run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms`);
   }
-  return { document: document.label, cold, warm };
+  const busyAfter = readMachineBusyMs();
+  const machineCores = busyBefore === null || busyAfter === null ? null : (busyAfter - busyBefore) / (performance.now() - startedAt);
+  return { document: document.label, cold, warm, machineCores };
 }

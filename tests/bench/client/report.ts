@@ -60,8 +60,9 @@ function loadDetails(load: FirstLoadResult): string[] {
     const samples = cache === 'cold' ? load.cold : load.warm;
     const nav = (pick: (s: LoadSample) => number) => ms(median(samples.map(pick)));
     const fromWorker = samples.filter((s) => s.navigation.fromServiceWorker).length;
+    const machine = load.machineCores === null ? 'n/a' : formatNumber(load.machineCores);
     const longTasks = `${Math.round(median(samples.map((s) => s.longTasksBeforeEditor.count)))}, ${nav((s) => s.longTasksBeforeEditor.totalMs)} ms, longest ${nav((s) => s.longTasksBeforeEditor.maxMs)} ms`;
-    return `| ${load.document} | ${cache} | ${longTasks} | ${nav((s) => s.originMs)} | ${nav((s) => s.navigation.responseEndMs)} | ${nav((s) => s.navigation.domContentLoadedMs)} | ${nav((s) => s.navigation.loadEventEndMs)} | ${fromWorker}/${samples.length} | ${formatBytes(median(samples.map((s) => s.navigation.jsTransferredBytes)))} | ${formatBytes(median(samples.map((s) => s.navigation.jsDecodedBytes)))} (${samples[0]?.navigation.jsFiles ?? 0} files) |`;
+    return `| ${load.document} | ${cache} | ${machine} | ${longTasks} | ${nav((s) => s.originMs)} | ${nav((s) => s.navigation.responseEndMs)} | ${nav((s) => s.navigation.domContentLoadedMs)} | ${nav((s) => s.navigation.loadEventEndMs)} | ${fromWorker}/${samples.length} | ${formatBytes(median(samples.map((s) => s.navigation.jsTransferredBytes)))} | ${formatBytes(median(samples.map((s) => s.navigation.jsDecodedBytes)))} (${samples[0]?.navigation.jsFiles ?? 0} files) |`;
   });
 }
 
@@ -132,7 +133,7 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
 
   if (loads.length > 0) {
     lines.push('## First load details (medians)', '');
-    lines.push('| document | cache | long tasks before the editor showed | page.goto → navigation start ms | responseEnd ms | DOMContentLoaded ms | load event end ms | document from service worker | JS transferred | JS decoded |', '|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('| document | cache | machine CPU over all its runs, cores | long tasks before the editor showed | page.goto → navigation start ms | responseEnd ms | DOMContentLoaded ms | load event end ms | document from service worker | JS transferred | JS decoded |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const load of loads) lines.push(...loadDetails(load));
     lines.push('', 'Navigation times are from navigation start (performance.getEntriesByType("navigation")). JS counts the page\'s own script fetches; the service worker\'s precache downloads on the first visit are not among them.', '');
   }

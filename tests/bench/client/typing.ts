@@ -1,8 +1,7 @@
 import * as decoding from 'lib0/decoding';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import type { Browser, CDPSession, Page, WebSocket } from 'playwright-core';
 import type { BenchChild } from '../child-processes.ts';
+import { readMachineBusyMs } from '../machine-load.ts';
 import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
@@ -92,7 +91,7 @@ export interface TypingResult {
   /** React commits over the typing: inside keyboard events (synchronous), socket messages, other tasks. */
   readonly commits: { readonly key: number; readonly socket: number; readonly task: number };
   readonly traffic: RemoteTraffic;
-  /** The whole machine's CPU over the typing, in cores (of os.availableParallelism()); null where /proc/stat is missing. */
+  /** The whole machine's CPU over the typing, in cores (this process, Chromium, server, remote editors and anything else); null without /proc/stat. */
   readonly machineCores: number | null;
   readonly crowd: CrowdStats | null;
   readonly profile: ProfileSummary | null;
@@ -173,18 +172,6 @@ class TrafficCounter {
   }
 }
 
-/** Busy and total jiffies of all cores, from /proc/stat (Linux). */
-function readMachineCpu(): { busy: number; total: number } | null {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = fields[3]! + (fields[4] ?? 0);
-    const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
-
 async function readMetrics(cdp: CDPSession): Promise<Map<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return new Map(metrics.map((metric) => [metric.name, metric.value]));
@@ -260,7 +247,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
       await cdp.send('Profiler.start');
     }
     const metricsBefore = await readMetrics(cdp);
-    const machineBefore = readMachineCpu();
+    const machineBefore = { busyMs: readMachineBusyMs(), at: performance.now() };
     traffic.start();
     await sampleTaskDelay(page, true);
 
@@ -283,7 +270,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
 
     await sampleTaskDelay(page, false);
     const remote = traffic.stop();
-    const machineAfter = readMachineCpu();
+    const machineAfter = { busyMs: readMachineBusyMs(), at: performance.now() };
     const metricsAfter = await readMetrics(cdp);
     let rawProfile: CpuProfile | null = null;
     if (run.profile) rawProfile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
@@ -311,7 +298,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
         task: window.commits.filter((commit) => commit.during === 'task').length,
       },
       traffic: remote,
-      machineCores: machineBefore === null || machineAfter === null ? null : (machineAfter.busy - machineBefore.busy) / ((machineAfter.total - machineBefore.total) / availableParallelism()),
+      machineCores: machineBefore.busyMs === null || machineAfter.busyMs === null ? null : (machineAfter.busyMs - machineBefore.busyMs) / (machineAfter.at - machineBefore.at),
       crowd: crowdStats,
       profile: rawProfile === null ? null : summariseProfile(rawProfile),
       rawProfile,
