@@ -24,7 +24,9 @@ export const NoteSection = memo(function NoteSection({ fragment, provider, perso
   const editor = useEditor(
     {
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        // No trailing node: every client that opened a note would append its own empty paragraph, and
+        // merging would keep them all (and a viewer, whose edits the relay refuses, would never be in sync).
+        StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: person }),
       ],

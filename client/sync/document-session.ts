@@ -58,7 +58,7 @@ export class DocumentSession {
     this.provider.on('sync', () => this.update());
     this.provider.on('closed', ({ reason }) => this.refuse(reason || 'This link is no longer valid.'));
     this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
-    this.doc.on('update', this.update);
+    this.doc.on('update', this.onDocUpdate);
     // A socket can outlive the network for a long while before it notices; the browser knows sooner.
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
@@ -90,6 +90,20 @@ export class DocumentSession {
       handleSync(encoder, decoder, provider, emitSynced, messageType);
     };
   }
+
+  /**
+   * What the relay sends us it has already stored (it stores before it fans out), so a remote
+   * update raises what we know is stored; otherwise someone who only reads would see "Syncing…"
+   * for as long as others type.
+   */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider && this.serverState !== null) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        if ((this.serverState.get(client) ?? 0) < clock) this.serverState.set(client, clock);
+      }
+    }
+    this.update();
+  };
 
   private refuse(reason: string): void {
     this.refused = reason;
@@ -123,7 +137,7 @@ export class DocumentSession {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     this.listeners.clear();
-    this.doc.off('update', this.update);
+    this.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();

@@ -45,6 +45,8 @@ describe('a viewer link', () => {
     const rowId = readTable(editor.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
     setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Set by the editor');
     await expect.poll(() => cell.inputValue(), { timeout: 10_000 }).toBe('Set by the editor');
+    // What arrives from the relay is stored already, so someone who only reads is never left at "Syncing…".
+    await expect.poll(() => page.locator('.status').textContent(), { timeout: 10_000 }).toContain('All changes synced');
     // Nothing should arrive; give anything that would a moment to get through before checking.
     await page.waitForTimeout(500);
     expect(JSON.stringify(readTable(editor.doc, NEXT_STEPS_SECTION_ID)!.value)).not.toContain('viewer typing');
