@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, SCREENSHOT_DIR } from '../support/browser.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { createDocumentIn } from '../support/test-server.ts';
+import { useBrowserScene } from '../support/browser-scene.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let workspace: Workspace;
+const scene = useBrowserScene();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  workspace = await createWorkspace(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, server.url).href;
+const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 
 async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void> {
   const paragraph = page.locator('.ProseMirror p').first();
@@ -28,10 +17,10 @@ async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void
 
 describe('two people editing one document', () => {
   test('a share link lands in an editable page and leaves the address bar without the token', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context, errors } = await openPage(browser, documentUrl(id, workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
-    expect(page.url()).toBe(new URL(`/d/${id}`, server.url).href);
+    expect(page.url()).toBe(new URL(`/d/${id}`, scene.server.url).href);
     await expect.poll(() => page.locator('.status').textContent()).toContain('All changes synced');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/document-page.png`, fullPage: true });
     expect(errors).toEqual([]);
@@ -39,9 +28,9 @@ describe('two people editing one document', () => {
   });
 
   test('both see each other\'s words in a note and in the same table cell', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const a = await openPage(browser, documentUrl(id, workspace.tokens.editor));
-    const b = await openPage(browser, documentUrl(id, workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const a = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const b = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
 
     await typeAtEndOfFirstParagraph(a.page, ' [from A]');

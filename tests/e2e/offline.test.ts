@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { createDocumentIn } from '../support/test-server.ts';
+import { useBrowserScene } from '../support/browser-scene.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let workspace: Workspace;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  workspace = await createWorkspace(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const scene = useBrowserScene();
 
 const status = (page: Page) => page.locator('.status').textContent();
 const note = (page: Page) => page.locator('.ProseMirror').first();
@@ -29,10 +18,10 @@ async function typeInNote(page: Page, text: string): Promise<void> {
 
 describe('working offline', () => {
   test('edits made offline survive a reload without network and merge with everyone\'s once back online', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const url = new URL(`/d/${id}?token=${workspace.tokens.editor}`, server.url).href;
-    const a = await openPage(browser, url);
-    const b = await openPage(browser, url);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
+    const a = await openPage(scene.browser, url);
+    const b = await openPage(scene.browser, url);
     for (const { page } of [a, b]) await expect.poll(() => status(page), { timeout: 15_000 }).toContain('All changes synced');
     // The service worker must control the page before the network goes, as it would after any first visit.
     await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });

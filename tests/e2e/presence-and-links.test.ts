@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import { describe, expect, test } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { api, createDocumentIn } from '../support/test-server.ts';
+import { useBrowserScene } from '../support/browser-scene.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let workspace: Workspace;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  workspace = await createWorkspace(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const scene = useBrowserScene();
 
 describe('presence', () => {
   test('people see each other by name, and a cell someone is typing in shows who', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const url = new URL(`/d/${id}?token=${workspace.tokens.editor}`, server.url).href;
-    const a = await openPage(browser, url);
-    const b = await openPage(browser, url);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
+    const a = await openPage(scene.browser, url);
+    const b = await openPage(scene.browser, url);
     await a.page.locator('.ProseMirror').first().waitFor();
 
     // Setting a name is offered, never required: A edits first, then names itself.
@@ -41,10 +29,10 @@ describe('presence', () => {
 
 describe('a link that stops working', () => {
   test('says so in words and turns the page read-only instead of failing silently', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context } = await openPage(browser, new URL(`/d/${id}?token=${workspace.tokens.editor}`, server.url).href);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const { page, context } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
     await expect.poll(() => page.locator('.status').textContent(), { timeout: 10_000 }).toContain('All changes synced');
-    const rotated = await api(server.url, `/api/workspaces/${workspace.id}/tokens/editor`, { method: 'POST', token: workspace.tokens.owner });
+    const rotated = await api(scene.server.url, `/api/workspaces/${scene.workspace.id}/tokens/editor`, { method: 'POST', token: scene.workspace.tokens.owner });
     expect(rotated.status).toBe(200);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('This link no longer opens the document');
     expect(await page.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
