@@ -2,7 +2,7 @@ export { ALL_PROVIDERS, funnelByPeriod, funnelRates, readPeriodCounts } from './
 export type { FunnelPoint, FunnelRates, PeriodCounts } from './funnel.ts';
 export { changeFromPrevious } from './change.ts';
 export type { PeriodChange } from './change.ts';
-export { aggregateRubric, compareRubricRounds } from './rubric.ts';
+export { aggregateRubric, compareRubricRounds, lowestRatedPractices } from './rubric.ts';
 export type { PracticeChange, PracticeResult, RubricResult } from './rubric.ts';
 export { COUNT_KEYS, metricsRowsOf, validateMetricsRows, validateMetricsTable } from './validation.ts';
 export type { CountKey, MetricsFlag, MetricsFlagCode, MetricsRow } from './validation.ts';

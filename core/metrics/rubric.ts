@@ -95,3 +95,14 @@ export function compareRubricRounds(current: RubricResult, previous: RubricResul
     };
   });
 }
+
+/**
+ * The practices the group rates lowest, where the next conversation starts: by median, then
+ * mean; practices nobody has rated yet are left out rather than counted as lowest.
+ */
+export function lowestRatedPractices(result: RubricResult, count: number): PracticeResult[] {
+  return result.practices
+    .filter((practice) => practice.median !== null)
+    .sort((a, b) => a.median! - b.median! || a.mean! - b.mean!)
+    .slice(0, count);
+}

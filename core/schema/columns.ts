@@ -11,6 +11,8 @@ const HINT = 'hint';
 const OPTIONS = 'options';
 /** Plain array of level names, fixed when the column is created. */
 const SCALE = 'scale';
+/** Set to true on a rating column when a new round of the rubric starts; absent means open. */
+const CLOSED = 'closed';
 const NUMERATOR = 'numerator';
 const DENOMINATOR = 'denominator';
 
@@ -50,7 +52,7 @@ export function insertColumn(columns: Y.Array<unknown>, spec: ColumnSpec, index:
     }
     case 'rating':
       map.set(SCALE, [...spec.scale]);
-      return { ...base, kind: 'rating', scale: spec.scale };
+      return { ...base, kind: 'rating', scale: spec.scale, closed: false };
     case 'rate':
       map.set(NUMERATOR, spec.numerator);
       map.set(DENOMINATOR, spec.denominator);
@@ -83,11 +85,12 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
       return { ...base, kind, options: readOptions(map.get(OPTIONS), `${path}.options`, problems) };
     case 'rating': {
       const scale: unknown = map.get(SCALE);
+      const closed = map.get(CLOSED) === true;
       if (Array.isArray(scale) && scale.length > 0 && scale.every((level) => typeof level === 'string')) {
-        return { ...base, kind, scale: scale as string[] };
+        return { ...base, kind, scale: scale as string[], closed };
       }
       problems.push({ path: `${path}.scale`, code: 'invalid-value', message: 'rating scale should be a non-empty list of level names' });
-      return { ...base, kind, scale: [] };
+      return { ...base, kind, scale: [], closed };
     }
     case 'rate':
       return { ...base, kind, numerator: readString(map, NUMERATOR, path, problems), denominator: readString(map, DENOMINATOR, path, problems) };
@@ -120,6 +123,10 @@ function readOptions(options: unknown, path: string, problems: Problem[]): Choic
     }
   }
   return read;
+}
+
+export function closeRatingColumn(map: Entry): void {
+  map.set(CLOSED, true);
 }
 
 export function writeColumnTitle(map: Entry, title: string): void {

@@ -11,6 +11,7 @@ export {
   addColumn,
   addRow,
   addTableSection,
+  closeRatingRound,
   deleteColumn,
   deleteRow,
   ensureTextCell,
@@ -24,3 +25,5 @@ export {
 } from './table.ts';
 export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
+export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
+export type { NewRound, RatingRound } from './rating-rounds.ts';

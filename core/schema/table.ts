@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
-import { appendOption, insertColumn, readColumn, readColumns, writeColumnTitle } from './columns.ts';
+import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle } from './columns.ts';
 import { createId } from './ids.ts';
 import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
 import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
@@ -137,6 +137,15 @@ export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, ti
   return applied;
 }
 
+/** Ends a round of a rubric: the rating column's answers stay, and `setRating` refuses new ones. */
+export function closeRatingRound(doc: Y.Doc, sectionId: string, columnId: string): Applied {
+  const column = findColumnEntry(doc, sectionId, columnId);
+  if (column === null) return notFound(`column ${columnId} no longer exists`);
+  if (column.get('kind') !== 'rating') return invalid('only a rating column is a round');
+  closeRatingColumn(column);
+  return applied;
+}
+
 export function addChoiceOption(doc: Y.Doc, sectionId: string, columnId: string, label: string): Created {
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
@@ -263,6 +272,7 @@ export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId
   if ('ok' in cell) return cell;
   const { column, row } = cell;
   if (column.kind !== 'rating') return invalid(`"${column.title}" is not a rating column`);
+  if (column.closed) return invalid(`"${column.title}" is an earlier round and can no longer be changed`);
   if (participant.trim() === '') return invalid('a rating needs the name of who gives it');
   if (level !== null && !(Number.isInteger(level) && level >= 0 && level < column.scale.length)) {
     return invalid(`"${column.title}" expects one of: ${column.scale.join(', ')}`);

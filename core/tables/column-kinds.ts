@@ -46,7 +46,8 @@ interface ColumnBase {
 export type Column =
   | (ColumnBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox' })
   | (ColumnBase & { readonly kind: 'choice' | 'multi-choice'; readonly options: readonly ChoiceOption[] })
-  | (ColumnBase & { readonly kind: 'rating'; readonly scale: readonly string[] })
+  /** `closed` marks an earlier round of a rubric: its answers are kept and read, no longer changed. */
+  | (ColumnBase & { readonly kind: 'rating'; readonly scale: readonly string[]; readonly closed: boolean })
   | (ColumnBase & { readonly kind: 'rate'; readonly numerator: string; readonly denominator: string })
   /** A kind from a newer build: kept, shown read-only. */
   | (ColumnBase & { readonly kind: 'unknown'; readonly rawKind: string });
