@@ -5,3 +5,4 @@ export { exportHtml } from './html.ts';
 export { exportIcs } from './ics.ts';
 export type { IcsExport, IcsOptions, SkippedRow } from './ics.ts';
 export { exportMarkdown } from './markdown.ts';
+export { withSmallCellsSuppressed } from './small-cells.ts';

@@ -27,3 +27,4 @@ export type { Created, RowInit, RowView, TableSectionInit, TableView } from './t
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';
+export { readSmallCellThreshold, writeSmallCellThreshold } from './small-cell-threshold.ts';

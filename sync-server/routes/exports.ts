@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable } from '../../core/export/index.ts';
-import { readDocument } from '../../core/schema/index.ts';
+import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable, withSmallCellsSuppressed } from '../../core/export/index.ts';
+import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -20,7 +20,10 @@ function fileName(title: string, extension: string): string {
   return `${base || 'pathways-document'}.${extension}`;
 }
 
-/** `GET /api/documents/:doc/export?format=md|html|csv|ics[&section=ID]`, rendered by core from the stored document. */
+/**
+ * `GET /api/documents/:doc/export?format=md|html|csv|ics[&section=ID]`, rendered by core from the
+ * stored document, with the metrics table's small counts suppressed.
+ */
 export function exportRoutes(store: DocumentStore, relay: Relay) {
   return new Hono().get('/api/documents/:doc/export', documentMember(store), async (c) => {
     const format = c.req.query('format') ?? 'md';
@@ -28,7 +31,8 @@ export function exportRoutes(store: DocumentStore, relay: Relay) {
     const { type, extension } = FORMATS[format as keyof typeof FORMATS];
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await relay.readState(c.req.param('doc')));
-    const view = readDocument(doc).value;
+    // An export leaves the team, so small counts of students are suppressed in every format.
+    const view = withSmallCellsSuppressed(readDocument(doc).value, readSmallCellThreshold(doc));
     doc.destroy();
     let body: string;
     switch (format) {

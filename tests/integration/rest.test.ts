@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readDocument, readTable, setCell } from '../../core/schema/index.ts';
-import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+import { addRow, readDocument, readTable, setCell, writeSmallCellThreshold } from '../../core/schema/index.ts';
+import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID, METRICS_COLUMNS, METRICS_SECTION_ID } from '../../core/templates/index.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
 
@@ -95,6 +95,25 @@ describe('exports', () => {
     const noTable = await api(server.url, `/api/documents/${id}/export?format=csv`, { token: workspace.tokens.viewer });
     expect(noTable.status).toBe(404);
     expect(await noTable.json()).toEqual({ error: 'This document has no table to export.' });
+  });
+});
+
+describe('small cells', () => {
+  test('every export format shows a count under the document\'s threshold as "fewer than N"', async () => {
+    const id = await createDocumentIn(server.url, workspace, { title: 'Data review', template: 'data-review' });
+    const editor = connectStockClient(server.url, id, workspace.tokens.editor);
+    await editor.synced;
+    addRow(editor.doc, METRICS_SECTION_ID, { values: { [METRICS_COLUMNS.period]: '2026-09', [METRICS_COLUMNS.provider]: 'Harbor', [METRICS_COLUMNS.referred]: 7 } });
+    const exported = async (format: string) => (await api(server.url, `/api/documents/${id}/export?format=${format}`, { token: workspace.tokens.viewer })).text();
+    await waitFor('the row to be stored', async () => (await exported('md')).includes('Harbor'));
+    for (const format of ['md', 'html', `csv&section=${METRICS_SECTION_ID}`]) {
+      const body = await exported(format);
+      expect(body, format).toContain('fewer than 10');
+      expect(body, format).not.toMatch(/Harbor\W+7\b/);
+    }
+    writeSmallCellThreshold(editor.doc, 5);
+    await waitFor('the new threshold to apply', async () => !(await exported('md')).includes('fewer than'));
+    editor.destroy();
   });
 });
 
