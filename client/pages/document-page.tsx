@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
+import { SectionInsights } from '../data-review/section-insights.tsx';
 import { AddSection } from '../editor/add-section.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
 import { PresenceBar } from '../editor/presence-bar.tsx';
@@ -118,6 +119,7 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
               {section.kind === 'table' && (
                 <TableSection doc={doc} table={section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}
+              {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
             </section>
           );

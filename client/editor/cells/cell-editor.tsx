@@ -125,7 +125,7 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
       );
     }
     case 'rating':
-      return <RatingCell doc={doc} address={address} scale={column.scale} answers={value?.kind === 'rating' ? value.answers : []} label={label} participant={participant} readOnly={readOnly} {...focusProps} />;
+      return <RatingCell doc={doc} address={address} scale={column.scale} answers={value?.kind === 'rating' ? value.answers : []} label={label} participant={participant} readOnly={readOnly || column.closed} {...focusProps} />;
     case 'rate':
       return <output aria-label={label}>{percent(value?.kind === 'rate' ? value.value : null)}</output>;
     case 'unknown':

@@ -1,0 +1,27 @@
+import type { MetricsFlag } from '../../core/metrics/index.ts';
+import type { TableView } from '../../core/schema/index.ts';
+
+/** The numbers that need a second look, by row and column; nothing is ever changed for the person. */
+export function MetricsFlags({ table, flags }: { readonly table: TableView; readonly flags: readonly MetricsFlag[] }) {
+  if (flags.length === 0) return null;
+  const rowNumber = new Map(table.rows.map((row, index) => [row.id, index + 1]));
+  const columnTitle = new Map(table.columns.map((column) => [column.id, column.title]));
+  return (
+    <div className="metrics-flags" role="region" aria-label="Numbers to check">
+      <h4>
+        {flags.length === 1 ? 'One number' : `${flags.length} numbers`} to check
+      </h4>
+      <ul>
+        {flags.map((flag) => (
+          <li key={`${flag.row}/${flag.columnId}/${flag.code}`}>
+            <strong>
+              Row {rowNumber.get(flag.row)}, {columnTitle.get(flag.columnId) ?? flag.columnId}:
+            </strong>{' '}
+            {flag.message}
+          </li>
+        ))}
+      </ul>
+      <p className="data-view-note">Nothing is corrected automatically: fix the cell in the table if it is a typo.</p>
+    </div>
+  );
+}

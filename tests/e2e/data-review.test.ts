@@ -1,0 +1,118 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { METRICS_SECTION_ID, RUBRIC_SECTION_ID } from '../../core/templates/index.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { useBrowserScene } from '../support/browser-scene.ts';
+import { createDocumentIn } from '../support/test-server.ts';
+
+const scene = useBrowserScene();
+
+const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
+const metricsSection = (page: Page) => page.locator(`section[aria-labelledby="section-${METRICS_SECTION_ID}"]`);
+
+async function enterPeriod(page: Page, row: number, values: { period: string; provider: string; referred: number; offered: number; initiated: number; active: number }) {
+  const section = metricsSection(page);
+  await section.getByRole('button', { name: 'Add row', exact: true }).click();
+  const cell = (title: string): Locator => section.getByLabel(`${title}, row ${row}`, { exact: true });
+  await cell('Period').fill(values.period);
+  await cell('Provider').fill(values.provider);
+  await cell('Students referred').fill(String(values.referred));
+  await cell('Offered services').fill(String(values.offered));
+  await cell('Initiated services').fill(String(values.initiated));
+  await cell('Active after one month').fill(String(values.active));
+}
+
+describe('data review', () => {
+  test('two periods entered in the table give a funnel chart, the change against the previous period and a trend', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    await metricsSection(page).waitFor();
+    await expect.poll(() => page.getByText('Enter a period (for example 2026-09)').count()).toBe(1);
+
+    await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 40, offered: 30, initiated: 20, active: 12 });
+    await enterPeriod(page, 2, { period: '2026-10', provider: 'Harbor Health', referred: 50, offered: 45, initiated: 30, active: 20 });
+
+    const funnel = page.getByRole('figure', { name: 'Referral funnel, 2026-10, All providers' });
+    await expect.poll(() => funnel.locator('figcaption').textContent()).toBe('50 students referred; offered services 45 (90%), initiated services 30 (60%), active after one month 20 (40%).');
+    expect(await funnel.locator('svg rect').count()).toBeGreaterThanOrEqual(4);
+
+    const change = page.locator('table.period-change');
+    await expect.poll(() => change.locator('caption').textContent()).toBe('2026-10 compared with 2026-09, All providers');
+    const changeRow = (name: string) => change.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td');
+    expect(await changeRow('Students referred').allTextContents()).toEqual(['40', '50', '+10']);
+    expect(await changeRow('% offered services').allTextContents()).toEqual(['75%', '90%', '+15 points']);
+
+    // The chart's data table is one keystroke away: the button right after the chart.
+    await funnel.getByRole('button', { name: 'Show data table' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await funnel.getByRole('row', { name: /Initiated services/ }).locator('td').allTextContents()).toEqual(['30', '60%']);
+
+    const trend = page.getByRole('figure', { name: 'Offered services, by period' });
+    await expect.poll(() => trend.locator('figcaption').textContent()).toBe('All providers: 75% in 2026-09, 90% in 2026-10. Harbor Health: 75% in 2026-09, 90% in 2026-10.');
+
+    expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
+    await metricsSection(page).screenshot({ path: `${SCREENSHOT_DIR}/data-review-charts.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a count that cannot be right is flagged in words, and left as entered', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 10, offered: 12, initiated: 5, active: 5 });
+    const flags = page.getByRole('region', { name: 'Numbers to check' });
+    await expect.poll(() => flags.locator('li').allTextContents()).toEqual(['Row 1, Offered services: 12 is more than 10: students offered services cannot outnumber students referred.']);
+    expect(await metricsSection(page).getByLabel('Offered services, row 1', { exact: true }).inputValue()).toBe('12');
+    await context.close();
+  });
+
+  test('a CSV import with one bad row reports it by line and column and adds the good rows only when confirmed', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const file = join(mkdtempSync(join(tmpdir(), 'pathways-csv-')), 'metrics.csv');
+    writeFileSync(file, ['Period,Provider,Students referred,Offered services', '2026-09,Harbor Health,40,30', '2026-10,Harbor Health,forty,30', '2026-11,Harbor Health,44,41'].join('\n'));
+    await page.getByLabel('Import metrics from a CSV file').setInputFiles(file);
+    const review = page.locator('.import-review');
+    await expect.poll(() => review.locator('li').allTextContents()).toEqual(['Line 3, Students referred: "forty" is not a number.']);
+    expect(await review.locator('p').first().textContent()).toBe('metrics.csv: 2 rows are ready to add, 1 problem found.');
+    expect(await metricsSection(page).locator('.table-scroll > table > tbody > tr').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Add 2 rows' }).click();
+    await expect.poll(() => metricsSection(page).locator('.table-scroll > table > tbody > tr').count()).toBe(2);
+    expect(await metricsSection(page).getByLabel('Period, row 2', { exact: true }).inputValue()).toBe('2026-11');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added 2 rows from metrics.csv.' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a new assessment round closes the last one and compares the two in a chart', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'assessment' });
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const rubric = page.locator(`section[aria-labelledby="section-${RUBRIC_SECTION_ID}"]`);
+    const answer = (column: string, row: number) => rubric.getByLabel(`${column}, row ${row}: your answer`, { exact: true });
+    await answer('How often', 1).selectOption({ label: 'Rarely' });
+    await answer('How often', 2).selectOption({ label: 'Often' });
+
+    await page.getByLabel('Name of the round that ends').fill('Fall 2026');
+    await page.getByLabel('Name of the new round').fill('Spring 2027');
+    await page.getByRole('button', { name: 'Start round' }).click();
+
+    await answer('Spring 2027', 1).selectOption({ label: 'Often' });
+    await answer('Spring 2027', 2).selectOption({ label: 'Often' });
+    // The closed round shows its answers and takes no new ones.
+    await expect.poll(() => answer('Fall 2026', 1).count()).toBe(0);
+    expect(await rubric.getByLabel('Fall 2026, row 1: answers so far', { exact: true }).textContent()).toContain('Rarely1');
+
+    const chart = page.getByRole('figure', { name: 'Fall 2026 to Spring 2027, median answer per practice' });
+    await expect.poll(() => chart.locator('figcaption').textContent()).toBe('Of 2 practices rated in both rounds, 1 rose, 0 fell and 1 stayed the same from Fall 2026 to Spring 2027 (median answer).');
+    expect(await chart.locator('svg').count()).toBe(1);
+    expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
+    await chart.screenshot({ path: `${SCREENSHOT_DIR}/assessment-rounds.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
