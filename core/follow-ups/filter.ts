@@ -9,7 +9,7 @@ export interface FollowUpFilter {
 }
 
 function ownerKey(owner: string): string {
-  return owner.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return tidy(owner).toLocaleLowerCase();
 }
 
 export function matchesFilter(row: FollowUp, filter: FollowUpFilter): boolean {
@@ -24,12 +24,31 @@ export function matchesFilter(row: FollowUp, filter: FollowUpFilter): boolean {
   }
 }
 
-/** Each owner once (the first spelling met), alphabetically; rows without an owner are not an owner. */
+function tidy(owner: string): string {
+  return owner.trim().replace(/\s+/g, ' ');
+}
+
+function capitals(text: string): number {
+  return [...text].filter((letter) => letter !== letter.toLocaleLowerCase()).length;
+}
+
+/**
+ * Each owner once, alphabetically; rows without an owner are not an owner. Of the spellings of
+ * one name ("Dana Reyes", "dana reyes") the most used is shown, then the most capitalised, so
+ * the label does not depend on which document loaded first.
+ */
 export function listOwners(rows: readonly FollowUp[]): string[] {
-  const byKey = new Map<string, string>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const key = ownerKey(row.owner);
-    if (key !== '' && !byKey.has(key)) byKey.set(key, row.owner.trim().replace(/\s+/g, ' '));
+    if (key === '') continue;
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    const spelling = tidy(row.owner);
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    spellings.set(key, counts);
   }
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+  const names = [...spellings.values()].map((counts) =>
+    [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0))[0]![0],
+  );
+  return names.sort((a, b) => a.localeCompare(b));
 }

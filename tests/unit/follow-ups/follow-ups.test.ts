@@ -176,8 +176,8 @@ describe('overdue', () => {
 
 describe('filtering by owner and done', () => {
   const rows = [
-    followUp({ rowId: '1', owner: 'Dana Reyes' }),
-    followUp({ rowId: '2', owner: '  dana   reyes ' }),
+    followUp({ rowId: '1', owner: '  dana   reyes ' }),
+    followUp({ rowId: '2', owner: 'Dana Reyes' }),
     followUp({ rowId: '3', owner: 'Sam', done: true }),
     followUp({ rowId: '4', owner: '' }),
     followUp({ rowId: '5', owner: '   ' }),
@@ -196,8 +196,11 @@ describe('filtering by owner and done', () => {
     expect(ids({ owner: { kind: 'everyone' }, showDone: true })).toEqual(['1', '2', '3', '4', '5']);
   });
 
-  test('owners are listed once each, alphabetically, without the empty one', () => {
+  test('owners are listed once each, alphabetically, without the empty one, whichever spelling came first', () => {
     expect(listOwners(rows)).toEqual(['Dana Reyes', 'Sam']);
+    expect(listOwners([...rows].reverse())).toEqual(['Dana Reyes', 'Sam']);
+    const mostUsed = [followUp({ owner: 'DANA REYES' }), followUp({ owner: 'dana reyes' }), followUp({ owner: 'dana reyes' }), followUp({ owner: 'Ana' })];
+    expect(listOwners(mostUsed)).toEqual(['Ana', 'dana reyes']);
   });
 });
 

@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addRow, readTable, setCell } from '../../core/schema/index.ts';
+import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { useBrowserScene } from '../support/browser-scene.ts';
+import { connectStockClient } from '../support/sync-clients.ts';
+import { createDocumentIn } from '../support/test-server.ts';
+
+const scene = useBrowserScene();
+
+/** Far enough from any day this test runs on that "overdue" and "upcoming" cannot flip. */
+const LONG_AGO = '2001-02-03';
+const SOON = '2098-05-01';
+const LATER = '2099-06-01';
+
+/** Sets next-steps cells through a stock client, the way another laptop in the room would. */
+async function editNextSteps(documentId: string, edit: (doc: import('yjs').Doc, rowIds: string[]) => void): Promise<void> {
+  const client = connectStockClient(scene.server.url, documentId, scene.workspace.tokens.editor);
+  await client.synced;
+  const before = readTable(client.doc, NEXT_STEPS_SECTION_ID)!.value.rows.map((row) => row.id);
+  edit(client.doc, before);
+  // The relay stores before it echoes; wait until our state is stored by asking for it back.
+  const check = connectStockClient(scene.server.url, documentId, scene.workspace.tokens.editor);
+  await check.synced;
+  const expected = JSON.stringify(readTable(client.doc, NEXT_STEPS_SECTION_ID)!.value);
+  await expect.poll(() => JSON.stringify(readTable(check.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), { timeout: 10_000 }).toBe(expected);
+  check.destroy();
+  client.destroy();
+}
+
+/** The task texts of the listed rows, top to bottom. */
+async function listedTasks(page: Page): Promise<string[]> {
+  const cells = page.locator('.follow-ups-table tbody tr td.follow-up-task textarea');
+  const count = await cells.count();
+  const tasks: string[] = [];
+  for (let index = 0; index < count; index++) tasks.push(await cells.nth(index).inputValue());
+  return tasks;
+}
+
+describe('follow-ups across the workspace', () => {
+  test('lists next steps of every document by deadline, marks the overdue one, filters, and edits live both ways', async () => {
+    const barriers = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Fall barriers', template: 'barriers' });
+    const session = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Kickoff working session', template: 'roles-working-session' });
+    // A document without next steps: the page need not open it.
+    await createDocumentIn(scene.server.url, scene.workspace, { title: 'October data review', template: 'data-review' });
+
+    await editNextSteps(barriers, (doc) => {
+      const added = addRow(doc, NEXT_STEPS_SECTION_ID, { values: { task: 'Draft the referral form', owner: 'Dana Reyes', deadline: LONG_AGO } });
+      expect(added.ok).toBe(true);
+    });
+    await editNextSteps(session, (doc, rows) => {
+      setCell(doc, NEXT_STEPS_SECTION_ID, rows[0]!, NEXT_STEPS_COLUMNS.owner, 'Sam Ortiz');
+      setCell(doc, NEXT_STEPS_SECTION_ID, rows[0]!, NEXT_STEPS_COLUMNS.deadline, LATER);
+      setCell(doc, NEXT_STEPS_SECTION_ID, rows[1]!, NEXT_STEPS_COLUMNS.task, 'Share the provider directory');
+      setCell(doc, NEXT_STEPS_SECTION_ID, rows[1]!, NEXT_STEPS_COLUMNS.owner, 'dana reyes');
+      setCell(doc, NEXT_STEPS_SECTION_ID, rows[1]!, NEXT_STEPS_COLUMNS.deadline, SOON);
+    });
+
+    // From the workspace page, by its link: the workspace route must not swallow the follow-ups one.
+    const followUps = await openPage(scene.browser, new URL(`/w/${scene.workspace.id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const page = followUps.page;
+    await page.getByRole('link', { name: /Follow-ups/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Follow-ups' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/w/${scene.workspace.id}/follow-ups`);
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('2 of 2 documents loaded.');
+
+    // 1 + 3 template rows; the barriers example and two working-session tasks have no calendar date.
+    await expect.poll(() => listedTasks(page).then((tasks) => tasks.length), { timeout: 10_000 }).toBe(5);
+    const tasks = await listedTasks(page);
+    expect(tasks.slice(0, 3)).toEqual(['Draft the referral form', 'Share the provider directory', expect.any(String)]);
+    expect(await page.getByLabel('Owner, Kickoff working session, row 1', { exact: true }).inputValue()).toBe('Sam Ortiz');
+    expect(tasks.slice(3).some((task) => task.startsWith('Clearly assign'))).toBe(true);
+
+    // Overdue is said in words, on that row only.
+    const overdueRow = page.locator('.follow-ups-table tbody tr', { hasText: 'Overdue' });
+    await expect.poll(() => overdueRow.count()).toBe(1);
+    expect(await overdueRow.locator('textarea').inputValue()).toBe('Draft the referral form');
+    expect(await page.locator('.follow-ups-summary').textContent()).toContain('1 overdue');
+
+    // Filter by owner: spelling and case of "Dana Reyes" do not split her tasks.
+    const owner = page.getByLabel('Owner', { exact: true });
+    await owner.selectOption({ label: 'Dana Reyes' });
+    await expect.poll(() => listedTasks(page)).toEqual(['Draft the referral form', 'Share the provider directory']);
+    await owner.selectOption({ label: 'Sam Ortiz' });
+    await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(1);
+    await owner.selectOption({ label: 'Everyone' });
+    await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(5);
+
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-ups-page.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The barriers document, open elsewhere.
+    const other = await openPage(scene.browser, new URL(`/d/${barriers}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    await other.page.getByLabel('Task, row 2', { exact: true }).waitFor();
+
+    // Both type into the same task at once, one from each place: the words merge.
+    const here = page.getByLabel('Task, Fall barriers, row 2', { exact: true });
+    const there = other.page.getByLabel('Task, row 2', { exact: true });
+    await here.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('P: ');
+    await there.click();
+    await other.page.keyboard.press('Control+End');
+    await other.page.keyboard.type(' (from the document)');
+    for (const cell of [here, there]) {
+      await expect.poll(() => cell.inputValue(), { timeout: 10_000 }).toBe('P: Draft the referral form (from the document)');
+    }
+
+    // Ticking done here reaches the document; the row stays put until focus leaves the table.
+    await page.getByLabel('Done, Fall barriers, row 2', { exact: true }).check();
+    await expect.poll(() => other.page.getByLabel('Done, row 2', { exact: true }).isChecked(), { timeout: 10_000 }).toBe(true);
+    expect(await listedTasks(page)).toContain('P: Draft the referral form (from the document)');
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(4);
+    await expect.poll(() => page.locator('.follow-ups-table tbody tr', { hasText: 'Overdue' }).count()).toBe(0);
+    await page.getByLabel('Show done tasks').check();
+    await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(5);
+
+    // And the other way: an owner and a deadline set in the document show up here.
+    const ownerThere = other.page.getByLabel('Owner, row 1', { exact: true });
+    await ownerThere.fill('Lee Park');
+    await other.page.getByLabel('Deadline, row 1', { exact: true }).fill(LONG_AGO);
+    await expect.poll(() => page.getByLabel('Owner, Fall barriers, row 1', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Lee Park');
+    await expect.poll(() => listedTasks(page).then((list) => list[0] ?? ''), { timeout: 10_000 }).toMatch(/^Clearly assign/);
+    await expect.poll(() => page.locator('.follow-ups-table tbody tr', { hasText: 'Overdue' }).count()).toBe(1);
+    await owner.selectOption({ label: 'Lee Park' });
+    await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(1);
+
+    expect([...followUps.errors, ...other.errors]).toEqual([]);
+    await other.context.close();
+    await followUps.context.close();
+  });
+});
