@@ -164,7 +164,7 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
         {failed.length > 0 && (
           <div className="form-error" role="alert">
             <p>
-              {failed.length === 1 ? 'One document could not be opened' : `${failed.length} documents could not be opened`}; its next steps are not listed:
+              {failed.length === 1 ? 'One document could not be opened, so its next steps are not listed:' : `${failed.length} documents could not be opened, so their next steps are not listed:`}
             </p>
             <ul>
               {failed.map((entry) => (

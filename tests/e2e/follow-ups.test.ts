@@ -6,7 +6,7 @@ import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { connectStockClient } from '../support/sync-clients.ts';
-import { createDocumentIn } from '../support/test-server.ts';
+import { createDocumentIn, createWorkspace } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
@@ -131,5 +131,34 @@ describe('follow-ups across the workspace', () => {
     expect([...followUps.errors, ...other.errors]).toEqual([]);
     await other.context.close();
     await followUps.context.close();
+  });
+
+  test('a document that cannot be opened is reported by name, and the others are still listed', async () => {
+    const workspace = await createWorkspace(scene.server.url, 'Lakeside USD');
+    const create = (title: string, template: string) =>
+      createDocumentIn(scene.server.url, workspace, { title, template });
+    await create('North barriers', 'barriers');
+    const broken = await create('South barriers', 'barriers');
+    await create('October data review', 'data-review');
+
+    const context = await scene.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The relay refusing that one document for good, as it would a document deleted or moved away.
+    await context.routeWebSocket(new RegExp(`/sync/${broken}(\\?|$)`), (socket) => socket.close({ code: 4404, reason: 'This document no longer exists.' }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL(`/w/${workspace.id}/follow-ups?token=${workspace.tokens.viewer}`, scene.server.url).href);
+
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('South barriers');
+    expect(await alert.textContent()).toContain('This document no longer exists.');
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('1 of 2 documents loaded.');
+    await expect.poll(() => listedTasks(page)).toEqual([expect.stringMatching(/^Clearly assign/)]);
+    // A viewer sees the follow-ups but cannot change them.
+    expect(await page.getByLabel('Task, North barriers, row 1', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByLabel('Done, North barriers, row 1', { exact: true }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
