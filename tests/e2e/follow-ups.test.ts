@@ -61,6 +61,8 @@ describe('follow-ups across the workspace', () => {
     // From the workspace page, by its link: the workspace route must not swallow the follow-ups one.
     const followUps = await openPage(scene.browser, new URL(`/w/${scene.workspace.id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
     const page = followUps.page;
+    const sockets: { url: string; closed: () => boolean }[] = [];
+    page.on('websocket', (socket) => sockets.push({ url: socket.url(), closed: () => socket.isClosed() }));
     await page.getByRole('link', { name: /Follow-ups/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Follow-ups' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/w/${scene.workspace.id}/follow-ups`);
@@ -127,6 +129,12 @@ describe('follow-ups across the workspace', () => {
     await expect.poll(() => page.locator('.follow-ups-table tbody tr', { hasText: 'Overdue' }).count()).toBe(1);
     await owner.selectOption({ label: 'Lee Park' });
     await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(1);
+
+    // One socket per document with next steps, none for the data review; all closed on leaving.
+    expect(sockets.map((socket) => new URL(socket.url).pathname).sort()).toEqual([`/sync/${barriers}`, `/sync/${session}`].sort());
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: scene.workspace.name }).click();
+    await page.getByRole('heading', { level: 1, name: scene.workspace.name }).waitFor();
+    await expect.poll(() => sockets.every((socket) => socket.closed()), { timeout: 10_000 }).toBe(true);
 
     expect([...followUps.errors, ...other.errors]).toEqual([]);
     await other.context.close();
