@@ -130,11 +130,22 @@ describe('follow-ups across the workspace', () => {
     await owner.selectOption({ label: 'Lee Park' });
     await expect.poll(() => listedTasks(page).then((list) => list.length)).toBe(1);
 
-    // One socket per document with next steps, none for the data review; all closed on leaving.
-    expect(sockets.map((socket) => new URL(socket.url).pathname).sort()).toEqual([`/sync/${barriers}`, `/sync/${session}`].sort());
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: scene.workspace.name }).click();
-    await page.getByRole('heading', { level: 1, name: scene.workspace.name }).waitFor();
-    await expect.poll(() => sockets.every((socket) => socket.closed()), { timeout: 10_000 }).toBe(true);
+    // Sockets for the documents with next steps only, none for the data review (a reconnect may add one).
+    const opened = [...sockets];
+    expect([...new Set(opened.map((socket) => new URL(socket.url).pathname))].sort()).toEqual([`/sync/${barriers}`, `/sync/${session}`].sort());
+
+    // A row links to its document's next-steps section; leaving the page closes its sockets.
+    await page.getByRole('row', { name: /Clearly assign/ }).getByRole('link', { name: 'Fall barriers' }).click();
+    await page.getByLabel('Task, row 1', { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(`/d/${barriers}#section-${NEXT_STEPS_SECTION_ID}`);
+    // Scrolled down to it (it is the last section, so it may sit lower than the top of the window).
+    const where = () =>
+      page.locator(`#section-${NEXT_STEPS_SECTION_ID}`).evaluate((heading) => {
+        const top = heading.getBoundingClientRect().top;
+        return { scrolled: window.scrollY > 0, inView: top >= 0 && top < window.innerHeight };
+      });
+    await expect.poll(where, { timeout: 10_000 }).toEqual({ scrolled: true, inView: true });
+    await expect.poll(() => opened.every((socket) => socket.closed()), { timeout: 10_000 }).toBe(true);
 
     expect([...followUps.errors, ...other.errors]).toEqual([]);
     await other.context.close();
@@ -166,6 +177,37 @@ describe('follow-ups across the workspace', () => {
     expect(await page.getByLabel('Task, North barriers, row 1', { exact: true }).getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('Done, North barriers, row 1', { exact: true }).isDisabled()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('opens offline from what the device has, and an edit made offline reaches the document once back online', async () => {
+    const workspace = await createWorkspace(scene.server.url, 'Hillside USD');
+    const id = await createDocumentIn(scene.server.url, workspace, { title: 'Winter barriers', template: 'barriers' });
+    const { page, context, errors } = await openPage(scene.browser, new URL(`/w/${workspace.id}/follow-ups?token=${workspace.tokens.editor}`, scene.server.url).href);
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('1 of 1 document loaded.');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('1 of 1 document loaded.');
+    expect(await page.locator('.notice').allTextContents()).toEqual([
+      expect.stringContaining('the list of documents is the one this device saw last'),
+      expect.stringContaining('shown from this device, which may miss others’ latest changes: Winter barriers'),
+    ]);
+    const task = page.getByLabel('Task, Winter barriers, row 1', { exact: true });
+    await task.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' +offline');
+    await page.getByRole('heading', { level: 1 }).click();
+
+    await context.setOffline(false);
+    const reader = connectStockClient(scene.server.url, id, workspace.tokens.viewer);
+    await reader.synced;
+    await expect
+      .poll(() => readTable(reader.doc, NEXT_STEPS_SECTION_ID)?.value.rows[0]?.cells[NEXT_STEPS_COLUMNS.task], { timeout: 20_000 })
+      .toEqual({ kind: 'text', text: expect.stringMatching(/^Clearly assign.* \+offline$/) });
+    reader.destroy();
     expect(errors).toEqual([]);
     await context.close();
   });
