@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isOverdue, type FollowUp, type FollowUpField } from '../../core/follow-ups/index.ts';
+import type { CellValue } from '../../core/tables/index.ts';
 import { CellEditor } from '../editor/cells/cell-editor.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
@@ -78,24 +79,38 @@ interface FollowUpRowProps {
 
 const FIELD_TITLES: Readonly<Record<FollowUpField, string>> = { task: 'Task', owner: 'Owner', deadline: 'Deadline', done: 'Done' };
 
+/** The row's value for one field, as the cell editors take it. */
+function cellValue(row: FollowUp, field: FollowUpField): CellValue {
+  switch (field) {
+    case 'task':
+    case 'owner':
+      return { kind: row.columns[field]?.kind === 'person' ? 'person' : 'text', text: row[field] };
+    case 'deadline':
+      return { kind: 'date', iso: row.deadline.iso, text: row.deadline.text };
+    case 'done':
+      return { kind: 'checkbox', checked: row.done };
+  }
+}
+
 const FollowUpRow = memo(function FollowUpRow({ row, session, overdue, readOnly, workspaceId }: FollowUpRowProps) {
-  const cell = (field: FollowUpField, fallback: string) => {
+  const cell = (field: FollowUpField) => {
     const column = row.columns[field];
-    const label = `${FIELD_TITLES[field]}, ${row.documentTitle}, row ${row.rowNumber}`;
     if (column === undefined) {
-      return <span className="follow-up-missing">{fallback || <span aria-label={`${label}: not in this document`}>—</span>}</span>;
+      // The table lost this column, or a newer version changed its kind: nothing to edit here.
+      return (
+        <span className="follow-up-missing">
+          <span aria-hidden="true">—</span>
+          <span className="visually-hidden">not in this document</span>
+        </span>
+      );
     }
-    const value = field === 'task' ? { kind: column.kind as 'text', text: row.task }
-      : field === 'owner' ? { kind: column.kind as 'person', text: row.owner }
-      : field === 'deadline' ? { kind: 'date' as const, iso: row.deadline.iso, text: row.deadline.text }
-      : { kind: 'checkbox' as const, checked: row.done };
     return (
       <CellEditor
         doc={session.doc}
         address={{ sectionId: row.sectionId, rowId: row.rowId, columnId: column.id }}
         column={column}
-        value={value}
-        label={label}
+        value={cellValue(row, field)}
+        label={`${FIELD_TITLES[field]}, ${row.documentTitle}, row ${row.rowNumber}`}
         readOnly={readOnly}
         participant=""
         onFocus={() => {}}
@@ -106,17 +121,17 @@ const FollowUpRow = memo(function FollowUpRow({ row, session, overdue, readOnly,
   return (
     <tr className={overdue ? 'follow-up overdue' : row.done ? 'follow-up done' : 'follow-up'}>
       <td className="follow-up-deadline">
-        {cell('deadline', row.deadline.text)}
+        {cell('deadline')}
         {overdue && (
           <strong className="overdue-flag">
             <span aria-hidden="true">⚠ </span>Overdue
           </strong>
         )}
       </td>
-      <td className="follow-up-task">{cell('task', row.task)}</td>
-      <td className="follow-up-owner">{cell('owner', row.owner)}</td>
+      <td className="follow-up-task">{cell('task')}</td>
+      <td className="follow-up-owner">{cell('owner')}</td>
       <td className="follow-up-done">
-        {cell('done', row.done ? 'Done' : '')}
+        {cell('done')}
       </td>
       <td className="follow-up-document">
         <Link href={`/d/${row.documentId}#section-${row.sectionId}`} onClick={() => rememberDocumentWorkspace(row.documentId, workspaceId)}>

@@ -176,6 +176,15 @@ describe('follow-ups across the workspace', () => {
     // A viewer sees the follow-ups but cannot change them.
     expect(await page.getByLabel('Task, North barriers, row 1', { exact: true }).getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('Done, North barriers, row 1', { exact: true }).isDisabled()).toBe(true);
+    // By keyboard: from the owner filter, Tab reaches "show done", the table, then its first cell.
+    await page.getByLabel('Owner', { exact: true }).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.parentElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Show done tasks');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Follow-ups in Lakeside USD');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Deadline, North barriers, row 1');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
