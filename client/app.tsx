@@ -5,6 +5,7 @@ import { WorkspacePage } from './pages/workspace-page.tsx';
 
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
+const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((module) => ({ default: module.FollowUpsPage })));
 
 /** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
 export function App() {
@@ -14,6 +15,14 @@ export function App() {
         Skip to content
       </a>
       <Switch>
+        {/* Before `/w/:ws`, so the workspace route never takes this one. */}
+        <Route path="/w/:ws/follow-ups">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <FollowUpsPage key={params.ws} workspaceId={params.ws} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
         <Route path="/d/:doc">
           {(params) => (

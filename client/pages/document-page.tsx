@@ -17,6 +17,7 @@ import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { personFor, type Person } from '../sync/user-identity.ts';
 import { NoAccess } from './no-access.tsx';
+import { useScrollToHash } from './scroll-to-hash.ts';
 
 export function DocumentPage({ documentId }: { readonly documentId: string }) {
   const token = useMemo(() => {
@@ -65,6 +66,7 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
   const people = usePresence(provider.awareness);
   const [person, setPerson] = useState<Person>(() => personFor(doc.clientID));
   const readOnly = role === 'viewer' || status.kind === 'link-invalid';
+  useScrollToHash(view.sections.length > 0);
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', person);

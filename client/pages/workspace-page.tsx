@@ -58,6 +58,9 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
       </header>
       <main id="main" className="page">
         <h1>{name}</h1>
+        <p>
+          <Link href={`/w/${workspaceId}/follow-ups`}>Follow-ups: every next step, by deadline</Link>
+        </p>
         {error !== null && (
           <p className="form-error" role="alert">
             {error}
