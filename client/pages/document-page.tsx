@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
 import { AddSection } from '../editor/add-section.tsx';
@@ -7,10 +7,9 @@ import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SyncStatusIndicator } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
-import { api, type DocumentInfo } from '../sync/api.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
-import { findJoinedWorkspace, rememberDocumentToken, rememberDocumentWorkspace, rememberWorkspace, tokenForDocument, workspaceOfDocument, type Role } from '../sync/device-store.ts';
-import { takeTokenFromAddress } from '../sync/share-link.ts';
+import type { Role } from '../sync/device-store.ts';
+import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
@@ -18,35 +17,14 @@ import { personFor, type Person } from '../sync/user-identity.ts';
 import { NoAccess } from './no-access.tsx';
 
 export function DocumentPage({ documentId }: { readonly documentId: string }) {
-  const token = useMemo(() => {
-    const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberDocumentToken(documentId, fromLink);
-    return tokenForDocument(documentId);
-  }, [documentId]);
+  const token = useDocumentToken(documentId);
   if (token === null) return <NoAccess what="document" />;
   return <OpenDocument documentId={documentId} token={token} />;
 }
 
 function OpenDocument({ documentId, token }: { readonly documentId: string; readonly token: string }) {
   const session = useDocumentSession(documentId, token);
-  const knownWorkspace = workspaceOfDocument(documentId);
-  const [info, setInfo] = useState<Pick<DocumentInfo, 'workspaceId' | 'workspaceName' | 'role'> | null>(() => {
-    const joined = knownWorkspace === null ? null : findJoinedWorkspace(knownWorkspace);
-    return joined === null ? null : { workspaceId: joined.id, workspaceName: joined.name, role: joined.role };
-  });
-
-  useEffect(() => {
-    // Works offline from what the device remembers; the server's answer refreshes it.
-    api.readDocument(documentId, token).then(
-      (answer) => {
-        setInfo(answer);
-        rememberDocumentWorkspace(documentId, answer.workspaceId);
-        rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
-      },
-      () => {},
-    );
-  }, [documentId, token]);
-
+  const info = useDocumentAccess(documentId, token);
   if (session === null) return null;
   return <DocumentEditor session={session} role={info?.role ?? 'editor'} workspace={info} />;
 }
