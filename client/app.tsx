@@ -5,8 +5,10 @@ import { WorkspacePage } from './pages/workspace-page.tsx';
 
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
+// The projector view needs no editor at all, only the document and the timer.
+const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
 
-/** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
+/** The pages of DESIGN.md: home, workspace, document, present. Each page keys on its id so switching resets it. */
 export function App() {
   return (
     <>
@@ -15,6 +17,13 @@ export function App() {
       </a>
       <Switch>
         <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
+        <Route path="/d/:doc/present">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <PresentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/d/:doc">
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>

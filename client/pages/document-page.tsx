@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
 import { AddSection } from '../editor/add-section.tsx';
+import { FacilitationBar } from '../facilitation/facilitation-bar.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
 import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
@@ -80,6 +81,7 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
           {role === 'viewer' && <span className="badge">View only</span>}
         </div>
         <PresenceBar people={people} onRename={(name) => setPerson({ ...person, name })} />
+        <FacilitationBar documentId={session.documentId} doc={doc} awareness={provider.awareness} readOnly={readOnly} />
         {problems.length > 0 && (
           <p className="notice">
             Parts of this document were written by a newer or different version of Pathways and are shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).
