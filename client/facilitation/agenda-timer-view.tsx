@@ -48,7 +48,7 @@ export function AgendaTimerView({ timer, variant, readOnly }: AgendaTimerViewPro
               {overrun ? 'Over by' : 'Left'}
             </span>{' '}
             <span className="agenda-timer-time" data-remaining-ms={reading.remainingMs} data-overrun-ms={reading.overrunMs}>
-              {overrun ? `+${formatClock(reading.overrunMs)}` : formatClock(reading.remainingMs)}
+              {formatClock(overrun ? reading.overrunMs : reading.remainingMs)}
             </span>
             {reading.kind === 'paused' && <span className="agenda-timer-paused"> Paused</span>}
           </p>

@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
+import { connectStockClient } from '../support/sync-clients.ts';
 import { createDocumentIn } from '../support/test-server.ts';
+import { readAgenda } from '../../core/facilitation/index.ts';
+import { writeTimerState } from '../../core/schema/index.ts';
 
 const scene = useBrowserScene();
 const PROJECTOR = { width: 1280, height: 720 };
@@ -17,13 +20,14 @@ function address(path: string, token: string): string {
   return new URL(`${path}?token=${token}`, scene.server.url).href;
 }
 
-/** The seconds a timer shows ("04:59" → 299, "+01:02" → -62), read from the page's clock. */
+/** The seconds a timer shows ("04:59" → 299; over by "01:02" → -62), read from the page's clock. */
 async function shownSeconds(page: Page): Promise<number> {
   const text = (await page.locator('.agenda-timer-time').first().textContent()) ?? '';
-  const match = /^(\+)?(\d+):(\d\d)$/.exec(text.trim());
+  const overrun = (await page.locator('.agenda-timer.is-overrun').count()) > 0;
+  const match = /^(\d+):(\d\d)$/.exec(text.trim());
   if (match === null) throw new Error(`the clock shows "${text}"`);
-  const seconds = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '+' ? -seconds : seconds;
+  const seconds = Number(match[1]) * 60 + Number(match[2]);
+  return overrun ? -seconds : seconds;
 }
 
 async function shownTopic(page: Page): Promise<string> {
@@ -160,6 +164,21 @@ describe('the projector view', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/present-view.png` });
+
+    // A topic that ran 2 minutes over (written by another client, as an old timer would be) turns the clock red, still AA.
+    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await other.synced;
+    const first = readAgenda(other.doc)!.value[0]!;
+    writeTimerState(other.doc, { kind: 'running', topicRowId: first.rowId, topicIndex: 0, startedAt: Date.now() - 7 * 60_000, elapsedMs: 0, extraMs: 0 });
+    await expect.poll(() => page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shownSeconds(page)).toBeLessThanOrEqual(-120);
+    expect(await page.getByRole('timer', { name: 'Over time by' }).count()).toBe(1);
+    await expect.poll(() => laptop.page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 }).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(laptop.page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/present-view-overrun.png` });
+    await laptop.page.screenshot({ path: `${SCREENSHOT_DIR}/document-page-timer.png` });
+    other.destroy();
     expect(errors).toEqual([]);
     await context.close();
     await laptop.context.close();
