@@ -25,7 +25,7 @@ export function QrCode({ text, label, className }: { readonly text: string; read
     return { size: count + 2 * QUIET_ZONE, path: parts.join('') };
   }, [text]);
   return (
-    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges" data-qr-text-length={text.length}>
+    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
       <rect width={size} height={size} fill="#ffffff" />
       <path d={path} fill="#000000" />
     </svg>
