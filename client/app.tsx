@@ -6,8 +6,10 @@ import { WorkspacePage } from './pages/workspace-page.tsx';
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
 const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((module) => ({ default: module.FollowUpsPage })));
+// The projector view needs no editor at all, only the document and the timer.
+const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
 
-/** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
+/** The pages of DESIGN.md (home, workspace, document, present) and the workspace's follow-ups. Each page keys on its id so switching resets it. */
 export function App() {
   return (
     <>
@@ -24,6 +26,13 @@ export function App() {
           )}
         </Route>
         <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
+        <Route path="/d/:doc/present">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <PresentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/d/:doc">
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>

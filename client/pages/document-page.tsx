@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { AddSection } from '../editor/add-section.tsx';
+import { FacilitationBar } from '../facilitation/facilitation-bar.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
 import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SyncStatusIndicator } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
-import { api, type DocumentInfo } from '../sync/api.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
-import { findJoinedWorkspace, rememberDocumentToken, rememberDocumentWorkspace, rememberWorkspace, tokenForDocument, workspaceOfDocument, type Role } from '../sync/device-store.ts';
-import { takeTokenFromAddress } from '../sync/share-link.ts';
+import type { Role } from '../sync/device-store.ts';
+import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
@@ -20,35 +20,14 @@ import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
 export function DocumentPage({ documentId }: { readonly documentId: string }) {
-  const token = useMemo(() => {
-    const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberDocumentToken(documentId, fromLink);
-    return tokenForDocument(documentId);
-  }, [documentId]);
+  const token = useDocumentToken(documentId);
   if (token === null) return <NoAccess what="document" />;
   return <OpenDocument documentId={documentId} token={token} />;
 }
 
 function OpenDocument({ documentId, token }: { readonly documentId: string; readonly token: string }) {
   const session = useDocumentSession(documentId, token);
-  const knownWorkspace = workspaceOfDocument(documentId);
-  const [info, setInfo] = useState<Pick<DocumentInfo, 'workspaceId' | 'workspaceName' | 'role'> | null>(() => {
-    const joined = knownWorkspace === null ? null : findJoinedWorkspace(knownWorkspace);
-    return joined === null ? null : { workspaceId: joined.id, workspaceName: joined.name, role: joined.role };
-  });
-
-  useEffect(() => {
-    // Works offline from what the device remembers; the server's answer refreshes it.
-    api.readDocument(documentId, token).then(
-      (answer) => {
-        setInfo(answer);
-        rememberDocumentWorkspace(documentId, answer.workspaceId);
-        rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
-      },
-      () => {},
-    );
-  }, [documentId, token]);
-
+  const info = useDocumentAccess(documentId, token);
   if (session === null) return null;
   return <DocumentEditor session={session} role={info?.role ?? 'editor'} workspace={info} />;
 }
@@ -105,6 +84,7 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
           {role === 'viewer' && <span className="badge">View only</span>}
         </div>
         <PresenceBar people={people} onRename={(name) => setPerson({ ...person, name })} />
+        <FacilitationBar documentId={session.documentId} doc={doc} awareness={provider.awareness} readOnly={readOnly} />
         {problems.length > 0 && (
           <p className="notice">
             Parts of this document were written by a newer or different version of Pathways and are shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).

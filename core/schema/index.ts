@@ -24,6 +24,8 @@ export {
   textCell,
 } from './table.ts';
 export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
+export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './agenda-timer-state.ts';
+export type { TimerRunState, TimerState } from './agenda-timer-state.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';

@@ -8,8 +8,9 @@ import { describeType, type Problem, type Read } from './problems.ts';
  * record what changed here:
  *
  * 1. meta, ordered sections (note, table), typed columns, rows with cells, picks and ratings.
+ * 2. `agendaTimer`: a top-level map holding the present view's agenda timer (agenda-timer-state.ts).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const META = 'meta';
 const TITLE = 'title';

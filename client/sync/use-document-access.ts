@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, type DocumentInfo } from './api.ts';
+import { findJoinedWorkspace, rememberDocumentToken, rememberDocumentWorkspace, rememberWorkspace, tokenForDocument, workspaceOfDocument } from './device-store.ts';
+import { takeTokenFromAddress } from './share-link.ts';
+
+/** What a document page knows about the link it was opened with. */
+export type DocumentAccess = Pick<DocumentInfo, 'workspaceId' | 'workspaceName' | 'role'>;
+
+/**
+ * The token this device opens a document with. A share link's `?token=` is taken from the
+ * address (and kept on the device) first; null when the device has no way in.
+ */
+export function useDocumentToken(documentId: string): string | null {
+  return useMemo(() => {
+    const fromLink = takeTokenFromAddress();
+    if (fromLink !== null) rememberDocumentToken(documentId, fromLink);
+    return tokenForDocument(documentId);
+  }, [documentId]);
+}
+
+/**
+ * The workspace and role behind a document's token: what the device remembers at once (so it
+ * works offline), then the server's answer, which the device remembers for next time.
+ */
+export function useDocumentAccess(documentId: string, token: string): DocumentAccess | null {
+  const [access, setAccess] = useState<DocumentAccess | null>(() => {
+    const knownWorkspace = workspaceOfDocument(documentId);
+    const joined = knownWorkspace === null ? null : findJoinedWorkspace(knownWorkspace);
+    return joined === null ? null : { workspaceId: joined.id, workspaceName: joined.name, role: joined.role };
+  });
+  useEffect(() => {
+    api.readDocument(documentId, token).then(
+      (answer) => {
+        setAccess(answer);
+        rememberDocumentWorkspace(documentId, answer.workspaceId);
+        rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
+      },
+      () => {},
+    );
+  }, [documentId, token]);
+  return access;
+}
