@@ -12,8 +12,12 @@ import { CLIENT_DIR } from '../../../sync-server/routes/client.ts';
 const BUDGET = {
   /** Everything a first visit to the home page downloads: the entry chunk and CSS. */
   entry: 90 * 1024,
-  /** All JavaScript and CSS of the app together. */
-  total: 300 * 1024,
+  /**
+   * All JavaScript and CSS of the app together. 300 KiB until the data-review charts (Observable
+   * Plot and the d3 modules it uses, about 90 KiB) arrived; they load only on documents with a
+   * metrics table or a rubric.
+   */
+  total: 400 * 1024,
 };
 
 function assets(): { name: string; gzip: number }[] {
