@@ -4,7 +4,7 @@ import { ChartFigure } from './chart-figure.tsx';
 import { SERIES_COLOURS } from './chart-palette.ts';
 import { levelName } from './rubric-format.ts';
 
-const LABEL_LENGTH = 40;
+const LABEL_LENGTH = 34;
 
 function shortLabel(index: number, practice: string): string {
   const text = practice.length > LABEL_LENGTH ? `${practice.slice(0, LABEL_LENGTH - 1)}…` : practice;
@@ -28,7 +28,7 @@ export function RoundComparisonChart({ scale, changes, currentLabel, previousLab
       title={`${previousLabel} to ${currentLabel}, median answer per practice`}
       summary={describe(changes, currentLabel, previousLabel)}
       legend={
-        <p className="chart-legend">
+        <p>
           <span aria-hidden="true">□</span> {previousLabel} <span aria-hidden="true">→ ●</span> {currentLabel}
         </p>
       }
