@@ -5,6 +5,7 @@ import { WorkspacePage } from './pages/workspace-page.tsx';
 
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
+const PrintPage = lazy(() => import('./pages/print-page.tsx').then((module) => ({ default: module.PrintPage })));
 
 /** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
 export function App() {
@@ -15,6 +16,13 @@ export function App() {
       </a>
       <Switch>
         <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
+        <Route path="/d/:doc/print">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <PrintPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/d/:doc">
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>
