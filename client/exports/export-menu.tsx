@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { DocumentView } from '../../core/schema/index.ts';
-import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+// The id module alone: the templates index would bring every template's text into the page.
+import { MEETINGS_SECTION_ID } from '../../core/templates/section-ids.ts';
 import { calendarFeedUrl, downloadExport } from './download-export.ts';
 import './export-menu.css';
 
