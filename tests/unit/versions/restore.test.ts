@@ -195,3 +195,33 @@ describe('restoring while someone else edits', () => {
     );
   });
 });
+
+describe('restoring rich text', () => {
+  test('an edited paragraph is edited back in place, marks and all, and a paragraph typed in meanwhile survives', () => {
+    const live = buildTemplate('barriers');
+    const fragment = noteFragment(live, 'objective-1')!;
+    writeNoteBlocks(fragment, [
+      { type: 'paragraph', content: [{ text: 'Agree on ' }, { text: 'one', bold: true }, { text: ' referral form.' }] },
+      { type: 'heading', level: 2, content: [{ text: 'Parking lot' }] },
+    ]);
+    const version = copyOf(live);
+    const paragraph = fragment.get(fragment.length - 2) as Y.XmlElement;
+    const text = paragraph.get(0) as Y.XmlText;
+    text.format(0, 5, { italic: {} });
+    text.insert(text.length, ' Today.');
+    (fragment.get(fragment.length - 1) as Y.XmlElement).setAttribute('level', 3 as unknown as string);
+
+    const other = copyOf(live);
+    restoreVersion(live, version);
+    expect(content(live)).toEqual(content(version));
+    expect(fragment.get(fragment.length - 2)).toBe(paragraph);
+    expect(paragraph.get(0)).toBe(text);
+    expect(text.toDelta()).toEqual([{ insert: 'Agree on ' }, { insert: 'one', attributes: { bold: {} } }, { insert: ' referral form.' }]);
+
+    // Someone else, not yet seeing the restore, adds a paragraph at the end.
+    writeNoteBlocks(noteFragment(other, 'objective-1')!, [{ type: 'paragraph', content: [{ text: 'Typed meanwhile.' }] }]);
+    syncBothWays(live, other);
+    expect(content(live)).toEqual(content(other));
+    expect(JSON.stringify(content(live))).toContain('Typed meanwhile.');
+  });
+});
