@@ -45,7 +45,13 @@ export function ExportMenu({ documentId, token, view, viewerToken }: ExportMenuP
   };
 
   return (
-    <div className="export-menu">
+    <div
+      className="export-menu"
+      onBlur={(event) => {
+        // Closes when focus moves elsewhere on the page, as a disclosure menu is expected to.
+        if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
       <button ref={toggle} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Export
       </button>

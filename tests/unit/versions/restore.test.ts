@@ -197,6 +197,17 @@ describe('restoring while someone else edits', () => {
 });
 
 describe('restoring rich text', () => {
+  test('text that differs only inside an emoji is restored without broken characters', () => {
+    const live = buildTemplate('barriers');
+    const row = firstNextStep(live);
+    setCell(live, NEXT_STEPS_SECTION_ID, row, N.task, 'Plan \u{1F600} A');
+    const version = copyOf(live);
+    // Same high surrogate, different low one: a diff by code units would split the pair.
+    setCell(live, NEXT_STEPS_SECTION_ID, row, N.task, 'Plan \u{1F603} A');
+    restoreVersion(live, version);
+    expect(textCell(live, NEXT_STEPS_SECTION_ID, row, N.task)!.toString()).toBe('Plan \u{1F600} A');
+  });
+
   test('an edited paragraph is edited back in place, marks and all, and a paragraph typed in meanwhile survives', () => {
     const live = buildTemplate('barriers');
     const fragment = noteFragment(live, 'objective-1')!;
