@@ -1,17 +1,20 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { DocumentView } from '../../core/schema/index.ts';
 // The id module alone: the templates index would bring every template's text into the page.
 import { MEETINGS_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { findJoinedWorkspace, type Role } from '../sync/device-store.ts';
 import { calendarFeedUrl, downloadExport } from './download-export.ts';
 import './export-menu.css';
 
 export interface ExportMenuProps {
   readonly documentId: string;
   readonly token: string;
+  /** The role of `token`. */
+  readonly role: Role;
+  /** The document's workspace, when known: its owner's device remembers the viewer link. */
+  readonly workspaceId: string | null;
   readonly view: DocumentView;
-  /** The workspace's viewer token, when this device knows it (the owner's, or a viewer's own link). */
-  readonly viewerToken: string | null;
 }
 
 /**
@@ -19,7 +22,13 @@ export interface ExportMenuProps {
  * iCalendar with its subscribe URL, and the print handout. A disclosure rather than an ARIA menu,
  * because it holds a table picker and a URL field, which menus cannot.
  */
-export function ExportMenu({ documentId, token, view, viewerToken }: ExportMenuProps) {
+export function ExportMenu({ documentId, token, role, workspaceId, view }: ExportMenuProps) {
+  // The subscribe URL is built only on a viewer token (read-only): a viewer's own link, or the
+  // viewer link the owner's device kept when it created the workspace.
+  const viewerToken = useMemo(
+    () => (role === 'viewer' ? token : workspaceId === null ? null : (findJoinedWorkspace(workspaceId)?.shareTokens?.viewer ?? null)),
+    [role, token, workspaceId],
+  );
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const tables = view.sections.filter((section) => section.kind === 'table');

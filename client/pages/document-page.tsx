@@ -105,7 +105,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           {role === 'viewer' && <span className="badge">View only</span>}
           <div className="document-tools">
             <HistoryButton documentId={session.documentId} token={token} doc={doc} view={view} canEdit={!readOnly} />
-            <ExportMenu documentId={session.documentId} token={token} view={view} viewerToken={role === 'viewer' ? token : (findJoinedWorkspace(workspace?.workspaceId ?? '')?.shareTokens?.viewer ?? null)} />
+            <ExportMenu documentId={session.documentId} token={token} role={role} workspaceId={workspace?.workspaceId ?? null} view={view} />
           </div>
         </div>
         <PresenceBar people={people} onRename={(name) => setPerson({ ...person, name })} />
