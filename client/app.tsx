@@ -8,8 +8,9 @@ const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module
 const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((module) => ({ default: module.FollowUpsPage })));
 // The projector view needs no editor at all, only the document and the timer.
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
+const PrintPage = lazy(() => import('./pages/print-page.tsx').then((module) => ({ default: module.PrintPage })));
 
-/** The pages of DESIGN.md (home, workspace, document, present) and the workspace's follow-ups. Each page keys on its id so switching resets it. */
+/** The pages of DESIGN.md (home, workspace, document, present), the print view and the workspace's follow-ups. Each page keys on its id so switching resets it. */
 export function App() {
   return (
     <>
@@ -30,6 +31,13 @@ export function App() {
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>
               <PresentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
+        <Route path="/d/:doc/print">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <PrintPage key={params.doc} documentId={params.doc} />
             </Suspense>
           )}
         </Route>

@@ -9,6 +9,7 @@ import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SyncStatusIndicator } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
+import { ExportMenu } from '../exports/export-menu.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
 import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
@@ -16,6 +17,7 @@ import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { personFor, type Person } from '../sync/user-identity.ts';
+import { HistoryButton } from '../versions/history-button.tsx';
 import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
@@ -29,16 +31,17 @@ function OpenDocument({ documentId, token }: { readonly documentId: string; read
   const session = useDocumentSession(documentId, token);
   const info = useDocumentAccess(documentId, token);
   if (session === null) return null;
-  return <DocumentEditor session={session} role={info?.role ?? 'editor'} workspace={info} />;
+  return <DocumentEditor session={session} token={token} role={info?.role ?? 'editor'} workspace={info} />;
 }
 
 interface DocumentEditorProps {
   readonly session: DocumentSession;
+  readonly token: string;
   readonly role: Role;
   readonly workspace: { readonly workspaceId: string; readonly workspaceName: string } | null;
 }
 
-function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
+function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps) {
   const { doc, provider } = session;
   const status = useSyncStatus(session);
   const { view, problems } = useDocumentView(doc);
@@ -82,6 +85,10 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
             </h1>
           )}
           {role === 'viewer' && <span className="badge">View only</span>}
+          <div className="document-tools">
+            <HistoryButton documentId={session.documentId} token={token} doc={doc} view={view} canEdit={!readOnly} />
+            <ExportMenu documentId={session.documentId} token={token} role={role} workspaceId={workspace?.workspaceId ?? null} view={view} />
+          </div>
         </div>
         <PresenceBar people={people} onRename={(name) => setPerson({ ...person, name })} />
         <FacilitationBar documentId={session.documentId} doc={doc} awareness={provider.awareness} readOnly={readOnly} />

@@ -59,5 +59,10 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   /* Paper cannot be clicked: print where a web link goes. */
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; overflow-wrap: anywhere; }
   .table-wrap { overflow: visible; }
+  /* A wide table (the metrics table has twelve columns) gets smaller type and padding, so its
+     column headings fit the page's width without breaking inside words ("Pe/rio/d"). */
+  th { overflow-wrap: normal; }
+  table:has(th:nth-child(8)) { font-size: 7.5pt; }
+  table:has(th:nth-child(8)) th, table:has(th:nth-child(8)) td { padding: 0.2rem 0.2rem; hyphens: auto; }
 }
 `;

@@ -23,13 +23,23 @@ export function exportHtml(view: DocumentView): string {
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${escapeHtml(title)}</h1>`,
-    ...view.sections.map((section, index) => renderSection(section, `section-${index + 1}`)),
+    exportHtmlBody(view),
     '</main>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The content of the export's `<main>`: the title as h1, then each section. For a page that
+ * shows the document inside its own frame (a print view, a version preview) and brings its own
+ * styles; it is escaped exactly like the whole export. `idPrefix` keeps heading ids unique when
+ * the page shows other content too.
+ */
+export function exportHtmlBody(view: DocumentView, idPrefix = 'section'): string {
+  const title = view.meta.title.trim() || UNTITLED_DOCUMENT;
+  return [`<h1>${escapeHtml(title)}</h1>`, ...view.sections.map((section, index) => renderSection(section, `${idPrefix}-${index + 1}`))].join('\n');
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,7 +1,8 @@
 export { CHECKED_TEXT, cellText } from './cell-text.ts';
 export { exportCsv } from './csv.ts';
 export { findTable } from './find-table.ts';
-export { exportHtml } from './html.ts';
+export { exportHtml, exportHtmlBody } from './html.ts';
+export { HTML_STYLESHEET } from './html-stylesheet.ts';
 export { exportIcs } from './ics.ts';
 export type { IcsExport, IcsOptions, SkippedRow } from './ics.ts';
 export { exportMarkdown } from './markdown.ts';

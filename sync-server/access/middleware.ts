@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { DocumentRecord, DocumentStore, Role } from '../storage/document-store.ts';
@@ -27,10 +28,21 @@ export function workspaceMember(store: DocumentStore, least: Role = 'viewer') {
   });
 }
 
+export interface DocumentMemberOptions {
+  /**
+   * When this says yes for a request, a `?token=` in the URL is accepted in place of the header.
+   * Only for read-only feeds that other programs fetch by URL and cannot send headers to (a
+   * calendar subscription): a URL ends up in histories and logs, so the header stays the rule.
+   */
+  readonly acceptsQueryToken?: (c: Context) => boolean;
+}
+
 /** For `/api/documents/:doc/…`: a member of the document's workspace, with at least `least` role. */
-export function documentMember(store: DocumentStore, least: Role = 'viewer') {
+export function documentMember(store: DocumentStore, least: Role = 'viewer', options: DocumentMemberOptions = {}) {
   return createMiddleware<DocumentEnv>(async (c, next) => {
-    const result = await authorizeDocument(store, readBearer(c.req.header('authorization')), c.req.param('doc') ?? '');
+    const fromQuery = options.acceptsQueryToken?.(c) === true ? (c.req.query('token') ?? null) : null;
+    const token = readBearer(c.req.header('authorization')) ?? fromQuery;
+    const result = await authorizeDocument(store, token, c.req.param('doc') ?? '');
     if (result === 'no-token') throw new HTTPException(401, { message: NO_TOKEN });
     // Another workspace's document answers like a missing one, so ids cannot be probed.
     if (result === 'not-found') throw new HTTPException(404, { message: 'No such document in your workspace.' });

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable, withSmallCellsSuppressed } from '../../core/export/index.ts';
@@ -21,11 +21,19 @@ function fileName(title: string, extension: string): string {
 }
 
 /**
+ * Calendar apps (Google Calendar, Outlook) subscribe to a feed by URL and cannot send headers, so
+ * the iCalendar export alone also takes the token as `?token=`. Handing out the viewer link's
+ * token keeps the feed read-only, and rotating the viewer link revokes every subscription to it.
+ */
+const calendarFeed = (c: Context) => c.req.query('format') === 'ics';
+
+/**
  * `GET /api/documents/:doc/export?format=md|html|csv|ics[&section=ID]`, rendered by core from the
- * stored document, with the metrics table's small counts suppressed.
+ * stored document with the metrics table's small counts suppressed; `format=ics` also accepts
+ * `&token=TOKEN` in place of the header.
  */
 export function exportRoutes(store: DocumentStore, relay: Relay) {
-  return new Hono().get('/api/documents/:doc/export', documentMember(store), async (c) => {
+  return new Hono().get('/api/documents/:doc/export', documentMember(store, 'viewer', { acceptsQueryToken: calendarFeed }), async (c) => {
     const format = c.req.query('format') ?? 'md';
     if (!(format in FORMATS)) throw new HTTPException(400, { message: `Unknown format "${format}": use md, html, csv or ics.` });
     const { type, extension } = FORMATS[format as keyof typeof FORMATS];
@@ -52,7 +60,12 @@ export function exportRoutes(store: DocumentStore, relay: Relay) {
       default:
         body = exportIcs(view, { documentId: c.req.param('doc') }).ics;
     }
-    const disposition = format === 'html' ? 'inline' : 'attachment';
-    return c.body(body, 200, { 'content-type': type, 'content-disposition': `${disposition}; filename="${fileName(view.meta.title, extension)}"` });
+    // A calendar feed is shown or subscribed to, and polled: inline, and never kept stale by a cache.
+    const disposition = format === 'html' || format === 'ics' ? 'inline' : 'attachment';
+    return c.body(body, 200, {
+      'content-type': type,
+      'content-disposition': `${disposition}; filename="${fileName(view.meta.title, extension)}"`,
+      'cache-control': 'no-store',
+    });
   });
 }
