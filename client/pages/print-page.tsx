@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
 // Straight from the modules, not core/export's index: that also brings the CSV export and its parser.
 import { exportHtmlBody } from '../../core/export/html.ts';
+import { withSmallCellsSuppressed } from '../../core/export/small-cells.ts';
+import { readSmallCellThreshold } from '../../core/schema/small-cell-threshold.ts';
 import { HTML_STYLESHEET } from '../../core/export/html-stylesheet.ts';
 import { tokenForDocument } from '../sync/device-store.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
@@ -48,7 +50,7 @@ function Handout({ documentId, session }: { readonly documentId: string; readonl
         <span className="hint">{ready ? 'Prints on Letter paper without the app around it.' : 'Getting the latest version…'}</span>
       </div>
       {/* Core's HTML export escapes every piece of document text. */}
-      <main id="main" className="handout" data-ready={ready ? 'true' : 'false'} aria-busy={!ready} dangerouslySetInnerHTML={{ __html: exportHtmlBody(view) }} />
+      <main id="main" className="handout" data-ready={ready ? 'true' : 'false'} aria-busy={!ready} dangerouslySetInnerHTML={{ __html: exportHtmlBody(withSmallCellsSuppressed(view, readSmallCellThreshold(session.doc))) }} />
     </>
   );
 }
