@@ -5,6 +5,8 @@ import { WorkspacePage } from './pages/workspace-page.tsx';
 
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
+// The survey form is all a survey link opens; it loads on its own, without the editor.
+const SurveyPage = lazy(() => import('./survey/survey-page.tsx').then((module) => ({ default: module.SurveyPage })));
 
 /** The pages of DESIGN.md: home, workspace, document. Each page keys on its id so switching resets it. */
 export function App() {
@@ -19,6 +21,13 @@ export function App() {
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>
               <DocumentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
+        <Route path="/s/:token">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <SurveyPage key={params.token} token={params.token} />
             </Suspense>
           )}
         </Route>

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
+import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { AddSection } from '../editor/add-section.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
 import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SyncStatusIndicator } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
+import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
 import { api, type DocumentInfo } from '../sync/api.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { findJoinedWorkspace, rememberDocumentToken, rememberDocumentWorkspace, rememberWorkspace, tokenForDocument, workspaceOfDocument, type Role } from '../sync/device-store.ts';
@@ -118,6 +120,7 @@ function DocumentEditor({ session, role, workspace }: DocumentEditorProps) {
               {section.kind === 'table' && (
                 <TableSection doc={doc} table={section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}
+              {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
             </section>
           );
