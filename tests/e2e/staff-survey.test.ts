@@ -24,6 +24,8 @@ describe('the staff survey through a survey-only link', () => {
     expect(surveyUrl).toMatch(new RegExp(`^${scene.server.url}s/[\\w-]{20,}$`));
     const surveyToken = surveyUrl.split('/s/')[1]!;
     await expect.poll(() => editor.page.getByRole('status').filter({ hasText: 'Survey link created' }).count()).toBe(1);
+    expect(await seriousViolations(editor.page), 'the document page with its survey link').toEqual([]);
+    await editor.page.locator('.survey-link').screenshot({ path: `${SCREENSHOT_DIR}/survey-link-control.png` });
 
     // A fresh browser context: no workspace token, a phone-sized screen.
     const survey = await openPage(scene.browser, surveyUrl, { viewport: PHONE });
@@ -70,6 +72,7 @@ describe('the staff survey through a survey-only link', () => {
 
     // The editor's open page shows the response without a reload.
     await expect.poll(() => editor.page.getByLabel('What is working well?, row 1', { exact: true }).inputValue().catch(() => ''), { timeout: 10_000 }).toBe(answer);
+    await editor.page.locator('section[aria-labelledby="section-survey-responses"]').screenshot({ path: `${SCREENSHOT_DIR}/survey-responses.png` });
 
     // The survey page kept nothing on the device and opened no socket.
     const stored = await page.evaluate(async () => ({
