@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -10,7 +11,7 @@ import { MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS, SURVEY_RESPONSES_SECTION
 import { readConfig } from '../../sync-server/config.ts';
 import { SURVEY_ANSWERS_PER_MINUTE } from '../../sync-server/routes/survey-answers.ts';
 import { startServer } from '../../sync-server/server.ts';
-import { SqliteDocumentStore } from '../../sync-server/storage/sqlite-store.ts';
+import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../sync-server/storage/sqlite-store.ts';
 import { within } from '../support/relay-frames.ts';
 import { connectRaw, connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
@@ -114,6 +115,25 @@ describe('answering through a survey link', () => {
     const reader = client(server.url, documentId, workspace.tokens.viewer);
     await waitFor('the reader to sync after the restart', () => reader.provider.synced, 5_000);
     expect(responses(reader.doc).rows).toEqual(live.rows);
+  });
+
+  test('an answer is durable in SQLite before any connected client receives it', async () => {
+    await useSlowStore();
+    const editor = client(server.url, documentId, workspace.tokens.editor);
+    await waitFor('the editor to sync', () => editor.provider.synced, 5_000);
+    const link = await createSurveyLink();
+    // A second, read-only connection to the same file: what it sees is committed.
+    const reader = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+    const storedUpdates = () => (reader.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+    const before = storedUpdates();
+    let storedWhenReceived = -1;
+    editor.doc.on('update', () => {
+      if (storedWhenReceived === -1 && responses(editor.doc).rows.length === 1) storedWhenReceived = storedUpdates();
+    });
+    expect((await sendAnswers(link.token, { 'working-well': 'Stored first' })).status).toBe(201);
+    await waitFor('the response to reach the editor', () => storedWhenReceived !== -1, 5_000);
+    reader.close();
+    expect(storedWhenReceived).toBeGreaterThan(before);
   });
 
   test('with no one connected, answers go straight to storage, concurrent ones make one table, and the next client sees them all', async () => {
