@@ -9,8 +9,10 @@ const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((mod
 // The projector view needs no editor at all, only the document and the timer.
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
 const PrintPage = lazy(() => import('./pages/print-page.tsx').then((module) => ({ default: module.PrintPage })));
+// The survey form is all a survey link opens; it loads on its own, without the editor.
+const SurveyPage = lazy(() => import('./survey/survey-page.tsx').then((module) => ({ default: module.SurveyPage })));
 
-/** The pages of DESIGN.md (home, workspace, document, present), the print view and the workspace's follow-ups. Each page keys on its id so switching resets it. */
+/** The pages of DESIGN.md (home, workspace, document, present), the print view, the workspace's follow-ups and the survey form. Each page keys on its id so switching resets it. */
 export function App() {
   return (
     <>
@@ -45,6 +47,13 @@ export function App() {
           {(params) => (
             <Suspense fallback={<p className="page">Opening…</p>}>
               <DocumentPage key={params.doc} documentId={params.doc} />
+            </Suspense>
+          )}
+        </Route>
+        <Route path="/s/:token">
+          {(params) => (
+            <Suspense fallback={<p className="page">Opening…</p>}>
+              <SurveyPage key={params.token} token={params.token} />
             </Suspense>
           )}
         </Route>

@@ -9,6 +9,8 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/client.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { surveyAnswerRoutes } from './routes/survey-answers.ts';
+import { surveyLinkRoutes } from './routes/survey-links.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { versionRoutes } from './routes/versions.ts';
@@ -66,12 +68,15 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', documentRoutes(deps.store));
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
+  app.route('/', surveyLinkRoutes(deps.store, deps.relay));
+  app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-    deps.logger.error({ error, path: c.req.path }, 'request failed');
+    // A survey link's token is its path: keep it out of the logs.
+    deps.logger.error({ error, path: c.req.path.replace(/^\/(api\/survey|s)\/[^/]+/, '/$1/…') }, 'request failed');
     return c.json({ error: 'Something went wrong on the server; it has been logged.' }, 500);
   });
   return { app, injectWebSocket };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { noteFragment, writeTitle } from '../../core/schema/index.ts';
+import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { AddSection } from '../editor/add-section.tsx';
 import { FacilitationBar } from '../facilitation/facilitation-bar.tsx';
@@ -10,6 +11,7 @@ import { SectionHeader } from '../editor/section-header.tsx';
 import { SyncStatusIndicator } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
+import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
 import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
@@ -109,6 +111,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
                 <TableSection doc={doc} table={section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}
               {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
+              {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
             </section>
           );

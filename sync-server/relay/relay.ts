@@ -29,7 +29,10 @@ export interface SocketHandlers {
  */
 export class Relay {
   private readonly rooms = new Map<string, Room>();
-  /** Rooms still writing their last state; a new room for the same document waits for it. */
+  /**
+   * Rooms still writing their last state (and server changes written straight to storage);
+   * a new room for the same document waits for it.
+   */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
 
@@ -132,6 +135,59 @@ export class Relay {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     return state;
+  }
+
+  /**
+   * Applies a change the server makes itself (a survey answer) to a document, as a client's
+   * update would be: through the open room (stored before fan-out, every socket receives it),
+   * or, when no room is open, straight into storage while any new room waits for the write.
+   * Resolves with what `change` returned once the change is durable.
+   */
+  async applyServerChange<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    if (this.shuttingDown) throw new Error('the relay is shutting down');
+    const room = this.rooms.get(documentId);
+    if (room !== undefined && !room.isClosing) {
+      const result = await room.applyServerChange(change);
+      if (result.applied) return result.value;
+    }
+    return this.writeServerChangeToStorage(documentId, change);
+  }
+
+  /** Queued behind (and ahead of) rooms closing and opening for the document, so nothing races it. */
+  private writeServerChangeToStorage<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    const { store, logger } = this.options;
+    const previous = this.closing.get(documentId) ?? Promise.resolve();
+    const written = previous.then(async () => {
+      const stored = await store.loadDocument(documentId);
+      const doc = new Y.Doc();
+      try {
+        for (const update of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) {
+          try {
+            Y.applyUpdate(doc, update);
+          } catch (error) {
+            logger.error({ documentId, error }, 'skipped a stored update that does not apply');
+          }
+        }
+        const updates: Uint8Array[] = [];
+        doc.on('update', (update: Uint8Array) => updates.push(update));
+        // Nobody has seen this document in memory, so a change that throws is simply not stored.
+        const value = doc.transact(() => change(doc));
+        if (updates.length > 0) await store.appendUpdates(documentId, [Y.mergeUpdates(updates)]);
+        return value;
+      } finally {
+        doc.destroy();
+      }
+    });
+    const done: Promise<void> = written
+      .then(
+        () => {},
+        () => {},
+      )
+      .finally(() => {
+        if (this.closing.get(documentId) === done) this.closing.delete(documentId);
+      });
+    this.closing.set(documentId, done);
+    return written;
   }
 
   /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */

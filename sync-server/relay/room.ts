@@ -138,6 +138,66 @@ export class Room {
   }
 
   /**
+   * Applies a change the server makes itself (a survey answer), under the same ordering as a
+   * round: nothing else is applied meanwhile, it is stored before anyone receives it, then every
+   * socket gets it. The update carries the room's own client id. Resolves with what `change`
+   * returned, or `applied: false` (nothing done) when the room is closing or failed, so the
+   * caller can write through storage instead.
+   */
+  async applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<{ readonly applied: true; readonly value: T } | { readonly applied: false }> {
+    if (!(await this.ready)) return { applied: false };
+    while (this.processing !== null) await this.processing;
+    if (this.state !== 'open') return { applied: false };
+    const doc = this.doc!;
+    const run = async (): Promise<T> => {
+      const updates: Uint8Array[] = [];
+      const collect = (update: Uint8Array): void => {
+        updates.push(update);
+      };
+      let value: T | undefined;
+      let thrown: { readonly error: unknown } | null = null;
+      doc.on('update', collect);
+      try {
+        value = doc.transact(() => change(doc), this);
+      } catch (error) {
+        // Whatever the change did before throwing is in the document now: store it all the same.
+        thrown = { error };
+      } finally {
+        doc.off('update', collect);
+      }
+      if (updates.length > 0) {
+        try {
+          await this.persistence.persist(doc, updates);
+        } catch (error) {
+          this.logger.error({ documentId: this.documentId, error }, 'could not store a server change; closing the room');
+          this.fail(CLOSE.storageFailed);
+          throw error;
+        }
+        let delivered = 0;
+        for (const update of updates) {
+          const frame = encodeSyncUpdate(update);
+          for (const connection of this.connections) connection.send(frame);
+          delivered += this.connections.size;
+        }
+        this.metrics.updates.inc(updates.length);
+        this.metrics.updateBytes.inc(updates.reduce((sum, update) => sum + update.byteLength, 0));
+        this.metrics.deliveredMessages.inc(delivered);
+      }
+      if (thrown !== null) throw thrown.error;
+      return value as T;
+    };
+    const done = run();
+    this.processing = done.then(
+      () => {},
+      () => {},
+    ).finally(() => {
+      this.processing = null;
+      this.scheduleProcessing();
+    });
+    return { applied: true, value: await done };
+  }
+
+  /**
    * Ends the room: handles what is queued, compacts, saves the session's version, then closes
    * the sockets still open with `reason`. Safe to call more than once.
    */

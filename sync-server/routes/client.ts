@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const CLIENT_DIR = 'dist/client';
 
 /**
- * The built client: its files, and index.html for every page route (`/`, `/w/:ws`, `/d/:doc`…)
+ * The built client: its files, and index.html for every page route (`/`, `/w/:ws`, `/d/:doc`, `/s/:token`…)
  * so a share link opens the app. The service worker must never be cached by HTTP, or a fixed
  * client would not reach people.
  */
@@ -32,5 +32,11 @@ export function clientRoutes(clientDir = CLIENT_DIR) {
     .use('/*', serveStatic({ root: clientDir }))
     .get('/', page)
     .get('/w/*', page)
-    .get('/d/*', page);
+    .get('/d/*', page)
+    // A survey link's token is its path: no Referer may carry it anywhere.
+    .get('/s/*', (c) => {
+      c.header('referrer-policy', 'no-referrer');
+      c.header('cache-control', 'no-store');
+      return page(c);
+    });
 }

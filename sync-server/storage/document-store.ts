@@ -13,6 +13,9 @@
  * S6. Only token hashes are stored; `findAccess` maps a hash to its workspace and role.
  * S7. Replacing a role's token makes the old hash find nothing, at once.
  * S8. Unknown ids read as null or empty, never as an exception.
+ * S9. A document has at most one survey token, stored as a hash apart from the role tokens:
+ *     `findAccess` never finds it and `findSurveyDocument` finds only it. Replacing or revoking
+ *     it makes the old hash find nothing, at once.
  */
 export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
@@ -69,6 +72,12 @@ export interface DocumentStore {
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Bytes held for the document's content (snapshot plus log), for metrics and benchmarks. */
   storedBytes(id: string): Promise<number>;
+
+  /** Sets the document's survey-only token (a hash), replacing any earlier one; null revokes it. */
+  replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void>;
+  /** The document a survey token answers, or null. */
+  findSurveyDocument(tokenHash: string): Promise<string | null>;
+  hasSurveyToken(documentId: string): Promise<boolean>;
 
   saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;

@@ -12,6 +12,8 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly tokens = new Map<string, Access>();
   private readonly documents = new Map<string, DocumentRecord>();
   private readonly contents = new Map<string, DocumentContent>();
+  /** Survey token hash → document id. */
+  private readonly surveyTokens = new Map<string, string>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
@@ -81,6 +83,20 @@ export class MemoryDocumentStore implements DocumentStore {
     const content = this.contents.get(id);
     if (content === undefined) return 0;
     return (content.snapshot?.byteLength ?? 0) + content.updates.reduce((sum, update) => sum + update.data.byteLength, 0);
+  }
+
+  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
+    for (const [hash, id] of this.surveyTokens) if (id === documentId) this.surveyTokens.delete(hash);
+    if (tokenHash !== null) this.surveyTokens.set(tokenHash, documentId);
+  }
+
+  async findSurveyDocument(tokenHash: string): Promise<string | null> {
+    return this.surveyTokens.get(tokenHash) ?? null;
+  }
+
+  async hasSurveyToken(documentId: string): Promise<boolean> {
+    for (const id of this.surveyTokens.values()) if (id === documentId) return true;
+    return false;
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {

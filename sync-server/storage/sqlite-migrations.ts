@@ -45,4 +45,14 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
       CREATE INDEX versions_by_document ON versions (document_id, created_at);
     `,
   },
+  {
+    // Survey-only links: one per document, apart from the role tokens so they can open nothing else.
+    version: 2,
+    sql: `
+      CREATE TABLE survey_tokens (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id),
+        hash TEXT NOT NULL UNIQUE
+      );
+    `,
+  },
 ];

@@ -78,6 +78,10 @@ export class SqliteDocumentStore implements DocumentStore {
       storedBytes: db.prepare<[string, string], { bytes: number | null }>(
         'SELECT COALESCE((SELECT LENGTH(snapshot) FROM documents WHERE id = ?), 0) + COALESCE((SELECT SUM(LENGTH(data)) FROM updates WHERE document_id = ?), 0) AS bytes',
       ),
+      upsertSurveyToken: db.prepare('INSERT INTO survey_tokens (document_id, hash) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash'),
+      deleteSurveyToken: db.prepare('DELETE FROM survey_tokens WHERE document_id = ?'),
+      findSurveyToken: db.prepare<[string], { document_id: string }>('SELECT document_id FROM survey_tokens WHERE hash = ?'),
+      hasSurveyToken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_tokens WHERE document_id = ?'),
       insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
@@ -157,6 +161,19 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async storedBytes(id: string): Promise<number> {
     return this.statements.storedBytes.get(id, id)?.bytes ?? 0;
+  }
+
+  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
+    if (tokenHash === null) this.statements.deleteSurveyToken.run(documentId);
+    else this.statements.upsertSurveyToken.run(documentId, tokenHash);
+  }
+
+  async findSurveyDocument(tokenHash: string): Promise<string | null> {
+    return this.statements.findSurveyToken.get(tokenHash)?.document_id ?? null;
+  }
+
+  async hasSurveyToken(documentId: string): Promise<boolean> {
+    return this.statements.hasSurveyToken.get(documentId) !== undefined;
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {

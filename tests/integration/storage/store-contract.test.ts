@@ -1,10 +1,12 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DocumentRecord, DocumentStore } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
-import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
+import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
+import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 
 /** The storage contract (rules S1–S8 in sync-server/storage/document-store.ts), run against every store. */
 
@@ -73,6 +75,29 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.findAccess('h-viewer')).toEqual({ workspaceId: 'w1', role: 'viewer' });
   });
 
+  test('S9: a survey token finds only its document, never workspace access, until replaced or revoked', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u());
+    expect(await store.hasSurveyToken('d1')).toBe(false);
+    await store.replaceSurveyToken('d1', 'h-survey');
+    await store.replaceSurveyToken('d2', 'h-survey-d2');
+    expect(await store.findSurveyDocument('h-survey')).toBe('d1');
+    expect(await store.hasSurveyToken('d1')).toBe(true);
+    expect(await store.findAccess('h-survey')).toBeNull();
+    expect(await store.findSurveyDocument('h-editor')).toBeNull();
+
+    await store.replaceSurveyToken('d1', 'h-survey-2');
+    expect(await store.findSurveyDocument('h-survey')).toBeNull();
+    expect(await store.findSurveyDocument('h-survey-2')).toBe('d1');
+
+    await store.replaceSurveyToken('d1', null);
+    expect(await store.findSurveyDocument('h-survey-2')).toBeNull();
+    expect(await store.hasSurveyToken('d1')).toBe(false);
+    expect(await store.findSurveyDocument('h-survey-d2')).toBe('d2');
+    await store.replaceSurveyToken('d1', null);
+    expect(await store.hasSurveyToken('d1')).toBe(false);
+  });
+
   test('documents list per workspace, most recently changed first, with summaries kept current', async () => {
     const store = await fresh();
     await store.createDocument(record('d2', '2026-11-29T09:00:00.000Z'), u());
@@ -90,6 +115,8 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.loadDocument('nope')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
     expect(await store.listVersions('nope')).toEqual([]);
     expect(await store.storedBytes('nope')).toBe(0);
+    expect(await store.findSurveyDocument('nope')).toBeNull();
+    expect(await store.hasSurveyToken('nope')).toBe(false);
   });
 
   test('keeps its own copy of appended bytes even if the caller reuses the buffer', async () => {
@@ -113,5 +140,21 @@ describe('sqlite store on disk', () => {
     opened.push(second);
     expect(await second.loadDocument('d1')).toEqual({ snapshot: u(1), updates: [u(2), u(3)], lastSeq: 2 });
     expect(await second.findAccess('h-owner')).toEqual({ workspaceId: 'w1', role: 'owner' });
+  });
+
+  test('a database from before survey links opens, gains the survey table and keeps its data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
+    const old = new Database(join(dir, SQLITE_FILE_NAME));
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    old.exec(SQLITE_MIGRATIONS.find((step) => step.version === 1)!.sql);
+    old.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
+    old.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run('w1', 'Riverside USD', workspace.createdAt);
+    old.prepare('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)').run('d1', 'w1', 'Doc d1', 'barriers', workspace.createdAt, workspace.createdAt, Buffer.from([1]));
+    old.close();
+    const upgraded = SqliteDocumentStore.open(dir);
+    opened.push(upgraded);
+    expect((await upgraded.getDocument('d1'))?.title).toBe('Doc d1');
+    await upgraded.replaceSurveyToken('d1', 'h-survey');
+    expect(await upgraded.findSurveyDocument('h-survey')).toBe('d1');
   });
 });
