@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { FrameAwareness } from './frame-awareness.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -27,6 +28,8 @@ const SYNC_MESSAGE = 0;
 export class DocumentSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** The provider's awareness announcing changes once per frame, for the note editors' carets. */
+  readonly noteAwareness: FrameAwareness;
   private readonly local: IndexeddbPersistence;
   private localLoaded = false;
   private serverState: Map<number, number> | null = null;
@@ -47,6 +50,7 @@ export class DocumentSession {
     });
     const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${protocol}://${window.location.host}/sync`, documentId, this.doc, { params: { token }, maxBackoffTime: 5000 });
+    this.noteAwareness = new FrameAwareness(this.provider.awareness);
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {
       if (!this.provider.wsconnected) this.serverState = null;
@@ -138,6 +142,7 @@ export class DocumentSession {
     window.removeEventListener('online', this.goOnline);
     this.listeners.clear();
     this.doc.off('update', this.onDocUpdate);
+    this.noteAwareness.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();
