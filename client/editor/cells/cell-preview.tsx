@@ -36,14 +36,15 @@ interface CellPreviewProps {
 }
 
 /**
- * A cell's value as text in a focusable button with the cell's name; focusing it swaps in the
- * real editor, so the table is worked by keyboard (Tab from cell to cell) and pointer as before.
+ * A cell's value as text, focusable and named like the cell's editor; focusing it (Tab or a
+ * click) swaps in the real editor, so the table is worked by keyboard and pointer as before. It
+ * is a textbox whose value is the text (a button would have to be named by the text).
  */
 export function CellPreview({ column, value, label, onActivate }: CellPreviewProps) {
   const text = cellText(value, column);
   return (
-    <button type="button" className={`cell-preview cell-preview-${column.kind}`} aria-label={cellLabel(column, label)} onFocus={onActivate}>
+    <div role="textbox" tabIndex={0} className={`cell-preview cell-preview-${column.kind}`} aria-label={cellLabel(column, label)} aria-multiline={column.kind === 'text' ? 'true' : undefined} onFocus={onActivate}>
       {text}
-    </button>
+    </div>
   );
 }
