@@ -21,6 +21,9 @@ export type SyncStatus =
 
 const SYNC_MESSAGE = 0;
 
+/** How long updates from the relay wait to be written to IndexedDB together. */
+const REMOTE_WRITE_DELAY_MS = 300;
+
 /**
  * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Opens from the
  * device first, so a page reloaded offline shows the offline edits.
@@ -36,6 +39,8 @@ export class DocumentSession {
   private refused: string | null = null;
   private status: SyncStatus = { kind: 'loading' };
   private readonly listeners = new Set<() => void>();
+  private remoteUpdates: Uint8Array[] = [];
+  private remoteWrite: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly documentId: string,
@@ -44,6 +49,8 @@ export class DocumentSession {
     private readonly checkLink: () => Promise<string | null>,
   ) {
     this.local = new IndexeddbPersistence(`pathways:${documentId}`, this.doc);
+    this.doc.off('update', this.local._storeUpdate);
+    this.doc.on('update', this.storeUpdate);
     void this.local.whenSynced.then(() => {
       this.localLoaded = true;
       this.update();
@@ -69,6 +76,29 @@ export class DocumentSession {
     if (!navigator.onLine) this.provider.disconnect();
     void navigator.storage?.persist?.();
   }
+
+  /**
+   * y-indexeddb writes every update in a transaction of its own. Our own edits still go to disk
+   * at once (they may exist nowhere else yet), but what the relay sends is already stored on the
+   * server: with 30 people typing, those arrive dozens of times a second and are written together,
+   * merged into one update, a moment later.
+   */
+  private readonly storeUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this.provider) {
+      this.local._storeUpdate(update, origin);
+      return;
+    }
+    this.remoteUpdates.push(update);
+    this.remoteWrite ??= setTimeout(this.writeRemoteUpdates, REMOTE_WRITE_DELAY_MS);
+  };
+
+  private readonly writeRemoteUpdates = (): void => {
+    if (this.remoteWrite !== null) clearTimeout(this.remoteWrite);
+    this.remoteWrite = null;
+    const updates = this.remoteUpdates;
+    this.remoteUpdates = [];
+    if (updates.length > 0) this.local._storeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+  };
 
   private readonly goOffline = (): void => {
     this.provider.disconnect();
@@ -142,6 +172,8 @@ export class DocumentSession {
     window.removeEventListener('online', this.goOnline);
     this.listeners.clear();
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('update', this.storeUpdate);
+    this.writeRemoteUpdates();
     this.noteAwareness.destroy();
     this.provider.destroy();
     void this.local.destroy();
