@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
@@ -19,7 +19,8 @@ interface NoteSectionProps {
 }
 
 /** How far outside the window a note starts its editor, so scrolling rarely meets a static one. */
-const NEAR_VIEWPORT = '800px 0px';
+const NEAR_PX = 800;
+const NEAR_VIEWPORT = `${NEAR_PX}px 0px`;
 
 /**
  * A note section. Its editor (Tiptap, bound to the section's Y.XmlFragment) starts when the note
@@ -31,6 +32,13 @@ export const NoteSection = memo(function NoteSection(props: NoteSectionProps) {
   const [live, setLive] = useState(false);
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
+
+  // A note already in or near the window starts its editor before the first paint, as if it had
+  // never been static (an IntersectionObserver would first report a frame later).
+  useLayoutEffect(() => {
+    const box = placeholder.current?.getBoundingClientRect();
+    if (box !== undefined && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) setLive(true);
+  }, []);
 
   useEffect(() => {
     const element = placeholder.current;
