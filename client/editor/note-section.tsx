@@ -1,44 +1,103 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo } from 'react';
-import StarterKit from '@tiptap/starter-kit';
-import type { WebsocketProvider } from 'y-websocket';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
+import { noteStarterKit, StaticNote } from './static-note.tsx';
 import { NoteToolbar } from './note-toolbar.tsx';
+import './note-section.css';
 
 interface NoteSectionProps {
   readonly fragment: Y.XmlFragment;
-  readonly provider: WebsocketProvider;
+  /** The session's awareness, announcing changes once per frame (carets of everyone here). */
+  readonly awareness: FrameAwareness;
   readonly person: Person;
   readonly readOnly: boolean;
   readonly headingId: string;
+}
+
+/** How far outside the window a note starts its editor, so scrolling rarely meets a static one. */
+const NEAR_PX = 800;
+const NEAR_VIEWPORT = `${NEAR_PX}px 0px`;
+
+/**
+ * A note section. Its editor (Tiptap, bound to the section's Y.XmlFragment) starts when the note
+ * comes near the window or gets focus; until then the note shows the same text rendered
+ * statically, kept current. A document with many notes opens without building every editor,
+ * and a keystroke of someone in a note far away costs no editor work.
+ */
+export const NoteSection = memo(function NoteSection(props: NoteSectionProps) {
+  const [live, setLive] = useState(false);
+  const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
+  const placeholder = useRef<HTMLDivElement>(null);
+
+  // A note already in or near the window starts its editor before the first paint, as if it had
+  // never been static (an IntersectionObserver would first report a frame later).
+  useLayoutEffect(() => {
+    const box = placeholder.current?.getBoundingClientRect();
+    if (box !== undefined && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) setLive(true);
+  }, []);
+
+  useEffect(() => {
+    const element = placeholder.current;
+    if (live || element === null) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setLive(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setLive(true), { rootMargin: NEAR_VIEWPORT });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [live]);
+
+  if (live) return <LiveNote {...props} focusAt={focusAt} />;
+  return (
+    <div className={props.readOnly ? 'note-section' : 'note-section note-pending'} ref={placeholder}>
+      <StaticNote
+        fragment={props.fragment}
+        headingId={props.headingId}
+        readOnly={props.readOnly}
+        onActivate={(request) => {
+          setFocusAt(request);
+          setLive(true);
+        }}
+      />
+    </div>
+  );
+});
+
+/** Where to put the caret once the editor exists: where the person clicked, or the start. */
+export interface FocusRequest {
+  readonly x: number | null;
+  readonly y: number | null;
 }
 
 /**
  * Rich text bound to the section's Y.XmlFragment. Undo is Yjs's (from the Collaboration
  * extension), so it undoes only this person's changes, never someone else's.
  */
-export const NoteSection = memo(function NoteSection({ fragment, provider, person, readOnly, headingId }: NoteSectionProps) {
+function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }: NoteSectionProps & { readonly focusAt: FocusRequest | null }) {
   const editor = useEditor(
     {
-      extensions: [
-        // No trailing node: every client that opened a note would append its own empty paragraph, and
-        // merging would keep them all (and a viewer, whose edits the relay refuses, would never be in sync).
-        StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } }),
-        Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user: person }),
-      ],
+      extensions: [noteStarterKit(), Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
       editable: !readOnly,
       editorProps: { attributes: { 'aria-labelledby': headingId, 'aria-multiline': 'true', role: 'textbox', class: 'note-editor' } },
     },
     [fragment, readOnly],
   );
+  const focused = useRef(false);
+  useEffect(() => {
+    if (editor === null || focusAt === null || focused.current || readOnly) return;
+    focused.current = true;
+    const position = focusAt.x === null || focusAt.y === null ? null : (editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y })?.pos ?? null);
+    editor.commands.focus(position ?? 'start');
+  }, [editor, focusAt, readOnly]);
   return (
     <div className="note-section">
       {!readOnly && editor !== null && <NoteToolbar editor={editor} label={`Formatting`} />}
       <EditorContent editor={editor} />
     </div>
   );
-});
+}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { deleteSection, moveSection, renameSection, type SectionView } from '../../core/schema/index.ts';
+import { deleteSection, moveSection, renameSection } from '../../core/schema/index.ts';
 
 interface SectionHeaderProps {
   readonly doc: Y.Doc;
-  readonly section: SectionView;
+  readonly section: { readonly id: string; readonly title: string };
   readonly index: number;
   readonly count: number;
   readonly headingId: string;

@@ -1,4 +1,5 @@
-import type { SyncStatus } from '../sync/document-session.ts';
+import type { DocumentSession, SyncStatus } from '../sync/document-session.ts';
+import { useSyncStatus } from '../sync/use-document.ts';
 
 const TEXT: Record<Exclude<SyncStatus['kind'], 'link-invalid'>, string> = {
   loading: 'Opening…',
@@ -22,4 +23,9 @@ export function SyncStatusIndicator({ status }: { readonly status: SyncStatus })
       {TEXT[status.kind]}
     </p>
   );
+}
+
+/** The indicator following a session by itself, so a status change renders only the indicator. */
+export function SessionSyncStatus({ session }: { readonly session: DocumentSession }) {
+  return <SyncStatusIndicator status={useSyncStatus(session)} />;
 }

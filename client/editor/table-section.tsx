@@ -1,4 +1,4 @@
-import { memo, useId, useRef } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
@@ -6,6 +6,8 @@ import type { Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
+import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
+import './cells/cell-preview.css';
 import { sameRow } from './same-cell.ts';
 
 interface TableSectionProps {
@@ -18,13 +20,23 @@ interface TableSectionProps {
   readonly participant: string;
 }
 
+/** The one cell of a table that holds a live editor. */
+interface ActiveCell {
+  readonly rowId: string;
+  readonly columnId: string;
+}
+
 /**
- * A table section: a real <table> with column headers, one labelled editor per cell, and row
- * actions as buttons, so it works by keyboard and screen reader as well as by mouse.
+ * A table section: a real <table> with column headers, a labelled control per cell, and row
+ * actions as buttons, so it works by keyboard and screen reader as well as by mouse. Cells whose
+ * editor is a form control show their value as a focusable button until someone works in them
+ * (see CellPreview); only that one cell holds a live editor.
  */
-export function TableSection({ doc, table, headingId, readOnly, awareness, people, participant }: TableSectionProps) {
+export const TableSection = memo(function TableSection({ doc, table, headingId, readOnly, awareness, people, participant }: TableSectionProps) {
   const descriptionId = useId();
   const columns = useStableColumns(table.columns);
+  const [active, setActive] = useState<ActiveCell | null>(null);
+  const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
 
   return (
     <div className="table-section">
@@ -64,6 +76,9 @@ export function TableSection({ doc, table, headingId, readOnly, awareness, peopl
                 awareness={awareness}
                 busy={busyCells(people, table.id, row.id)}
                 participant={participant}
+                activeColumn={active?.rowId === row.id ? active.columnId : null}
+                onActivate={setActive}
+                onRelease={release}
               />
             ))}
           </tbody>
@@ -79,7 +94,7 @@ export function TableSection({ doc, table, headingId, readOnly, awareness, peopl
       )}
     </div>
   );
-}
+});
 
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
@@ -124,10 +139,14 @@ interface TableRowProps {
   readonly awareness: Awareness;
   readonly busy: ReadonlyMap<string, readonly PresentPerson[]>;
   readonly participant: string;
+  /** The column of this row whose cell holds the live editor, if any. */
+  readonly activeColumn: string | null;
+  readonly onActivate: (cell: ActiveCell) => void;
+  readonly onRelease: (cell: ActiveCell) => void;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, onActivate, onRelease }: TableRowProps) {
   return (
     <tr>
       {columns.map((column) => {
@@ -135,17 +154,23 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
         const address = { sectionId, rowId: row.id, columnId: column.id };
         return (
           <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
-            <CellEditor
-              doc={doc}
-              address={address}
-              column={column}
-              value={row.cells[column.id]}
-              label={`${column.title}, row ${index + 1}`}
-              readOnly={readOnly}
-              participant={participant}
-              onFocus={() => publishCellFocus(awareness, address)}
-              onBlur={() => publishCellFocus(awareness, null)}
-            />
+            {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
+              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={() => onActivate({ rowId: row.id, columnId: column.id })} />
+            ) : (
+              <LiveCell live={!readOnly && previewsAsText(column)} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
+                <CellEditor
+                  doc={doc}
+                  address={address}
+                  column={column}
+                  value={row.cells[column.id]}
+                  label={`${column.title}, row ${index + 1}`}
+                  readOnly={readOnly}
+                  participant={participant}
+                  onFocus={() => publishCellFocus(awareness, address)}
+                  onBlur={() => publishCellFocus(awareness, null)}
+                />
+              </LiveCell>
+            )}
             {others.length > 0 && (
               <span className="cell-presence" style={{ backgroundColor: others[0]!.color }}>
                 {others.map((person) => person.name).join(', ')} {others.length === 1 ? 'is' : 'are'} editing
@@ -171,6 +196,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   );
 }, (before, after) =>
   before.doc === after.doc &&
+  (before.row === after.row || sameRow(before.row, after.row)) &&
   before.sectionId === after.sectionId &&
   before.columns === after.columns &&
   before.index === after.index &&
@@ -178,6 +204,38 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.readOnly === after.readOnly &&
   before.awareness === after.awareness &&
   before.participant === after.participant &&
+  before.activeColumn === after.activeColumn &&
+  before.onActivate === after.onActivate &&
+  before.onRelease === after.onRelease &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );
+
+/**
+ * The cell that was just activated from its preview: its control takes the focus at once, and
+ * once the focus has left the cell for good the cell goes back to its preview.
+ */
+function LiveCell({ live, onRelease, children }: { readonly live: boolean; readonly onRelease: () => void; readonly children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!live) return;
+    ref.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, [live]);
+  if (!live) return children;
+  return (
+    <div
+      ref={ref}
+      className="cell-live"
+      onBlur={(event) => {
+        const cell = event.currentTarget;
+        if (event.relatedTarget instanceof Node && cell.contains(event.relatedTarget)) return;
+        // Wait until the focus has landed: a window losing focus comes back to the same control.
+        setTimeout(() => {
+          if (!cell.contains(document.activeElement) && document.hasFocus()) onRelease();
+        }, 0);
+      }}
+    >
+      {children}
+    </div>
+  );
+}

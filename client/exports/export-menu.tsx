@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type { DocumentView } from '../../core/schema/index.ts';
+import type { PageSection } from '../sync/document-view.ts';
 // The id module alone: the templates index would bring every template's text into the page.
 import { MEETINGS_SECTION_ID } from '../../core/templates/section-ids.ts';
 import { findJoinedWorkspace, type Role } from '../sync/device-store.ts';
@@ -14,7 +14,8 @@ export interface ExportMenuProps {
   readonly role: Role;
   /** The document's workspace, when known: its owner's device remembers the viewer link. */
   readonly workspaceId: string | null;
-  readonly view: DocumentView;
+  /** The sections as the page shows them: the tables to offer as CSV, and whether there is a calendar. */
+  readonly view: { readonly sections: readonly PageSection[] };
 }
 
 /**

@@ -8,7 +8,7 @@ import { FacilitationBar } from '../facilitation/facilitation-bar.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
 import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
-import { SyncStatusIndicator } from '../editor/sync-status.tsx';
+import { SessionSyncStatus } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
 import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
@@ -16,7 +16,7 @@ import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
 import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
-import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
+import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { personFor, type Person } from '../sync/user-identity.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
@@ -45,11 +45,12 @@ interface DocumentEditorProps {
 
 function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps) {
   const { doc, provider } = session;
-  const status = useSyncStatus(session);
-  const { view, problems } = useDocumentView(doc);
+  const phase = useSessionPhase(session);
+  const view = useDocumentView(doc);
+  const { problems } = view;
   const people = usePresence(provider.awareness);
   const [person, setPerson] = useState<Person>(() => personFor(doc.clientID));
-  const readOnly = role === 'viewer' || status.kind === 'link-invalid';
+  const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(view.sections.length > 0);
 
   useEffect(() => {
@@ -72,7 +73,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
             </>
           )}
         </nav>
-        <SyncStatusIndicator status={status} />
+        <SessionSyncStatus session={session} />
       </header>
       <main id="main" className="document">
         <div className="document-header">
@@ -88,7 +89,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           )}
           {role === 'viewer' && <span className="badge">View only</span>}
           <div className="document-tools">
-            <HistoryButton documentId={session.documentId} token={token} doc={doc} view={view} canEdit={!readOnly} />
+            <HistoryButton documentId={session.documentId} token={token} doc={doc} canEdit={!readOnly} />
             <ExportMenu documentId={session.documentId} token={token} role={role} workspaceId={workspace?.workspaceId ?? null} view={view} />
           </div>
         </div>
@@ -99,14 +100,14 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
             Parts of this document were written by a newer or different version of Pathways and are shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).
           </p>
         )}
-        {view.sections.length === 0 && status.kind !== 'loading' && <p className="empty">This document has no sections yet.</p>}
+        {view.sections.length === 0 && phase !== 'loading' && <p className="empty">This document has no sections yet.</p>}
         {view.sections.map((section, index) => {
           const headingId = `section-${section.id}`;
           const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
           return (
             <section key={section.id} className="section" aria-labelledby={headingId}>
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
-              {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} provider={provider} person={person} readOnly={readOnly} headingId={headingId} />}
+              {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} />}
               {section.kind === 'table' && (
                 <TableSection doc={doc} table={section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}

@@ -9,7 +9,7 @@ import { useAgendaTimer } from '../facilitation/use-agenda-timer.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { useDocumentAccess, useDocumentToken, type DocumentAccess } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
-import { useDocumentView } from '../sync/use-document.ts';
+import { useWholeDocument } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { personFor } from '../sync/user-identity.ts';
 import { AGENDA_SECTION_ID } from '../../core/templates/section-ids.ts';
@@ -50,7 +50,7 @@ function initialSection(): string | null {
 
 function Presentation({ documentId, token, session, access }: PresentationProps) {
   const { doc, provider } = session;
-  const { view } = useDocumentView(doc);
+  const { view } = useWholeDocument(doc);
   const people = usePresence(provider.awareness);
   const timer = useAgendaTimer(doc);
   const [chosen, setChosen] = useState<string | null>(initialSection);

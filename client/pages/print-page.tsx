@@ -8,7 +8,7 @@ import { HTML_STYLESHEET } from '../../core/export/html-stylesheet.ts';
 import { tokenForDocument } from '../sync/device-store.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
-import { useDocumentView, useSyncStatus } from '../sync/use-document.ts';
+import { useWholeDocument, useSyncStatus } from '../sync/use-document.ts';
 import { NoAccess } from './no-access.tsx';
 import './print-page.css';
 
@@ -30,7 +30,7 @@ function PrintableDocument({ documentId, token }: { readonly documentId: string;
 
 function Handout({ documentId, session }: { readonly documentId: string; readonly session: DocumentSession }) {
   const status = useSyncStatus(session);
-  const { view } = useDocumentView(session.doc);
+  const { view } = useWholeDocument(session.doc);
   // Printed too early, a handout would miss what the server has and this device has not yet seen.
   const ready = status.kind === 'synced' || status.kind === 'offline' || status.kind === 'link-invalid' || session.provider.synced;
   const title = view.meta.title.trim() || 'Untitled document';

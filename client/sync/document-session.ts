@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { FrameAwareness } from './frame-awareness.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -20,6 +21,9 @@ export type SyncStatus =
 
 const SYNC_MESSAGE = 0;
 
+/** How long updates from the relay wait to be written to IndexedDB together. */
+const REMOTE_WRITE_DELAY_MS = 300;
+
 /**
  * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Opens from the
  * device first, so a page reloaded offline shows the offline edits.
@@ -27,12 +31,16 @@ const SYNC_MESSAGE = 0;
 export class DocumentSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** The provider's awareness announcing changes once per frame, for the note editors' carets. */
+  readonly noteAwareness: FrameAwareness;
   private readonly local: IndexeddbPersistence;
   private localLoaded = false;
   private serverState: Map<number, number> | null = null;
   private refused: string | null = null;
   private status: SyncStatus = { kind: 'loading' };
   private readonly listeners = new Set<() => void>();
+  private remoteUpdates: Uint8Array[] = [];
+  private remoteWrite: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly documentId: string,
@@ -41,12 +49,15 @@ export class DocumentSession {
     private readonly checkLink: () => Promise<string | null>,
   ) {
     this.local = new IndexeddbPersistence(`pathways:${documentId}`, this.doc);
+    this.doc.off('update', this.local._storeUpdate);
+    this.doc.on('update', this.storeUpdate);
     void this.local.whenSynced.then(() => {
       this.localLoaded = true;
       this.update();
     });
     const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${protocol}://${window.location.host}/sync`, documentId, this.doc, { params: { token }, maxBackoffTime: 5000 });
+    this.noteAwareness = new FrameAwareness(this.provider.awareness);
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {
       if (!this.provider.wsconnected) this.serverState = null;
@@ -65,6 +76,29 @@ export class DocumentSession {
     if (!navigator.onLine) this.provider.disconnect();
     void navigator.storage?.persist?.();
   }
+
+  /**
+   * y-indexeddb writes every update in a transaction of its own. Our own edits still go to disk
+   * at once (they may exist nowhere else yet), but what the relay sends is already stored on the
+   * server: with 30 people typing, those arrive dozens of times a second and are written together,
+   * merged into one update, a moment later.
+   */
+  private readonly storeUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this.provider) {
+      this.local._storeUpdate(update, origin);
+      return;
+    }
+    this.remoteUpdates.push(update);
+    this.remoteWrite ??= setTimeout(this.writeRemoteUpdates, REMOTE_WRITE_DELAY_MS);
+  };
+
+  private readonly writeRemoteUpdates = (): void => {
+    if (this.remoteWrite !== null) clearTimeout(this.remoteWrite);
+    this.remoteWrite = null;
+    const updates = this.remoteUpdates;
+    this.remoteUpdates = [];
+    if (updates.length > 0) this.local._storeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+  };
 
   private readonly goOffline = (): void => {
     this.provider.disconnect();
@@ -138,6 +172,9 @@ export class DocumentSession {
     window.removeEventListener('online', this.goOnline);
     this.listeners.clear();
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('update', this.storeUpdate);
+    this.writeRemoteUpdates();
+    this.noteAwareness.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();

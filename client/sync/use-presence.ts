@@ -29,14 +29,46 @@ function readPeople(awareness: Awareness): PresentPerson[] {
   return people.sort((a, b) => (a.isMe === b.isMe ? a.name.localeCompare(b.name) : a.isMe ? -1 : 1));
 }
 
-/** Everyone in the document, me first; updated as people come, go and move. */
-export function usePresence(awareness: Awareness): PresentPerson[] {
+function samePerson(a: PresentPerson, b: PresentPerson): boolean {
+  return (
+    a.clientId === b.clientId &&
+    a.name === b.name &&
+    a.color === b.color &&
+    a.isMe === b.isMe &&
+    a.cell?.sectionId === b.cell?.sectionId &&
+    a.cell?.rowId === b.cell?.rowId &&
+    a.cell?.columnId === b.cell?.columnId
+  );
+}
+
+export function samePeople(a: readonly PresentPerson[], b: readonly PresentPerson[]): boolean {
+  return a.length === b.length && a.every((person, index) => samePerson(person, b[index]!));
+}
+
+/**
+ * Everyone in the document, me first; updated as people come, go and move between cells.
+ * Awareness changes with every caret move of every person (dozens a second with a full room),
+ * while what this list shows rarely does: it is read at most once per frame, and the page
+ * renders again only when a name, colour or cell changed.
+ */
+export function usePresence(awareness: Awareness): readonly PresentPerson[] {
   const [people, setPeople] = useState(() => readPeople(awareness));
   useEffect(() => {
-    const onChange = (): void => setPeople(readPeople(awareness));
+    let frame: number | null = null;
+    const read = (): void => {
+      frame = null;
+      const next = readPeople(awareness);
+      setPeople((previous) => (samePeople(previous, next) ? previous : next));
+    };
+    const onChange = (): void => {
+      frame ??= requestAnimationFrame(read);
+    };
     awareness.on('change', onChange);
-    onChange();
-    return () => awareness.off('change', onChange);
+    read();
+    return () => {
+      awareness.off('change', onChange);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
   }, [awareness]);
   return people;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useWholeDocument } from '../sync/use-document.ts';
 import * as Y from 'yjs';
 // Straight from the module, not core/export's index: that also brings the CSV export and its parser.
 import { exportHtmlBody } from '../../core/export/html.ts';
@@ -13,8 +14,6 @@ export interface HistoryPanelProps {
   readonly token: string;
   /** The live document, which a restore writes into. */
   readonly doc: Y.Doc;
-  /** The live document as read now, to compare a version with. */
-  readonly view: DocumentView;
   /** Editors and owners may save and restore; viewers browse read-only. */
   readonly canEdit: boolean;
   readonly onClose: () => void;
@@ -44,7 +43,9 @@ function formatTime(iso: string): string {
  * saving a named version and restoring one. A restore is a new change everyone receives, made
  * after saving the current state as a version, so it can itself be undone from this list.
  */
-export function HistoryPanel({ documentId, token, doc, view, canEdit, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: HistoryPanelProps) {
+  // The live document, notes included, to compare a version with.
+  const { view } = useWholeDocument(doc);
   const dialog = useRef<HTMLDialogElement>(null);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [opened, setOpened] = useState<OpenedVersion | null>(null);

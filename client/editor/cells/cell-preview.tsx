@@ -1,0 +1,50 @@
+import { cellText } from '../../../core/export/cell-text.ts';
+import type { CellValue, Column } from '../../../core/tables/index.ts';
+
+/**
+ * Kinds shown as text until someone works in the cell. A 200-row table would otherwise hold
+ * thousands of live form controls (and a Y.Text observer per text cell), which is most of what it
+ * costs to open and to lay out. Checkboxes, ratings and computed rates are cheap or show more
+ * than text can, so they stay as they are.
+ */
+export function previewsAsText(column: Column): boolean {
+  switch (column.kind) {
+    case 'text':
+    case 'person':
+    case 'date':
+    case 'minutes':
+    case 'number':
+    case 'choice':
+    case 'multi-choice':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The accessible name of a cell's control, the same before and after it becomes one. */
+export function cellLabel(column: Column, label: string): string {
+  return column.kind === 'minutes' ? `${label}, in minutes` : label;
+}
+
+interface CellPreviewProps {
+  readonly column: Column;
+  readonly value: CellValue | undefined;
+  readonly label: string;
+  /** Focus (by Tab, or a click) turns it into the cell's editor, which takes the focus. */
+  readonly onActivate: () => void;
+}
+
+/**
+ * A cell's value as text, focusable and named like the cell's editor; focusing it (Tab or a
+ * click) swaps in the real editor, so the table is worked by keyboard and pointer as before. It
+ * is a textbox whose value is the text (a button would have to be named by the text).
+ */
+export function CellPreview({ column, value, label, onActivate }: CellPreviewProps) {
+  const text = cellText(value, column);
+  return (
+    <div role="textbox" tabIndex={0} className={`cell-preview cell-preview-${column.kind}`} aria-label={cellLabel(column, label)} aria-multiline={column.kind === 'text' ? 'true' : undefined} onFocus={onActivate}>
+      {text}
+    </div>
+  );
+}

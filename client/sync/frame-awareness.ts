@@ -1,0 +1,88 @@
+import { ObservableV2 } from 'lib0/observable';
+import type { Awareness } from 'y-protocols/awareness';
+
+type Changes = { added: number[]; updated: number[]; removed: number[] };
+type Events = {
+  change: (changes: Changes, origin: unknown) => void;
+  update: (changes: Changes, origin: unknown) => void;
+};
+
+/**
+ * An awareness for note editors that passes every write straight through but announces changes
+ * at most once per animation frame. With 30 people typing, awareness changes dozens of times a
+ * second (every caret move), and each note editor's caret plugin recomputes its decorations
+ * and dispatches a transaction per announcement; carets cannot move on screen faster than the
+ * screen redraws anyway.
+ */
+export class FrameAwareness extends ObservableV2<Events> {
+  private frame: number | null = null;
+  private pending: { added: Set<number>; updated: Set<number>; removed: Set<number>; updates: boolean } | null = null;
+
+  constructor(readonly inner: Awareness) {
+    super();
+    inner.on('change', this.onChange);
+    inner.on('update', this.onUpdate);
+  }
+
+  get doc() {
+    return this.inner.doc;
+  }
+
+  get clientID(): number {
+    return this.inner.clientID;
+  }
+
+  get states() {
+    return this.inner.states;
+  }
+
+  get meta() {
+    return this.inner.meta;
+  }
+
+  getStates() {
+    return this.inner.getStates();
+  }
+
+  getLocalState() {
+    return this.inner.getLocalState();
+  }
+
+  setLocalState(state: Record<string, unknown> | null): void {
+    this.inner.setLocalState(state);
+  }
+
+  setLocalStateField(field: string, value: unknown): void {
+    this.inner.setLocalStateField(field, value);
+  }
+
+  /** A 'change' brings the ids whose state changed; an 'update' (sent for changes and refreshes alike) only says one came. */
+  private collect(changes: Changes | null): void {
+    const pending = (this.pending ??= { added: new Set(), updated: new Set(), removed: new Set(), updates: false });
+    if (changes === null) pending.updates = true;
+    for (const id of changes?.added ?? []) pending.added.add(id);
+    for (const id of changes?.updated ?? []) pending.updated.add(id);
+    for (const id of changes?.removed ?? []) pending.removed.add(id);
+    this.frame ??= requestAnimationFrame(this.flush);
+  }
+
+  private readonly onChange = (changes: Changes): void => this.collect(changes);
+  private readonly onUpdate = (): void => this.collect(null);
+
+  private readonly flush = (): void => {
+    this.frame = null;
+    const pending = this.pending;
+    this.pending = null;
+    if (pending === null) return;
+    const changes = { added: [...pending.added], updated: [...pending.updated], removed: [...pending.removed] };
+    if (pending.updates) this.emit('update', [changes, 'frame']);
+    if (changes.added.length + changes.updated.length + changes.removed.length > 0) this.emit('change', [changes, 'frame']);
+  };
+
+  override destroy(): void {
+    this.inner.off('change', this.onChange);
+    this.inner.off('update', this.onUpdate);
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    super.destroy();
+  }
+}
