@@ -7,6 +7,7 @@ import { Connection, type RelaySocket } from './connection.ts';
 import { decodeClientFrame } from './protocol.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
+import { AppendBatcher } from './append-batcher.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -32,8 +33,11 @@ export class Relay {
   /** Rooms still writing their last state; a new room for the same document waits for it. */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  private readonly batcher: AppendBatcher;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.batcher = new AppendBatcher(options.store);
+  }
 
   get roomCount(): number {
     return this.rooms.size;
@@ -80,7 +84,7 @@ export class Relay {
     const { store, logger, metrics } = this.options;
     const room = new Room(
       documentId,
-      new RoomPersistence(documentId, store, logger, metrics),
+      new RoomPersistence(documentId, store, this.batcher, logger, metrics),
       logger,
       metrics,
       (empty) => this.closeRoom(empty),
