@@ -41,6 +41,7 @@ function recordingStore(recorded: Recorded, failAppends: boolean): DocumentStore
 function recordingSocket(name: string, recorded: Recorded) {
   const frames: Uint8Array[] = [];
   const closes: number[] = [];
+  let open = true;
   const socket: RelaySocket = {
     send: (frame) => {
       frames.push(frame);
@@ -48,12 +49,14 @@ function recordingSocket(name: string, recorded: Recorded) {
     },
     close: (code) => {
       closes.push(code);
-      socket.isOpen = false;
+      open = false;
     },
     pause: () => {},
     resume: () => {},
-    isOpen: true,
-  } as RelaySocket & { isOpen: boolean };
+    get isOpen() {
+      return open;
+    },
+  };
   return { socket, frames, closes };
 }
 
