@@ -94,6 +94,15 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
+/**
+ * True for the update that changes nothing: no structs and an empty delete set, the bytes
+ * [0, 0]. It is what a stock client sends back when asked for what the server lacks and the
+ * answer is nothing (and the document has no deletions).
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -7,6 +7,7 @@ import { Connection, type RelaySocket } from './connection.ts';
 import { decodeClientFrame } from './protocol.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
+import { AppendBatcher } from './append-batcher.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -35,8 +36,11 @@ export class Relay {
    */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  private readonly batcher: AppendBatcher;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.batcher = new AppendBatcher(options.store);
+  }
 
   get roomCount(): number {
     return this.rooms.size;
@@ -83,7 +87,7 @@ export class Relay {
     const { store, logger, metrics } = this.options;
     const room = new Room(
       documentId,
-      new RoomPersistence(documentId, store, logger, metrics),
+      new RoomPersistence(documentId, store, this.batcher, logger, metrics),
       logger,
       metrics,
       (empty) => this.closeRoom(empty),
@@ -172,7 +176,7 @@ export class Relay {
         doc.on('update', (update: Uint8Array) => updates.push(update));
         // Nobody has seen this document in memory, so a change that throws is simply not stored.
         const value = doc.transact(() => change(doc));
-        if (updates.length > 0) await store.appendUpdates(documentId, [Y.mergeUpdates(updates)]);
+        if (updates.length > 0) await store.appendUpdates([{ documentId, updates: [Y.mergeUpdates(updates)] }]);
         return value;
       } finally {
         doc.destroy();

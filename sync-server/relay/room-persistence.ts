@@ -4,6 +4,7 @@ import type { DocumentStore } from '../storage/document-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { randomUUID } from 'node:crypto';
+import type { AppendBatcher } from './append-batcher.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
@@ -29,6 +30,8 @@ export class RoomPersistence {
   constructor(
     readonly documentId: string,
     private readonly store: DocumentStore,
+    /** Shared by every room, so one commit covers every room busy in the same tick. */
+    private readonly batcher: AppendBatcher,
     private readonly logger: Logger,
     private readonly metrics: RelayMetrics,
   ) {}
@@ -56,10 +59,15 @@ export class RoomPersistence {
     return doc;
   }
 
-  /** Appends the updates in one transaction; resolves once they are durable. */
+  /** When the room may start its next round: with every other busy room, so their appends share a commit. */
+  nextRound(): Promise<void> {
+    return this.batcher.nextTick();
+  }
+
+  /** Appends the updates (in the tick's shared transaction); resolves once they are durable. */
   async persist(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
     const started = performance.now();
-    this.lastSeq = await this.store.appendUpdates(this.documentId, updates);
+    this.lastSeq = await this.batcher.append(this.documentId, updates);
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
     this.logUpdates += updates.length;
     for (const update of updates) this.logBytes += update.byteLength;

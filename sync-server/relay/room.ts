@@ -4,7 +4,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 
 /** Most messages handled per persistence round: bounds the time one round holds the room. */
@@ -14,6 +14,12 @@ const MAX_BATCH = 2000;
  * so awareness cannot crowd out document updates; 40 times a second still looks live.
  */
 const AWARENESS_INTERVAL_MS = 25;
+
+/** A document change made in a round, and the socket it came from. */
+interface Change {
+  readonly update: Uint8Array;
+  readonly origin: Connection;
+}
 
 interface Received {
   readonly connection: Connection;
@@ -105,6 +111,15 @@ export class Room {
       // Presence is not stored, so it does not wait for a persistence round.
       this.applyAwareness(connection, message.update, message.entries);
       return;
+    }
+    if (message.type === 'update') {
+      if (!connection.canWrite) {
+        // A viewer's client sends its (empty) sync step 2 and any local edits; none may count.
+        this.metrics.ignoredViewerUpdates.inc();
+        return;
+      }
+      // Nothing to apply, store or relay: the usual answer to our "stored" notice.
+      if (isEmptyUpdate(message.update)) return;
     }
     this.inbox.push({ connection, message });
     connection.enqueued();
@@ -224,8 +239,10 @@ export class Room {
 
   private scheduleProcessing(): void {
     if (this.processing !== null || this.state !== 'open' || this.inbox.length === 0) return;
-    // setImmediate gathers everything that arrived in this tick into one round (one transaction).
-    this.processing = new Promise<void>((resolve) => setImmediate(resolve))
+    // Waiting for the next tick gathers everything that arrived in this one into one round, and
+    // every busy room starts its round in the same tick, so all their appends share one commit.
+    this.processing = this.persistence
+      .nextRound()
       .then(() => this.processInbox())
       .finally(() => {
         this.processing = null;
@@ -241,7 +258,7 @@ export class Room {
 
   private async processRound(round: Received[]): Promise<void> {
     const doc = this.doc!;
-    const changes: { update: Uint8Array; origin: Connection }[] = [];
+    const changes: Change[] = [];
     const syncRequests: { connection: Connection; stateVector: Uint8Array }[] = [];
     const collect = (update: Uint8Array, origin: unknown): void => {
       changes.push({ update, origin: origin as Connection });
@@ -273,8 +290,10 @@ export class Room {
     }
 
     if (changes.length > 0) {
+      // A round's changes travel as one update: one stored row, one frame per socket.
+      const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((change) => change.update));
       try {
-        await this.persistence.persist(doc, changes.map((change) => change.update));
+        await this.persistence.persist(doc, [update]);
       } catch (error) {
         // The document in memory is now ahead of storage; it must not reach anyone. Drop the
         // room: clients reconnect, reload what is stored, and resend what they still have.
@@ -282,19 +301,9 @@ export class Room {
         this.fail(CLOSE.storageFailed);
         return;
       }
-      let delivered = 0;
-      let bytes = 0;
-      for (const change of changes) {
-        bytes += change.update.byteLength;
-        const frame = encodeSyncUpdate(change.update);
-        for (const connection of this.connections) {
-          if (connection === change.origin) continue;
-          connection.send(frame);
-          delivered++;
-        }
-      }
+      const delivered = this.fanOut(update, changes);
       this.metrics.updates.inc(changes.length);
-      this.metrics.updateBytes.inc(bytes);
+      this.metrics.updateBytes.inc(update.byteLength);
       this.metrics.deliveredMessages.inc(delivered);
       // "Stored up to here": our state vector as a sync step 1. A stock client answers with
       // what we still lack (usually nothing); ours compares it with its own to show "All
@@ -305,12 +314,31 @@ export class Room {
     for (const { connection, stateVector } of syncRequests) connection.send(encodeSyncStep2(doc, stateVector));
   }
 
-  private applyUpdate(connection: Connection, update: Uint8Array): void {
-    if (!connection.canWrite) {
-      // A viewer's client sends its (empty) sync step 2 and any local edits; none may count.
-      this.metrics.ignoredViewerUpdates.inc();
-      return;
+  /**
+   * Sends the round's stored changes (`update`, all of them merged) to every socket, each
+   * without what it sent itself: sockets that sent nothing get the one shared frame; a writer
+   * gets the others' changes, if any. Returns the number of frames sent.
+   */
+  private fanOut(update: Uint8Array, changes: readonly Change[]): number {
+    const origins = new Set(changes.map((change) => change.origin));
+    const everything = encodeSyncUpdate(update);
+    let delivered = 0;
+    for (const connection of this.connections) {
+      if (origins.has(connection)) continue;
+      connection.send(everything);
+      delivered++;
     }
+    if (origins.size === 1) return delivered;
+    for (const origin of origins) {
+      if (!this.connections.has(origin)) continue;
+      const others = changes.filter((change) => change.origin !== origin).map((change) => change.update);
+      origin.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+      delivered++;
+    }
+    return delivered;
+  }
+
+  private applyUpdate(connection: Connection, update: Uint8Array): void {
     try {
       Y.applyUpdate(this.doc!, update, connection);
     } catch (error) {

@@ -9,6 +9,8 @@ import type { DocumentStore } from '../storage/document-store.ts';
 
 type Env = { Variables: { authorized: Authorized } };
 
+const EMPTY_FRAME = new Uint8Array(0);
+
 /** Wraps the `ws` socket under @hono/node-ws as the four methods the relay needs. */
 function relaySocket(raw: WebSocket): RelaySocket {
   return {
@@ -41,12 +43,16 @@ export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket:
       let handlers: SocketHandlers | null = null;
       return {
         onOpen: (_event, ws) => {
-          handlers = relay.connect(documentId, relaySocket(ws.raw!), access);
-        },
-        onMessage: (event) => {
-          const data: unknown = event.data;
-          // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
-          handlers?.onMessage(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(0));
+          const raw = ws.raw!;
+          const connected = relay.connect(documentId, relaySocket(raw), access);
+          handlers = connected;
+          // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
+          // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the
+          // adapter calls onOpen synchronously as it starts listening, so no frame comes in between.
+          raw.on('message', (data: Buffer, isBinary: boolean) => {
+            // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
+            connected.onMessage(isBinary ? data : EMPTY_FRAME);
+          });
         },
         onClose: () => handlers?.onClose(),
         onError: (event) => {

@@ -4,7 +4,8 @@
  * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
  *
  * Rules every store follows (the contract suite in tests/integration/storage cites them):
- * S1. `appendUpdates` is durable when its promise resolves, and returns the last sequence number.
+ * S1. `appendUpdates` is durable when its promise resolves, and returns each document's last
+ *     sequence number. Its appends, across documents, are one transaction: all stored or none.
  * S2. `loadDocument` returns the snapshot and every update appended after it, in append order.
  * S3. `compact` replaces the snapshot and deletes updates up to `throughSeq` in one transaction:
  *     a crash leaves either the old snapshot with its log or the new snapshot with the rest.
@@ -51,6 +52,12 @@ export interface StoredDocument {
   readonly lastSeq: number;
 }
 
+/** Updates to add to one document's log, as part of a multi-document append. */
+export interface DocumentAppend {
+  readonly documentId: string;
+  readonly updates: readonly Uint8Array[];
+}
+
 export interface Access {
   readonly workspaceId: string;
   readonly role: Role;
@@ -68,7 +75,12 @@ export interface DocumentStore {
   updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void>;
 
   loadDocument(id: string): Promise<StoredDocument>;
-  appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number>;
+  /**
+   * Appends to several documents' logs at once (the relay gathers every busy room of a tick into
+   * one call, so one commit covers them all). Returns the last sequence number of each append,
+   * in order. A document may appear more than once; its appends are applied in order.
+   */
+  appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]>;
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Bytes held for the document's content (snapshot plus log), for metrics and benchmarks. */
   storedBytes(id: string): Promise<number>;

@@ -1,4 +1,4 @@
-import type { Access, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -66,11 +66,14 @@ export class MemoryDocumentStore implements DocumentStore {
     return { snapshot: content.snapshot, updates: content.updates.map((update) => update.data), lastSeq: content.updates.at(-1)?.seq ?? 0 };
   }
 
-  async appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number> {
-    const content = this.content(id);
-    // Copies: the caller may reuse its buffers, and a store must keep what it was given.
-    for (const update of updates) content.updates.push({ seq: ++content.lastSeq, data: update.slice() });
-    return content.lastSeq;
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+    // Nothing here can fail halfway, so all-or-nothing holds without a transaction.
+    return appends.map(({ documentId, updates }) => {
+      const content = this.content(documentId);
+      // Copies: the caller may reuse its buffers, and a store must keep what it was given.
+      for (const update of updates) content.updates.push({ seq: ++content.lastSeq, data: update.slice() });
+      return content.lastSeq;
+    });
   }
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

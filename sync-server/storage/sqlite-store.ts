@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 
 export const SQLITE_FILE_NAME = 'pathways.sqlite';
@@ -51,6 +51,8 @@ export type SqliteSynchronous = 'NORMAL' | 'FULL';
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
+  /** Built once: better-sqlite3's `transaction()` wrapper is costly to create per call. */
+  private readonly appendAll: (appends: readonly DocumentAppend[]) => number[];
 
   constructor(path: string, synchronous: SqliteSynchronous = 'NORMAL') {
     this.db = new Database(path);
@@ -86,6 +88,14 @@ export class SqliteDocumentStore implements DocumentStore {
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
     };
+    const { lastSeq, insertUpdate } = this.statements;
+    this.appendAll = db.transaction((appends: readonly DocumentAppend[]): number[] =>
+      appends.map(({ documentId, updates }) => {
+        let seq = lastSeq.get(documentId)?.seq ?? 0;
+        for (const update of updates) insertUpdate.run(documentId, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+        return seq;
+      }),
+    );
   }
 
   /** Opens (creating if needed) the store in `dataDir`. */
@@ -144,12 +154,8 @@ export class SqliteDocumentStore implements DocumentStore {
     })();
   }
 
-  async appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.db.transaction((): number => {
-      let seq = this.statements.lastSeq.get(id)?.seq ?? 0;
-      for (const update of updates) this.statements.insertUpdate.run(id, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-      return seq;
-    })();
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+    return this.appendAll(appends);
   }
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

@@ -43,16 +43,29 @@ describe.each(stores)('%s store', (_name, make) => {
 
   test('S1/S2: appended updates load back after the snapshot, in order, with the last sequence number', async () => {
     const store = await fresh();
-    expect(await store.appendUpdates('d1', [u(1), u(2)])).toBe(2);
-    expect(await store.appendUpdates('d1', [u(3)])).toBe(3);
+    expect(await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2)] }])).toEqual([2]);
+    expect(await store.appendUpdates([{ documentId: 'd1', updates: [u(3)] }])).toEqual([3]);
     expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1), u(2), u(3)], lastSeq: 3 });
+  });
+
+  test('S1: one call appends to several documents, in order, returning each append\'s last sequence number', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u(8));
+    const seqs = await store.appendUpdates([
+      { documentId: 'd1', updates: [u(1)] },
+      { documentId: 'd2', updates: [u(2), u(3)] },
+      { documentId: 'd1', updates: [u(4)] },
+    ]);
+    expect(seqs).toEqual([1, 2, 2]);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1), u(4)], lastSeq: 2 });
+    expect(await store.loadDocument('d2')).toEqual({ snapshot: u(8), updates: [u(2), u(3)], lastSeq: 2 });
   });
 
   test('S3/S4: compaction replaces the snapshot and drops only the updates it covers', async () => {
     const store = await fresh();
-    await store.appendUpdates('d1', [u(1), u(2), u(3)]);
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3)] }]);
     await store.compact('d1', u(7, 7, 7), 2);
-    await store.appendUpdates('d1', [u(4)]);
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(4)] }]);
     expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 7, 7), updates: [u(3), u(4)], lastSeq: 4 });
     expect(await store.storedBytes('d1')).toBe(5);
   });
@@ -122,19 +135,35 @@ describe.each(stores)('%s store', (_name, make) => {
   test('keeps its own copy of appended bytes even if the caller reuses the buffer', async () => {
     const store = await fresh();
     const buffer = u(1, 2);
-    await store.appendUpdates('d1', [buffer]);
+    await store.appendUpdates([{ documentId: 'd1', updates: [buffer] }]);
     buffer[0] = 99;
     expect((await store.loadDocument('d1')).updates).toEqual([u(1, 2)]);
   });
 });
 
 describe('sqlite store on disk', () => {
+  test('S1: a multi-document append that fails for one document stores nothing for any', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
+    const store = SqliteDocumentStore.open(dir);
+    opened.push(store);
+    await store.createWorkspace(workspace, hashes);
+    await store.createDocument(record('d1'), u(1));
+    await store.createDocument(record('d2'), u(2));
+    // A second connection plants a failure on d2's inserts only, after d1's row is written.
+    const saboteur = new Database(join(dir, SQLITE_FILE_NAME));
+    saboteur.exec(`CREATE TRIGGER fail_d2 BEFORE INSERT ON updates WHEN NEW.document_id = 'd2' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    saboteur.close();
+    await expect(store.appendUpdates([{ documentId: 'd1', updates: [u(5)] }, { documentId: 'd2', updates: [u(6)] }])).rejects.toThrow('disk says no');
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(1), updates: [], lastSeq: 0 });
+    expect(await store.loadDocument('d2')).toEqual({ snapshot: u(2), updates: [], lastSeq: 0 });
+  });
+
   test('everything appended is there after the file is closed and opened again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
     const first = SqliteDocumentStore.open(dir);
     await first.createWorkspace(workspace, hashes);
     await first.createDocument(record('d1'), u(1));
-    await first.appendUpdates('d1', [u(2), u(3)]);
+    await first.appendUpdates([{ documentId: 'd1', updates: [u(2), u(3)] }]);
     await first.close();
     const second = SqliteDocumentStore.open(dir);
     opened.push(second);

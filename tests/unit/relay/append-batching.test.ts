@@ -1,0 +1,161 @@
+import * as decoding from 'lib0/decoding';
+import pino from 'pino';
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
+import { CLOSE } from '../../../sync-server/relay/close-codes.ts';
+import type { RelaySocket } from '../../../sync-server/relay/connection.ts';
+import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
+import { Relay, type SocketHandlers } from '../../../sync-server/relay/relay.ts';
+import type { DocumentAppend, DocumentStore } from '../../../sync-server/storage/document-store.ts';
+import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+
+/**
+ * The relay writes every room that is busy in the same tick in one storage call, and only then
+ * relays: checked with sockets and a store that record what happened, in order.
+ */
+
+const isUpdateFrame = (frame: Uint8Array): boolean => frame[0] === 0 && frame[1] === 2;
+
+interface Recorded {
+  readonly log: string[];
+  readonly appendCalls: DocumentAppend[][];
+}
+
+/** A memory store whose appends are logged, and can be made to fail. */
+function recordingStore(recorded: Recorded, failAppends: boolean): DocumentStore {
+  const store = new MemoryDocumentStore();
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'appendUpdates') return Reflect.get(target, property, receiver);
+      return async (appends: DocumentAppend[]) => {
+        recorded.appendCalls.push(appends);
+        recorded.log.push(`append ${appends.map((append) => append.documentId).join('+')}`);
+        if (failAppends) throw new Error('disk full');
+        return target.appendUpdates(appends);
+      };
+    },
+  });
+}
+
+function recordingSocket(name: string, recorded: Recorded) {
+  const frames: Uint8Array[] = [];
+  const closes: number[] = [];
+  let open = true;
+  const socket: RelaySocket = {
+    send: (frame) => {
+      frames.push(frame);
+      if (isUpdateFrame(frame)) recorded.log.push(`relay to ${name}`);
+    },
+    close: (code) => {
+      closes.push(code);
+      open = false;
+    },
+    pause: () => {},
+    resume: () => {},
+    get isOpen() {
+      return open;
+    },
+  };
+  return { socket, frames, closes };
+}
+
+/** A keystroke from a fresh client, as a y-websocket update frame. */
+function keystroke(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (update = u));
+  doc.getText('notes').insert(0, text);
+  doc.destroy();
+  return encodeSyncUpdate(update!);
+}
+
+/** Yields to the event loop until `done()` holds; bounded in turns. */
+async function until(what: string, done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 500; turn++) {
+    if (done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+async function twoRooms(failAppends: boolean) {
+  const recorded: Recorded = { log: [], appendCalls: [] };
+  const store = recordingStore(recorded, failAppends);
+  const relay = new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20 });
+  const access = { workspaceId: 'w', role: 'editor' } as const;
+  const sockets = {
+    aliceInA: recordingSocket('aliceInA', recorded),
+    bobInA: recordingSocket('bobInA', recorded),
+    carolInB: recordingSocket('carolInB', recorded),
+    daveInB: recordingSocket('daveInB', recorded),
+  };
+  const handlers: Record<keyof typeof sockets, SocketHandlers> = {
+    aliceInA: relay.connect('doc-a', sockets.aliceInA.socket, access),
+    bobInA: relay.connect('doc-a', sockets.bobInA.socket, access),
+    carolInB: relay.connect('doc-b', sockets.carolInB.socket, access),
+    daveInB: relay.connect('doc-b', sockets.daveInB.socket, access),
+  };
+  // Loaded once each socket has had the greeting.
+  await until('both rooms to load', () => Object.values(sockets).every((socket) => socket.frames.length > 0));
+  return { relay, store, recorded, sockets, handlers };
+}
+
+describe('one storage commit per tick across rooms', () => {
+  test('two rooms written in the same tick are stored in one call, and both are durable before either relays', async () => {
+    const { relay, store, recorded, sockets, handlers } = await twoRooms(false);
+    handlers.aliceInA.onMessage(keystroke('a'));
+    handlers.carolInB.onMessage(keystroke('b'));
+    await until('both keystrokes relayed', () => recorded.log.includes('relay to bobInA') && recorded.log.includes('relay to daveInB'));
+
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a', 'doc-b']]);
+    expect(recorded.log[0]).toBe('append doc-a+doc-b');
+    expect(recorded.log.slice(1).sort()).toEqual(['relay to bobInA', 'relay to daveInB']);
+    // Nobody gets their own keystroke back.
+    expect(sockets.aliceInA.frames.some(isUpdateFrame)).toBe(false);
+    expect(sockets.carolInB.frames.some(isUpdateFrame)).toBe(false);
+    expect((await store.loadDocument('doc-a')).updates).toHaveLength(1);
+    expect((await store.loadDocument('doc-b')).updates).toHaveLength(1);
+    await relay.shutdown();
+  });
+
+  test('a failed batch closes every socket of the rooms in it with 1011, relays nothing and stores nothing', async () => {
+    const { relay, store, recorded, sockets, handlers } = await twoRooms(true);
+    handlers.aliceInA.onMessage(keystroke('a'));
+    handlers.carolInB.onMessage(keystroke('b'));
+    await until('every socket closed', () => Object.values(sockets).every((socket) => socket.closes.length > 0));
+
+    expect(recorded.appendCalls).toHaveLength(1);
+    expect(recorded.log).toEqual(['append doc-a+doc-b']);
+    for (const socket of Object.values(sockets)) expect(socket.closes).toEqual([CLOSE.storageFailed.code]);
+    expect((await store.loadDocument('doc-a')).updates).toEqual([]);
+    expect((await store.loadDocument('doc-b')).updates).toEqual([]);
+    await relay.shutdown();
+  });
+
+  test('a round with several writers stores one merged update, and each writer gets only the others\u2019 changes', async () => {
+    const { relay, store, sockets, handlers } = await twoRooms(false);
+    handlers.aliceInA.onMessage(keystroke('x'));
+    handlers.bobInA.onMessage(keystroke('y'));
+    await until('both writers to hear from the other', () => sockets.aliceInA.frames.some(isUpdateFrame) && sockets.bobInA.frames.some(isUpdateFrame));
+
+    const stored = (await store.loadDocument('doc-a')).updates;
+    expect(stored).toHaveLength(1);
+    const storedDoc = new Y.Doc();
+    Y.applyUpdate(storedDoc, stored[0]!);
+    expect([...storedDoc.getText('notes').toString()].sort()).toEqual(['x', 'y']);
+    const received = (frames: Uint8Array[]): string => {
+      const doc = new Y.Doc();
+      for (const frame of frames.filter(isUpdateFrame)) {
+        const decoder = decoding.createDecoder(frame);
+        decoding.readVarUint(decoder); // message type
+        decoding.readVarUint(decoder); // sync type
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      }
+      return doc.getText('notes').toString();
+    };
+    expect(received(sockets.aliceInA.frames)).toBe('y');
+    expect(received(sockets.bobInA.frames)).toBe('x');
+    await relay.shutdown();
+  });
+});
