@@ -144,6 +144,10 @@ describe('versions', () => {
 describe('operations', () => {
   test('health answers 200 and metrics expose rooms, sockets, updates and persist latency', async () => {
     expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
+    // Screens set their agenda clock from the Date header of a HEAD request.
+    const head = await fetch(new URL('/healthz', server.url), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Date.parse(head.headers.get('date') ?? '')).not.toBeNaN();
     const metrics = await (await fetch(new URL('/metrics', server.url))).text();
     for (const name of ['pathways_rooms', 'pathways_sockets', 'pathways_updates_total', 'pathways_update_bytes_total', 'pathways_persist_seconds_bucket']) {
       expect(metrics).toContain(name);
