@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { noteFragment, writeTitle } from '../../core/schema/index.ts';
+import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
+import { noteFragment, readSmallCellThreshold, writeTitle } from '../../core/schema/index.ts';
 import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { AddSection } from '../editor/add-section.tsx';
@@ -109,7 +110,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
               {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} />}
               {section.kind === 'table' && (
-                <TableSection doc={doc} table={section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
+                <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}
               {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
               {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}

@@ -6,4 +6,4 @@ export { HTML_STYLESHEET } from './html-stylesheet.ts';
 export { exportIcs } from './ics.ts';
 export type { IcsExport, IcsOptions, SkippedRow } from './ics.ts';
 export { exportMarkdown } from './markdown.ts';
-export { withSmallCellsSuppressed } from './small-cells.ts';
+export { suppressSmallCellsOf, withSmallCellsSuppressed } from './small-cells.ts';

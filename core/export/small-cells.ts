@@ -27,15 +27,22 @@ function suppressRow(row: RowView, table: TableView, threshold: number): RowView
 }
 
 /**
+ * The metrics table with its small counts shown as "fewer than N" (see below); any other table
+ * is returned as it is.
+ */
+export function suppressSmallCellsOf(table: TableView, threshold: number): TableView {
+  if (table.id !== METRICS_SECTION_ID) return table;
+  return { ...table, rows: table.rows.map((row) => suppressRow(row, table, threshold)) };
+}
+
+/**
  * The document as it may leave the team: in the data-review metrics table, counts of fewer than
  * `threshold` students and rates that would reveal one read "fewer than N" (see `showRate`).
  * Every other section and column is untouched; the stored document never changes.
  */
 export function withSmallCellsSuppressed(view: DocumentView, threshold: number): DocumentView {
   const sections = view.sections.map((section): SectionView => {
-    if (section.kind !== 'table' || section.id !== METRICS_SECTION_ID) return section;
-    const table = section.table;
-    return { ...section, table: { ...table, rows: table.rows.map((row) => suppressRow(row, table, threshold)) } };
+    return section.kind === 'table' ? { ...section, table: suppressSmallCellsOf(section.table, threshold) } : section;
   });
   return { ...view, sections };
 }

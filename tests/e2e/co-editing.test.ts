@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { shownValue } from '../support/cells.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { createDocumentIn } from '../support/test-server.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 
 /** What a table cell shows: its editor's value while someone works in it, otherwise its text (cells rest as text). */
-const shownValue = (cell: Locator) => cell.evaluate((element) => (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? element.value : (element.textContent ?? '')));
 
 const scene = useBrowserScene();
 

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { METRICS_SECTION_ID, RUBRIC_SECTION_ID } from '../../core/templates/index.ts';
+import { fillCell, shownValue } from '../support/cells.ts';
+import { addRow } from '../../core/schema/index.ts';
+import { METRICS_COLUMNS as C, METRICS_SECTION_ID, RUBRIC_SECTION_ID } from '../../core/templates/index.ts';
+import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
@@ -18,12 +21,12 @@ async function enterPeriod(page: Page, row: number, values: { period: string; pr
   const section = metricsSection(page);
   await section.getByRole('button', { name: 'Add row', exact: true }).click();
   const cell = (title: string): Locator => section.getByLabel(`${title}, row ${row}`, { exact: true });
-  await cell('Period').fill(values.period);
-  await cell('Provider').fill(values.provider);
-  await cell('Students referred').fill(String(values.referred));
-  await cell('Offered services').fill(String(values.offered));
-  await cell('Initiated services').fill(String(values.initiated));
-  await cell('Active after one month').fill(String(values.active));
+  await fillCell(cell('Period'), values.period);
+  await fillCell(cell('Provider'), values.provider);
+  await fillCell(cell('Students referred'), String(values.referred));
+  await fillCell(cell('Offered services'), String(values.offered));
+  await fillCell(cell('Initiated services'), String(values.initiated));
+  await fillCell(cell('Active after one month'), String(values.active));
 }
 
 describe('data review', () => {
@@ -66,7 +69,7 @@ describe('data review', () => {
     await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 10, offered: 12, initiated: 5, active: 5 });
     const flags = page.getByRole('region', { name: 'Numbers to check' });
     await expect.poll(() => flags.locator('li').allTextContents()).toEqual(['Row 1, Offered services: 12 is more than 10: students offered services cannot outnumber students referred.']);
-    expect(await metricsSection(page).getByLabel('Offered services, row 1', { exact: true }).inputValue()).toBe('12');
+    expect(await shownValue(metricsSection(page).getByLabel('Offered services, row 1', { exact: true }))).toBe('12');
     await context.close();
   });
 
@@ -83,7 +86,7 @@ describe('data review', () => {
 
     await page.getByRole('button', { name: 'Add 2 rows' }).click();
     await expect.poll(() => metricsSection(page).locator('.table-scroll > table > tbody > tr').count()).toBe(2);
-    expect(await metricsSection(page).getByLabel('Period, row 2', { exact: true }).inputValue()).toBe('2026-11');
+    expect(await shownValue(metricsSection(page).getByLabel('Period, row 2', { exact: true }))).toBe('2026-11');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added 2 rows from metrics.csv.' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
@@ -113,6 +116,25 @@ describe('data review', () => {
     expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
     await chart.screenshot({ path: `${SCREENSHOT_DIR}/assessment-rounds.png` });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a viewer link shows small counts and the rates they would reveal as "fewer than 10"', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await editor.synced;
+    addRow(editor.doc, METRICS_SECTION_ID, { values: { [C.period]: '2026-09', [C.provider]: 'Harbor Health', [C.referred]: 40, [C.offered]: 7, [C.initiated]: 5, [C.active]: 0 } });
+    await waitFor('the row to reach the server', () => editor.provider.synced);
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.viewer));
+    const cell = (title: string) => metricsSection(page).getByLabel(`${title}, row 1`, { exact: true });
+    await expect.poll(() => cell('Offered services').textContent()).toBe('fewer than 10');
+    expect(await cell('% offered').textContent()).toBe('fewer than 10');
+    expect(await cell('Students referred').inputValue()).toBe('40');
+    const funnel = page.getByRole('figure', { name: 'Referral funnel, 2026-09, All providers' });
+    await expect.poll(() => funnel.locator('figcaption').textContent()).toBe('40 students referred; offered services fewer than 10, initiated services fewer than 10, active after one month 0 (0%).');
+    expect(await page.content()).not.toMatch(/offered services 7\b/);
+    expect(errors).toEqual([]);
+    editor.destroy();
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { fillCell } from '../support/cells.ts';
 import { addRow, readTable, setCell } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -122,8 +123,8 @@ describe('follow-ups across the workspace', () => {
 
     // And the other way: an owner and a deadline set in the document show up here.
     const ownerThere = other.page.getByLabel('Owner, row 1', { exact: true });
-    await ownerThere.fill('Lee Park');
-    await other.page.getByLabel('Deadline, row 1', { exact: true }).fill(LONG_AGO);
+    await fillCell(ownerThere, 'Lee Park');
+    await fillCell(other.page.getByLabel('Deadline, row 1', { exact: true }), LONG_AGO);
     await expect.poll(() => page.getByLabel('Owner, Fall barriers, row 1', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Lee Park');
     await expect.poll(() => listedTasks(page).then((list) => list[0] ?? ''), { timeout: 10_000 }).toMatch(/^Clearly assign/);
     await expect.poll(() => page.locator('.follow-ups-table tbody tr', { hasText: 'Overdue' }).count()).toBe(1);

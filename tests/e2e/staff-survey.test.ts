@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { shownValue } from '../support/cells.ts';
 import { MAX_ANSWER_CHARACTERS } from '../../core/survey/index.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
@@ -71,7 +72,7 @@ describe('the staff survey through a survey-only link', () => {
     expect(await seriousViolations(page), 'the thank-you page').toEqual([]);
 
     // The editor's open page shows the response without a reload.
-    await expect.poll(() => editor.page.getByLabel('What is working well?, row 1', { exact: true }).inputValue().catch(() => ''), { timeout: 10_000 }).toBe(answer);
+    await expect.poll(() => shownValue(editor.page.getByLabel('What is working well?, row 1', { exact: true })).catch(() => ''), { timeout: 10_000 }).toBe(answer);
     await editor.page.locator('section[aria-labelledby="section-survey-responses"]').screenshot({ path: `${SCREENSHOT_DIR}/survey-responses.png` });
 
     // The survey page kept nothing on the device and opened no socket.

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { fillCell, shownValue } from '../support/cells.ts';
 import { ensureTextCell, readTable } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -55,7 +56,7 @@ describe('the history panel', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('History');
 
-    await taskCell(page).fill('Agree on one referral form');
+    await fillCell(taskCell(page), 'Agree on one referral form');
     dialog = await openHistory(page);
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).click();
     const summary = dialog.locator('.change-list');
@@ -96,11 +97,11 @@ describe('restoring a version', () => {
     const a = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     const b = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     for (const { page } of [a, b]) await taskCell(page).waitFor();
-    const original = await taskCell(b.page).inputValue();
+    const original = await shownValue(taskCell(b.page));
     expect(original).toMatch(/^Clearly assign/);
 
-    await taskCell(b.page).fill('Rewritten by B after the meeting');
-    await expect.poll(() => taskCell(a.page).inputValue(), { timeout: 10_000 }).toBe('Rewritten by B after the meeting');
+    await fillCell(taskCell(b.page), 'Rewritten by B after the meeting');
+    await expect.poll(() => shownValue(taskCell(a.page)), { timeout: 10_000 }).toBe('Rewritten by B after the meeting');
     await expect.poll(() => a.page.locator('.status').textContent()).toContain('All changes synced');
 
     const dialog = await openHistory(a.page);
@@ -111,7 +112,7 @@ describe('restoring a version', () => {
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Restored “After kickoff meeting”');
 
     // B never reloads: the restore is an ordinary change that reaches everyone.
-    await expect.poll(() => taskCell(b.page).inputValue(), { timeout: 10_000 }).toBe(original);
+    await expect.poll(() => shownValue(taskCell(b.page)), { timeout: 10_000 }).toBe(original);
     await dialog.getByRole('button', { name: /Before restoring “After kickoff meeting”/ }).waitFor();
     expect(await dialog.locator('.change-none').textContent()).toBe('Nothing has changed since this version.');
 

@@ -29,6 +29,8 @@ function percent(value: number | null): string {
 
 /** The editor that fits a column's kind; every control is labelled and keyboard-operable. */
 export function CellEditor({ doc, address, column, value, label, readOnly, participant, onFocus, onBlur }: CellEditorProps) {
+  // A viewer's count below the small-cell threshold arrives as its words: "fewer than 10".
+  if (readOnly && value?.kind === 'text' && (column.kind === 'number' || column.kind === 'rate')) return <output aria-label={label}>{value.text}</output>;
   const { sectionId, rowId, columnId } = address;
   const focusProps = { onFocus, onBlur };
   switch (column.kind) {
