@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useThrottled } from './use-throttled.ts';
 import type * as Y from 'yjs';
 import { readSmallCellThreshold, type TableView } from '../../core/schema/index.ts';
 import { METRICS_SECTION_ID, RUBRIC_SECTION_ID } from '../../core/templates/index.ts';
@@ -16,7 +17,11 @@ interface SectionInsightsProps {
 }
 
 /** What a table means, under the tables that have a meaning: the metrics funnel, the rubric's rounds. */
-export function SectionInsights({ doc, table, role, readOnly }: SectionInsightsProps) {
+/** How often the charts follow the table while people type in it. */
+const REDRAW_INTERVAL_MS = 400;
+
+export function SectionInsights({ doc, table: liveTable, role, readOnly }: SectionInsightsProps) {
+  const table = useThrottled(liveTable, REDRAW_INTERVAL_MS);
   if (table.id !== METRICS_SECTION_ID && table.id !== RUBRIC_SECTION_ID) return null;
   const threshold = readSmallCellThreshold(doc);
   return (
