@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import { changeTimer, readAgenda, readTimer, type AgendaTopic, type TimerReading, type TimerTransition } from '../../core/facilitation/index.ts';
 import { readTimerState, type Problem, type TimerState } from '../../core/schema/index.ts';
+import { useDocRead } from '../sync/use-doc-read.ts';
 import { sharedNow, useSharedNow } from './shared-clock.ts';
 
 interface StoredTimer {
@@ -27,23 +28,7 @@ export interface AgendaTimer {
 
 /** The document's agenda timer, re-read on every change and recomputed four times a second while it runs. */
 export function useAgendaTimer(doc: Y.Doc): AgendaTimer {
-  const [stored, setStored] = useState(() => readStored(doc));
-  useEffect(() => {
-    let frame: number | null = null;
-    const onUpdate = (): void => {
-      if (frame !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
-        setStored(readStored(doc));
-      });
-    };
-    doc.on('update', onUpdate);
-    setStored(readStored(doc));
-    return () => {
-      doc.off('update', onUpdate);
-      if (frame !== null) cancelAnimationFrame(frame);
-    };
-  }, [doc]);
+  const stored = useDocRead(doc, readStored);
   const now = useSharedNow(stored.state.kind === 'running');
   const change = useCallback((transition: TimerTransition) => changeTimer(doc, transition, sharedNow()), [doc]);
   return { agenda: stored.agenda, reading: readTimer(stored.state, stored.agenda ?? [], now), problems: stored.problems, change };

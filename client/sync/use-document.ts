@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { readDocument, type DocumentView, type Problem } from '../../core/schema/index.ts';
 import type { DocumentSession, SyncStatus } from './document-session.ts';
 import { DocumentViewReader, type PageView } from './document-view.ts';
+import { useDocRead } from './use-doc-read.ts';
 
 export function useSyncStatus(session: DocumentSession): SyncStatus {
   return useSyncExternalStore(session.subscribe, session.getStatus);
@@ -54,22 +55,6 @@ export function useDocumentView(doc: Y.Doc): PageView {
  * the views that show everything at once (projector, print, history), not for the editing page.
  */
 export function useWholeDocument(doc: Y.Doc): { view: DocumentView; problems: readonly Problem[] } {
-  const [read, setRead] = useState(() => readDocument(doc));
-  useEffect(() => {
-    let frame: number | null = null;
-    const onUpdate = (): void => {
-      if (frame !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
-        setRead(readDocument(doc));
-      });
-    };
-    doc.on('update', onUpdate);
-    setRead(readDocument(doc));
-    return () => {
-      doc.off('update', onUpdate);
-      if (frame !== null) cancelAnimationFrame(frame);
-    };
-  }, [doc]);
+  const read = useDocRead(doc, readDocument);
   return { view: read.value, problems: read.problems };
 }

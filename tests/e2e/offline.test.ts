@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { shownValue } from '../support/cells.ts';
 import { openPage } from '../support/browser.ts';
