@@ -6,16 +6,12 @@ import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follo
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
 import { api, ApiError, type DocumentSummary } from '../sync/api.ts';
 import { findJoinedWorkspace, rememberWorkspace } from '../sync/device-store.ts';
-import { takeTokenFromAddress } from '../sync/share-link.ts';
+import { useWorkspaceToken } from '../sync/use-workspace-token.ts';
 import { NoAccess } from './no-access.tsx';
 import '../follow-ups/follow-ups.css';
 
 export function FollowUpsPage({ workspaceId }: { readonly workspaceId: string }) {
-  const token = useMemo(() => {
-    const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberWorkspace({ id: workspaceId, name: findJoinedWorkspace(workspaceId)?.name ?? 'Workspace', token: fromLink, role: 'viewer' });
-    return fromLink ?? findJoinedWorkspace(workspaceId)?.token ?? null;
-  }, [workspaceId]);
+  const token = useWorkspaceToken(workspaceId);
   if (token === null) return <NoAccess what="workspace" />;
   return <FollowUps workspaceId={workspaceId} token={token} />;
 }

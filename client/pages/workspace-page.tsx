@@ -1,19 +1,15 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
 import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace } from '../sync/device-store.ts';
-import { takeTokenFromAddress } from '../sync/share-link.ts';
+import { useWorkspaceToken } from '../sync/use-workspace-token.ts';
 import { NoAccess } from './no-access.tsx';
 import { ShareLinks } from './share-links.tsx';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function WorkspacePage({ workspaceId }: { readonly workspaceId: string }) {
-  const token = useMemo(() => {
-    const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberWorkspace({ id: workspaceId, name: findJoinedWorkspace(workspaceId)?.name ?? 'Workspace', token: fromLink, role: 'viewer' });
-    return fromLink ?? findJoinedWorkspace(workspaceId)?.token ?? null;
-  }, [workspaceId]);
+  const token = useWorkspaceToken(workspaceId);
   if (token === null) return <NoAccess what="workspace" />;
   return <Workspace workspaceId={workspaceId} token={token} />;
 }
