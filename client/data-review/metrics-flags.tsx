@@ -1,6 +1,13 @@
 import type { MetricsFlag } from '../../core/metrics/index.ts';
 import type { TableView } from '../../core/schema/index.ts';
 
+/** Takes the person to the cell, whose label is "<column>, row <n>" like every table cell's. */
+function focusCell(sectionId: string, label: string): void {
+  const cell = document.querySelector<HTMLElement>(`section[aria-labelledby="section-${CSS.escape(sectionId)}"] [aria-label="${CSS.escape(label)}"]`);
+  cell?.scrollIntoView({ block: 'center' });
+  cell?.focus();
+}
+
 /** The numbers that need a second look, by row and column; nothing is ever changed for the person. */
 export function MetricsFlags({ table, flags }: { readonly table: TableView; readonly flags: readonly MetricsFlag[] }) {
   if (flags.length === 0) return null;
@@ -14,10 +21,10 @@ export function MetricsFlags({ table, flags }: { readonly table: TableView; read
       <ul>
         {flags.map((flag) => (
           <li key={`${flag.row}/${flag.columnId}/${flag.code}`}>
-            <strong>
-              Row {rowNumber.get(flag.row)}, {columnTitle.get(flag.columnId) ?? flag.columnId}:
-            </strong>{' '}
-            {flag.message}
+            <button type="button" className="quiet" onClick={() => focusCell(table.id, `${columnTitle.get(flag.columnId) ?? flag.columnId}, row ${rowNumber.get(flag.row)}`)}>
+              Row {rowNumber.get(flag.row)}, {columnTitle.get(flag.columnId) ?? flag.columnId}
+            </button>
+            : {flag.message}
           </li>
         ))}
       </ul>

@@ -4,6 +4,8 @@ import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
 import { noteFragment, readSmallCellThreshold, writeTitle } from '../../core/schema/index.ts';
 import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
+import { PrivacyHint } from '../privacy/privacy-hint.tsx';
+import { usePrivacyHints } from '../privacy/use-privacy-hints.ts';
 import { AddSection } from '../editor/add-section.tsx';
 import { FacilitationBar } from '../facilitation/facilitation-bar.tsx';
 import { NoteSection } from '../editor/note-section.tsx';
@@ -53,6 +55,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const [person, setPerson] = useState<Person>(() => personFor(doc.clientID));
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(view.sections.length > 0);
+  const privacyHints = usePrivacyHints(doc, !readOnly);
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', person);
@@ -113,6 +116,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
                 <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}
               {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
+              {!readOnly && privacyHints.has(section.id) && <PrivacyHint hints={privacyHints.get(section.id)!} />}
               {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
             </section>

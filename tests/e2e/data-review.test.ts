@@ -69,6 +69,9 @@ describe('data review', () => {
     await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 10, offered: 12, initiated: 5, active: 5 });
     const flags = page.getByRole('region', { name: 'Numbers to check' });
     await expect.poll(() => flags.locator('li').allTextContents()).toEqual(['Row 1, Offered services: 12 is more than 10: students offered services cannot outnumber students referred.']);
+    // The flag takes the person to the cell, which opens for editing.
+    await flags.getByRole('button', { name: 'Row 1, Offered services' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Offered services, row 1');
     expect(await shownValue(metricsSection(page).getByLabel('Offered services, row 1', { exact: true }))).toBe('12');
     await context.close();
   });
@@ -135,6 +138,24 @@ describe('data review', () => {
     expect(await page.content()).not.toMatch(/offered services 7\b/);
     expect(errors).toEqual([]);
     editor.destroy();
+    await context.close();
+  });
+
+  test('text that looks like a student identifier gets a gentle reminder, which the person can set aside', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const note = page.locator('section[aria-labelledby="section-about"] .ProseMirror');
+    await note.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Ask jamie.r@students.example.org, id 204417.');
+    const hint = page.getByRole('complementary', { name: 'Possible student information' });
+    await expect.poll(() => hint.locator('p').first().textContent(), { timeout: 10_000 }).toContain('an e-mail address and a student id number: “jamie.r@students.example.org”, “204417”');
+    expect(await hint.textContent()).toContain('Reminder: Please consult with your legal team before sharing any student-level data.');
+    expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
+    await hint.getByRole('button', { name: 'Keep as is' }).click();
+    await expect.poll(() => hint.count()).toBe(0);
+    expect(await note.textContent()).toContain('jamie.r@students.example.org, id 204417.');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
