@@ -5,8 +5,7 @@ import { cacheDocuments, readCachedDocuments } from '../follow-ups/document-list
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
 import { api, ApiError, type DocumentSummary } from '../sync/api.ts';
-import { findJoinedWorkspace, rememberWorkspace } from '../sync/device-store.ts';
-import { useWorkspaceToken } from '../sync/use-workspace-token.ts';
+import { useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
 import { NoAccess } from './no-access.tsx';
 import '../follow-ups/follow-ups.css';
 
@@ -43,21 +42,8 @@ function useDocumentList(workspaceId: string, token: string): DocumentList {
 }
 
 function FollowUps({ workspaceId, token }: { readonly workspaceId: string; readonly token: string }) {
-  const joined = findJoinedWorkspace(workspaceId);
-  const [name, setName] = useState(joined?.name ?? 'Workspace');
-  const [role, setRole] = useState(joined?.role ?? 'viewer');
+  const { name, role } = useWorkspaceAccess(workspaceId, token);
   const list = useDocumentList(workspaceId, token);
-
-  useEffect(() => {
-    api.readWorkspace(workspaceId, token).then(
-      (workspace) => {
-        setName(workspace.name);
-        setRole(workspace.role);
-        rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
-      },
-      () => {},
-    );
-  }, [workspaceId, token]);
 
   useEffect(() => {
     document.title = `Follow-ups · ${name} · Pathways`;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
-import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace } from '../sync/device-store.ts';
-import { useWorkspaceToken } from '../sync/use-workspace-token.ts';
+import { findJoinedWorkspace, rememberDocumentWorkspace } from '../sync/device-store.ts';
+import { useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
 import { NoAccess } from './no-access.tsx';
 import { ShareLinks } from './share-links.tsx';
 
@@ -17,22 +17,12 @@ export function WorkspacePage({ workspaceId }: { readonly workspaceId: string })
 function Workspace({ workspaceId, token }: { readonly workspaceId: string; readonly token: string }) {
   const [, navigate] = useLocation();
   const searchId = useId();
-  const [name, setName] = useState(findJoinedWorkspace(workspaceId)?.name ?? 'Workspace');
-  const [role, setRole] = useState(findJoinedWorkspace(workspaceId)?.role ?? 'viewer');
+  const { name, role, error } = useWorkspaceAccess(workspaceId, token);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.readWorkspace(workspaceId, token).then(
-      (workspace) => {
-        setName(workspace.name);
-        setRole(workspace.role);
-        rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
-      },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Could not open this workspace.'),
-    );
     api.listDocuments(workspaceId, token).then(setDocuments, () => setDocuments([]));
     api.listTemplates().then(setTemplates, () => {});
   }, [workspaceId, token]);
