@@ -3,19 +3,24 @@ import type * as Y from 'yjs';
 import { scanDocument, type IdentifierHint } from '../../core/privacy/index.ts';
 import { readDocument } from '../../core/schema/index.ts';
 
-/** Scanning waits for a pause in typing: a hint that flickers on mid-word helps nobody. */
-const PAUSE_MS = 800;
+/**
+ * A scan runs this long after a change, and at most this often: not on every keystroke, and not
+ * held back for ever while thirty people type in a session.
+ */
+const SCAN_DELAY_MS = 800;
 
-/** Hints of student identifiers per section id, brought up to date once typing pauses. */
+/** Hints of student identifiers per section id, brought up to date shortly after changes. */
 export function usePrivacyHints(doc: Y.Doc, enabled: boolean): ReadonlyMap<string, readonly IdentifierHint[]> {
   const [hints, setHints] = useState<ReadonlyMap<string, readonly IdentifierHint[]>>(new Map());
   useEffect(() => {
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const scan = () => setHints(scanDocument(readDocument(doc).value, new Date()));
+    const scan = () => {
+      timer = null;
+      setHints(scanDocument(readDocument(doc).value, new Date()));
+    };
     const onUpdate = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(scan, PAUSE_MS);
+      timer ??= setTimeout(scan, SCAN_DELAY_MS);
     };
     doc.on('update', onUpdate);
     onUpdate();
