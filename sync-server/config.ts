@@ -1,3 +1,5 @@
+import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
+
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
 export interface ServerConfig {
   readonly port: number;
@@ -11,6 +13,11 @@ export interface ServerConfig {
   readonly storeLatencyMs: number;
   /** SQLite commit durability: NORMAL survives a killed process, FULL also a power cut (slower). */
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /**
+   * Storage commits start at most this often; rooms busy in between share the next one. 0
+   * commits every event-loop tick. See AppendBatcher for the trade-off.
+   */
+  readonly commitIntervalMs: number;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -37,5 +44,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
+    commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
   };
 }

@@ -24,7 +24,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const opened = options.store ?? SqliteDocumentStore.open(config.dataDir, config.sqliteSynchronous);
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
-  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes });
+  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs });
   const { app, injectWebSocket } = createApp({ store, relay, logger, metrics, adminToken: config.adminToken, maxMessageBytes: config.maxMessageBytes });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {

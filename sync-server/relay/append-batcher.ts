@@ -8,10 +8,23 @@ interface PendingAppend {
 }
 
 /**
- * One storage commit per event-loop tick, across every busy room.
+ * How often, at most, a storage commit starts: one display frame. A commit costs about the same
+ * for one keystroke as for fifty, so under load rooms gather for up to a frame and share it, and
+ * a room that received several keystrokes meanwhile relays them as one frame per socket (the
+ * writes to sockets are most of the relay's CPU). When the last commit is older than this (a
+ * quiet relay, one person typing) the next round starts at once and nothing waits.
  *
- * Rooms start their rounds together: `nextTick()` is one `setImmediate` shared by every room
- * waiting for it, and each room's round then runs, in the microtasks that follow, up to its
+ * Measured with the benchmark's 500 clients (100 typing): CPU per delivered update 24.4 ms per
+ * thousand at 0 ms, 20.5 at 16 ms; fan-out p50 1.8 ms → 12 ms, p99 unchanged (about 25 ms).
+ */
+export const DEFAULT_COMMIT_INTERVAL_MS = 16;
+
+/**
+ * One storage commit per round, across every busy room; rounds start at most every
+ * `commitIntervalMs`.
+ *
+ * Rooms start their rounds together: `nextTick()` is one timer shared by every room waiting for
+ * it (`setImmediate` when the last commit is older than the interval), and each room's round then runs, in the microtasks that follow, up to its
  * `append`. The first append of the tick queues a flush behind them (a microtask, so after every
  * room of the tick has appended), which writes them all in one `appendUpdates` call: one
  * transaction instead of one per room. A failed write rejects every append of that batch, and
@@ -20,17 +33,24 @@ interface PendingAppend {
 export class AppendBatcher {
   private tick: Promise<void> | null = null;
   private pending: PendingAppend[] = [];
+  private lastCommitAt = -Infinity;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS,
+  ) {}
 
-  /** Resolves in the next check phase, together with every other room waiting for it. */
+  /** Resolves when the next round may start, together with every other room waiting for it. */
   nextTick(): Promise<void> {
-    return (this.tick ??= new Promise<void>((resolve) =>
-      setImmediate(() => {
+    return (this.tick ??= new Promise<void>((resolve) => {
+      const start = (): void => {
         this.tick = null;
         resolve();
-      }),
-    ));
+      };
+      const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
+      if (wait >= 1) setTimeout(start, wait);
+      else setImmediate(start);
+    }));
   }
 
   /** Resolves with the document's last sequence number once the batch holding these updates is durable. */
@@ -44,6 +64,7 @@ export class AppendBatcher {
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
+    this.lastCommitAt = performance.now();
     try {
       const lastSeqs = await this.store.appendUpdates(batch);
       batch.forEach((append, i) => append.resolve(lastSeqs[i]!));

@@ -15,6 +15,8 @@ export interface RelayOptions {
   readonly metrics: RelayMetrics;
   /** Frames larger than this close their socket (ws enforces it; see the socket adapter). */
   readonly maxMessageBytes: number;
+  /** Storage commits start at most this often (see AppendBatcher); the default when absent. */
+  readonly commitIntervalMs?: number;
 }
 
 /** What the socket adapter calls as things happen on one socket. */
@@ -39,7 +41,7 @@ export class Relay {
   private readonly batcher: AppendBatcher;
 
   constructor(private readonly options: RelayOptions) {
-    this.batcher = new AppendBatcher(options.store);
+    this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
   }
 
   get roomCount(): number {

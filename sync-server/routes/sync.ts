@@ -6,15 +6,16 @@ import type { RelaySocket } from '../relay/connection.ts';
 import type { Relay, SocketHandlers } from '../relay/relay.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import { FramedSender } from './framed-send.ts';
 
 type Env = { Variables: { authorized: Authorized } };
 
 const EMPTY_FRAME = new Uint8Array(0);
 
 /** Wraps the `ws` socket under @hono/node-ws as the four methods the relay needs. */
-function relaySocket(raw: WebSocket): RelaySocket {
+function relaySocket(raw: WebSocket, sender: FramedSender): RelaySocket {
   return {
-    send: (frame) => raw.send(frame),
+    send: sender.sendTo(raw),
     close: (code, reason) => raw.close(code, reason),
     pause: () => raw.pause(),
     resume: () => raw.resume(),
@@ -29,6 +30,8 @@ function relaySocket(raw: WebSocket): RelaySocket {
  * no token, a wrong one or another workspace's gets a plain 401 and no byte of the document.
  */
 export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>, logger: Logger) {
+  // One for every socket: a room sends the same frame to each of its sockets in turn.
+  const sender = new FramedSender();
   return new Hono<Env>().get(
     '/sync/:doc',
     async (c, next) => {
@@ -44,7 +47,7 @@ export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket:
       return {
         onOpen: (_event, ws) => {
           const raw = ws.raw!;
-          const connected = relay.connect(documentId, relaySocket(raw), access);
+          const connected = relay.connect(documentId, relaySocket(raw, sender), access);
           handlers = connected;
           // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
           // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the

@@ -19,6 +19,7 @@ const config = readConfig({
   DATA_DIR: dataDir,
   PATHWAYS_SQLITE_SYNCHRONOUS: process.env.PATHWAYS_SQLITE_SYNCHRONOUS,
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
+  PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
 });
 const server = await startServer(config, {
   logger: pino({ level: 'warn' }),

@@ -79,10 +79,10 @@ async function until(what: string, done: () => boolean): Promise<void> {
   throw new Error(`gave up waiting for ${what}`);
 }
 
-async function twoRooms(failAppends: boolean) {
+async function twoRooms(failAppends: boolean, commitIntervalMs = 0) {
   const recorded: Recorded = { log: [], appendCalls: [] };
   const store = recordingStore(recorded, failAppends);
-  const relay = new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20 });
+  const relay = new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20, commitIntervalMs });
   const access = { workspaceId: 'w', role: 'editor' } as const;
   const sockets = {
     aliceInA: recordingSocket('aliceInA', recorded),
@@ -101,7 +101,7 @@ async function twoRooms(failAppends: boolean) {
   return { relay, store, recorded, sockets, handlers };
 }
 
-describe('one storage commit per tick across rooms', () => {
+describe('one storage commit per round across rooms', () => {
   test('two rooms written in the same tick are stored in one call, and both are durable before either relays', async () => {
     const { relay, store, recorded, sockets, handlers } = await twoRooms(false);
     handlers.aliceInA.onMessage(keystroke('a'));
@@ -156,6 +156,36 @@ describe('one storage commit per tick across rooms', () => {
     };
     expect(received(sockets.aliceInA.frames)).toBe('y');
     expect(received(sockets.bobInA.frames)).toBe('x');
+    await relay.shutdown();
+  });
+
+  test('commits start at most every commit interval: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
+    const intervalMs = 80;
+    const { relay, recorded, handlers } = await twoRooms(false, intervalMs);
+    const appendTimes: number[] = [];
+    const started = performance.now();
+    handlers.aliceInA.onMessage(keystroke('a'));
+    await until('the first keystroke relayed', () => recorded.log.includes('relay to bobInA'));
+    appendTimes.push(performance.now() - started);
+    // Two rooms, at different moments within the interval: one commit for both, after it.
+    handlers.carolInB.onMessage(keystroke('b'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    handlers.bobInA.onMessage(keystroke('c'));
+    await until('both relayed', () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'));
+    appendTimes.push(performance.now() - started);
+
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a'], ['doc-b', 'doc-a']]);
+    // The quiet relay committed at once; the second commit waited for the interval to pass.
+    expect(appendTimes[0]).toBeLessThan(intervalMs / 2);
+    expect(appendTimes[1]! - appendTimes[0]!).toBeGreaterThanOrEqual(intervalMs / 2);
+
+    // Idle for longer than the interval: the next keystroke is committed without waiting.
+    await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
+    const idleAt = performance.now();
+    recorded.log.length = 0;
+    handlers.daveInB.onMessage(keystroke('d'));
+    await until('relayed after idling', () => recorded.log.includes('relay to carolInB'));
+    expect(performance.now() - idleAt).toBeLessThan(intervalMs / 2);
     await relay.shutdown();
   });
 });
