@@ -1,8 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
+import { useNearViewport } from './use-near-viewport.ts';
 import { useThrottled } from './use-throttled.ts';
 import type * as Y from 'yjs';
 import { readSmallCellThreshold, type TableView } from '../../core/schema/index.ts';
-import { METRICS_SECTION_ID, RUBRIC_SECTION_ID } from '../../core/templates/index.ts';
+import { METRICS_SECTION_ID } from '../../core/templates/data-review-columns.ts';
+import { RUBRIC_SECTION_ID } from '../../core/templates/section-ids.ts';
 import type { Role } from '../sync/device-store.ts';
 
 // Charts are only on data-review and assessment documents; everyone else skips their code.
@@ -16,21 +18,38 @@ interface SectionInsightsProps {
   readonly readOnly: boolean;
 }
 
-/** What a table means, under the tables that have a meaning: the metrics funnel, the rubric's rounds. */
 /** How often the charts follow the table while people type in it. */
 const REDRAW_INTERVAL_MS = 400;
+/** The charts are drawn, and kept current, only this close to the window. */
+const NEAR_PX = 600;
 
+/**
+ * What a table means, under the tables that have a meaning: the metrics funnel, the rubric's
+ * rounds. The charts' code loads, and the charts follow the table, only while they are near the
+ * window: under a 200-row table they would otherwise be redrawn for every few keystrokes of
+ * everyone typing, out of sight.
+ */
 export function SectionInsights({ doc, table: liveTable, role, readOnly }: SectionInsightsProps) {
-  const table = useThrottled(liveTable, REDRAW_INTERVAL_MS);
-  if (table.id !== METRICS_SECTION_ID && table.id !== RUBRIC_SECTION_ID) return null;
+  const placeholder = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(placeholder, NEAR_PX);
+  const lastNear = useRef<TableView | null>(null);
+  if (near) lastNear.current = liveTable;
+  const table = useThrottled(lastNear.current, REDRAW_INTERVAL_MS);
+  if (liveTable.id !== METRICS_SECTION_ID && liveTable.id !== RUBRIC_SECTION_ID) return null;
   const threshold = readSmallCellThreshold(doc);
   return (
-    <Suspense fallback={<p className="data-view-note">Loading charts…</p>}>
-      {table.id === METRICS_SECTION_ID ? (
-        <MetricsPanel doc={doc} table={table} readOnly={readOnly} threshold={threshold} displayThreshold={role === 'viewer' ? threshold : 0} />
-      ) : (
-        <RubricPanel doc={doc} table={table} readOnly={readOnly} />
+    <div ref={placeholder} className="data-view-slot">
+      {/* Until it is drawn, its heading is there for screen readers' heading lists; reaching it scrolls it near. */}
+      {table === null && <h3 className="visually-hidden">{liveTable.id === METRICS_SECTION_ID ? 'Data view' : 'Results by round'}</h3>}
+      {table !== null && (
+        <Suspense fallback={<p className="data-view-note">Loading charts…</p>}>
+          {table.id === METRICS_SECTION_ID ? (
+            <MetricsPanel doc={doc} table={table} readOnly={readOnly} threshold={threshold} displayThreshold={role === 'viewer' ? threshold : 0} />
+          ) : (
+            <RubricPanel doc={doc} table={table} readOnly={readOnly} />
+          )}
+        </Suspense>
       )}
-    </Suspense>
+    </div>
   );
 }

@@ -33,11 +33,12 @@ export const NoteSection = memo(function NoteSection(props: NoteSectionProps) {
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
 
-  // A note already in or near the window starts its editor before the first paint, as if it had
-  // never been static (an IntersectionObserver would first report a frame later).
+  // A note in the window starts its editor before the first paint, as if it had never been
+  // static. Notes just outside it start right after that paint (the observer below), so the
+  // first screen is not held back by editors nobody can see yet.
   useLayoutEffect(() => {
     const box = placeholder.current?.getBoundingClientRect();
-    if (box !== undefined && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) setLive(true);
+    if (box !== undefined && box.bottom > 0 && box.top < window.innerHeight) setLive(true);
   }, []);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
 import { noteFragment, readSmallCellThreshold, writeTitle } from '../../core/schema/index.ts';
@@ -46,15 +46,27 @@ interface DocumentEditorProps {
   readonly workspace: { readonly workspaceId: string; readonly workspaceName: string } | null;
 }
 
+/**
+ * Sections drawn in the page's first commit; the rest follow at once in a transition, which React
+ * renders in slices between frames, so the first screen paints without waiting for the whole
+ * document. Three sections fill a 1280×800 window in every template.
+ */
+const FIRST_SECTIONS = 3;
+
 function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps) {
   const { doc, provider } = session;
   const phase = useSessionPhase(session);
   const view = useDocumentView(doc);
   const { problems } = view;
+  const [allSections, setAllSections] = useState(false);
+  const sections = allSections ? view.sections : view.sections.slice(0, FIRST_SECTIONS);
+  useEffect(() => {
+    if (!allSections && view.sections.length > FIRST_SECTIONS) startTransition(() => setAllSections(true));
+  }, [allSections, view.sections.length]);
   const people = usePresence(provider.awareness);
   const [person, setPerson] = useState<Person>(() => personFor(doc.clientID));
   const readOnly = role === 'viewer' || phase === 'link-invalid';
-  useScrollToHash(view.sections.length > 0);
+  useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
 
   useEffect(() => {
@@ -105,7 +117,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           </p>
         )}
         {view.sections.length === 0 && phase !== 'loading' && <p className="empty">This document has no sections yet.</p>}
-        {view.sections.map((section, index) => {
+        {sections.map((section, index) => {
           const headingId = `section-${section.id}`;
           const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
           return (

@@ -1,21 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, type DocumentInfo } from './api.ts';
-import { findJoinedWorkspace, rememberDocumentToken, rememberDocumentWorkspace, rememberWorkspace, tokenForDocument, workspaceOfDocument } from './device-store.ts';
-import { takeTokenFromAddress } from './share-link.ts';
+import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace, workspaceOfDocument } from './device-store.ts';
+import { documentToken } from './document-token.ts';
 
 /** What a document page knows about the link it was opened with. */
 export type DocumentAccess = Pick<DocumentInfo, 'workspaceId' | 'workspaceName' | 'role'>;
 
-/**
- * The token this device opens a document with. A share link's `?token=` is taken from the
- * address (and kept on the device) first; null when the device has no way in.
- */
+/** The token this device opens a document with (see documentToken); null when it has no way in. */
 export function useDocumentToken(documentId: string): string | null {
-  return useMemo(() => {
-    const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberDocumentToken(documentId, fromLink);
-    return tokenForDocument(documentId);
-  }, [documentId]);
+  return useMemo(() => documentToken(documentId), [documentId]);
 }
 
 /**

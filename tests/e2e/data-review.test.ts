@@ -17,6 +17,13 @@ const scene = useBrowserScene();
 const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 const metricsSection = (page: Page) => page.locator(`section[aria-labelledby="section-${METRICS_SECTION_ID}"]`);
 
+/** The data view is drawn once it comes near the window, as when a person scrolls down to it. */
+async function scrollToDataView(section: Locator): Promise<void> {
+  const slot = section.locator('.data-view-slot');
+  await slot.waitFor({ state: 'attached' });
+  await slot.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+}
+
 async function enterPeriod(page: Page, row: number, values: { period: string; provider: string; referred: number; offered: number; initiated: number; active: number }) {
   const section = metricsSection(page);
   await section.getByRole('button', { name: 'Add row', exact: true }).click();
@@ -34,6 +41,7 @@ describe('data review', () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
     const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     await metricsSection(page).waitFor();
+    await scrollToDataView(metricsSection(page));
     await expect.poll(() => page.getByText('Enter a period (for example 2026-09)').count()).toBe(1);
 
     await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 40, offered: 30, initiated: 20, active: 12 });
@@ -81,6 +89,7 @@ describe('data review', () => {
     const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     const file = join(mkdtempSync(join(tmpdir(), 'pathways-csv-')), 'metrics.csv');
     writeFileSync(file, ['Period,Provider,Students referred,Offered services', '2026-09,Harbor Health,40,30', '2026-10,Harbor Health,forty,30', '2026-11,Harbor Health,44,41'].join('\n'));
+    await scrollToDataView(metricsSection(page));
     await page.getByLabel('Import metrics from a CSV file').setInputFiles(file);
     const review = page.locator('.import-review');
     await expect.poll(() => review.locator('li').allTextContents()).toEqual(['Line 3, Students referred: "forty" is not a number.']);
@@ -100,6 +109,7 @@ describe('data review', () => {
     const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
     const rubric = page.locator(`section[aria-labelledby="section-${RUBRIC_SECTION_ID}"]`);
     const answer = (column: string, row: number) => rubric.getByLabel(`${column}, row ${row}: your answer`, { exact: true });
+    await scrollToDataView(rubric);
     await answer('How often', 1).selectOption({ label: 'Rarely' });
     await answer('How often', 2).selectOption({ label: 'Often' });
 
@@ -122,6 +132,34 @@ describe('data review', () => {
     await context.close();
   });
 
+  test('under a long table the charts load only when a person scrolls to them, and are then current', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
+    const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await editor.synced;
+    for (let month = 1; month <= 40; month++) {
+      const period = `20${String(23 + Math.floor((month - 1) / 12))}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
+      const added = addRow(editor.doc, METRICS_SECTION_ID, { values: { [C.period]: period, [C.provider]: 'Harbor Health', [C.referred]: 40, [C.offered]: 30, [C.initiated]: 20, [C.active]: 10 } });
+      if (!added.ok) throw new Error(added.message);
+    }
+    await waitFor('the rows to reach the server', () => editor.provider.synced);
+    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const section = metricsSection(page);
+    await expect.poll(() => section.locator('.table-scroll > table > tbody > tr').count(), { timeout: 15_000 }).toBe(40);
+    const chartCode = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /metrics-panel/.test(entry.name)).length);
+    expect(await chartCode()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Data view', exact: true }).count()).toBe(1); // the placeholder's, for screen readers
+    expect(await page.locator('.data-view').count()).toBe(0);
+
+    await scrollToDataView(section);
+    const funnel = page.getByRole('figure', { name: /^Referral funnel, 2026-04/ });
+    await expect.poll(() => funnel.count(), { timeout: 10_000 }).toBe(1);
+    expect(await chartCode()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Data view', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    editor.destroy();
+    await context.close();
+  });
+
   test('a viewer link shows small counts and the rates they would reveal as "fewer than 10"', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
     const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
@@ -131,6 +169,7 @@ describe('data review', () => {
     const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.viewer));
     const cell = (title: string) => metricsSection(page).getByLabel(`${title}, row 1`, { exact: true });
     await expect.poll(() => cell('Offered services').textContent()).toBe('fewer than 10');
+    await scrollToDataView(metricsSection(page));
     expect(await cell('% offered').textContent()).toBe('fewer than 10');
     expect(await cell('Students referred').inputValue()).toBe('40');
     const funnel = page.getByRole('figure', { name: 'Referral funnel, 2026-09, All providers' });

@@ -112,4 +112,34 @@ describe('table cells rest as text', () => {
     other.destroy();
     await context.close();
   });
+
+  test('a share link opens one connection, begun before the page is drawn, and every section follows the first screen', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template: 'roles-working-session' });
+    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await other.synced;
+    const sectionCount = other.doc.getArray('sections').length;
+    expect(sectionCount).toBeGreaterThan(3);
+
+    const { page, context, errors } = await openPage(scene.browser, 'about:blank');
+    await page.addInitScript(() => {
+      const opened: number[] = [];
+      (window as unknown as { syncSockets: number[] }).syncSockets = opened;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          // When each socket was made, against when the page first drew a section.
+          if (String(url).includes('/sync/')) opened.push(document.querySelector('section.section') === null ? 0 : 1);
+        }
+      };
+    });
+    await page.goto(new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    await page.getByText('All changes synced').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('section.section').count(), { timeout: 10_000 }).toBe(sectionCount);
+    expect(await page.evaluate(() => (window as unknown as { syncSockets: number[] }).syncSockets)).toEqual([0]);
+    expect(new URL(page.url()).search).toBe('');
+    expect(errors).toEqual([]);
+    other.destroy();
+    await context.close();
+  });
 });
