@@ -25,10 +25,10 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 16;
  * `commitIntervalMs`.
  *
  * Rooms start their rounds together: `nextTick()` is one timer shared by every room waiting for
- * it (`setImmediate` when the last commit is older than the interval), and each room's round then runs, in the microtasks that follow, up to its
- * `append`. The first append of the tick queues a flush behind them (a microtask, so after every
- * room of the tick has appended), which writes them all in one `appendUpdates` call: one
- * transaction instead of one per room. A failed write rejects every append of that batch, and
+ * it (`setImmediate` when the last commit is older than the interval), and each room's round
+ * then runs, in the microtasks that follow, up to its `append`. The first append of the round
+ * queues a flush behind them (a microtask, so after every room of the round has appended), which
+ * writes them all in one `appendUpdates` call: one transaction instead of one per room. A failed write rejects every append of that batch, and
  * the store guarantees none of it was kept.
  */
 export class AppendBatcher {
