@@ -19,56 +19,29 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Switch>
-        {/* Before `/w/:ws`, so the workspace route never takes this one. */}
-        <Route path="/w/:ws/follow-ups">
-          {(params) => (
-            <Suspense fallback={<p className="page">Opening…</p>}>
-              <FollowUpsPage key={params.ws} workspaceId={params.ws} />
-            </Suspense>
-          )}
-        </Route>
-        <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
-        <Route path="/d/:doc/present">
-          {(params) => (
-            <Suspense fallback={<p className="page">Opening…</p>}>
-              <PresentPage key={params.doc} documentId={params.doc} />
-            </Suspense>
-          )}
-        </Route>
-        <Route path="/d/:doc/print">
-          {(params) => (
-            <Suspense fallback={<p className="page">Opening…</p>}>
-              <PrintPage key={params.doc} documentId={params.doc} />
-            </Suspense>
-          )}
-        </Route>
-        <Route path="/d/:doc">
-          {(params) => (
-            <Suspense fallback={<p className="page">Opening…</p>}>
-              <DocumentPage key={params.doc} documentId={params.doc} />
-            </Suspense>
-          )}
-        </Route>
-        <Route path="/s/:token">
-          {(params) => (
-            <Suspense fallback={<p className="page">Opening…</p>}>
-              <SurveyPage key={params.token} token={params.token} />
-            </Suspense>
-          )}
-        </Route>
-        <Route path="/">
-          <HomePage />
-        </Route>
-        <Route>
-          <main id="main" className="page narrow">
-            <h1>Page not found</h1>
-            <p>
-              <a href="/">Go to your workspaces</a>
-            </p>
-          </main>
-        </Route>
-      </Switch>
+      {/* One fallback for every lazily loaded page; home and workspace never wait for one. */}
+      <Suspense fallback={<p className="page">Opening…</p>}>
+        <Switch>
+          {/* Before `/w/:ws`, so the workspace route never takes this one. */}
+          <Route path="/w/:ws/follow-ups">{(params) => <FollowUpsPage key={params.ws} workspaceId={params.ws} />}</Route>
+          <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
+          <Route path="/d/:doc/present">{(params) => <PresentPage key={params.doc} documentId={params.doc} />}</Route>
+          <Route path="/d/:doc/print">{(params) => <PrintPage key={params.doc} documentId={params.doc} />}</Route>
+          <Route path="/d/:doc">{(params) => <DocumentPage key={params.doc} documentId={params.doc} />}</Route>
+          <Route path="/s/:token">{(params) => <SurveyPage key={params.token} token={params.token} />}</Route>
+          <Route path="/">
+            <HomePage />
+          </Route>
+          <Route>
+            <main id="main" className="page narrow">
+              <h1>Page not found</h1>
+              <p>
+                <a href="/">Go to your workspaces</a>
+              </p>
+            </main>
+          </Route>
+        </Switch>
+      </Suspense>
     </>
   );
 }
