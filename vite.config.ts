@@ -45,6 +45,7 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     // The budget the bundle test enforces is on gzip size; this only keeps Vite's warning meaningful.
     chunkSizeWarningLimit: 800,
+    cssCodeSplit: false,
   },
   plugins:
     mode === 'test'

@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Route, Switch } from 'wouter';
+import { loadDocumentPage, loadedDocumentPage } from './pages/document-page-module.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { WorkspacePage } from './pages/workspace-page.tsx';
 
 // The editor (Tiptap, ProseMirror) is most of the code; the home and workspace pages do without it.
-const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((module) => ({ default: module.DocumentPage })));
+const LazyDocumentPage = lazy(() => loadDocumentPage().then((module) => ({ default: module.DocumentPage })));
 const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((module) => ({ default: module.FollowUpsPage })));
 // The projector view needs no editor at all, only the document and the timer.
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
@@ -27,7 +28,7 @@ export function App() {
           <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
           <Route path="/d/:doc/present">{(params) => <PresentPage key={params.doc} documentId={params.doc} />}</Route>
           <Route path="/d/:doc/print">{(params) => <PrintPage key={params.doc} documentId={params.doc} />}</Route>
-          <Route path="/d/:doc">{(params) => <DocumentPage key={params.doc} documentId={params.doc} />}</Route>
+          <Route path="/d/:doc">{(params) => <DocumentRoute key={params.doc} documentId={params.doc} />}</Route>
           <Route path="/s/:token">{(params) => <SurveyPage key={params.token} token={params.token} />}</Route>
           <Route path="/">
             <HomePage />
@@ -44,4 +45,15 @@ export function App() {
       </Suspense>
     </>
   );
+}
+
+/**
+ * The document page, drawn at once when its code has already arrived (early-start.ts loads it
+ * with the entry). Through the lazy component it would first show the fallback, and React then
+ * holds the page back for up to 300 ms so that the fallback does not flash.
+ */
+function DocumentRoute({ documentId }: { readonly documentId: string }) {
+  // Chosen once per mount: swapping the component type later would remount the page.
+  const [Page] = useState(() => loadedDocumentPage()?.DocumentPage ?? LazyDocumentPage);
+  return <Page documentId={documentId} />;
 }

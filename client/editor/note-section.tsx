@@ -1,10 +1,11 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
+import { AutolinkOwnTyping } from './autolink-own-typing.ts';
 import { noteStarterKit, StaticNote } from './static-note.tsx';
 import { NoteToolbar } from './note-toolbar.tsx';
 import './note-section.css';
@@ -16,6 +17,8 @@ interface NoteSectionProps {
   readonly person: Person;
   readonly readOnly: boolean;
   readonly headingId: string;
+  /** Start the editor in the first render: the note the page opens on. */
+  readonly startLive?: boolean;
 }
 
 /** How far outside the window a note starts its editor, so scrolling rarely meets a static one. */
@@ -28,19 +31,13 @@ const NEAR_VIEWPORT = `${NEAR_PX}px 0px`;
  * statically, kept current. A document with many notes opens without building every editor,
  * and a keystroke of someone in a note far away costs no editor work.
  */
-export const NoteSection = memo(function NoteSection(props: NoteSectionProps) {
-  const [live, setLive] = useState(false);
+export const NoteSection = memo(function NoteSection({ startLive = false, ...props }: NoteSectionProps) {
+  const [live, setLive] = useState(startLive);
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
 
-  // A note in the window starts its editor before the first paint, as if it had never been
-  // static. Notes just outside it start right after that paint (the observer below), so the
-  // first screen is not held back by editors nobody can see yet.
-  useLayoutEffect(() => {
-    const box = placeholder.current?.getBoundingClientRect();
-    if (box !== undefined && box.bottom > 0 && box.top < window.innerHeight) setLive(true);
-  }, []);
-
+  // Notes near the window start their editors after the first paint, one render slice each
+  // (a transition), so the first screen and the person's typing are not held back by them.
   useEffect(() => {
     const element = placeholder.current;
     if (live || element === null) return;
@@ -48,7 +45,7 @@ export const NoteSection = memo(function NoteSection(props: NoteSectionProps) {
       setLive(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setLive(true), { rootMargin: NEAR_VIEWPORT });
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startTransition(() => setLive(true)), { rootMargin: NEAR_VIEWPORT });
     observer.observe(element);
     return () => observer.disconnect();
   }, [live]);
@@ -82,7 +79,7 @@ export interface FocusRequest {
 function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }: NoteSectionProps & { readonly focusAt: FocusRequest | null }) {
   const editor = useEditor(
     {
-      extensions: [noteStarterKit(), Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
+      extensions: [noteStarterKit(), AutolinkOwnTyping, Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
       editable: !readOnly,
       editorProps: { attributes: { 'aria-labelledby': headingId, 'aria-multiline': 'true', role: 'textbox', class: 'note-editor' } },
     },

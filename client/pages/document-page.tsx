@@ -60,6 +60,8 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const { problems } = view;
   const [allSections, setAllSections] = useState(false);
   const sections = allSections ? view.sections : view.sections.slice(0, FIRST_SECTIONS);
+  // The first note on the first screen has its editor from the start; the others start theirs as they come near the window.
+  const openingNoteId = view.sections.slice(0, FIRST_SECTIONS).find((section) => section.kind === 'note')?.id;
   useEffect(() => {
     if (!allSections && view.sections.length > FIRST_SECTIONS) startTransition(() => setAllSections(true));
   }, [allSections, view.sections.length]);
@@ -123,7 +125,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           return (
             <section key={section.id} className="section" aria-labelledby={headingId}>
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
-              {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} />}
+              {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} startLive={section.id === openingNoteId} />}
               {section.kind === 'table' && (
                 <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
               )}

@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
@@ -55,8 +56,12 @@ export class DocumentSession {
       this.localLoaded = true;
       this.update();
     });
-    const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    this.provider = new WebsocketProvider(`${protocol}://${window.location.host}/sync`, documentId, this.doc, { params: { token }, maxBackoffTime: 5000 });
+    this.provider = new WebsocketProvider(relayServerUrl(), documentId, this.doc, {
+      params: { token },
+      maxBackoffTime: 5000,
+      // The entry module may have opened this document's socket already (early-start.ts).
+      WebSocketPolyfill: webSocketAdoptingEarly(),
+    });
     this.noteAwareness = new FrameAwareness(this.provider.awareness);
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {

@@ -10,7 +10,11 @@ import { CLIENT_DIR } from '../../../sync-server/routes/client.ts';
  * Raise a budget only with a reason in the commit.
  */
 const BUDGET = {
-  /** Everything a first visit to the home page downloads: the entry chunk and CSS. */
+  /**
+   * Everything a first visit to the home page downloads: what index.html names (the entry chunk,
+   * which is small, and the CSS), the app's chunk the entry imports (React, the router, the home
+   * and workspace pages) with the chunks it imports, and the service worker's window library.
+   */
   entry: 90 * 1024,
   /**
    * All JavaScript and CSS of the app together: 400 KiB at the last count. It was 300 KiB before
@@ -20,6 +24,16 @@ const BUDGET = {
    */
   total: 440 * 1024,
 };
+
+/** A chunk and the chunks it imports statically (`from"./name.js"` in the built code), by file name. */
+function withStaticImports(name: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  if (!name.endsWith('.js')) return seen;
+  const code = readFileSync(join(CLIENT_DIR, 'assets', name), 'utf8');
+  for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) withStaticImports(imported!, seen);
+  return seen;
+}
 
 function assets(): { name: string; gzip: number }[] {
   const dir = join(CLIENT_DIR, 'assets');
@@ -32,7 +46,11 @@ describe('the production bundle', () => {
   test(`fits the budget: entry ≤ ${BUDGET.entry / 1024} KiB and everything ≤ ${BUDGET.total / 1024} KiB gzip`, () => {
     const files = assets();
     const index = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
-    const entry = files.filter((file) => index.includes(file.name) || file.name.startsWith('workbox-window'));
+    const app = files.find((file) => file.name.startsWith('render-app-'));
+    expect(app, 'the app chunk (client/render-app.tsx)').toBeDefined();
+    const homePage = withStaticImports(app!.name);
+    for (const file of files) if (index.includes(file.name)) withStaticImports(file.name, homePage);
+    const entry = files.filter((file) => homePage.has(file.name) || file.name.startsWith('workbox-window'));
     const entryBytes = entry.reduce((sum, file) => sum + file.gzip, 0);
     const totalBytes = files.reduce((sum, file) => sum + file.gzip, 0);
     console.log(`bundle (gzip): entry ${(entryBytes / 1024).toFixed(1)} KiB, total ${(totalBytes / 1024).toFixed(1)} KiB`, files);
