@@ -12,8 +12,12 @@ import type { BrowserContext, Page } from 'playwright-core';
  * already queued (remote updates, React's scheduler), which the task-delay sampler measures
  * separately.
  */
+/** What the probe writes to the console once the page has loaded (both load marks painted). */
+const LOADED_MESSAGE = '__bench:loaded';
+
 const PROBE = String.raw`(() => {
   if (window.__bench !== undefined) return;
+  const LOADED_MESSAGE = ${JSON.stringify(LOADED_MESSAGE)};
   const now = () => performance.now();
   const urgently = (callback) => {
     if (globalThis.scheduler?.postTask) scheduler.postTask(callback, { priority: 'user-blocking' });
@@ -39,10 +43,17 @@ const PROBE = String.raw`(() => {
   // observer only queries; the size is read after the frame that painted it, when layout is
   // clean, so the probe forces no layout of its own while the page renders.
   const EDITOR = '.ProseMirror[contenteditable="true"]';
+  // Announced on the console, which Playwright hears without running anything in the page: a
+  // waitForFunction would inject its selector engine (about 330 KB) into the page while it loads.
+  const announceIfLoaded = () => {
+    if (marks.editorPainted !== undefined && marks.syncedPainted !== undefined) console.debug(LOADED_MESSAGE);
+  };
   const editorPainted = (t) => {
     const editor = document.querySelector(EDITOR);
-    if (editor !== null && editor.getBoundingClientRect().height > 0) marks.editorPainted = t;
-    else {
+    if (editor !== null && editor.getBoundingClientRect().height > 0) {
+      marks.editorPainted = t;
+      announceIfLoaded();
+    } else {
       delete marks.editorFound;
       check();
     }
@@ -56,7 +67,10 @@ const PROBE = String.raw`(() => {
       const status = document.querySelector('.status');
       if (status !== null && status.textContent.includes('All changes synced')) {
         marks.syncedFound = now();
-        afterNextPaint((t) => (marks.syncedPainted = t));
+        afterNextPaint((t) => {
+          marks.syncedPainted = t;
+          announceIfLoaded();
+        });
       }
     }
     if (marks.editorPainted !== undefined && marks.syncedFound !== undefined) observer.disconnect();
@@ -228,11 +242,13 @@ export async function sampleTaskDelay(page: Page, on: boolean): Promise<void> {
   await page.evaluate(on ? 'window.__bench.startSampling()' : 'window.__bench.stopSampling()');
 }
 
-/** Resolves once both load marks have been painted; fails after `timeoutMs`. */
-export async function waitForLoadMarks(page: Page, timeoutMs: number): Promise<LoadMarks> {
-  await page.waitForFunction('window.__bench !== undefined && window.__bench.marks.editorPainted !== undefined && window.__bench.marks.syncedPainted !== undefined', undefined, {
-    timeout: timeoutMs,
-    polling: 50,
-  });
-  return readLoadMarks(page);
+/**
+ * Resolves once both load marks have been painted; fails after `timeoutMs`. Call it before the
+ * page navigates: it listens for the probe's console announcement and polls nothing.
+ */
+export function waitForLoadMarks(page: Page, timeoutMs: number): Promise<LoadMarks> {
+  const loaded = page.waitForEvent('console', { predicate: (message) => message.text() === LOADED_MESSAGE, timeout: timeoutMs }).then(() => readLoadMarks(page));
+  // A navigation that fails first is the caller's error; this one must not go unhandled meanwhile.
+  loaded.catch(() => undefined);
+  return loaded;
 }
