@@ -28,7 +28,7 @@ describe('the start command', () => {
     expect(await markdown.text()).toContain('Assign responsibility for scheduling appointments to a school-based coordinator.');
 
     const home = await (await fetch(server.url)).text();
-    expect(home).toContain('<div id="root"></div>');
+    expect(home).toContain('<div id="root">');
   });
 
   test('answers unknown templates and paths with a JSON error a person can act on', async () => {
