@@ -1,5 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
+/** What the probe writes to the console once the page has loaded (both load marks painted). */
+const LOADED_MESSAGE = '__bench:loaded';
+
 /**
  * What the page records about itself, installed before any of the app's scripts run. It is a
  * string, not a function: Playwright would serialise a function's source, and tsx's transform
@@ -12,9 +15,6 @@ import type { BrowserContext, Page } from 'playwright-core';
  * already queued (remote updates, React's scheduler), which the task-delay sampler measures
  * separately.
  */
-/** What the probe writes to the console once the page has loaded (both load marks painted). */
-const LOADED_MESSAGE = '__bench:loaded';
-
 const PROBE = String.raw`(() => {
   if (window.__bench !== undefined) return;
   const LOADED_MESSAGE = ${JSON.stringify(LOADED_MESSAGE)};
