@@ -8,6 +8,7 @@ import { takeTokenFromAddress } from './share-link.ts';
  */
 export function documentToken(documentId: string): string | null {
   const fromLink = takeTokenFromAddress();
-  if (fromLink !== null) rememberDocumentToken(documentId, fromLink);
-  return tokenForDocument(documentId);
+  if (fromLink === null) return tokenForDocument(documentId);
+  rememberDocumentToken(documentId, fromLink);
+  return fromLink;
 }

@@ -16,8 +16,8 @@ interface PendingAppend {
  *
  * Measured with the benchmark's 500 clients (100 typing), relay CPU per thousand delivered
  * updates against Hocuspocus's in the same run: 26.0 ms at 0 ms (1.08×); 19.8–22.7 ms at 16 ms
- * (0.90–0.93×, three runs); 17.2–20.4 ms at 33 ms (0.73–0.90×, four runs, mean 0.83×); 17.7 ms
- * at 50 ms (0.70×). Fan-out p50 is 1.8 ms at 0, 12–13 ms at 16 and 24–26 ms at 33, and p99
+ * (0.90–0.93×, three runs); 17.2–20.4 ms at 33 ms (0.73–0.92×, five runs, mean 0.85×); 17.7 ms
+ * at 50 ms (0.70×). Fan-out p50 is 1.8 ms at 0, 12–13 ms at 16 and 24–25 ms at 33, and p99
  * 21, 26–37 and 40–48 ms (the peers' p99 is 150–450 ms under the same load). A remote keystroke
  * that shows 25 ms later is not something a person sees; the CPU is what limits a relay's rooms.
  */
@@ -31,8 +31,8 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 33;
  * it (`setImmediate` when the last commit is older than the interval), and each room's round
  * then runs, in the microtasks that follow, up to its `append`. The first append of the round
  * queues a flush behind them (a microtask, so after every room of the round has appended), which
- * writes them all in one `appendUpdates` call: one transaction instead of one per room. A failed write rejects every append of that batch, and
- * the store guarantees none of it was kept.
+ * writes them all in one `appendUpdates` call: one transaction instead of one per room. A failed
+ * write rejects every append of that batch, and the store guarantees none of it was kept.
  */
 export class AppendBatcher {
   private tick: Promise<void> | null = null;
