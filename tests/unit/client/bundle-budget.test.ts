@@ -58,6 +58,17 @@ describe('the production bundle', () => {
     expect(totalBytes).toBeLessThanOrEqual(BUDGET.total);
   });
 
+  test('wraps CommonJS modules (React) in function expressions, which V8 compiles off the main thread', () => {
+    // A minified Rolldown wrapper is `name=helper((params=>{…}))`; vite.config.ts rewrites it to `name=helper((function(params){…}))`.
+    const lazy = /=[\w$]+\(\((?:[\w$]+|\([\w$,]*\))=>\{/;
+    const eager = /=[\w$]+\(\(function\([\w$,]*\)\{/g;
+    const chunks = assets().filter((file) => file.name.endsWith('.js'));
+    for (const file of chunks) expect(readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8'), file.name).not.toMatch(lazy);
+    const app = readFileSync(join(CLIENT_DIR, 'assets', chunks.find((file) => file.name.startsWith('render-app-'))!.name), 'utf8');
+    // React DOM and the scheduler, at least.
+    expect(app.match(eager)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
   test('ships React\'s production build, not the development one', () => {
     const code = assets().map((file) => readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8')).join('\n');
     expect(code).not.toContain('Download the React DevTools');
