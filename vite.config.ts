@@ -41,14 +41,14 @@ function precompress(): Plugin {
 /**
  * Rolldown wraps each CommonJS module (React, React DOM, the scheduler) in an arrow function that
  * runs when the module is first required. V8 compiles a parenthesized `function` expression
- * eagerly, on the thread that streams the script in while the page waits for the network; a
- * wrapping arrow it compiles lazily, on the main thread, the moment it is called. React DOM's
- * wrapper holds 200 KB of code, so that moment cost 70–100 ms of a document page's first load on
- * a two-core machine (see tests/bench/client/README.md). The rewrite is safe because the arrows
- * use neither `this` (Rolldown passes it in as a parameter) nor `arguments`. Done before the
- * minifier runs, which keeps function expressions as they are.
+ * eagerly, on the thread that streams the script in; a wrapping arrow it compiles lazily, on the
+ * main thread, the moment it is called, and React DOM's holds 200 KB of code. As functions, a
+ * document page's first load was 62 ms faster (median of 24 paired loads; tests/bench/client/
+ * README.md, "What the first load is made of"). A function is also what Node wraps a CommonJS
+ * module in; Rolldown already passes `this` in as a parameter. Done before the minifier runs,
+ * which keeps function expressions as they are.
  */
-function eagerCommonJsWrappers(): Plugin {
+export function eagerCommonJsWrappers(): Plugin {
   const lazyWrapper = /__commonJSMin\(\(\(((?:exports|module|this\$\d+)(?:, (?:exports|module|this\$\d+))*)\) => \{/g;
   return {
     name: 'pathways-eager-commonjs-wrappers',

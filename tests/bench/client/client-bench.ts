@@ -15,6 +15,7 @@ import { SERVER_KINDS } from '../servers/kinds.ts';
 import { launchServer, type LaunchedServer } from '../servers/launch.ts';
 import { readClientBenchConfig, type ClientBenchConfig } from './config.ts';
 import { BenchDocuments, type BenchDocument } from './documents.ts';
+import { startFloorPage, type FloorPage } from './floor-server.ts';
 import { runFirstLoad, type FirstLoadResult } from './first-load.ts';
 import { renderClientReport, type ClientBenchResults } from './report.ts';
 import { runTyping, type TypingPlaces, type TypingResult } from './typing.ts';
@@ -69,14 +70,17 @@ function countLoggedProblems(logPath: string): number {
     .filter((line) => Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 40 || /^\s*(Error|TypeError|RangeError)\b/.test(line)).length;
 }
 
-async function runScenarios(config: ClientBenchConfig, server: LaunchedServer, crowd: BenchChild, browser: Browser): Promise<ClientBenchResults> {
+/** The note both templates open with, which the load floor shows. */
+const FIRST_NOTE_ID = 'about';
+
+async function runScenarios(config: ClientBenchConfig, server: LaunchedServer, crowd: BenchChild, browser: Browser, floor: FloorPage): Promise<ClientBenchResults> {
   const documents = await BenchDocuments.open(server.httpUrl);
   const progress = (line: string) => console.log(`    ${line}`);
 
   console.log('first load');
   const loadDocuments: BenchDocument[] = [await documents.createWorkingSession(), await documents.createLargeDataReview(config.largeRows)];
   const loads: Outcome<FirstLoadResult>[] = [];
-  for (const document of loadDocuments) loads.push(await attempt(`first load of ${document.label}`, () => runFirstLoad(browser, server.httpUrl, document, config.loadRuns, progress), config.quietSeconds));
+  for (const document of loadDocuments) loads.push(await attempt(`first load of ${document.label}`, () => runFirstLoad(browser, server.httpUrl, document, config.loadRuns, progress, floor.urlFor(document, server.httpUrl, FIRST_NOTE_ID)), config.quietSeconds));
 
   console.log('typing');
   const typingDocuments: [BenchDocument, TypingPlaces][] = [[await documents.createWorkingSession(), WORKING_SESSION_PLACES]];
@@ -140,12 +144,14 @@ export async function runClientBenchmark(env: Readonly<Record<string, string | u
   let server: LaunchedServer | null = null;
   let crowd: BenchChild | null = null;
   let browser: Browser | null = null;
+  let floor: FloorPage | null = null;
   try {
+    floor = await startFloorPage();
     crowd = startChild('client-remote-editors', CROWD_ENTRY);
     const [launched] = await Promise.all([launchServer(SERVER_KINDS.ours, dataDir), crowd.ready]);
     server = launched;
     browser = await launchChromium();
-    const results = await runScenarios(config, server, crowd, browser);
+    const results = await runScenarios(config, server, crowd, browser, floor);
     const report = renderClientReport(results, config, {
       startedAt,
       elapsedMs: Date.now() - startedAt.getTime(),
@@ -162,6 +168,7 @@ export async function runClientBenchmark(env: Readonly<Record<string, string | u
     clearTimeout(watchdog);
     await browser?.close().catch(() => {});
     await crowd?.kill();
+    await floor?.stop();
     await server?.stop().catch(() => {});
     await server?.child.kill();
     rmSync(dataDir, { recursive: true, force: true });

@@ -33,6 +33,8 @@ export interface FirstLoadResult {
   readonly document: string;
   readonly cold: readonly LoadSample[];
   readonly warm: readonly LoadSample[];
+  /** The load floor's cold visits (floor-page/), alternating with ours; empty when not measured. */
+  readonly floor: readonly LoadSample[];
   /** The whole machine's CPU over all the runs, in cores; null without /proc/stat. */
   readonly machineCores: number | null;
 }
@@ -128,13 +130,15 @@ async function prime(context: BrowserContext, url: string, documentId: string): 
 
 /**
  * Cold: a fresh browser context (no HTTP cache, no service worker, no IndexedDB) per run.
- * Warm: a fresh context primed by one visit, then the timed second visit. Cold and warm runs
- * alternate so that drift on the machine spreads over both.
+ * Warm: a fresh context primed by one visit, then the timed second visit. Floor: the load floor
+ * (floor-page/) opening the same document, cold. The three alternate so that drift on the
+ * machine spreads over all of them.
  */
-export async function runFirstLoad(browser: Browser, baseUrl: string, document: BenchDocument, runs: number, onProgress: (line: string) => void): Promise<FirstLoadResult> {
+export async function runFirstLoad(browser: Browser, baseUrl: string, document: BenchDocument, runs: number, onProgress: (line: string) => void, floorUrl: string | null = null): Promise<FirstLoadResult> {
   const url = new URL(documentPath(document), baseUrl).href;
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
+  const floor: LoadSample[] = [];
   const busyBefore = readMachineBusyMs();
   const startedAt = performance.now();
   for (let run = 0; run < runs; run++) {
@@ -144,6 +148,14 @@ export async function runFirstLoad(browser: Browser, baseUrl: string, document: 
     } finally {
       await coldContext.close();
     }
+    if (floorUrl !== null) {
+      const floorContext = await newContext(browser);
+      try {
+        floor.push(await visit(floorContext, floorUrl));
+      } finally {
+        await floorContext.close();
+      }
+    }
     const warmContext = await newContext(browser);
     try {
       await prime(warmContext, url, document.id);
@@ -151,9 +163,10 @@ export async function runFirstLoad(browser: Browser, baseUrl: string, document: 
     } finally {
       await warmContext.close();
     }
-    onProgress(`run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms`);
+    const floorNote = floorUrl === null ? '' : `, floor ${Math.round(floor.at(-1)!.editorMs)} ms`;
+    onProgress(`run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms${floorNote}`);
   }
   const busyAfter = readMachineBusyMs();
   const machineCores = busyBefore === null || busyAfter === null ? null : (busyAfter - busyBefore) / (performance.now() - startedAt);
-  return { document: document.label, cold, warm, machineCores };
+  return { document: document.label, cold, warm, floor, machineCores };
 }
