@@ -23,8 +23,14 @@ export function ensureClientBuilt(log: (message: string) => void): void {
   const sourcesAt = Math.max(newestChange('client'), newestChange('core'), statSync('vite.config.ts').mtimeMs);
   if (builtAt > sourcesAt) return;
   log('Building the client (first start, or its sources changed)…');
-  // A child process with NODE_ENV=production: a caller such as Vitest sets NODE_ENV=test, and
-  // Vite would then bundle React's development build.
+  viteBuild(['--logLevel', 'warn']);
+}
+
+/**
+ * `vite build` with these extra arguments, in a child process with NODE_ENV=production: a caller
+ * such as Vitest sets NODE_ENV=test, and Vite would then bundle React's development build.
+ */
+export function viteBuild(args: readonly string[]): void {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [vite, 'build', ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

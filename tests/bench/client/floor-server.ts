@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { viteBuild } from '../../../sync-server/client-build.ts';
 import type { BenchDocument } from './documents.ts';
 
 const CONFIG = join(dirname(fileURLToPath(import.meta.url)), 'floor-page', 'vite.config.ts');
@@ -21,9 +20,7 @@ export interface FloorPage {
 
 export async function startFloorPage(): Promise<FloorPage> {
   const outDir = mkdtempSync(join(tmpdir(), 'pathways-load-floor-'));
-  // A child with NODE_ENV=production, as sync-server/client-build.ts builds the app, so React is its production build.
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', CONFIG, '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  viteBuild(['--config', CONFIG, '--outDir', outDir]);
   const files = new Map<string, Buffer>();
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
