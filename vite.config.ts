@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -61,6 +61,90 @@ export function eagerCommonJsWrappers(): Plugin {
   };
 }
 
+/** The modules a page's files are built around, by path from the project directory. */
+const ROOTS = {
+  /** The entry (index.html's script), on every page. */
+  entry: 'client/main.tsx',
+  /** React and the app's router, home and workspace pages, loaded by the entry on every page. */
+  app: 'client/render-app.tsx',
+  /** What the entry starts loading on a document's address (client/early-start.ts). */
+  documentRoute: ['client/pages/document-page.tsx', 'client/sync/open-session.ts'],
+  /** The sync session (Yjs and the relay's provider): the pages that open a document import it. */
+  session: 'client/sync/document-session.ts',
+};
+
+/** Every module statically imported from `roots`, directly or not, with the roots. */
+function staticGraph(roots: readonly string[], context: Rolldown.ChunkingContext): Set<string> {
+  const graph = new Set<string>();
+  const pending = [...roots];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (graph.has(id)) continue;
+    graph.add(id);
+    pending.push(...(context.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return graph;
+}
+
+/** Which group each module goes to (see routeChunks). */
+function planRouteChunks(context: Rolldown.ChunkingContext): Map<string, string> {
+  const [entry, app, session, ...documentRoute] = [ROOTS.entry, ROOTS.app, ROOTS.session, ...ROOTS.documentRoute].map((path) => {
+    const id = join(projectDir, path);
+    if (context.getModuleInfo(id) === null) throw new Error(`vite.config.ts: ${path} is not in the build; update ROOTS`);
+    return id;
+  });
+  const entryGraph = staticGraph([entry!], context);
+  const everyPage = staticGraph([entry!, app!], context);
+  // The pages the app's router loads lazily (follow-ups, projector, print, survey) and the document route.
+  const lazyPages = [...everyPage].flatMap((id) => context.getModuleInfo(id)!.dynamicallyImportedIds).filter((id) => id !== app);
+  const otherPageGraphs = lazyPages.filter((id) => !documentRoute.includes(id)).map((page) => staticGraph([page], context));
+  const otherPages = new Set(otherPageGraphs.flatMap((graph) => [...graph]));
+  // Only what it shares with pages that open a document: the survey page shares one small module
+  // with the document page and should not download Yjs for it.
+  const documentPages = new Set(otherPageGraphs.filter((graph) => graph.has(session!)).flatMap((graph) => [...graph]));
+  const documentPage = staticGraph(documentRoute, context);
+  const lazilyLoaded = (id: string) => context.getModuleInfo(id)!.dynamicImporters.length > 0;
+  const plan = new Map<string, string>();
+  for (const id of staticGraph([app!], context)) {
+    if (!entryGraph.has(id) && (documentPage.has(id) || otherPages.has(id)) && !lazilyLoaded(id)) plan.set(id, 'app-shared');
+  }
+  for (const id of documentPage) {
+    if (!everyPage.has(id) && documentPages.has(id) && !lazilyLoaded(id)) plan.set(id, 'document-shared');
+  }
+  return plan;
+}
+
+/**
+ * How the pages' code is cut into files. Left to itself, Rolldown makes a chunk for every set of
+ * pages that share some modules, and a document page needed 16 script files; a browser fetches
+ * six at a time from one server over HTTP/1.1, so they arrived in three rounds. Here, what the
+ * app's pages share with each other (React, the router) is one chunk, and what the document page
+ * shares with the other pages (Yjs, the document model, the sync session, the table cells) is
+ * another: the document page needs 7 script files, and its first load was 92 ms faster (median of
+ * 32 paired loads; tests/bench/client/README.md). What only the document page uses (Tiptap) stays
+ * in its own chunk, so the home page still does not download it. Modules are not pulled into a
+ * group through their imports (`includeDependenciesRecursively`): the entry's and the app's stay
+ * where they are, so the home page loads none of the document's code.
+ */
+export function routeChunks(): Rolldown.CodeSplittingOptions {
+  const plans = new WeakMap<Rolldown.ModuleInfo, Map<string, string>>();
+  return {
+    groups: [
+      {
+        debugName: 'route-chunks',
+        includeDependenciesRecursively: false,
+        name(id, context) {
+          // The module graph is the same for every call of one build; each build has its own.
+          const entry = context.getModuleInfo(join(projectDir, ROOTS.entry));
+          if (entry === null) return null;
+          let plan = plans.get(entry);
+          if (plan === undefined) plans.set(entry, (plan = planRouteChunks(context)));
+          return plan.get(id) ?? null;
+        },
+      },
+    ],
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   root: 'client',
   build: {
@@ -69,6 +153,7 @@ export default defineConfig(({ mode }) => ({
     // The budget the bundle test enforces is on gzip size; this only keeps Vite's warning meaningful.
     chunkSizeWarningLimit: 800,
     cssCodeSplit: false,
+    rolldownOptions: { output: { codeSplitting: routeChunks() } },
   },
   plugins:
     mode === 'test'

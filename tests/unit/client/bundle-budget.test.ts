@@ -58,6 +58,24 @@ describe('the production bundle', () => {
     expect(totalBytes).toBeLessThanOrEqual(BUDGET.total);
   });
 
+  test('a document page needs at most 9 files of code, and the home page none of them that hold Tiptap or Yjs', () => {
+    // vite.config.ts (routeChunks) groups what the pages share; left to itself, Rolldown made 16 script files of it.
+    const files = assets().map((file) => file.name);
+    const named = (prefix: string) => {
+      const name = files.find((file) => file.startsWith(prefix));
+      expect(name, `the chunk ${prefix}*`).toBeDefined();
+      return name!;
+    };
+    const index = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
+    const everyPage = withStaticImports(named('render-app-'));
+    for (const file of files) if (index.includes(file)) withStaticImports(file, everyPage);
+    const documentPage = new Set(everyPage);
+    withStaticImports(named('document-page-'), documentPage);
+    withStaticImports(named('open-session-'), documentPage);
+    expect([...documentPage].length, [...documentPage].join(', ')).toBeLessThanOrEqual(9);
+    expect([...everyPage].filter((file) => file.startsWith('document-'))).toEqual([]);
+  });
+
   test('wraps CommonJS modules (React) in function expressions, which V8 compiles off the main thread', () => {
     // A minified Rolldown wrapper is `name=helper((params=>{…}))`; vite.config.ts rewrites it to `name=helper((function(params){…}))`.
     const lazy = /=[\w$]+\(\((?:[\w$]+|\([\w$,]*\))=>\{/;
