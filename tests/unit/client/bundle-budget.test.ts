@@ -87,6 +87,13 @@ describe('the production bundle', () => {
     expect(app.match(eager)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
+  test('is ASCII, so Chromium keeps every script as one-byte text (vite.config.ts, charset)', () => {
+    for (const file of assets().filter((asset) => asset.name.endsWith('.js'))) {
+      const code = readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8');
+      expect(code.match(/[^\x00-\x7f]/)?.[0], file.name).toBeUndefined();
+    }
+  });
+
   test('ships React\'s production build, not the development one', () => {
     const code = assets().map((file) => readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8')).join('\n');
     expect(code).not.toContain('Download the React DevTools');
