@@ -118,12 +118,13 @@ function planRouteChunks(context: Rolldown.ChunkingContext): Map<string, string>
  * pages that share some modules, and a document page needed 16 script files; a browser fetches
  * six at a time from one server over HTTP/1.1, so they arrived in three rounds. Here, what the
  * app's pages share with each other (React, the router) is one chunk, and what the document page
- * shares with the other pages (Yjs, the document model, the sync session, the table cells) is
- * another: the document page needs 7 script files, and its first load was 92 ms faster (median of
- * 32 paired loads; tests/bench/client/README.md). What only the document page uses (Tiptap) stays
- * in its own chunk, so the home page still does not download it. Modules are not pulled into a
- * group through their imports (`includeDependenciesRecursively`): the entry's and the app's stay
- * where they are, so the home page loads none of the document's code.
+ * shares with the other pages that open a document (Yjs, the document model, the sync session,
+ * the table cells) is another: the document page needs 8 script files, and its first load was
+ * 86–92 ms faster (medians of two runs of 32 paired loads; tests/bench/client/README.md). What
+ * only the document page uses (Tiptap) stays in its own chunk, so the home page still does not
+ * download it. Modules are not pulled into a group through their imports
+ * (`includeDependenciesRecursively`): the entry's and the app's stay where they are, so the home
+ * page loads none of the document's code.
  */
 export function routeChunks(): Rolldown.CodeSplittingOptions {
   const plans = new WeakMap<Rolldown.ModuleInfo, Map<string, string>>();
