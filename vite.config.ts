@@ -67,8 +67,10 @@ const ROOTS = {
   entry: 'client/main.tsx',
   /** React and the app's router, home and workspace pages, loaded by the entry on every page. */
   app: 'client/render-app.tsx',
-  /** What the entry starts loading on a document's address (client/early-start.ts). */
-  documentRoute: ['client/pages/document-page.tsx', 'client/sync/open-session.ts'],
+  /** What the entry starts loading on a document's address (client/early-start.ts): the page, */
+  documentPage: 'client/pages/document-page.tsx',
+  /** and the module that opens its session while the page's code loads. */
+  earlySession: 'client/sync/open-session.ts',
   /** The sync session (Yjs and the relay's provider): the pages that open a document import it. */
   session: 'client/sync/document-session.ts',
 };
@@ -87,44 +89,48 @@ function staticGraph(roots: readonly string[], context: Rolldown.ChunkingContext
 
 /** Which group each module goes to (see routeChunks). */
 function planRouteChunks(context: Rolldown.ChunkingContext): Map<string, string> {
-  const [entry, app, session, ...documentRoute] = [ROOTS.entry, ROOTS.app, ROOTS.session, ...ROOTS.documentRoute].map((path) => {
+  const [entry, app, page, earlySession, session] = [ROOTS.entry, ROOTS.app, ROOTS.documentPage, ROOTS.earlySession, ROOTS.session].map((path) => {
     const id = join(projectDir, path);
     if (context.getModuleInfo(id) === null) throw new Error(`vite.config.ts: ${path} is not in the build; update ROOTS`);
     return id;
-  });
-  const entryGraph = staticGraph([entry!], context);
-  const everyPage = staticGraph([entry!, app!], context);
-  // The pages the app's router loads lazily (follow-ups, projector, print, survey) and the document route.
-  const lazyPages = [...everyPage].flatMap((id) => context.getModuleInfo(id)!.dynamicallyImportedIds).filter((id) => id !== app);
-  const otherPageGraphs = lazyPages.filter((id) => !documentRoute.includes(id)).map((page) => staticGraph([page], context));
+  }) as [string, string, string, string, string];
+  const entryGraph = staticGraph([entry], context);
+  const everyPage = staticGraph([entry, app], context);
+  // The pages the app's router loads lazily, other than the document page: follow-ups, projector, print, survey.
+  const lazyPages = [...everyPage].flatMap((id) => context.getModuleInfo(id)!.dynamicallyImportedIds).filter((id) => id !== app && id !== page && id !== earlySession);
+  const otherPageGraphs = lazyPages.map((lazyPage) => staticGraph([lazyPage], context));
   const otherPages = new Set(otherPageGraphs.flatMap((graph) => [...graph]));
-  // Only what it shares with pages that open a document: the survey page shares one small module
-  // with the document page and should not download Yjs for it.
-  const documentPages = new Set(otherPageGraphs.filter((graph) => graph.has(session!)).flatMap((graph) => [...graph]));
-  const documentPage = staticGraph(documentRoute, context);
-  const lazilyLoaded = (id: string) => context.getModuleInfo(id)!.dynamicImporters.length > 0;
+  const pagesOpeningDocuments = new Set(otherPageGraphs.filter((graph) => graph.has(session)).flatMap((graph) => [...graph]));
+  const documentRoute = staticGraph([page, earlySession], context);
+  // A module loaded with import() starts a chunk of its own, except the early session: it is
+  // small and needs the session's chunk anyway.
+  const groupable = (id: string) => id === earlySession || context.getModuleInfo(id)!.dynamicImporters.length === 0;
   const plan = new Map<string, string>();
-  for (const id of staticGraph([app!], context)) {
-    if (!entryGraph.has(id) && (documentPage.has(id) || otherPages.has(id)) && !lazilyLoaded(id)) plan.set(id, 'app-shared');
+  for (const id of staticGraph([app], context)) {
+    if (!entryGraph.has(id) && (otherPages.has(id) || documentRoute.has(id)) && groupable(id)) plan.set(id, 'app-shared');
   }
-  for (const id of documentPage) {
-    if (!everyPage.has(id) && documentPages.has(id) && !lazilyLoaded(id)) plan.set(id, 'document-shared');
+  for (const id of documentRoute) {
+    if (everyPage.has(id) || !groupable(id)) continue;
+    if (pagesOpeningDocuments.has(id) || id === earlySession) plan.set(id, 'document-shared');
+    // Shared only with pages that open no document (the survey form's API): small, and kept off
+    // the survey page's way to Yjs.
+    else if (otherPages.has(id)) plan.set(id, 'app-shared');
   }
   return plan;
 }
 
 /**
  * How the pages' code is cut into files. Left to itself, Rolldown makes a chunk for every set of
- * pages that share some modules, and a document page needed 16 script files; a browser fetches
- * six at a time from one server over HTTP/1.1, so they arrived in three rounds. Here, what the
- * app's pages share with each other (React, the router) is one chunk, and what the document page
- * shares with the other pages that open a document (Yjs, the document model, the sync session,
- * the table cells) is another: the document page needs 8 script files, and its first load was
- * 86–92 ms faster (medians of two runs of 32 paired loads; tests/bench/client/README.md). What
- * only the document page uses (Tiptap) stays in its own chunk, so the home page still does not
- * download it. Modules are not pulled into a group through their imports
- * (`includeDependenciesRecursively`): the entry's and the app's stay where they are, so the home
- * page loads none of the document's code.
+ * pages that share some modules, and a document page needed 16 script files; a browser fetches six
+ * at a time from one server over HTTP/1.1, so they arrived in three rounds. Here, what the app's
+ * pages share with each other (React, the router) is one chunk, and what the document page shares
+ * with the other pages that open a document (Yjs, the document model, the sync session, the table
+ * cells) is another: a document page needs 6 script files. Its first load was 86–92 ms faster when
+ * they went from 16 to 8, and 40–49 ms faster again from 8 to 6 (medians of two runs of 32 paired
+ * loads each; tests/bench/client/README.md). What only the document page uses (Tiptap) stays in
+ * its own chunk, so the home page still does not download it. Modules are not pulled into a group
+ * through their imports (`includeDependenciesRecursively`): the entry's and the app's stay where
+ * they are, so the home page loads none of the document's code.
  */
 export function routeChunks(): Rolldown.CodeSplittingOptions {
   const plans = new WeakMap<Rolldown.ModuleInfo, Map<string, string>>();
