@@ -3,20 +3,8 @@
  * before fan-out) lives in the relay's persistence layer above it. Every method is async so an
  * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
  *
- * Rules every store follows (the contract suite in tests/integration/storage cites them):
- * S1. `appendUpdates` is durable when its promise resolves, and returns each document's last
- *     sequence number. Its appends, across documents, are one transaction: all stored or none.
- * S2. `loadDocument` returns the snapshot and every update appended after it, in append order.
- * S3. `compact` replaces the snapshot and deletes updates up to `throughSeq` in one transaction:
- *     a crash leaves either the old snapshot with its log or the new snapshot with the rest.
- * S4. Updates appended after `throughSeq` survive a compaction.
- * S5. Versions are listed newest first and read back byte for byte.
- * S6. Only token hashes are stored; `findAccess` maps a hash to its workspace and role.
- * S7. Replacing a role's token makes the old hash find nothing, at once.
- * S8. Unknown ids read as null or empty, never as an exception.
- * S9. A document has at most one survey token, stored as a hash apart from the role tokens:
- *     `findAccess` never finds it and `findSurveyDocument` finds only it. Replacing or revoking
- *     it makes the old hash find nothing, at once.
+ * Every store follows the storage rules S1–S13 in `sync-server/relay/SPEC.md`, checked by the one
+ * contract suite in tests/integration/storage/store-contract.test.ts.
  */
 export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('compaction', () => {
-  test('keeps stored bytes under the snapshot plus 1 MiB while editing, and at the snapshot once the session ends', async () => {
+  test('R17: keeps stored bytes under the snapshot plus 1 MiB while editing, and at the snapshot once the session ends', async () => {
     const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
     const editor = connectStockClient(server.url, id, workspace.tokens.editor);
     await editor.synced;

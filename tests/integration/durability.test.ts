@@ -42,7 +42,7 @@ function firstTask(doc: Y.Doc): { rowId: string; text: string } {
 }
 
 describe('durability', () => {
-  test('SIGKILL during a stream of edits loses nothing that another client had seen', async () => {
+  test('R1: SIGKILL during a stream of edits loses nothing that another client had seen', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pathways-kill-'));
     // A slow store widens the gap between receiving an update and storing it: a relay that fanned
     // out before storing would show it here, as the observer seeing text the restart has lost.
@@ -86,7 +86,7 @@ describe('durability', () => {
     expect(stored.startsWith(seenAtKill), `stored ${stored.length} chars, observer had seen ${seenAtKill.length}`).toBe(true);
   });
 
-  test('after SIGTERM and a restart everything is there, with a version saved for the session', async () => {
+  test('R16/R18: after SIGTERM and a restart everything is there, with a version saved for the session', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pathways-term-'));
     const first = await serverOn(dataDir);
     const workspace = await createWorkspace(first.url);

@@ -41,7 +41,7 @@ describe('the start command', () => {
     expect(await badFormat.json()).toEqual({ error: expect.stringContaining('use html or md') });
   });
 
-  test('SIGTERM, even sent twice, stops the server cleanly with exit code 0', async () => {
+  test('R18: SIGTERM, even sent twice, stops the server cleanly with exit code 0', async () => {
     server = await startServerProcess();
     server.child.kill('SIGTERM');
     server.child.kill('SIGTERM');

@@ -117,7 +117,7 @@ describe('answering through a survey link', () => {
     expect(responses(reader.doc).rows).toEqual(live.rows);
   });
 
-  test('an answer is durable in SQLite before any connected client receives it', async () => {
+  test('R1/R7: an answer is durable in SQLite before any connected client receives it', async () => {
     await useSlowStore();
     const editor = client(server.url, documentId, workspace.tokens.editor);
     await waitFor('the editor to sync', () => editor.provider.synced, 5_000);
@@ -136,7 +136,7 @@ describe('answering through a survey link', () => {
     expect(storedWhenReceived).toBeGreaterThan(before);
   });
 
-  test('with no one connected, answers go straight to storage, concurrent ones make one table, and the next client sees them all', async () => {
+  test('R7: with no one connected, answers go straight to storage, concurrent ones make one table, and the next client sees them all', async () => {
     await useSlowStore();
     const link = await createSurveyLink();
     expect(server.relay.roomCount).toBe(0);
@@ -178,7 +178,7 @@ describe('answering through a survey link', () => {
     expect(responses(doc).rows.map((row) => row.suggestions).sort()).toEqual(['Round 0 a', 'Round 0 b', 'Round 1 a', 'Round 1 b', 'Round 2 a', 'Round 2 b', 'Round 3 a', 'Round 3 b']);
   });
 
-  test('a room opening while an answer is being written to storage waits for it, so its first sync holds the answer', async () => {
+  test('R7/R16: a room opening while an answer is being written to storage waits for it, so its first sync holds the answer', async () => {
     // A store whose appends wait for a gate: the answer's write is held mid-way, deterministically.
     let gate: { promise: Promise<void>; open: () => void } | null = null;
     let heldAppends = 0;

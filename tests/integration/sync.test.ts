@@ -31,7 +31,7 @@ function taskOfFirstRow(doc: Y.Doc): string {
 }
 
 describe('syncing with stock y-websocket clients', () => {
-  test('a client that reports synced already holds the whole stored document', async () => {
+  test('R5: a client that reports synced already holds the whole stored document', async () => {
     const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
     const a = client(id);
     await a.synced;
@@ -40,7 +40,7 @@ describe('syncing with stock y-websocket clients', () => {
     expect(readDocument(a.doc).problems).toEqual([]);
   });
 
-  test('an edit made by one person reaches the others in the room', async () => {
+  test('R2: an edit made by one person reaches the others in the room', async () => {
     const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
     const a = client(id);
     const b = client(id);
@@ -50,7 +50,7 @@ describe('syncing with stock y-websocket clients', () => {
     await waitFor('the edit at B', () => taskOfFirstRow(b.doc) === 'Update the MOU with Harbor Health');
   });
 
-  test('edits are stored: a client joining after everyone left sees them, and the list shows the new title', async () => {
+  test('R16: edits are stored: a client joining after everyone left sees them, and the list shows the new title', async () => {
     const id = await createDocumentIn(server.url, workspace, { title: 'Draft', template: 'assessment' });
     const a = client(id);
     await a.synced;

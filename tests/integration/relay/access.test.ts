@@ -190,7 +190,7 @@ describe('replacing a link (token rotation)', () => {
     return api(server.url, `/api/workspaces/${workspace.id}/tokens/${role}`, { token, body: {} });
   }
 
-  test('closes open sockets of the old link with 4401, refuses the old token, and accepts the new one', async () => {
+  test('R9/R15: closes open sockets of the old link with 4401, refuses the old token, and accepts the new one', async () => {
     const oldToken = workspace.tokens.editor;
     const raw = await openRaw(connectRaw(server.url, documentId, oldToken));
     sockets.push(raw.socket);
@@ -229,7 +229,7 @@ describe('replacing a link (token rotation)', () => {
 
   // Connection.close() only starts the close handshake; a client that never answers it must
   // still be unable to write from that moment on.
-  test('a socket whose link was replaced can change nothing more, even if it never completes the close', async () => {
+  test('R9: a socket whose link was replaced can change nothing more, even if it never completes the close', async () => {
     const owner = client(documentId, workspace.tokens.owner);
     await waitFor('the owner to sync', () => owner.provider.synced, 5_000);
     const raw = await openRaw(connectRaw(server.url, documentId, workspace.tokens.editor));

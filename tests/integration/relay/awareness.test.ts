@@ -55,7 +55,7 @@ function timesSeen(observer: RawSocket, clientId: number, clock: number): number
 }
 
 describe('presence', () => {
-  test('a state one client sets reaches the others', async () => {
+  test('R11: a state one client sets reaches the others', async () => {
     const ana = await synced();
     const ben = await synced();
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
@@ -66,7 +66,7 @@ describe('presence', () => {
     await waitFor('the change at Ben', () => nameOf(ben, ana.doc.clientID) === 'Ana (facilitator)', 5_000);
   });
 
-  test('a client that joins later is told who is already here', async () => {
+  test('R5: a client that joins later is told who is already here', async () => {
     const ana = await synced();
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
     const observer = await raw();
@@ -75,7 +75,7 @@ describe('presence', () => {
     await waitFor('Ana at the late client', () => nameOf(late, ana.doc.clientID) === 'Ana', 5_000);
   });
 
-  test("a stock client's state disappears at the others when its socket closes, without a goodbye", async () => {
+  test("R12: a stock client's state disappears at the others when its socket closes, without a goodbye", async () => {
     const ana = await synced();
     const ben = await synced();
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
@@ -87,7 +87,7 @@ describe('presence', () => {
     await waitFor('Ana to be gone at Ben', () => !ben.provider.awareness.getStates().has(ana.doc.clientID), 5_000);
   });
 
-  test("a raw socket's published states disappear at the others when it closes", async () => {
+  test("R12: a raw socket's published states disappear at the others when it closes", async () => {
     const ben = await synced();
     const sender = await raw();
     sender.socket.send(encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 1, state: { user: { name: 'Sam' } } }]));
@@ -99,7 +99,7 @@ describe('presence', () => {
 });
 
 describe('stale presence is not forwarded', () => {
-  test('the same awareness frame sent twice, or an older clock, reaches the others once', async () => {
+  test('R10: the same awareness frame sent twice, or an older clock, reaches the others once', async () => {
     const observer = await raw();
     const sender = await raw();
     const staleBefore = await readMetric(server.url, 'pathways_stale_awareness_total');
@@ -121,7 +121,7 @@ describe('stale presence is not forwarded', () => {
     expect(awarenessEntriesIn(observer.received).filter((entry) => entry.clientId === 4242).map((entry) => entry.clock)).toEqual([1, 2]);
   });
 
-  test('the echo every stock client sends back of a state it received is dropped', async () => {
+  test('R10: the echo every stock client sends back of a state it received is dropped', async () => {
     const observer = await raw();
     const ana = await synced();
     const ben = await synced();
@@ -136,7 +136,7 @@ describe('stale presence is not forwarded', () => {
     expect(timesSeen(observer, ana.doc.clientID, clock)).toBe(1);
   });
 
-  test('ten people setting their name once cost at most one frame per person per other person', async () => {
+  test('R10/R11: ten people setting their name once cost at most one frame per person per other person', async () => {
     const people = 10;
     // Each y-websocket provider adds a process 'exit' listener in Node; ten of them plus the
     // file's others pass Node's default warning threshold of ten.

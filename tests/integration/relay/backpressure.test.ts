@@ -50,7 +50,7 @@ function storedClock(raw: RawSocket, clientId: number): number {
 }
 
 describe('backpressure', () => {
-  test('a client replaying 20,000 offline keystrokes in one burst is paced, not dropped, and every keystroke is stored', async () => {
+  test('R6/R14: a client replaying 20,000 offline keystrokes in one burst is paced, not dropped, and every keystroke is stored', async () => {
     const watcher = await synced();
 
     // The offline replica: the stored document, a new row, then one update per keystroke.
@@ -100,7 +100,7 @@ describe('backpressure', () => {
     expect(storedAfterMs).toBeLessThan(45_000);
   });
 
-  test('each pause is counted in pathways_paused_sockets_total', async () => {
+  test('R14: each pause is counted in pathways_paused_sockets_total', async () => {
     const watcher = await synced();
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(watcher.doc));

@@ -149,7 +149,7 @@ const MALFORMED: [string, FrameMaker][] = [
 ];
 
 describe('a frame that fails to decode', () => {
-  test.each(MALFORMED)('%s closes only that socket, with 4400 and a reason', async (_name, makeFrame) => {
+  test.each(MALFORMED)('R13/R15: %s closes only that socket, with 4400 and a reason', async (_name, makeFrame) => {
     const scene = await startScene();
     const before = { document: await exportOf(scene, scene.documentId), other: await exportOf(scene, scene.otherDocumentId) };
     const raw = await rawIn(scene);
@@ -162,7 +162,7 @@ describe('a frame that fails to decode', () => {
     await expectEveryoneElseUnharmed(scene, before);
   });
 
-  test('is counted in the rejected-frames metric', async () => {
+  test('R13: is counted in the rejected-frames metric', async () => {
     const scene = await startScene();
     const rejectedBefore = await readMetric(scene.server.url, 'pathways_rejected_frames_total');
     for (const [, makeFrame] of MALFORMED) {
@@ -174,7 +174,7 @@ describe('a frame that fails to decode', () => {
   });
 
   // Frames already on the wire behind a bad one must not be applied while the close completes.
-  test('frames that follow the bad one on the same socket are not applied', async () => {
+  test('R13: frames that follow the bad one on the same socket are not applied', async () => {
     const scene = await startScene();
     const before = await exportOf(scene, scene.documentId);
     const raw = await rawIn(scene);
@@ -186,7 +186,7 @@ describe('a frame that fails to decode', () => {
     expect(await exportOf(scene, scene.documentId)).toBe(before);
   });
 
-  test('a bad frame from a stock client closes it with 4400, and it does not reconnect', async () => {
+  test('R13/R15: a bad frame from a stock client closes it with 4400, and it does not reconnect', async () => {
     const scene = await startScene();
     const before = { document: await exportOf(scene, scene.documentId), other: await exportOf(scene, scene.otherDocumentId) };
     const closed = new Promise<{ code: number }>((resolve) => scene.ana.provider.once('closed', (event: { code: number }) => resolve(event)));
@@ -214,7 +214,7 @@ describe('a frame larger than MAX_MESSAGE_BYTES', () => {
     return encodeUpdateFrame(realEditUpdate(scene.ana, (doc) => writeTitle(doc, 'x'.repeat(bytes))));
   }
 
-  test('closes only that socket with 1009, even though it holds a valid update', async () => {
+  test('R15: closes only that socket with 1009, even though it holds a valid update', async () => {
     const scene = await startScene(limit);
     const before = { document: await exportOf(scene, scene.documentId), other: await exportOf(scene, scene.otherDocumentId) };
     const raw = await rawIn(scene);
@@ -229,7 +229,7 @@ describe('a frame larger than MAX_MESSAGE_BYTES', () => {
   });
 
   // ws closes an oversized frame itself, without a reason; the relay supplies one.
-  test('closes that socket with a reason a person can read', async () => {
+  test('R15: closes that socket with a reason a person can read', async () => {
     const scene = await startScene(limit);
     const raw = await rawIn(scene);
     raw.socket.send(titleFrame(scene, 70_000));
@@ -248,7 +248,7 @@ describe('a frame larger than MAX_MESSAGE_BYTES', () => {
     expect(consoleError).not.toHaveBeenCalled();
   });
 
-  test('a frame just under the limit is accepted and relayed', async () => {
+  test('R13: a frame just under the limit is accepted and relayed', async () => {
     const scene = await startScene(limit);
     const raw = await rawIn(scene);
     const frame = titleFrame(scene, 60_000);
@@ -260,7 +260,7 @@ describe('a frame larger than MAX_MESSAGE_BYTES', () => {
 });
 
 describe('garbage is never stored', () => {
-  test('after garbage and an unappliable update, a restarted server loads the document without problems', async () => {
+  test('R13: after garbage and an unappliable update, a restarted server loads the document without problems', async () => {
     const scene = await startScene();
     const rowId = readTable(scene.ana.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
     setCell(scene.ana.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Canonical: update the MOU with Harbor Health');

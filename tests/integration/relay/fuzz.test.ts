@@ -230,7 +230,7 @@ function fingerprint(doc: Y.Doc): string {
 }
 
 describe('fuzzed frames', () => {
-  test('mutants of the frames a stock client sends never crash the server, harm the stored document, or stop the room syncing', async () => {
+  test('R13: mutants of the frames a stock client sends never crash the server, harm the stored document, or stop the room syncing', async () => {
     const names = [...baseFrames.keys()];
     const outcomes = new Map<string, number>();
     // A mutant that still parses is, to the relay, an editor's edit: it may legitimately change

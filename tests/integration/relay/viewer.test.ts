@@ -48,7 +48,7 @@ async function exportMarkdown(): Promise<string> {
 }
 
 describe('a viewer', () => {
-  test('receives every edit an editor makes, as it happens', async () => {
+  test('R8: receives every edit an editor makes, as it happens', async () => {
     const editor = await synced(workspace.tokens.editor);
     const viewer = await synced(workspace.tokens.viewer);
     expect(view(viewer.doc)).toBe(view(editor.doc));
@@ -68,7 +68,7 @@ describe('a viewer', () => {
     expect(readMeta(viewer.doc).value.title).toBe('Keystroke 19');
   });
 
-  test("a viewer's local edits change nothing at other clients, in storage or in the export, and its socket stays open", async () => {
+  test("R8: a viewer's local edits change nothing at other clients, in storage or in the export, and its socket stays open", async () => {
     const editor = await synced(workspace.tokens.editor);
     const viewer = await synced(workspace.tokens.viewer);
     const before = await exportMarkdown();
@@ -110,7 +110,7 @@ describe('a viewer', () => {
     expect(readMeta(viewer.doc).value.title).toBe('Renamed by a viewer');
   });
 
-  test("a viewer's edits made offline are not merged when it reconnects", async () => {
+  test("R8: a viewer's edits made offline are not merged when it reconnects", async () => {
     const editor = await synced(workspace.tokens.editor);
     const viewer = await synced(workspace.tokens.viewer);
     await waitFor("the first connection's sync step 2 to be dropped", async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= 1, 5_000);

@@ -8,7 +8,7 @@ import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.t
 import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 
-/** The storage contract (rules S1–S8 in sync-server/storage/document-store.ts), run against every store. */
+/** The storage contract (rules S1–S13 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };

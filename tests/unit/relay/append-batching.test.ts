@@ -102,7 +102,7 @@ async function twoRooms(failAppends: boolean, commitIntervalMs = 0) {
 }
 
 describe('one storage commit per round across rooms', () => {
-  test('two rooms written in the same tick are stored in one call, and both are durable before either relays', async () => {
+  test('R1/R3: two rooms written in the same tick are stored in one call, and both are durable before either relays', async () => {
     const { relay, store, recorded, sockets, handlers } = await twoRooms(false);
     handlers.aliceInA.onMessage(keystroke('a'));
     handlers.carolInB.onMessage(keystroke('b'));
@@ -119,7 +119,7 @@ describe('one storage commit per round across rooms', () => {
     await relay.shutdown();
   });
 
-  test('a failed batch closes every socket of the rooms in it with 1011, relays nothing and stores nothing', async () => {
+  test('R4: a failed batch closes every socket of the rooms in it with 1011, relays nothing and stores nothing', async () => {
     const { relay, store, recorded, sockets, handlers } = await twoRooms(true);
     handlers.aliceInA.onMessage(keystroke('a'));
     handlers.carolInB.onMessage(keystroke('b'));
@@ -133,7 +133,7 @@ describe('one storage commit per round across rooms', () => {
     await relay.shutdown();
   });
 
-  test('a round with several writers stores one merged update, and each writer gets only the others\u2019 changes', async () => {
+  test('R2: a round with several writers stores one merged update, and each writer gets only the others\u2019 changes', async () => {
     const { relay, store, sockets, handlers } = await twoRooms(false);
     handlers.aliceInA.onMessage(keystroke('x'));
     handlers.bobInA.onMessage(keystroke('y'));
@@ -159,7 +159,7 @@ describe('one storage commit per round across rooms', () => {
     await relay.shutdown();
   });
 
-  test('commits start at most every commit interval: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
+  test('R3: commits start at most every commit interval: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
     const intervalMs = 80;
     const { relay, recorded, handlers } = await twoRooms(false, intervalMs);
     const appendTimes: number[] = [];

@@ -14,7 +14,7 @@ function fakeSocket() {
 }
 
 describe('pacing a socket', () => {
-  test('a burst beyond the budget pauses the socket, and it resumes once the budget refills; it is never closed', async () => {
+  test('R14: a burst beyond the budget pauses the socket, and it resumes once the budget refills; it is never closed', async () => {
     const { socket, events } = fakeSocket();
     const connection = new Connection(socket, { workspaceId: 'w', role: 'editor' });
     let charged = 0;
@@ -29,7 +29,7 @@ describe('pacing a socket', () => {
     expect(events).toEqual(['pause', 'resume']);
   });
 
-  test('a large frame spends the byte budget the same way', () => {
+  test('R14: a large frame spends the byte budget the same way', () => {
     const { socket } = fakeSocket();
     const connection = new Connection(socket, { workspaceId: 'w', role: 'editor' });
     connection.charge(RATE_LIMIT.byteBurst + 1);
@@ -37,7 +37,7 @@ describe('pacing a socket', () => {
     connection.close(1000, 'done');
   });
 
-  test('a socket with too many unprocessed messages pauses until its room catches up', () => {
+  test('R14: a socket with too many unprocessed messages pauses until its room catches up', () => {
     const { socket, events } = fakeSocket();
     const connection = new Connection(socket, { workspaceId: 'w', role: 'editor' });
     for (let i = 0; i < QUEUE_HIGH_WATER; i++) connection.enqueued();
@@ -48,7 +48,7 @@ describe('pacing a socket', () => {
     expect(events).toEqual(['pause', 'resume']);
   });
 
-  test('only editors and owners may write', () => {
+  test('R8: only editors and owners may write', () => {
     const { socket } = fakeSocket();
     expect(new Connection(socket, { workspaceId: 'w', role: 'viewer' }).canWrite).toBe(false);
     expect(new Connection(socket, { workspaceId: 'w', role: 'editor' }).canWrite).toBe(true);

@@ -39,7 +39,7 @@ describe('decoding what a stock y-websocket client sends', () => {
   });
 });
 
-describe('refusing malformed frames with a reason', () => {
+describe('R13: refusing malformed frames with a reason', () => {
   const valid = frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, edit())));
   const cases: [string, Uint8Array, RegExp][] = [
     ['an empty frame', new Uint8Array(0), /undecodable/],
