@@ -18,6 +18,8 @@ export interface ServerConfig {
    * commits every event-loop tick. See AppendBatcher for the trade-off.
    */
   readonly commitIntervalMs: number;
+  /** `postgres://…`: store everything in PostgreSQL instead of the SQLite file in `dataDir`. */
+  readonly databaseUrl: string | undefined;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -35,6 +37,15 @@ function readSynchronous(raw: string | undefined): 'NORMAL' | 'FULL' {
   return value;
 }
 
+function readDatabaseUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const url = env.DATABASE_URL || undefined;
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  // Nodes joined by Redis must share their storage; each one's own SQLite file would split every document.
+  if (env.REDIS_URL && url === undefined) throw new Error('REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too (SQLite is one machine\'s file)');
+  if (env.REDIS_URL) throw new Error('REDIS_URL is not supported by this build yet: run one node per DATABASE_URL without it');
+  return url;
+}
+
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   return {
     port: readInteger(env, 'PORT', 3000, 0, 65535),
@@ -45,5 +56,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
     commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
+    databaseUrl: readDatabaseUrl(env),
   };
 }

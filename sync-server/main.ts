@@ -1,10 +1,17 @@
 import { ensureClientBuilt } from './client-build.ts';
-import { readConfig } from './config.ts';
+import { readConfig, type ServerConfig } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const logger = createLogger();
-const config = readConfig(process.env);
+let config: ServerConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  // A setting a person got wrong: one line saying which and why, not a stack trace.
+  console.error(`Pathways cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 // Signal handlers first: a process manager may signal as soon as it sees the URL, and a SIGTERM
 // arriving before a handler exists would kill the process without flushing.

@@ -7,7 +7,7 @@ import { createRelayMetrics } from './observability/metrics.ts';
 import { Relay } from './relay/relay.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import { withLatency } from './storage/latency-store.ts';
-import { SqliteDocumentStore } from './storage/sqlite-store.ts';
+import { openStore } from './storage/open-store.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -21,7 +21,7 @@ export interface RunningServer {
 /** Starts the whole server: storage, relay, REST and sync on one port. Resolves once it listens. */
 export async function startServer(config: ServerConfig, options: { store?: DocumentStore; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
-  const opened = options.store ?? SqliteDocumentStore.open(config.dataDir, config.sqliteSynchronous);
+  const opened = options.store ?? (await openStore(config, logger));
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs });

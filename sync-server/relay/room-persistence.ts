@@ -21,6 +21,12 @@ const SUMMARY_INTERVAL_MS = 5000;
 
 export class RoomPersistence {
   private lastSeq = 0;
+  /**
+   * False once another process has appended to this document while this room was open (a gap
+   * in the sequence numbers): the room's document then lacks those updates, and a snapshot of it
+   * must not replace them (R17). Compaction waits for a room that holds everything.
+   */
+  private holdsEveryUpdate = true;
   private logUpdates = 0;
   private logBytes = 0;
   private editedThisSession = false;
@@ -67,7 +73,12 @@ export class RoomPersistence {
   /** Appends the updates (in the tick's shared transaction); resolves once they are durable. */
   async persist(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
     const started = performance.now();
-    this.lastSeq = await this.batcher.append(this.documentId, updates);
+    const lastSeq = await this.batcher.append(this.documentId, updates);
+    if (lastSeq - updates.length !== this.lastSeq && this.holdsEveryUpdate) {
+      this.holdsEveryUpdate = false;
+      this.logger.warn({ documentId: this.documentId }, 'another process wrote to this document; this room will not compact it');
+    }
+    this.lastSeq = lastSeq;
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
     this.logUpdates += updates.length;
     for (const update of updates) this.logBytes += update.byteLength;
@@ -78,7 +89,7 @@ export class RoomPersistence {
 
   /** Replaces the log with a snapshot of `doc`, which must hold exactly what is stored. */
   async compact(doc: Y.Doc): Promise<void> {
-    if (this.logUpdates === 0) return;
+    if (this.logUpdates === 0 || !this.holdsEveryUpdate) return;
     await this.store.compact(this.documentId, Y.encodeStateAsUpdate(doc), this.lastSeq);
     this.logUpdates = 0;
     this.logBytes = 0;

@@ -36,7 +36,10 @@ export interface VersionRecord {
 export interface StoredDocument {
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly Uint8Array[];
-  /** Sequence number of the last update (0 when there is none); pass it to `compact`. */
+  /**
+   * The document's last sequence number (0 before its first update), which a compaction does not
+   * reset (S10): `snapshot` plus `updates` hold every update through it. Pass it to `compact`.
+   */
   readonly lastSeq: number;
 }
 
@@ -69,6 +72,16 @@ export interface DocumentStore {
    * in order. A document may appear more than once; its appends are applied in order.
    */
   appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]>;
+  /**
+   * What a reader holding every update through `afterSeq` lacks (S12): the updates after it, in
+   * order, and the snapshot too (else null) when a compaction has folded some of them into it.
+   * For a node that learns of a newer sequence number than it holds (S10 makes a gap visible).
+   */
+  readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument>;
+  /**
+   * Replaces the snapshot with `snapshot`, which holds every update through `throughSeq`, and
+   * deletes those updates (S3). A stored snapshot through a later sequence number stays (S11).
+   */
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Bytes held for the document's content (snapshot plus log), for metrics and benchmarks. */
   storedBytes(id: string): Promise<number>;

@@ -2,6 +2,8 @@ import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, Store
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
+  /** The sequence number the snapshot holds every update through. */
+  snapshotSeq: number;
   updates: { seq: number; data: Uint8Array }[];
   lastSeq: number;
 }
@@ -36,7 +38,7 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
     this.documents.set(record.id, record);
-    this.contents.set(record.id, { snapshot: initialState.slice(), updates: [], lastSeq: 0 });
+    this.contents.set(record.id, { snapshot: initialState.slice(), snapshotSeq: 0, updates: [], lastSeq: 0 });
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
@@ -56,14 +58,21 @@ export class MemoryDocumentStore implements DocumentStore {
 
   private content(id: string): DocumentContent {
     let content = this.contents.get(id);
-    if (content === undefined) this.contents.set(id, (content = { snapshot: null, updates: [], lastSeq: 0 }));
+    if (content === undefined) this.contents.set(id, (content = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 }));
     return content;
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
     const content = this.contents.get(id);
     if (content === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
-    return { snapshot: content.snapshot, updates: content.updates.map((update) => update.data), lastSeq: content.updates.at(-1)?.seq ?? 0 };
+    return { snapshot: content.snapshot, updates: content.updates.map((update) => update.data), lastSeq: content.lastSeq };
+  }
+
+  async readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument> {
+    const content = this.contents.get(id);
+    if (content === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
+    const updates = content.updates.filter((update) => update.seq > afterSeq).map((update) => update.data);
+    return { snapshot: content.snapshotSeq > afterSeq ? content.snapshot : null, updates, lastSeq: content.lastSeq };
   }
 
   async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
@@ -78,7 +87,10 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     const content = this.content(id);
-    content.snapshot = snapshot.slice();
+    if (throughSeq > content.snapshotSeq) {
+      content.snapshot = snapshot.slice();
+      content.snapshotSeq = throughSeq;
+    }
     content.updates = content.updates.filter((update) => update.seq > throughSeq);
   }
 

@@ -55,4 +55,12 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
       );
     `,
   },
+  {
+    // The sequence number a snapshot holds every update through: an older compaction never
+    // replaces a newer snapshot (S11), and numbering goes on after the log is emptied (S10).
+    version: 3,
+    sql: `
+      ALTER TABLE documents ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -71,11 +71,15 @@ export class SqliteDocumentStore implements DocumentStore {
       getDocument: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE id = ?'),
       listDocuments: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id'),
       updateSummary: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], { snapshot: Buffer | null }>('SELECT snapshot FROM documents WHERE id = ?'),
-      listUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE document_id = ? ORDER BY seq'),
-      lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE document_id = ?'),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>('SELECT snapshot, snapshot_seq FROM documents WHERE id = ?'),
+      listUpdatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq'),
+      // The log may be empty after a compaction; numbering goes on from the snapshot's (S10).
+      lastSeq: db.prepare<[string, string], { seq: number | null }>(
+        'SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE document_id = ?), 0), COALESCE((SELECT snapshot_seq FROM documents WHERE id = ?), 0)) AS seq',
+      ),
       insertUpdate: db.prepare('INSERT INTO updates (document_id, seq, data) VALUES (?, ?, ?)'),
-      setSnapshot: db.prepare('UPDATE documents SET snapshot = ? WHERE id = ?'),
+      // Only a later snapshot replaces the stored one (S11).
+      setSnapshot: db.prepare('UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq < ?'),
       deleteUpdatesThrough: db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
       storedBytes: db.prepare<[string, string], { bytes: number | null }>(
         'SELECT COALESCE((SELECT LENGTH(snapshot) FROM documents WHERE id = ?), 0) + COALESCE((SELECT SUM(LENGTH(data)) FROM updates WHERE document_id = ?), 0) AS bytes',
@@ -91,7 +95,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const { lastSeq, insertUpdate } = this.statements;
     this.appendAll = db.transaction((appends: readonly DocumentAppend[]): number[] =>
       appends.map(({ documentId, updates }) => {
-        let seq = lastSeq.get(documentId)?.seq ?? 0;
+        let seq = lastSeq.get(documentId, documentId)?.seq ?? 0;
         for (const update of updates) insertUpdate.run(documentId, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
         return seq;
       }),
@@ -146,11 +150,26 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
+    return this.read(id, null);
+  }
+
+  async readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument> {
+    return this.read(id, afterSeq);
+  }
+
+  /** The snapshot (always when `afterSeq` is null) and the log after `afterSeq`. */
+  private read(id: string, afterSeq: number | null): StoredDocument {
     // One read transaction, so a compaction cannot slip between reading the snapshot and the log.
     return this.db.transaction((): StoredDocument => {
-      const snapshot = this.statements.getSnapshot.get(id)?.snapshot ?? null;
-      const rows = this.statements.listUpdates.all(id);
-      return { snapshot: snapshot === null ? null : bytes(snapshot), updates: rows.map((row) => bytes(row.data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+      const row = this.statements.getSnapshot.get(id);
+      const snapshot = row?.snapshot ?? null;
+      const withSnapshot = afterSeq === null || (row !== undefined && row.snapshot_seq > afterSeq);
+      const rows = this.statements.listUpdatesAfter.all(id, afterSeq ?? -1);
+      return {
+        snapshot: withSnapshot && snapshot !== null ? bytes(snapshot) : null,
+        updates: rows.map((update) => bytes(update.data)),
+        lastSeq: this.statements.lastSeq.get(id, id)?.seq ?? 0,
+      };
     })();
   }
 
@@ -160,7 +179,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.statements.setSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), id);
+      this.statements.setSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, id, throughSeq);
       this.statements.deleteUpdatesThrough.run(id, throughSeq);
     })();
   }

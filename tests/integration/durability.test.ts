@@ -2,9 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ensureTextCell, readTable, textCell } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS as C, NEXT_STEPS_SECTION_ID as NEXT_STEPS } from '../../core/templates/index.ts';
+import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace } from '../support/test-server.ts';
@@ -12,8 +13,23 @@ import { api, createDocumentIn, createWorkspace } from '../support/test-server.t
 /*
  * The promise under test: an update is durable before anyone else receives it, so killing the
  * server at any moment loses nothing another client has seen. These tests use a real server
- * process, killed for real.
+ * process, killed for real, on each engine: the SQLite file and a real PostgreSQL server.
  */
+
+let postgres: PostgresServer;
+let databases = 0;
+beforeAll(async () => {
+  postgres = await startPostgres();
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** Where a server keeps its documents: the environment of a fresh store, kept across restarts. */
+const engines: [string, () => Promise<Record<string, string>>][] = [
+  ['SQLite', async () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-durable-')) })],
+  ['PostgreSQL', async () => ({ DATABASE_URL: await postgres.createDatabase(`durability_${++databases}`) })],
+];
 
 const processes: ServerProcess[] = [];
 const clients: StockClient[] = [];
@@ -23,8 +39,8 @@ afterEach(() => {
   for (const server of processes.splice(0)) server.child.kill('SIGKILL');
 });
 
-async function serverOn(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+async function serverOn(storage: Record<string, string>, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const server = await startServerProcess({ ...storage, LOG_LEVEL: 'silent', ...env });
   processes.push(server);
   return server;
 }
@@ -41,12 +57,12 @@ function firstTask(doc: Y.Doc): { rowId: string; text: string } {
   return { rowId: row.id, text: cell?.kind === 'text' ? cell.text : '' };
 }
 
-describe('durability', () => {
+describe.each(engines)('durability on %s', (_engine, freshStorage) => {
   test('R1: SIGKILL during a stream of edits loses nothing that another client had seen', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pathways-kill-'));
+    const storage = await freshStorage();
     // A slow store widens the gap between receiving an update and storing it: a relay that fanned
     // out before storing would show it here, as the observer seeing text the restart has lost.
-    const first = await serverOn(dataDir, { PATHWAYS_STORE_LATENCY_MS: '20' });
+    const first = await serverOn(storage, { PATHWAYS_STORE_LATENCY_MS: '20' });
     const workspace = await createWorkspace(first.url);
     const documentId = await createDocumentIn(first.url, workspace, { title: 'Kill test', template: 'barriers' });
 
@@ -78,7 +94,7 @@ describe('durability', () => {
     const seenAtKill = seen;
     for (const client of clients.splice(0)) client.destroy();
 
-    const second = await serverOn(dataDir);
+    const second = await serverOn(storage);
     const reader = joinRoom(second, documentId, workspace.tokens.viewer);
     await reader.synced;
     const stored = textCell(reader.doc, NEXT_STEPS, rowId, C.task)?.toString() ?? '';
@@ -87,8 +103,8 @@ describe('durability', () => {
   });
 
   test('R16/R18: after SIGTERM and a restart everything is there, with a version saved for the session', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pathways-term-'));
-    const first = await serverOn(dataDir);
+    const storage = await freshStorage();
+    const first = await serverOn(storage);
     const workspace = await createWorkspace(first.url);
     const documentId = await createDocumentIn(first.url, workspace, { title: 'Term test', template: 'barriers' });
     const editor = joinRoom(first, documentId, workspace.tokens.editor);
@@ -103,7 +119,7 @@ describe('durability', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = await serverOn(dataDir);
+    const second = await serverOn(storage);
     const reader = joinRoom(second, documentId, workspace.tokens.viewer);
     await reader.synced;
     expect(textCell(reader.doc, NEXT_STEPS, rowId, C.task)?.toString()).toBe(expected);

@@ -2,11 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentRecord, DocumentStore } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { POSTGRES_MIGRATIONS } from '../../../sync-server/storage/postgres-migrations.ts';
+import { PostgresDocumentStore } from '../../../sync-server/storage/postgres-store.ts';
 import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
+import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
 
 /** The storage contract (rules S1–S13 in sync-server/relay/SPEC.md), run against every store. */
 
@@ -27,14 +31,26 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
-const stores: [string, () => DocumentStore][] = [
-  ['memory', () => new MemoryDocumentStore()],
-  ['sqlite', () => SqliteDocumentStore.open(mkdtempSync(join(tmpdir(), 'pathways-store-')))],
+/** A real PostgreSQL server for this file; each test gets an empty database of its own. */
+let postgres: PostgresServer;
+let databases = 0;
+beforeAll(async () => {
+  postgres = await startPostgres();
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+const freshDatabase = (): Promise<string> => postgres.createDatabase(`contract_${++databases}`);
+
+const stores: [string, () => Promise<DocumentStore>][] = [
+  ['memory', async () => new MemoryDocumentStore()],
+  ['sqlite', async () => SqliteDocumentStore.open(mkdtempSync(join(tmpdir(), 'pathways-store-')))],
+  ['postgres', async () => PostgresDocumentStore.open(await freshDatabase())],
 ];
 
 describe.each(stores)('%s store', (_name, make) => {
   async function fresh(): Promise<DocumentStore> {
-    const store = make();
+    const store = await make();
     opened.push(store);
     await store.createWorkspace(workspace, hashes);
     await store.createDocument(record('d1'), u(9, 9));
@@ -68,6 +84,36 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.appendUpdates([{ documentId: 'd1', updates: [u(4)] }]);
     expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 7, 7), updates: [u(3), u(4)], lastSeq: 4 });
     expect(await store.storedBytes('d1')).toBe(5);
+  });
+
+  test('S10: sequence numbers go on after a compaction has emptied the log', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3)] }]);
+    await store.compact('d1', u(7), 3);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7), updates: [], lastSeq: 3 });
+    expect(await store.appendUpdates([{ documentId: 'd1', updates: [u(4)] }])).toEqual([4]);
+  });
+
+  test('S11: a compaction through an earlier sequence number keeps the newer snapshot', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3), u(4)] }]);
+    await store.compact('d1', u(7, 3), 3);
+    await store.compact('d1', u(7, 2), 2);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 3), updates: [u(4)], lastSeq: 4 });
+    await store.compact('d1', u(7, 4), 4);
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 4), updates: [], lastSeq: 4 });
+  });
+
+  test('S12: reading after a sequence number gives what a reader holding it lacks, with the snapshot once compaction folded some in', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3)] }]);
+    expect(await store.readUpdatesAfter('d1', 1)).toEqual({ snapshot: null, updates: [u(2), u(3)], lastSeq: 3 });
+    expect(await store.readUpdatesAfter('d1', 3)).toEqual({ snapshot: null, updates: [], lastSeq: 3 });
+    await store.compact('d1', u(7, 7), 2);
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(4)] }]);
+    expect(await store.readUpdatesAfter('d1', 1)).toEqual({ snapshot: u(7, 7), updates: [u(3), u(4)], lastSeq: 4 });
+    expect(await store.readUpdatesAfter('d1', 2)).toEqual({ snapshot: null, updates: [u(3), u(4)], lastSeq: 4 });
+    expect(await store.readUpdatesAfter('nope', 0)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
   });
 
   test('S5: versions list newest first and read back byte for byte', async () => {
@@ -185,5 +231,94 @@ describe('sqlite store on disk', () => {
     expect((await upgraded.getDocument('d1'))?.title).toBe('Doc d1');
     await upgraded.replaceSurveyToken('d1', 'h-survey');
     expect(await upgraded.findSurveyDocument('h-survey')).toBe('d1');
+  });
+});
+
+describe('postgres store on a shared server', () => {
+  async function open(url: string): Promise<PostgresDocumentStore> {
+    const store = await PostgresDocumentStore.open(url);
+    opened.push(store);
+    return store;
+  }
+
+  test('S13: two nodes opening an empty database at once migrate it once, and opening again changes nothing', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([open(url), open(url)]);
+    await a.createWorkspace(workspace, hashes);
+    expect(await b.getWorkspace('w1')).toEqual(workspace);
+    await open(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version');
+    await client.end();
+    expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((step) => step.version));
+  });
+
+  test('S10: two nodes appending to one document at once get numbers without gaps, in the order the log holds', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([open(url), open(url)]);
+    await a.createWorkspace(workspace, hashes);
+    await a.createDocument(record('d1'), u(0));
+    const given = new Map<number, Uint8Array>();
+    const write = async (store: DocumentStore, node: number): Promise<number[]> => {
+      const seqs: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const update = u(node, i);
+        const [seq] = await store.appendUpdates([{ documentId: 'd1', updates: [update] }]);
+        given.set(seq!, update);
+        seqs.push(seq!);
+      }
+      return seqs;
+    };
+    const [fromA, fromB] = await Promise.all([write(a, 1), write(b, 2)]);
+    for (const seqs of [fromA, fromB]) expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect([...given.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    const stored = await b.loadDocument('d1');
+    expect(stored.lastSeq).toBe(80);
+    expect(stored.updates).toEqual(Array.from({ length: 80 }, (_, i) => given.get(i + 1)));
+  });
+
+  test('S13: two nodes appending to the same documents in opposite orders never deadlock', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([open(url), open(url)]);
+    await a.createWorkspace(workspace, hashes);
+    const ids = ['d1', 'd2', 'd3', 'd4'];
+    for (const id of ids) await a.createDocument(record(id), u());
+    const write = async (store: DocumentStore, order: string[]): Promise<void> => {
+      for (let i = 0; i < 25; i++) await store.appendUpdates(order.map((documentId) => ({ documentId, updates: [u(i)] })));
+    };
+    await Promise.all([write(a, ids), write(b, [...ids].reverse()), write(a, [ids[2]!, ids[0]!, ids[3]!, ids[1]!])]);
+    for (const id of ids) expect((await a.loadDocument(id)).lastSeq).toBe(75);
+  });
+
+  test('S1: a multi-document append that fails for one document stores nothing for any', async () => {
+    const url = await freshDatabase();
+    const store = await open(url);
+    await store.createWorkspace(workspace, hashes);
+    await store.createDocument(record('d1'), u(1));
+    await store.createDocument(record('d2'), u(2));
+    const saboteur = new pg.Client({ connectionString: url });
+    await saboteur.connect();
+    await saboteur.query(`CREATE FUNCTION fail_d2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.document_id = 'd2' THEN RAISE EXCEPTION 'disk says no'; END IF; RETURN NEW; END $$`);
+    await saboteur.query('CREATE TRIGGER fail_d2 BEFORE INSERT ON updates FOR EACH ROW EXECUTE FUNCTION fail_d2()');
+    await saboteur.end();
+    await expect(store.appendUpdates([{ documentId: 'd1', updates: [u(5)] }, { documentId: 'd2', updates: [u(6)] }])).rejects.toThrow('disk says no');
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(1), updates: [], lastSeq: 0 });
+    expect(await store.loadDocument('d2')).toEqual({ snapshot: u(2), updates: [], lastSeq: 0 });
+    // The numbers a failed append took are given back: the next one starts at 1.
+    expect(await store.appendUpdates([{ documentId: 'd1', updates: [u(7)] }])).toEqual([1]);
+  });
+
+  test('everything stored is there for a node that connects later', async () => {
+    const url = await freshDatabase();
+    const first = await PostgresDocumentStore.open(url);
+    await first.createWorkspace(workspace, hashes);
+    await first.createDocument(record('d1'), u(1));
+    await first.appendUpdates([{ documentId: 'd1', updates: [u(2), u(3)] }]);
+    await first.close();
+    await first.close();
+    const second = await open(url);
+    expect(await second.loadDocument('d1')).toEqual({ snapshot: u(1), updates: [u(2), u(3)], lastSeq: 2 });
+    expect(await second.findAccess('h-owner')).toEqual({ workspaceId: 'w1', role: 'owner' });
   });
 });

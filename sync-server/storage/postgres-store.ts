@@ -1,0 +1,314 @@
+import pg from 'pg';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+
+/** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
+const MIGRATION_LOCK = '5792958135566228083';
+
+interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  template: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface VersionRow {
+  id: string;
+  document_id: string;
+  label: string;
+  auto: boolean;
+  created_at: string;
+}
+
+const toDocument = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  title: row.title,
+  template: row.template,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto, createdAt: row.created_at });
+
+/** pg returns bytea as Buffers; callers get plain Uint8Array views of the same bytes. */
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const toBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * The snapshot row first (seq -1), then the log after `$2`, in one statement, so it sees one
+ * state of the database: a compaction cannot slip between the snapshot and the log. The snapshot
+ * comes when `$3` (a full load) or when it holds updates after `$2` (S12).
+ */
+const READ_SQL = `
+  SELECT -1::bigint AS seq, CASE WHEN $3 OR snapshot_seq > $2 THEN snapshot END AS data, last_seq
+    FROM documents WHERE id = $1
+  UNION ALL
+  SELECT seq, data, NULL FROM updates WHERE document_id = $1 AND seq > $2
+  ORDER BY seq`;
+
+export interface PostgresStoreOptions {
+  /** Connections kept open at most; every node holds its own pool. */
+  readonly maxConnections?: number;
+  /** An idle connection failed (the server restarted); the pool replaces it. For the log. */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * The store for several relay nodes: every update, snapshot, version, workspace and token in one
+ * PostgreSQL database shared by the nodes, so any node serves any document and every REST route.
+ *
+ * Concurrency, which SQLite never faced: an append locks its documents' rows (`FOR NO KEY UPDATE`,
+ * in id order, so two nodes appending to overlapping documents never deadlock) and numbers the
+ * updates from `last_seq` on that row. The lock is held until commit, so numbers have no gaps and
+ * follow commit order across processes (S10); a rolled-back append gives its numbers back.
+ */
+export class PostgresDocumentStore implements DocumentStore {
+  private closing: Promise<void> | null = null;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, migrates the schema (S13) and resolves with the store. */
+  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresDocumentStore> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.maxConnections ?? 10,
+      // A server that is down fails calls within seconds (rooms then close with 1011) rather than hanging them.
+      connectionTimeoutMillis: 5_000,
+    });
+    pool.on('error', (error) => options.onConnectionError?.(error));
+    const store = new PostgresDocumentStore(pool);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      // The lock comes first: even CREATE TABLE IF NOT EXISTS fails when two sessions run it at once.
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+      const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
+      const current = rows[0]?.version ?? 0;
+      for (const step of POSTGRES_MIGRATIONS) {
+        if (step.version <= current) continue;
+        await client.query(step.sql);
+        await client.query('INSERT INTO schema_version (version) VALUES ($1)', [step.version]);
+      }
+    });
+  }
+
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection itself failed: drop it from the pool rather than hand it out again.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [workspace.id, workspace.name, workspace.createdAt]);
+      const entries = Object.entries(tokenHashes);
+      await client.query('INSERT INTO tokens (hash, workspace_id, role) SELECT hash, $1, role FROM unnest($2::text[], $3::text[]) AS t (hash, role)', [
+        workspace.id,
+        entries.map(([, hash]) => hash),
+        entries.map(([role]) => role),
+      ]);
+    });
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
+    const { rows } = await this.pool.query<{ id: string; name: string; created_at: string }>({ name: 'get-workspace', text: 'SELECT id, name, created_at FROM workspaces WHERE id = $1', values: [id] });
+    const row = rows[0];
+    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async findAccess(tokenHash: string): Promise<Access | null> {
+    const { rows } = await this.pool.query<{ workspace_id: string; role: Role }>({ name: 'find-token', text: 'SELECT workspace_id, role FROM tokens WHERE hash = $1', values: [tokenHash] });
+    const row = rows[0];
+    return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
+  }
+
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM tokens WHERE workspace_id = $1 AND role = $2', [workspaceId, role]);
+      await client.query('INSERT INTO tokens (hash, workspace_id, role) VALUES ($1, $2, $3)', [tokenHash, workspaceId, role]);
+    });
+  }
+
+  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+    await this.pool.query('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      record.id,
+      record.workspaceId,
+      record.title,
+      record.template,
+      record.createdAt,
+      record.updatedAt,
+      toBuffer(initialState),
+    ]);
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const { rows } = await this.pool.query<DocumentRow>({
+      name: 'get-document',
+      text: 'SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE id = $1',
+      values: [id],
+    });
+    return rows[0] === undefined ? null : toDocument(rows[0]);
+  }
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    const { rows } = await this.pool.query<DocumentRow>(
+      'SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE workspace_id = $1 ORDER BY updated_at COLLATE "C" DESC, id COLLATE "C"',
+      [workspaceId],
+    );
+    return rows.map(toDocument);
+  }
+
+  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
+    await this.pool.query({ name: 'update-summary', text: 'UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3', values: [summary.title, summary.updatedAt, id] });
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument> {
+    return this.read(id, 0, true);
+  }
+
+  async readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument> {
+    return this.read(id, afterSeq, false);
+  }
+
+  private async read(id: string, afterSeq: number, withSnapshot: boolean): Promise<StoredDocument> {
+    const { rows } = await this.pool.query<{ seq: string; data: Buffer | null; last_seq: string | null }>({
+      name: 'read-document',
+      text: READ_SQL,
+      values: [id, afterSeq, withSnapshot],
+    });
+    const [head, ...log] = rows;
+    if (head === undefined || head.seq !== '-1') return { snapshot: null, updates: [], lastSeq: 0 };
+    return { snapshot: head.data === null ? null : bytes(head.data), updates: log.map((row) => bytes(row.data!)), lastSeq: Number(head.last_seq) };
+  }
+
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+    if (appends.length === 0) return [];
+    const ids = [...new Set(appends.map((append) => append.documentId))];
+    return this.transaction(async (client) => {
+      // Rows are locked in id order (the "C" collation, the same in every process), so two nodes
+      // whose batches share documents wait for each other instead of deadlocking (S13).
+      const { rows } = await client.query<{ id: string; last_seq: string }>({
+        name: 'lock-documents',
+        text: 'SELECT id, last_seq FROM documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE',
+        values: [ids],
+      });
+      const next = new Map(rows.map((row) => [row.id, Number(row.last_seq)]));
+      const unknown = ids.filter((id) => !next.has(id));
+      if (unknown.length > 0) throw new Error(`cannot append to unknown documents: ${unknown.join(', ')}`);
+      const documentIds: string[] = [];
+      const seqs: number[] = [];
+      const data: Buffer[] = [];
+      const lastSeqs = appends.map(({ documentId, updates }) => {
+        let seq = next.get(documentId)!;
+        for (const update of updates) {
+          documentIds.push(documentId);
+          seqs.push(++seq);
+          // Copies: the caller may reuse its buffers once this resolves, and pg encodes them as it sends.
+          data.push(Buffer.from(update));
+        }
+        next.set(documentId, seq);
+        return seq;
+      });
+      await client.query({
+        name: 'advance-seq',
+        text: 'UPDATE documents AS d SET last_seq = v.last_seq FROM unnest($1::text[], $2::bigint[]) AS v (id, last_seq) WHERE d.id = v.id',
+        values: [ids, ids.map((id) => next.get(id)!)],
+      });
+      if (data.length > 0) {
+        await client.query({
+          name: 'insert-updates',
+          text: 'INSERT INTO updates (document_id, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])',
+          values: [documentIds, seqs, data],
+        });
+      }
+      return lastSeqs;
+    });
+  }
+
+  async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.transaction(async (client) => {
+      // Only a later snapshot replaces the stored one (S11): two nodes may compact the same document.
+      await client.query('UPDATE documents SET snapshot = $2, snapshot_seq = $3 WHERE id = $1 AND snapshot_seq < $3', [id, toBuffer(snapshot), throughSeq]);
+      await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [id, throughSeq]);
+    });
+  }
+
+  async storedBytes(id: string): Promise<number> {
+    const { rows } = await this.pool.query<{ bytes: string }>(
+      'SELECT COALESCE((SELECT octet_length(snapshot) FROM documents WHERE id = $1), 0) + COALESCE((SELECT SUM(octet_length(data)) FROM updates WHERE document_id = $1), 0) AS bytes',
+      [id],
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  }
+
+  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
+    if (tokenHash === null) await this.pool.query('DELETE FROM survey_tokens WHERE document_id = $1', [documentId]);
+    else await this.pool.query('INSERT INTO survey_tokens (document_id, hash) VALUES ($1, $2) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash', [documentId, tokenHash]);
+  }
+
+  async findSurveyDocument(tokenHash: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ document_id: string }>({ name: 'find-survey-token', text: 'SELECT document_id FROM survey_tokens WHERE hash = $1', values: [tokenHash] });
+    return rows[0]?.document_id ?? null;
+  }
+
+  async hasSurveyToken(documentId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM survey_tokens WHERE document_id = $1', [documentId]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
+    await this.pool.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6)', [
+      record.id,
+      record.documentId,
+      record.label,
+      record.auto,
+      record.createdAt,
+      toBuffer(state),
+    ]);
+  }
+
+  async listVersions(documentId: string): Promise<VersionRecord[]> {
+    const { rows } = await this.pool.query<VersionRow>(
+      'SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = $1 ORDER BY created_at COLLATE "C" DESC, position DESC',
+      [documentId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM versions WHERE document_id = $1 AND id = $2', [documentId, versionId]);
+    return rows[0] === undefined ? null : bytes(rows[0].state);
+  }
+
+  async close(): Promise<void> {
+    await (this.closing ??= this.pool.end());
+  }
+}
