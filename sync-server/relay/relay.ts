@@ -63,15 +63,23 @@ export class Relay {
     return {
       onMessage: (frame) => {
         if (closed || connection.closedByServer) return;
-        connection.charge(frame.byteLength);
-        const decoded = decodeClientFrame(frame);
-        if (!decoded.ok) {
-          metrics.rejectedFrames.inc({ reason: 'malformed' });
-          logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a malformed frame');
-          connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
-          return;
+        // Called from the socket's event handler: an exception here would reach the event loop
+        // and stop the process, every room with it. It closes this socket only.
+        try {
+          connection.charge(frame.byteLength);
+          const decoded = decodeClientFrame(frame);
+          if (!decoded.ok) {
+            const reason = decoded.failure === 'presence' ? CLOSE.presenceRefused : CLOSE.malformedFrame;
+            metrics.rejectedFrames.inc({ reason: decoded.failure === 'presence' ? 'presence' : 'malformed' });
+            logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a frame it may not');
+            connection.close(reason.code, reason.reason);
+            return;
+          }
+          room.receive(connection, decoded.message);
+        } catch (error) {
+          logger.error({ documentId, role: access.role, error }, 'failed to handle a frame; closed its socket');
+          connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
         }
-        room.receive(connection, decoded.message);
       },
       onClose: () => {
         if (closed) return;

@@ -60,6 +60,18 @@ export function encodeAwarenessEntriesFrame(entries: readonly AwarenessEntry[]):
   return encodeAwarenessFrame(encoding.toUint8Array(update));
 }
 
+/** An awareness frame whose states are given as JSON text, so a test can send what JSON.stringify would not make. */
+export function encodeAwarenessJsonFrame(entries: readonly { clientId: number; clock: number; json: string }[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId);
+    encoding.writeVarUint(update, entry.clock);
+    encoding.writeVarString(update, entry.json);
+  }
+  return encodeAwarenessFrame(encoding.toUint8Array(update));
+}
+
 /** The awareness frame a stock client sends for its own state. */
 export function encodeOwnAwarenessFrame(awareness: awarenessProtocol.Awareness): Uint8Array {
   return encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
