@@ -38,6 +38,8 @@ export class Relay {
    */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
+  private suspended = false;
   private readonly batcher: AppendBatcher;
 
   constructor(private readonly options: RelayOptions) {
@@ -52,8 +54,9 @@ export class Relay {
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
     const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
-    if (this.shuttingDown) {
-      connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    if (this.shuttingDown || this.suspended) {
+      const reason = this.shuttingDown ? CLOSE.goingAway : CLOSE.storageFailed;
+      connection.close(reason.code, reason.reason);
       return { onMessage: () => {}, onClose: () => {} };
     }
     const room = this.openRoom(documentId);
@@ -117,6 +120,20 @@ export class Relay {
     });
     this.closing.set(room.documentId, done);
     return done;
+  }
+
+  /**
+   * Storage can no longer keep what the relay would confirm: every room is dropped with 1011
+   * (nothing more is relayed, so nobody sees an edit that is not stored) and sockets are refused
+   * until `resume`. Clients keep their edits on the device and resend them when they reconnect.
+   */
+  suspend(): void {
+    this.suspended = true;
+    for (const room of [...this.rooms.values()]) room.abandon(CLOSE.storageFailed);
+  }
+
+  resume(): void {
+    this.suspended = false;
   }
 
   /** Closes every socket of this workspace and role, after its link was replaced. */

@@ -448,6 +448,15 @@ export class Room {
     this.metrics.deliveredMessages.inc(delivered);
   };
 
+  /**
+   * Drops the room at once without handling its queue or writing anything: for when storage can
+   * no longer keep what the room would confirm. Its clients keep their edits and resend them.
+   */
+  abandon(reason: CloseReason): void {
+    if (this.state === 'closed' || this.state === 'failed') return;
+    this.fail(reason);
+  }
+
   private fail(reason: CloseReason): void {
     this.state = 'failed';
     for (const connection of [...this.connections]) connection.close(reason.code, reason.reason);
