@@ -16,7 +16,11 @@ import { templateRoutes } from './routes/templates.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import type { StorageHealthMonitor } from './storage/health-monitor.ts';
 import { CLOSE } from './relay/close-codes.ts';
+import { limitRequestBodies } from './routes/body-limits.ts';
+import { securityHeaders } from './routes/security-headers.ts';
+import { refuseWritesWhileStorageLost } from './routes/storage-guard.ts';
 
 /**
  * @hono/node-ws reports socket errors as `new ErrorEvent(…)`, which Node 20 lacks; without it
@@ -42,7 +46,9 @@ export interface AppDependencies {
   readonly logger: Logger;
   readonly metrics: RelayMetrics;
   readonly adminToken: string | undefined;
+  readonly metricsToken: string | undefined;
   readonly maxMessageBytes: number;
+  readonly storageHealth: StorageHealthMonitor;
 }
 
 /**
@@ -61,8 +67,12 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
     socket.close = (code?: number, reason?: string | Buffer) => close(code, code === CLOSE.tooLarge.code && !reason ? CLOSE.tooLarge.reason : reason);
   });
 
-  app.route('/', healthRoutes);
-  app.route('/', metricsRoutes(deps.metrics));
+  // Headers first, so every response gets them, errors and 413s included.
+  app.use('*', securityHeaders());
+  app.use('*', limitRequestBodies());
+  app.use('/api/*', refuseWritesWhileStorageLost(deps.storageHealth));
+  app.route('/', healthRoutes(deps.storageHealth));
+  app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
   app.route('/', documentRoutes(deps.store));
@@ -70,7 +80,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
-  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger));
+  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {

@@ -1,9 +1,11 @@
 import { ensureClientBuilt } from './client-build.ts';
 import { readConfig, type ServerConfig } from './config.ts';
 import { createLogger } from './observability/logger.ts';
+import { guardProcess } from './observability/process-guard.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const logger = createLogger();
+guardProcess(logger);
 let config: ServerConfig;
 try {
   config = readConfig(process.env);

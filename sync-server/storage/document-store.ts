@@ -96,5 +96,13 @@ export interface DocumentStore {
   listVersions(documentId: string): Promise<VersionRecord[]>;
   readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;
 
+  /**
+   * Checks that what the store confirms is still kept: the database is the one it opened and a
+   * small write goes through. Never throws; a failure comes back as a reason a person can act on.
+   */
+  probeHealth(): Promise<StorageHealth>;
+
   close(): Promise<void>;
 }
+
+export type StorageHealth = { readonly ok: true } | { readonly ok: false; readonly reason: string };

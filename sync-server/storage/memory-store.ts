@@ -1,4 +1,4 @@
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -129,6 +129,10 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
     return this.versions.get(documentId)?.find((entry) => entry.record.id === versionId)?.state ?? null;
+  }
+
+  async probeHealth(): Promise<StorageHealth> {
+    return { ok: true };
   }
 
   async close(): Promise<void> {}

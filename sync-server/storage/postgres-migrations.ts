@@ -56,6 +56,12 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
         document_id text PRIMARY KEY REFERENCES documents (id),
         hash text NOT NULL UNIQUE
       );
+      -- One row rewritten by probeHealth: a write that fails tells the node to stop confirming.
+      CREATE TABLE health_probe (
+        id integer PRIMARY KEY CHECK (id = 1),
+        checked_at text NOT NULL
+      );
+      INSERT INTO health_probe (id, checked_at) VALUES (1, '');
     `,
   },
 ];

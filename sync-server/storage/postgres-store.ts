@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 
 /** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
@@ -306,6 +306,17 @@ export class PostgresDocumentStore implements DocumentStore {
   async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
     const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM versions WHERE document_id = $1 AND id = $2', [documentId, versionId]);
     return rows[0] === undefined ? null : bytes(rows[0].state);
+  }
+
+  async probeHealth(): Promise<StorageHealth> {
+    try {
+      // A write, not a SELECT 1: a server that has turned read-only (a full disk, a standby after
+      // failover) still answers reads. The row is shared by every node; the update is tiny.
+      await this.pool.query({ name: 'probe-health', text: 'UPDATE health_probe SET checked_at = $1 WHERE id = 1', values: [new Date().toISOString()] });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: `writes to PostgreSQL fail: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   async close(): Promise<void> {

@@ -56,9 +56,19 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
     `,
   },
   {
+    // One row rewritten by probeHealth: a write that fails tells the server to stop confirming.
+    version: 3,
+    sql: `
+      CREATE TABLE health_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
     // The sequence number a snapshot holds every update through: an older compaction never
     // replaces a newer snapshot (S11), and numbering goes on after the log is emptied (S10).
-    version: 3,
+    version: 4,
     sql: `
       ALTER TABLE documents ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
     `,

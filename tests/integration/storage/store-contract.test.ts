@@ -178,6 +178,12 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.hasSurveyToken('nope')).toBe(false);
   });
 
+  test('a store that keeps what it is given answers its health probe with ok', async () => {
+    const store = await fresh();
+    expect(await store.probeHealth()).toEqual({ ok: true });
+    expect(await store.probeHealth()).toEqual({ ok: true });
+  });
+
   test('keeps its own copy of appended bytes even if the caller reuses the buffer', async () => {
     const store = await fresh();
     const buffer = u(1, 2);
