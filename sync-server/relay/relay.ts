@@ -8,6 +8,7 @@ import { decodeClientFrame } from './protocol.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
+import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -154,15 +155,7 @@ export class Relay {
       if (state !== null) return state;
     }
     await this.closing.get(documentId);
-    const stored = await this.options.store.loadDocument(documentId);
-    const doc = new Y.Doc();
-    for (const update of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch (error) {
-        this.options.logger.error({ documentId, error }, 'skipped a stored update that does not apply');
-      }
-    }
+    const doc = rebuildDocument(await this.options.store.loadDocument(documentId), this.logSkipped(documentId));
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     return state;
@@ -186,19 +179,11 @@ export class Relay {
 
   /** Queued behind (and ahead of) rooms closing and opening for the document, so nothing races it. */
   private writeServerChangeToStorage<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const previous = this.closing.get(documentId) ?? Promise.resolve();
     const written = previous.then(async () => {
-      const stored = await store.loadDocument(documentId);
-      const doc = new Y.Doc();
+      const doc = rebuildDocument(await store.loadDocument(documentId), this.logSkipped(documentId));
       try {
-        for (const update of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) {
-          try {
-            Y.applyUpdate(doc, update);
-          } catch (error) {
-            logger.error({ documentId, error }, 'skipped a stored update that does not apply');
-          }
-        }
         const updates: Uint8Array[] = [];
         doc.on('update', (update: Uint8Array) => updates.push(update));
         // Nobody has seen this document in memory, so a change that throws is simply not stored.
@@ -219,6 +204,10 @@ export class Relay {
       });
     this.closing.set(documentId, done);
     return written;
+  }
+
+  private logSkipped(documentId: string): OnSkippedUpdate {
+    return (index, error) => this.options.logger.error({ documentId, index, error }, 'skipped a stored update that does not apply');
   }
 
   /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */

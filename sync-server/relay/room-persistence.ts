@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppendBatcher } from './append-batcher.ts';
+import { rebuildDocument } from './rebuild-document.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
@@ -46,17 +47,7 @@ export class RoomPersistence {
   async load(): Promise<Y.Doc> {
     const started = performance.now();
     const stored = await this.store.loadDocument(this.documentId);
-    const doc = new Y.Doc();
-    const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates];
-    doc.transact(() => {
-      for (const [index, update] of parts.entries()) {
-        try {
-          Y.applyUpdate(doc, update);
-        } catch (error) {
-          this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply');
-        }
-      }
-    });
+    const doc = rebuildDocument(stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
     this.lastSeq = stored.lastSeq;
     this.logUpdates = stored.updates.length;
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);

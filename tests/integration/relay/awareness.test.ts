@@ -5,7 +5,7 @@ import { connectRaw, connectStockClient, waitFor, type RawSocket, type StockClie
 import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../../support/test-server.ts';
 
 /**
- * The room sends presence at most every 25 ms (AWARENESS_INTERVAL_MS in relay/room.ts). A window
+ * The room sends presence at most every 25 ms (AWARENESS_INTERVAL_MS in relay/room-presence.ts). A window
  * of 300 ms is a dozen of those: anything the room meant to forward would have arrived in it.
  */
 const QUIET_MS = 300;

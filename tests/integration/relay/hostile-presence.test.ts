@@ -64,7 +64,7 @@ async function expectStillServing(ana: StockClient, ben: StockClient): Promise<v
 }
 
 describe('presence a viewer sends is checked before the room keeps it', () => {
-  test("a state nested 5,000 deep closes the viewer's socket with 4413 and the server keeps serving", async () => {
+  test("R19: a state nested 5,000 deep closes the viewer's socket with 4413 and the server keeps serving", async () => {
     const [ana, ben] = await twoPeople();
     const viewer = await viewerSocket();
     const nested = `{"user":${'['.repeat(5000)}${']'.repeat(5000)}}`;
@@ -75,7 +75,7 @@ describe('presence a viewer sends is checked before the room keeps it', () => {
     expect(ben.provider.awareness.getStates().has(777_001)).toBe(false);
   });
 
-  test('a state over the size limit closes the socket with 4413 and reaches nobody', async () => {
+  test('R19: a state over the size limit closes the socket with 4413 and reaches nobody', async () => {
     const [ana, ben] = await twoPeople();
     const viewer = await viewerSocket();
     const huge = { user: { name: 'x'.repeat(PRESENCE_LIMITS.maxStateChars) } };
@@ -86,7 +86,7 @@ describe('presence a viewer sends is checked before the room keeps it', () => {
     expect(ben.provider.awareness.getStates().has(777_002)).toBe(false);
   });
 
-  test("a forged state for another person's client id changes nothing at the others", async () => {
+  test("R20: a forged state for another person's client id changes nothing at the others", async () => {
     const [ana, ben] = await twoPeople();
     const viewer = await viewerSocket();
     const anaClock = ana.provider.awareness.meta.get(ana.doc.clientID)!.clock;
@@ -107,7 +107,7 @@ describe('presence a viewer sends is checked before the room keeps it', () => {
     await expectStillServing(ana, ben);
   });
 
-  test('a thousand fake presences from one socket close it with 4429 and none reach the others', async () => {
+  test('R20: a thousand fake presences from one socket close it with 4429 and none reach the others', async () => {
     const [ana, ben] = await twoPeople();
     const viewer = await viewerSocket();
     const fakes = Array.from({ length: 1000 }, (_, i) => ({ clientId: 900_000 + i, clock: 1, state: { user: { name: `Fake ${i}` } } }));
@@ -119,7 +119,7 @@ describe('presence a viewer sends is checked before the room keeps it', () => {
     await expectStillServing(ana, ben);
   });
 
-  test(`one socket may publish up to ${MAX_PRESENCE_PER_SOCKET} presences, one frame at a time`, async () => {
+  test(`R20: one socket may publish up to ${MAX_PRESENCE_PER_SOCKET} presences, one frame at a time`, async () => {
     const [ana, ben] = await twoPeople();
     const viewer = await viewerSocket();
     for (let i = 0; i < MAX_PRESENCE_PER_SOCKET; i++) {

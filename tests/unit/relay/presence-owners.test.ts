@@ -6,7 +6,7 @@ function speaker(lastHeardAt = 0): PresenceSpeaker & { lastHeardAt: number } {
   return { lastHeardAt, awarenessClients: new Set<number>() };
 }
 
-describe('who speaks for a presence', () => {
+describe('R20: who speaks for a presence', () => {
   test('the first socket to publish a client id owns it; another live socket may not speak for it', () => {
     let now = 0;
     const owners = new PresenceOwners(() => now);

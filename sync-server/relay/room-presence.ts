@@ -1,0 +1,148 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Logger } from '../observability/logger.ts';
+import type { RelayMetrics } from '../observability/metrics.ts';
+import { CLOSE } from './close-codes.ts';
+import type { Connection } from './connection.ts';
+import { PresenceOwners } from './presence-owners.ts';
+import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } from './protocol.ts';
+
+/**
+ * Presence is sent at most this often per room, whatever the number of people moving carets,
+ * so awareness cannot crowd out document updates; 40 times a second still looks live (R11).
+ */
+export const AWARENESS_INTERVAL_MS = 25;
+
+/**
+ * One room's presence: who is here, which socket speaks for which client id, and the batching
+ * of what changed into one frame per interval. Presence is never stored, so nothing here waits
+ * for a persistence round.
+ */
+export class RoomPresence {
+  private readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new PresenceOwners<Connection>();
+  private readonly pending = new Set<number>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    doc: Y.Doc,
+    /** The room's sockets, read when a batch goes out. */
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly documentId: string,
+    private readonly logger: Logger,
+    private readonly metrics: RelayMetrics,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null); // the relay itself is nobody
+    this.awareness.on('update', this.onChange);
+  }
+
+  /** Every state in the room as one frame (for a greeting or a query), or null when nobody is here. */
+  encodeEveryone(): Uint8Array | null {
+    return this.encode([...this.awareness.getStates().keys()]);
+  }
+
+  /**
+   * Applies presence, dropping entries the room has already seen and entries for a client id
+   * another socket speaks for. Stock y-websocket clients re-send every awareness update they
+   * receive; forwarding those echoes would multiply presence traffic by the room size, so only a
+   * newer clock (or a removal) gets through (R10). A newer clock for someone else's id is a
+   * forgery (a stock client's echo never is newer) and is dropped without closing the socket.
+   */
+  apply(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): void {
+    const awareness = this.awareness;
+    const accepted: AwarenessEntry[] = [];
+    let stale = 0;
+    let foreign = 0;
+    for (const entry of entries) {
+      // The same rule as y-protocols' applyAwarenessUpdate, so what we count is what it applies.
+      const clock = awareness.meta.get(entry.clientId)?.clock ?? 0;
+      const isNew = clock < entry.clock || (clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
+      if (!isNew) {
+        stale++;
+        continue;
+      }
+      const claim = this.owners.claim(connection, entry.clientId);
+      if (claim === 'foreign') {
+        foreign++;
+        continue;
+      }
+      if (claim === 'over-limit') {
+        this.metrics.rejectedFrames.inc({ reason: 'too-many-presences' });
+        this.logger.warn({ documentId: this.documentId, role: connection.access.role }, 'closed a socket that published too many presence entries');
+        connection.close(CLOSE.tooManyPresences.code, CLOSE.tooManyPresences.reason);
+        return;
+      }
+      accepted.push(entry);
+    }
+    if (stale > 0) this.metrics.staleAwareness.inc(stale);
+    if (foreign > 0) this.metrics.foreignAwareness.inc(foreign);
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(awareness, accepted.length + stale === entries.length ? update : encodeAwarenessEntries(accepted), connection);
+  }
+
+  /** A socket left: the states it spoke for go, for everyone (R12). */
+  release(connection: Connection): void {
+    const spokeFor = this.owners.release(connection);
+    if (spokeFor.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, spokeFor, 'left');
+  }
+
+  destroy(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.awareness.off('update', this.onChange);
+    this.awareness.destroy();
+  }
+
+  /**
+   * One awareness frame with the states of `clients`, or null when there are none left. States
+   * are checked on arrival (PRESENCE_LIMITS), so encoding should not fail; if one still does,
+   * that state is dropped and its socket closed, and the room and everyone else go on.
+   */
+  private encode(clients: number[]): Uint8Array | null {
+    const awareness = this.awareness;
+    if (clients.length === 0) return null;
+    try {
+      return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+    } catch (error) {
+      const unencodable = clients.filter((id) => {
+        try {
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [id]);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      this.logger.error({ documentId: this.documentId, error, clients: unencodable }, 'dropped presence states that could not be encoded');
+      for (const id of unencodable) {
+        awareness.states.delete(id);
+        this.owners.ownerOf(id)?.close(CLOSE.presenceRefused.code, CLOSE.presenceRefused.reason);
+      }
+      const rest = clients.filter((id) => !unencodable.includes(id));
+      return rest.length === 0 ? null : encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, rest));
+    }
+  }
+
+  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    for (const id of [...added, ...updated, ...removed]) this.pending.add(id);
+    if (this.timer === null) this.timer = setTimeout(this.sendPending, AWARENESS_INTERVAL_MS);
+  };
+
+  /** Runs from a timer: nothing may throw out of it (encode drops what it cannot encode). */
+  private readonly sendPending = (): void => {
+    this.timer = null;
+    if (this.pending.size === 0) return;
+    const clients = [...this.pending];
+    this.pending.clear();
+    const frame = this.encode(clients);
+    if (frame === null) return;
+    let delivered = 0;
+    for (const connection of this.connections) {
+      // Skip a socket only when every state in the frame is its own.
+      if (clients.every((id) => connection.awarenessClients.has(id))) continue;
+      connection.send(frame);
+      delivered++;
+    }
+    this.metrics.deliveredMessages.inc(delivered);
+  };
+}
