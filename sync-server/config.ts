@@ -22,6 +22,8 @@ export interface ServerConfig {
   readonly commitIntervalMs: number;
   /** `postgres://…`: store everything in PostgreSQL instead of the SQLite file in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** `redis://…`: join the other nodes on the same database (needs `databaseUrl`). */
+  readonly redisUrl: string | undefined;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -44,7 +46,12 @@ function readDatabaseUrl(env: Readonly<Record<string, string | undefined>>): str
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
   // Nodes joined by Redis must share their storage; each one's own SQLite file would split every document.
   if (env.REDIS_URL && url === undefined) throw new Error('REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too (SQLite is one machine\'s file)');
-  if (env.REDIS_URL) throw new Error('REDIS_URL is not supported by this build yet: run one node per DATABASE_URL without it');
+  return url;
+}
+
+function readRedisUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url !== undefined && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must be a redis:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
   return url;
 }
 
@@ -60,5 +67,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
     commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
     databaseUrl: readDatabaseUrl(env),
+    redisUrl: readRedisUrl(env),
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createRelayMetrics } from './observability/metrics.ts';
+import { RedisNodeBus } from './relay/redis-node-bus.ts';
 import { Relay } from './relay/relay.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import { StorageHealthMonitor } from './storage/health-monitor.ts';
@@ -33,7 +34,8 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const opened = options.store ?? (await openStore(config, logger));
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
-  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs });
+  const bus = config.redisUrl === undefined ? undefined : new RedisNodeBus(config.redisUrl, logger);
+  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, ...(bus && { bus }) });
   const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
   const { app, injectWebSocket } = createApp({
     store,
@@ -65,6 +67,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
         storageHealth.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await relay.shutdown();
+        await bus?.close();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         await store.close();

@@ -8,6 +8,7 @@ import { decodeClientFrame } from './protocol.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
+import type { NodeBus } from './node-bus.ts';
 import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
 
 export interface RelayOptions {
@@ -18,7 +19,15 @@ export interface RelayOptions {
   readonly maxMessageBytes: number;
   /** Storage commits start at most this often (see AppendBatcher); the default when absent. */
   readonly commitIntervalMs?: number;
+  /** The other nodes serving the same storage (REDIS_URL); absent for a node on its own. */
+  readonly bus?: NodeBus;
 }
+
+/**
+ * With other nodes, every open room reads storage this often for commits whose notice never came
+ * (a node killed between its commit and its publish): the longest a missed update stays missing.
+ */
+export const STORAGE_SWEEP_MS = 5000;
 
 /** What the socket adapter calls as things happen on one socket. */
 export interface SocketHandlers {
@@ -43,8 +52,21 @@ export class Relay {
   private suspended = false;
   private readonly batcher: AppendBatcher;
 
+  private readonly sweep: ReturnType<typeof setInterval> | null = null;
+
   constructor(private readonly options: RelayOptions) {
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    const { bus } = options;
+    if (bus !== undefined) {
+      bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
+      bus.onReconnect(() => this.checkStorageEverywhere());
+      this.sweep = setInterval(() => this.checkStorageEverywhere(), STORAGE_SWEEP_MS);
+      this.sweep.unref();
+    }
+  }
+
+  private checkStorageEverywhere(): void {
+    for (const room of this.rooms.values()) room.checkStorage();
   }
 
   get roomCount(): number {
@@ -106,6 +128,7 @@ export class Relay {
       metrics,
       (empty) => this.closeRoom(empty),
       this.closing.get(documentId),
+      this.options.bus ?? null,
     );
     this.rooms.set(documentId, room);
     metrics.rooms.set(this.rooms.size);
@@ -139,6 +162,12 @@ export class Relay {
 
   /** Closes every socket of this workspace and role, after its link was replaced. */
   closeSocketsOfRole(workspaceId: string, role: Role): void {
+    this.closeLocalSocketsOfRole(workspaceId, role);
+    // And on every other node (R9): the token is already gone from storage, so none can reconnect.
+    this.options.bus?.publishRevocation(workspaceId, role);
+  }
+
+  private closeLocalSocketsOfRole(workspaceId: string, role: Role): void {
     for (const room of this.rooms.values()) {
       room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.role === role, CLOSE.tokenRevoked);
     }
@@ -188,7 +217,11 @@ export class Relay {
         doc.on('update', (update: Uint8Array) => updates.push(update));
         // Nobody has seen this document in memory, so a change that throws is simply not stored.
         const value = doc.transact(() => change(doc));
-        if (updates.length > 0) await store.appendUpdates([{ documentId, updates: [Y.mergeUpdates(updates)] }]);
+        if (updates.length > 0) {
+          const update = Y.mergeUpdates(updates);
+          const [seq] = await store.appendUpdates([{ documentId, updates: [update] }]);
+          this.options.bus?.publishStored(documentId, seq!, update);
+        }
         return value;
       } finally {
         doc.destroy();
@@ -213,6 +246,7 @@ export class Relay {
   /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
+    if (this.sweep !== null) clearInterval(this.sweep);
     await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
     await Promise.all([...this.closing.values()]);
   }

@@ -5,7 +5,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppendBatcher } from './append-batcher.ts';
-import { rebuildDocument } from './rebuild-document.ts';
+import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
@@ -21,13 +21,14 @@ export const COMPACT_AFTER_BYTES = 1024 * 1024;
 const SUMMARY_INTERVAL_MS = 5000;
 
 export class RoomPersistence {
-  private lastSeq = 0;
+  /** The room's document holds every stored update through this sequence number. */
+  private heldSeq = 0;
   /**
-   * False once another process has appended to this document while this room was open (a gap
-   * in the sequence numbers): the room's document then lacks those updates, and a snapshot of it
-   * must not replace them (R17). Compaction waits for a room that holds everything.
+   * The last sequence number this room knows is stored (its own appends, other nodes' notices).
+   * Above `heldSeq` when another process appended in between: the document lacks those updates
+   * until `catchUp` reads them, and until then a snapshot of it must not replace them (R17).
    */
-  private holdsEveryUpdate = true;
+  private knownSeq = 0;
   private logUpdates = 0;
   private logBytes = 0;
   private editedThisSession = false;
@@ -48,7 +49,9 @@ export class RoomPersistence {
     const started = performance.now();
     const stored = await this.store.loadDocument(this.documentId);
     const doc = rebuildDocument(stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
-    this.lastSeq = stored.lastSeq;
+    this.heldSeq = stored.lastSeq;
+    // Notices heard while loading (the room subscribes first) may be newer than what was read.
+    this.knownSeq = Math.max(this.knownSeq, stored.lastSeq);
     this.logUpdates = stored.updates.length;
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.lastTitle = readMeta(doc).value.title;
@@ -61,27 +64,73 @@ export class RoomPersistence {
     return this.batcher.nextTick();
   }
 
-  /** Appends the updates (in the tick's shared transaction); resolves once they are durable. */
-  async persist(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
+  /** True when other processes stored updates this room's document does not hold yet. */
+  get isBehind(): boolean {
+    return this.knownSeq > this.heldSeq;
+  }
+
+  /** The sequence number the document holds everything through. */
+  get held(): number {
+    return this.heldSeq;
+  }
+
+  /** Another node stored up to `seq` (its notice, possibly out of order or repeated). */
+  noteStoredElsewhere(seq: number): void {
+    if (seq > this.knownSeq) this.knownSeq = seq;
+  }
+
+  /** `doc` now holds every update through `seq`: one remote update applied in order. */
+  noteHeld(seq: number): void {
+    if (seq > this.heldSeq) this.heldSeq = seq;
+    if (seq > this.knownSeq) this.knownSeq = seq;
+  }
+
+  /**
+   * Brings `doc` up to what is stored: reads what it lacks and applies it. Resolves with what
+   * the document gained (possibly nothing), for the room to deliver; it is all stored already.
+   */
+  async catchUp(doc: Y.Doc): Promise<Uint8Array[]> {
+    const stored = await this.store.readUpdatesAfter(this.documentId, this.heldSeq);
+    const gained: Uint8Array[] = [];
+    const collect = (update: Uint8Array): void => {
+      gained.push(update);
+    };
+    doc.on('update', collect);
+    try {
+      applyStoredDocument(doc, stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
+    } finally {
+      doc.off('update', collect);
+    }
+    this.heldSeq = stored.lastSeq;
+    // Nothing stored is above what was just read: a notice beyond it cannot be (it comes after commit).
+    this.knownSeq = stored.lastSeq;
+    return gained;
+  }
+
+  /**
+   * Appends the updates (in the tick's shared transaction); resolves with the last one's
+   * sequence number once they are durable.
+   */
+  async persist(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<number> {
     const started = performance.now();
     const lastSeq = await this.batcher.append(this.documentId, updates);
-    if (lastSeq - updates.length !== this.lastSeq && this.holdsEveryUpdate) {
-      this.holdsEveryUpdate = false;
-      this.logger.warn({ documentId: this.documentId }, 'another process wrote to this document; this room will not compact it');
-    }
-    this.lastSeq = lastSeq;
+    // Contiguous with what the document holds: it holds these too. Else another process
+    // appended in between, and the room must catch up before it may compact.
+    if (lastSeq - updates.length === this.heldSeq && !this.isBehind) this.heldSeq = lastSeq;
+    if (lastSeq > this.knownSeq) this.knownSeq = lastSeq;
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
     this.logUpdates += updates.length;
     for (const update of updates) this.logBytes += update.byteLength;
     this.editedThisSession = true;
     if (this.logUpdates >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) await this.compact(doc);
     await this.updateSummary(doc);
+    return lastSeq;
   }
 
   /** Replaces the log with a snapshot of `doc`, which must hold exactly what is stored. */
   async compact(doc: Y.Doc): Promise<void> {
-    if (this.logUpdates === 0 || !this.holdsEveryUpdate) return;
-    await this.store.compact(this.documentId, Y.encodeStateAsUpdate(doc), this.lastSeq);
+    if (this.logUpdates === 0 || this.isBehind) return;
+    await this.store.compact(this.documentId, Y.encodeStateAsUpdate(doc), this.heldSeq);
     this.logUpdates = 0;
     this.logBytes = 0;
     this.metrics.compactions.inc();

@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
+import type { NodeBus, StoredElsewhere } from './node-bus.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 import { RoomPresence } from './room-presence.ts';
@@ -56,6 +57,11 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private readonly inbox: Received[] = [];
   private processing: Promise<void> | null = null;
+  /** Other nodes' commits to this document, heard and not yet applied. */
+  private readonly storedElsewhere: StoredElsewhere[] = [];
+  /** Set when notices may have been missed (the bus reconnected, the periodic sweep). */
+  private mustReadStorage = false;
+  private unsubscribe: (() => void) | null = null;
   /** Resolves true once loaded, false if loading failed (the room then refuses everyone). */
   readonly ready: Promise<boolean>;
 
@@ -68,8 +74,32 @@ export class Room {
     private readonly onEmpty: (room: Room) => void,
     /** A previous room for the same document still closing: wait for its last write. */
     previous: Promise<void> = Promise.resolve(),
+    /** Other nodes serving the same documents, when there are any. */
+    private readonly bus: NodeBus | null = null,
   ) {
-    this.ready = previous.then(() => this.load());
+    // Subscribed before loading, so no commit falls between what the load reads and the first notice.
+    this.ready = previous.then(() => this.subscribe()).then(() => this.load());
+  }
+
+  private async subscribe(): Promise<void> {
+    if (this.bus === null) return;
+    const unsubscribe = await this.bus.subscribe(this.documentId, this.onStoredElsewhere);
+    if (this.state.kind === 'loading') this.unsubscribe = unsubscribe;
+    else unsubscribe();
+  }
+
+  private readonly onStoredElsewhere = (notice: StoredElsewhere): void => {
+    if (this.isClosing) return;
+    this.storedElsewhere.push(notice);
+    this.persistence.noteStoredElsewhere(notice.seq);
+    this.scheduleProcessing();
+  };
+
+  /** Notices may have been missed: read storage for anything newer at the next chance. */
+  checkStorage(): void {
+    if (this.state.kind !== 'open') return;
+    this.mustReadStorage = true;
+    this.scheduleProcessing();
   }
 
   get connectionCount(): number {
@@ -243,8 +273,12 @@ export class Room {
     }
   }
 
+  private get mustCatchUp(): boolean {
+    return this.storedElsewhere.length > 0 || this.mustReadStorage || this.persistence.isBehind;
+  }
+
   private scheduleProcessing(): void {
-    if (this.processing !== null || this.state.kind !== 'open' || this.inbox.length === 0) return;
+    if (this.processing !== null || this.state.kind !== 'open' || (this.inbox.length === 0 && !this.mustCatchUp)) return;
     // Waiting for the next tick gathers everything that arrived in this one into one round, and
     // every busy room starts its round in the same tick, so all their appends share one commit (R3).
     this.processing = this.persistence
@@ -262,9 +296,57 @@ export class Room {
   }
 
   private async processInbox(): Promise<void> {
-    for (let loaded = this.loaded; loaded !== null && this.inbox.length > 0; loaded = this.loaded) {
-      await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
+    for (let loaded = this.loaded; loaded !== null; loaded = this.loaded) {
+      if (this.mustCatchUp) await this.catchUp(loaded);
+      else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
+      else return;
     }
+  }
+
+  /**
+   * Applies what other nodes stored and this document lacks, then delivers it: notices that
+   * follow on from what the document holds and carry their update are applied as they are;
+   * anything else (a gap, an update sent by reference, a reconnect) is read from storage, never
+   * taken from memory. All of it is stored already (R1), so it goes straight to the sockets.
+   */
+  private async catchUp({ doc }: Loaded): Promise<void> {
+    const notices = this.storedElsewhere.splice(0).sort((a, b) => a.seq - b.seq);
+    const readStorage = this.mustReadStorage;
+    this.mustReadStorage = false;
+    const gained: Uint8Array[] = [];
+    const collect = (update: Uint8Array): void => {
+      gained.push(update);
+    };
+    doc.on('update', collect);
+    try {
+      for (const notice of notices) {
+        const held = this.persistence.held;
+        if (notice.seq <= held) continue;
+        if (notice.seq !== held + 1 || notice.update === null) break;
+        try {
+          Y.applyUpdate(doc, notice.update, this.bus);
+        } catch (error) {
+          this.logger.error({ documentId: this.documentId, seq: notice.seq, error }, 'skipped a stored update from another node that does not apply');
+        }
+        this.persistence.noteHeld(notice.seq);
+      }
+    } finally {
+      doc.off('update', collect);
+    }
+    if (readStorage || this.persistence.isBehind) {
+      try {
+        gained.push(...(await this.persistence.catchUp(doc)));
+      } catch (error) {
+        // Storage is unreachable: what the document lacks cannot be had, and it must not compact
+        // or confirm as if it held everything. Clients reconnect and load once it is back.
+        this.logger.error({ documentId: this.documentId, error }, 'could not read what other nodes stored; closing the room');
+        this.fail(CLOSE.storageFailed);
+        return;
+      }
+    }
+    if (gained.length === 0 || this.loaded === null) return;
+    const update = gained.length === 1 ? gained[0]! : Y.mergeUpdates(gained);
+    this.metrics.deliveredMessages.inc(this.fanOut(update, [{ update, origin: null }]));
   }
 
   private async processRound({ doc, presence }: Loaded, round: Received[]): Promise<void> {
@@ -315,7 +397,8 @@ export class Room {
     // A round's changes travel as one update: one stored row, one frame per socket.
     const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((change) => change.update));
     try {
-      await this.persistence.persist(doc, [update]);
+      const seq = await this.persistence.persist(doc, [update]);
+      this.bus?.publishStored(this.documentId, seq, update);
     } catch (error) {
       this.logger.error({ documentId: this.documentId, error }, 'could not store updates; closing the room');
       this.fail(CLOSE.storageFailed);
@@ -387,6 +470,9 @@ export class Room {
   }
 
   private dispose(loaded: Loaded | null): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.storedElsewhere.length = 0;
     loaded?.presence.destroy();
     loaded?.doc.destroy();
   }

@@ -1,0 +1,33 @@
+import type { Role } from '../storage/document-store.ts';
+
+/** Another node committed updates to a document, up to `seq`. */
+export interface StoredElsewhere {
+  readonly node: string;
+  readonly seq: number;
+  /** The update stored at `seq`, or null when it was too large to carry (read it from storage). */
+  readonly update: Uint8Array | null;
+}
+
+/**
+ * What one relay node tells the others, and hears from them, when several serve the same
+ * documents (`REDIS_URL`). Nothing here is durable and nothing depends on it for correctness:
+ * a notice that never arrives is made up for from storage (`readUpdatesAfter`) at the next
+ * notice, write or reconnect. One relay process alone runs without a bus.
+ */
+export interface NodeBus {
+  /** This node's id, unique per process; its own notices come back to it and are dropped. */
+  readonly nodeId: string;
+  /** After a commit: what was stored for the document, and its sequence number. */
+  publishStored(documentId: string, seq: number, update: Uint8Array): void;
+  /**
+   * Hears other nodes' commits to the document from now on. Resolves once subscribed, or at
+   * once while the bus is disconnected (the reconnect then tells every room to catch up).
+   */
+  subscribe(documentId: string, onStored: (notice: StoredElsewhere) => void): Promise<() => void>;
+  /** A role's link was replaced: every node closes the sockets that used it. */
+  publishRevocation(workspaceId: string, role: Role): void;
+  onRevocation(handler: (workspaceId: string, role: Role) => void): void;
+  /** The bus was disconnected and is back: notices may have been missed meanwhile. */
+  onReconnect(handler: () => void): void;
+  close(): Promise<void>;
+}
