@@ -8,6 +8,13 @@ export interface StoredElsewhere {
   readonly update: Uint8Array | null;
 }
 
+/** What a room hears from the other nodes about its document. */
+export interface DocumentListener {
+  onStored(notice: StoredElsewhere): void;
+  onPresence(update: Uint8Array): void;
+  onPresenceQuery(): void;
+}
+
 /**
  * What one relay node tells the others, and hears from them, when several serve the same
  * documents (`REDIS_URL`). Nothing here is durable and nothing depends on it for correctness:
@@ -19,11 +26,16 @@ export interface NodeBus {
   readonly nodeId: string;
   /** After a commit: what was stored for the document, and its sequence number. */
   publishStored(documentId: string, seq: number, update: Uint8Array): void;
+  /** Presence that changed at this node's sockets (an awareness update), for the other nodes' clients. */
+  publishPresence(documentId: string, update: Uint8Array): void;
+  /** A room just opened here: the other nodes send everyone they know of (`onPresenceQuery`). */
+  queryPresence(documentId: string): void;
   /**
-   * Hears other nodes' commits to the document from now on. Resolves once subscribed, or at
-   * once while the bus is disconnected (the reconnect then tells every room to catch up).
+   * Hears other nodes' commits and presence for the document from now on. Resolves once
+   * subscribed, or at once while the bus is disconnected (the reconnect then tells every room to
+   * catch up).
    */
-  subscribe(documentId: string, onStored: (notice: StoredElsewhere) => void): Promise<() => void>;
+  subscribe(documentId: string, listener: DocumentListener): Promise<() => void>;
   /** A role's link was replaced: every node closes the sockets that used it. */
   publishRevocation(workspaceId: string, role: Role): void;
   onRevocation(handler: (workspaceId: string, role: Role) => void): void;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
 import { ROLES, type Role } from '../storage/document-store.ts';
-import type { NodeBus, StoredElsewhere } from './node-bus.ts';
+import type { DocumentListener, NodeBus, StoredElsewhere } from './node-bus.ts';
 
 /**
  * Updates larger than this go by reference: the notice carries the sequence number only and the
@@ -12,12 +12,13 @@ export const MAX_INLINE_UPDATE_BYTES = 64 * 1024;
 const DOCUMENT_CHANNEL = 'pathways:doc:';
 const REVOCATION_CHANNEL = 'pathways:revoked';
 
-interface WireNotice {
-  readonly node: string;
-  readonly seq: number;
-  /** base64, or absent when the update goes by reference. */
-  readonly update?: string;
-}
+/** A document channel's messages: a commit, a presence update, or a presence query. */
+type WireMessage =
+  | { readonly node: string; readonly seq: number; /** base64, or absent when the update goes by reference. */ readonly update?: string }
+  | { readonly node: string; readonly presence: string }
+  | { readonly node: string; readonly presenceQuery: true };
+
+const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
  * The node bus on Redis pub/sub: one connection publishes, one subscribes (a subscribed Redis
@@ -28,7 +29,7 @@ export class RedisNodeBus implements NodeBus {
   readonly nodeId = randomUUID();
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly documentHandlers = new Map<string, Set<(notice: StoredElsewhere) => void>>();
+  private readonly documentHandlers = new Map<string, Set<DocumentListener>>();
   private readonly revocationHandlers: ((workspaceId: string, role: Role) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
@@ -56,11 +57,21 @@ export class RedisNodeBus implements NodeBus {
   }
 
   publishStored(documentId: string, seq: number, update: Uint8Array): void {
-    const notice: WireNotice = { node: this.nodeId, seq, ...(update.byteLength <= MAX_INLINE_UPDATE_BYTES && { update: Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64') }) };
+    const notice: WireMessage = { node: this.nodeId, seq, ...(update.byteLength <= MAX_INLINE_UPDATE_BYTES && { update: toBase64(update) }) };
     this.publish(DOCUMENT_CHANNEL + documentId, JSON.stringify(notice));
   }
 
-  async subscribe(documentId: string, onStored: (notice: StoredElsewhere) => void): Promise<() => void> {
+  publishPresence(documentId: string, update: Uint8Array): void {
+    const message: WireMessage = { node: this.nodeId, presence: toBase64(update) };
+    this.publish(DOCUMENT_CHANNEL + documentId, JSON.stringify(message));
+  }
+
+  queryPresence(documentId: string): void {
+    const message: WireMessage = { node: this.nodeId, presenceQuery: true };
+    this.publish(DOCUMENT_CHANNEL + documentId, JSON.stringify(message));
+  }
+
+  async subscribe(documentId: string, onStored: DocumentListener): Promise<() => void> {
     const channel = DOCUMENT_CHANNEL + documentId;
     let handlers = this.documentHandlers.get(channel);
     const first = handlers === undefined;
@@ -115,11 +126,18 @@ export class RedisNodeBus implements NodeBus {
         for (const handler of this.revocationHandlers) handler(workspaceId, role as Role);
         return;
       }
-      const handlers = this.documentHandlers.get(channel);
-      const { node, seq, update } = fields;
-      if (handlers === undefined || typeof node !== 'string' || !Number.isSafeInteger(seq) || (update !== undefined && typeof update !== 'string')) return;
-      const notice: StoredElsewhere = { node, seq: seq as number, update: typeof update === 'string' ? new Uint8Array(Buffer.from(update, 'base64')) : null };
-      for (const handler of handlers) handler(notice);
+      const listeners = this.documentHandlers.get(channel);
+      const { node, seq, update, presence, presenceQuery } = fields;
+      if (listeners === undefined || typeof node !== 'string') return;
+      if (typeof presence === 'string') {
+        const bytes = new Uint8Array(Buffer.from(presence, 'base64'));
+        for (const listener of listeners) listener.onPresence(bytes);
+      } else if (presenceQuery === true) {
+        for (const listener of listeners) listener.onPresenceQuery();
+      } else if (Number.isSafeInteger(seq) && (update === undefined || typeof update === 'string')) {
+        const notice: StoredElsewhere = { node, seq: seq as number, update: typeof update === 'string' ? new Uint8Array(Buffer.from(update, 'base64')) : null };
+        for (const listener of listeners) listener.onStored(notice);
+      }
     } catch (error) {
       this.logger.warn({ channel, error }, 'dropped a malformed message from Redis');
     }

@@ -13,6 +13,9 @@ import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } f
  */
 export const AWARENESS_INTERVAL_MS = 25;
 
+/** The origin of presence heard from another node: not published to the nodes again. */
+const FROM_ELSEWHERE = Symbol('presence from another node');
+
 /**
  * One room's presence: who is here, which socket speaks for which client id, and the batching
  * of what changed into one frame per interval. Presence is never stored, so nothing here waits
@@ -22,6 +25,8 @@ export class RoomPresence {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new PresenceOwners<Connection>();
   private readonly pending = new Set<number>();
+  /** Ids that changed here (not heard from another node), for the other nodes. */
+  private readonly pendingElsewhere = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -31,6 +36,8 @@ export class RoomPresence {
     private readonly documentId: string,
     private readonly logger: Logger,
     private readonly metrics: RelayMetrics,
+    /** Sends presence that changed here to the other nodes (batched like the sockets'); null alone. */
+    private readonly publishElsewhere: ((update: Uint8Array) => void) | null = null,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the relay itself is nobody
@@ -40,6 +47,23 @@ export class RoomPresence {
   /** Every state in the room as one frame (for a greeting or a query), or null when nobody is here. */
   encodeEveryone(): Uint8Array | null {
     return this.encode([...this.awareness.getStates().keys()]);
+  }
+
+  /** Every state in the room as an awareness update, for a node that asked; null when nobody is here. */
+  encodeEveryoneUpdate(): Uint8Array | null {
+    return this.encodeUpdate([...this.awareness.getStates().keys()]);
+  }
+
+  /**
+   * Presence another node's sockets published (checked there): applied with the usual clock rule,
+   * sent to this node's sockets in the next batch, never sent back to the nodes.
+   */
+  applyFromElsewhere(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_ELSEWHERE);
+    } catch (error) {
+      this.logger.warn({ documentId: this.documentId, error }, 'dropped presence from another node that does not decode');
+    }
   }
 
   /**
@@ -90,6 +114,9 @@ export class RoomPresence {
   destroy(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    // The last socket's goodbye is usually still in the batch when its room closes: the other
+    // nodes must hear it, or its state lingers there until the awareness timeout.
+    this.flushElsewhere();
     this.awareness.off('update', this.onChange);
     this.awareness.destroy();
   }
@@ -100,10 +127,15 @@ export class RoomPresence {
    * that state is dropped and its socket closed, and the room and everyone else go on.
    */
   private encode(clients: number[]): Uint8Array | null {
+    const update = this.encodeUpdate(clients);
+    return update === null ? null : encodeAwarenessMessage(update);
+  }
+
+  private encodeUpdate(clients: number[]): Uint8Array | null {
     const awareness = this.awareness;
     if (clients.length === 0) return null;
     try {
-      return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+      return awarenessProtocol.encodeAwarenessUpdate(awareness, clients);
     } catch (error) {
       const unencodable = clients.filter((id) => {
         try {
@@ -119,18 +151,29 @@ export class RoomPresence {
         this.owners.ownerOf(id)?.close(CLOSE.presenceRefused.code, CLOSE.presenceRefused.reason);
       }
       const rest = clients.filter((id) => !unencodable.includes(id));
-      return rest.length === 0 ? null : encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, rest));
+      return rest.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(awareness, rest);
     }
   }
 
-  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
-    for (const id of [...added, ...updated, ...removed]) this.pending.add(id);
+  private flushElsewhere(): void {
+    if (this.pendingElsewhere.size === 0) return;
+    const update = this.encodeUpdate([...this.pendingElsewhere]);
+    this.pendingElsewhere.clear();
+    if (update !== null) this.publishElsewhere?.(update);
+  }
+
+  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    for (const id of [...added, ...updated, ...removed]) {
+      this.pending.add(id);
+      if (this.publishElsewhere !== null && origin !== FROM_ELSEWHERE) this.pendingElsewhere.add(id);
+    }
     if (this.timer === null) this.timer = setTimeout(this.sendPending, AWARENESS_INTERVAL_MS);
   };
 
   /** Runs from a timer: nothing may throw out of it (encode drops what it cannot encode). */
   private readonly sendPending = (): void => {
     this.timer = null;
+    this.flushElsewhere();
     if (this.pending.size === 0) return;
     const clients = [...this.pending];
     this.pending.clear();

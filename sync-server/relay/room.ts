@@ -83,7 +83,14 @@ export class Room {
 
   private async subscribe(): Promise<void> {
     if (this.bus === null) return;
-    const unsubscribe = await this.bus.subscribe(this.documentId, this.onStoredElsewhere);
+    const unsubscribe = await this.bus.subscribe(this.documentId, {
+      onStored: this.onStoredElsewhere,
+      onPresence: (update) => this.loaded?.presence.applyFromElsewhere(update),
+      onPresenceQuery: () => {
+        const everyone = this.state.kind === 'open' ? this.state.loaded.presence.encodeEveryoneUpdate() : null;
+        if (everyone !== null) this.bus?.publishPresence(this.documentId, everyone);
+      },
+    });
     if (this.state.kind === 'loading') this.unsubscribe = unsubscribe;
     else unsubscribe();
   }
@@ -122,8 +129,12 @@ export class Room {
         doc.destroy();
         return false; // shut down while loading
       }
-      const loaded = { doc, presence: new RoomPresence(doc, this.connections, this.documentId, this.logger, this.metrics) };
+      const { bus } = this;
+      const publishPresence = bus === null ? null : (update: Uint8Array) => bus.publishPresence(this.documentId, update);
+      const loaded = { doc, presence: new RoomPresence(doc, this.connections, this.documentId, this.logger, this.metrics, publishPresence) };
       this.state = { kind: 'open', loaded };
+      // Who is here on the other nodes: they answer with everyone they know of.
+      bus?.queryPresence(this.documentId);
       for (const connection of this.connections) this.greet(connection, loaded);
       this.scheduleProcessing();
       return true;

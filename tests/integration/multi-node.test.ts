@@ -30,7 +30,7 @@ afterAll(async () => {
   await Promise.all([postgres?.stop(), redis?.stop()]);
 });
 
-async function cluster(count = 2): Promise<{ nodes: ServerProcess[]; workspace: Workspace; documentId: string }> {
+async function cluster(count = 2): Promise<{ nodes: ServerProcess[]; workspace: Workspace; documentId: string; databaseUrl: string }> {
   const DATABASE_URL = await postgres.createDatabase(`nodes_${++databases}`);
   // One at a time: the first migrates the new database, and the machine is small.
   const nodes: ServerProcess[] = [];
@@ -41,7 +41,7 @@ async function cluster(count = 2): Promise<{ nodes: ServerProcess[]; workspace: 
   }
   const workspace = await createWorkspace(nodes[0]!.url);
   const documentId = await createDocumentIn(nodes[1 % count]!.url, workspace, { title: 'Barriers', template: 'barriers' });
-  return { nodes, workspace, documentId };
+  return { nodes, workspace, documentId, databaseUrl: DATABASE_URL };
 }
 
 function join(node: ServerProcess, documentId: string, token: string): StockClient {
@@ -55,6 +55,9 @@ function firstTask(doc: Y.Doc): { rowId: string; text: string } {
   const cell = row.cells[C.task];
   return { rowId: row.id, text: cell?.kind === 'text' ? cell.text : '' };
 }
+
+const nameOf = (client: StockClient, clientId: number): string | undefined =>
+  (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
 
 const taskText = (doc: Y.Doc, rowId: string): string => textCell(doc, NEXT_STEPS, rowId, C.task)?.toString() ?? '';
 
@@ -84,6 +87,25 @@ describe('two nodes on one PostgreSQL and one Redis', { timeout: 120_000 }, () =
       return text.length === 7 + 8 + 80 && taskText(b.doc, rowId) === text && taskText(viewer.doc, rowId) === text;
     });
     expect(taskText(viewer.doc, rowId)).toMatch(/^a{40}from A\. from B\.b{40}$/);
+  });
+
+  test('R23: presence crosses nodes: set on one, seen on the other, told to a late joiner there, and gone when its socket closes', async () => {
+    const { nodes, workspace, documentId, databaseUrl } = await cluster();
+    const ana = join(nodes[0]!, documentId, workspace.tokens.editor);
+    const ben = join(nodes[1]!, documentId, workspace.tokens.editor);
+    await Promise.all([ana.synced, ben.synced]);
+    ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    ben.provider.awareness.setLocalStateField('user', { name: 'Ben' });
+    await waitFor('Ana at Ben and Ben at Ana', () => nameOf(ben, ana.doc.clientID) === 'Ana' && nameOf(ana, ben.doc.clientID) === 'Ben', 5_000);
+    // A room opening on a third node asks the others who is here.
+    const third = await startServerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
+    processes.push(third);
+    const late = join(third, documentId, workspace.tokens.viewer);
+    await late.synced;
+    await waitFor('Ana and Ben at the late joiner on the third node', () => nameOf(late, ana.doc.clientID) === 'Ana' && nameOf(late, ben.doc.clientID) === 'Ben', 5_000);
+    ana.provider.shouldConnect = false;
+    (ana.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor('Ana to be gone at Ben', () => !ben.provider.awareness.getStates().has(ana.doc.clientID), 5_000);
   });
 
   test('R9/R22: a link replaced on one node closes its sockets on the other with 4401, and both refuse the old token', async () => {
