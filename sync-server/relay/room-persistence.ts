@@ -90,6 +90,7 @@ export class RoomPersistence {
    * the document gained (possibly nothing), for the room to deliver; it is all stored already.
    */
   async catchUp(doc: Y.Doc): Promise<Uint8Array[]> {
+    const claimedBefore = this.knownSeq;
     const stored = await this.store.readUpdatesAfter(this.documentId, this.heldSeq);
     const gained: Uint8Array[] = [];
     const collect = (update: Uint8Array): void => {
@@ -102,8 +103,10 @@ export class RoomPersistence {
       doc.off('update', collect);
     }
     this.heldSeq = stored.lastSeq;
-    // Nothing stored is above what was just read: a notice beyond it cannot be (it comes after commit).
-    this.knownSeq = stored.lastSeq;
+    // A notice heard during the read may be for a commit after it: keep it, so the room reads
+    // again. One heard before the read and still above what storage holds cannot be true (notices
+    // come after commit): drop it, so a bogus one cannot keep the room reading forever.
+    this.knownSeq = this.knownSeq > claimedBefore ? Math.max(this.knownSeq, stored.lastSeq) : stored.lastSeq;
     return gained;
   }
 

@@ -322,7 +322,7 @@ export class Room {
    */
   private async catchUp({ doc }: Loaded): Promise<void> {
     const notices = this.storedElsewhere.splice(0).sort((a, b) => a.seq - b.seq);
-    const readStorage = this.mustReadStorage;
+    let readStorage = this.mustReadStorage;
     this.mustReadStorage = false;
     const gained: Uint8Array[] = [];
     const collect = (update: Uint8Array): void => {
@@ -337,7 +337,10 @@ export class Room {
         try {
           Y.applyUpdate(doc, notice.update, this.bus);
         } catch (error) {
-          this.logger.error({ documentId: this.documentId, seq: notice.seq, error }, 'skipped a stored update from another node that does not apply');
+          // Not what was stored, then: storage has the real one.
+          this.logger.warn({ documentId: this.documentId, seq: notice.seq, error }, 'a notice from another node does not apply; reading storage instead');
+          readStorage = true;
+          break;
         }
         this.persistence.noteHeld(notice.seq);
       }
