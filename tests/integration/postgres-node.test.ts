@@ -95,6 +95,36 @@ describe('a node on PostgreSQL', () => {
   });
 });
 
+describe('PostgreSQL going away', () => {
+  test('closes rooms with 1011 and refuses sockets while it is down; edits made meanwhile are kept on the device and stored once it is back', async () => {
+    const url = await postgres.createDatabase(`node_${++databases}`);
+    const server = await node(url);
+    const workspace = await createWorkspace(server.url);
+    const documentId = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const editor = client(server, documentId, workspace.tokens.editor);
+    const closeCodes: number[] = [];
+    editor.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closeCodes.push(event.code);
+    });
+    await editor.synced;
+    const rowId = readTable(editor.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
+    setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Before the outage.');
+    await waitFor('the edit to be stored', async () => new TextDecoder().decode(await server.relay.readState(documentId)).includes('Before the outage.'));
+
+    await postgres.halt();
+    try {
+      await waitFor('/healthz to say 503', async () => (await fetch(new URL('/healthz', server.url))).status === 503, 20_000);
+      await waitFor('the room to close with 1011', () => closeCodes.includes(1011), 10_000);
+      setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Written during the outage.');
+    } finally {
+      await postgres.restart();
+    }
+    await waitFor('/healthz to recover', async () => (await fetch(new URL('/healthz', server.url))).status === 200, 20_000);
+    const reader = client(server, documentId, workspace.tokens.viewer);
+    await waitFor('the edit made during the outage to be stored and served', () => taskOfFirstRow(reader.doc) === 'Written during the outage.', 20_000);
+  });
+});
+
 describe('configuration', () => {
   test('REDIS_URL without DATABASE_URL refuses to start, with a one-line reason', async () => {
     await expect(startServerProcess({ REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(/exited \(1\) before starting; output:\nPathways cannot start: REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too[^\n]*\n?$/);

@@ -14,8 +14,12 @@ export interface PostgresServer {
   /** `postgres://postgres@127.0.0.1:PORT/postgres`, the maintenance database. */
   readonly url: string;
   readonly port: number;
-  /** The postmaster's process id. */
+  /** The postmaster's process id (a new one after `restart`). */
   readonly pid: number;
+  /** Stops the server (its files stay), for tests of a database that goes away. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port with the same files. */
+  restart(): Promise<void>;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
   /** Stops the cluster (SIGINT to the postmaster: fast shutdown), waits for it, deletes its files. */
@@ -71,11 +75,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
 
   let port = 0;
+  const start = (): Promise<unknown> => {
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100`;
+    return exec('pg_ctl', ['start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'server.log'), '-o', options]);
+  };
+  const readPid = (): number => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   for (let attempt = 0; ; attempt++) {
     port = await findFreePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100`;
     try {
-      await exec('pg_ctl', ['start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'server.log'), '-o', options]);
+      await start();
       break;
     } catch (error) {
       if (attempt >= 2) {
@@ -87,14 +95,27 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     }
   }
-  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let pid = readPid();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const waitForExit = async (): Promise<void> => {
+    if (isAlive(pid)) process.kill(pid, 'SIGINT');
+    const deadline = Date.now() + 20_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  };
 
   let stopping: Promise<void> | null = null;
   return {
     url,
     port,
-    pid,
+    get pid() {
+      return pid;
+    },
+    halt: waitForExit,
+    async restart() {
+      await start();
+      pid = readPid();
+    },
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -107,10 +128,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
     stop: () =>
       (stopping ??= (async () => {
-        if (isAlive(pid)) process.kill(pid, 'SIGINT');
-        const deadline = Date.now() + 20_000;
-        while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-        if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+        await waitForExit();
         rmSync(dir, { recursive: true, force: true });
       })()),
   };
