@@ -17,6 +17,9 @@
  * S9. A document has at most one survey token, stored as a hash apart from the role tokens:
  *     `findAccess` never finds it and `findSurveyDocument` finds only it. Replacing or revoking
  *     it makes the old hash find nothing, at once.
+ * S10. `probeHealth` answers ok while the store keeps what it is given, and a reason when it
+ *      cannot (the SQLite file deleted or replaced, writes failing); it never throws and changes
+ *      nothing a reader sees.
  */
 export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];

@@ -8,7 +8,7 @@ import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.t
 import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 
-/** The storage contract (rules S1–S8 in sync-server/storage/document-store.ts), run against every store. */
+/** The storage contract (rules S1–S10 in sync-server/storage/document-store.ts), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
@@ -138,6 +138,13 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.appendUpdates([{ documentId: 'd1', updates: [buffer] }]);
     buffer[0] = 99;
     expect((await store.loadDocument('d1')).updates).toEqual([u(1, 2)]);
+  });
+
+  test('S10: a working store probes healthy, and the probe changes nothing it holds', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1)] }]);
+    expect(await store.probeHealth()).toEqual({ ok: true });
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1)], lastSeq: 1 });
   });
 });
 
