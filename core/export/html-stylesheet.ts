@@ -44,6 +44,10 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.empty { color: #555; font-style: italic; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+.pathway-figure { margin: 0 0 1rem; }
+.pathway-figure svg { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.pathway-figure figcaption { font-size: 0.9rem; }
+.pathway-problems { color: #6b4500; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; line-height: 1.4; color: #000; background: #fff; }
   h1 { font-size: 18pt; }

@@ -3,6 +3,9 @@ import type { Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
 import { HTML_STYLESHEET } from './html-stylesheet.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
+import { readPathwayFlow } from '../pathway/flow.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { renderPathwayFigure } from './pathway-svg.ts';
 import { safeHref } from './safe-href.ts';
 
 /**
@@ -62,6 +65,7 @@ function renderSection(section: SectionView, headingId: string): string {
       break;
     case 'table':
       parts.push(renderDescription(section.table.description), renderTable(section.table, headingId));
+      if (section.id === PATHWAY_STEPS_SECTION_ID) parts.push(renderPathwayFigure(readPathwayFlow(section.table), section.title, headingId));
       break;
     case 'unknown':
       parts.push(`<p class="notice">${escapeHtml(NEWER_SECTION_NOTICE)}</p>`);

@@ -1,7 +1,10 @@
 import type { DocumentView, NoteBlock, SectionView, TableView } from '../schema/index.ts';
 import type { Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
+import { readPathwayFlow } from '../pathway/flow.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
 import { escapeMarkdownText, renderInline } from './markdown-inline.ts';
+import { exportPathwayMermaid } from './pathway-mermaid.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
 
 /**
@@ -27,12 +30,19 @@ function renderSection(section: SectionView): string[] {
       break;
     case 'table':
       out.push(renderDescription(section.table.description), renderTable(section.table));
+      if (section.id === PATHWAY_STEPS_SECTION_ID) out.push(renderPathwayDiagram(section.table));
       break;
     case 'unknown':
       out.push(`*${escapeMarkdownText(NEWER_SECTION_NOTICE, false)}*`);
       break;
   }
   return out.filter((block) => block !== '');
+}
+
+/** The steps drawn as a Mermaid flowchart, which GitHub, GitLab and most wikis render. */
+function renderPathwayDiagram(table: TableView): string {
+  const flow = readPathwayFlow(table);
+  return flow.steps.length === 0 ? '' : ['```mermaid', exportPathwayMermaid(flow), '```'].join('\n');
 }
 
 // Notes
