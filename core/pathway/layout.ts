@@ -40,8 +40,8 @@ export const PATHWAY_METRICS = {
   titleLineHeight: 18,
   detailLineHeight: 16,
   /** Characters per line for the 14 px title and the 12 px details at the node width. */
-  titleChars: 28,
-  detailChars: 34,
+  titleChars: 25,
+  detailChars: 32,
   labelChars: 24,
   labelLineHeight: 15,
 } as const;
