@@ -6,8 +6,11 @@ import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
-import { noteStarterKit, StaticNote } from './static-note.tsx';
+import { NoteErrorBoundary } from './note-error-boundary.tsx';
+import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
+import { StaticNote } from './static-note.tsx';
+import { useNoteFitsSchema } from './use-note-fits-schema.ts';
 import './note-section.css';
 
 interface NoteSectionProps {
@@ -35,12 +38,14 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
   const [live, setLive] = useState(startLive);
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
+  // A note outside the schema (from a hostile or broken client) is shown as text, never edited.
+  const fits = useNoteFitsSchema(props.fragment);
 
   // Notes near the window start their editors after the first paint, one render slice each
   // (a transition), so the first screen and the person's typing are not held back by them.
   useEffect(() => {
     const element = placeholder.current;
-    if (live || element === null) return;
+    if (live || !fits || element === null) return;
     if (typeof IntersectionObserver === 'undefined') {
       setLive(true);
       return;
@@ -48,9 +53,24 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
     const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startTransition(() => setLive(true)), { rootMargin: NEAR_VIEWPORT });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [live]);
+  }, [live, fits]);
 
-  if (live) return <LiveNote {...props} focusAt={focusAt} />;
+  const asText = (
+    <div className="note-section" ref={placeholder}>
+      <p className="note-outside-schema" role="note">
+        Part of this note was saved in a form this version of Pathways cannot edit, so it is shown as plain text.
+      </p>
+      <StaticNote fragment={props.fragment} headingId={props.headingId} readOnly onActivate={() => {}} />
+    </div>
+  );
+  if (!fits) return asText;
+  if (live) {
+    return (
+      <NoteErrorBoundary fallback={asText}>
+        <LiveNote {...props} focusAt={focusAt} />
+      </NoteErrorBoundary>
+    );
+  }
   return (
     <div className={props.readOnly ? 'note-section' : 'note-section note-pending'} ref={placeholder}>
       <StaticNote
