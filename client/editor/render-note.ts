@@ -18,7 +18,13 @@ import { inlineText, readNoteFragment, type NoteBlock } from '../../core/schema/
  */
 export function renderNote(fragment: Y.XmlFragment, schema: Schema, document: Document): Node {
   const node = noteToProseMirror(fragment, schema);
-  if (node !== null) return serializerFor(schema).serializeFragment(node.content, { document });
+  if (node !== null) {
+    try {
+      return serializerFor(schema).serializeFragment(node.content, { document });
+    } catch {
+      // An extension's renderHTML that fails on a value it did not expect: the text, as below.
+    }
+  }
   return renderPlainText(readNoteFragment(fragment, 'content', []), document);
 }
 
@@ -59,8 +65,9 @@ function toNode(element: Y.XmlElement, schema: Schema): ProseMirrorNode {
     else if (child instanceof Y.XmlText) children.push(...toTextNodes(child, schema));
     else throw new OutsideSchema();
   }
-  // Only the attributes the node type declares (ProseMirror drops the others too).
-  return type.create(knownAttributes(element.getAttributes(), Object.keys(type.spec.attrs ?? {})), children);
+  // Only the attributes the node type declares (ProseMirror drops the others too); content checked
+  // against the schema as y-tiptap checks it (it deletes an element whose content does not fit).
+  return type.createChecked(knownAttributes(element.getAttributes() as Record<string, unknown>, Object.keys(type.spec.attrs ?? {})), children);
 }
 
 interface DeltaOp {
@@ -73,22 +80,33 @@ function toTextNodes(text: Y.XmlText, schema: Schema): ProseMirrorNode[] {
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') throw new OutsideSchema();
     if (op.insert === '') continue;
-    let marks: readonly Mark[] = [];
+    const marks: Mark[] = [];
     for (const [name, value] of Object.entries(op.attributes ?? {})) {
       // y-tiptap names overlapping marks `name--hash`.
       const type = schema.marks[name.split('--')[0]!];
       if (type === undefined) throw new OutsideSchema();
       const attributes = value !== null && typeof value === 'object' ? knownAttributes(value as Record<string, unknown>, Object.keys(type.spec.attrs ?? {})) : {};
-      marks = type.create(attributes).addToSet(marks);
+      marks.push(type.create(attributes));
     }
     nodes.push(schema.text(op.insert, marks));
   }
   return nodes;
 }
 
+/**
+ * The declared attributes among those given. Their values must be plain values, and a link's
+ * target a string: extensions render them as they are, and Tiptap's link check throws on a
+ * number (y-tiptap would hand it over anyway, and the editor would fail on it).
+ */
 function knownAttributes(given: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
-  for (const name of declared) if (Object.hasOwn(given, name)) attributes[name] = given[name];
+  for (const name of declared) {
+    if (!Object.hasOwn(given, name)) continue;
+    const value = given[name];
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new OutsideSchema();
+    if (name === 'href' && value !== null && typeof value !== 'string') throw new OutsideSchema();
+    attributes[name] = value;
+  }
   return attributes;
 }
 

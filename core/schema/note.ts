@@ -231,7 +231,10 @@ function readBlock(element: Y.XmlElement, path: string, problems: Problem[]): No
     return { type: name, items };
   }
   if (name === 'blockquote') return { type: 'blockquote', blocks: readBlocks(element, path, problems) };
-  if (name === 'horizontalRule') return { type: 'horizontalRule' };
+  if (name === 'horizontalRule') {
+    if (element.length > 0) problems.push({ path, code: 'invalid-value', message: 'a horizontal rule holds content; it is not shown' });
+    return { type: 'horizontalRule' };
+  }
   // A node from a newer editor (a table, an image…) or a hostile one: keep its text so nothing disappears from view.
   problems.push({ path, code: 'unknown-kind', message: `rich-text node "${name}" is not known to this build; its text is shown as a paragraph` });
   return { type: 'paragraph', content: [{ text: plainText(element) }] };
@@ -244,6 +247,7 @@ function readInlineChildren(element: Y.XmlElement, path: string, problems: Probl
     if (child instanceof Y.XmlText) content.push(...readInline(child, childPath, problems));
     else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') {
       checkAttributes(child, childPath, problems);
+      if (child.length > 0) problems.push({ path: childPath, code: 'invalid-value', message: 'a line break holds content; it is not shown' });
       content.push({ text: '\n' });
     } else if (child instanceof Y.XmlElement) {
       problems.push({ path: childPath, code: 'unknown-kind', message: `"${child.nodeName}" inside a paragraph is not part of the note schema; its text is shown` });
