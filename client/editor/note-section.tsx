@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, startTransition, useEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
@@ -39,7 +39,7 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
   // A note outside the schema (from a hostile or broken client) is shown as text, never edited.
-  const fits = useNoteFitsSchema(props.fragment);
+  const { fits, stopEditor } = useNoteFitsSchema(props.fragment);
 
   // Notes near the window start their editors after the first paint, one render slice each
   // (a transition), so the first screen and the person's typing are not held back by them.
@@ -67,7 +67,7 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
   if (live) {
     return (
       <NoteErrorBoundary fallback={asText}>
-        <LiveNote {...props} focusAt={focusAt} />
+        <LiveNote {...props} focusAt={focusAt} stopEditor={stopEditor} />
       </NoteErrorBoundary>
     );
   }
@@ -96,7 +96,13 @@ export interface FocusRequest {
  * Rich text bound to the section's Y.XmlFragment. Undo is Yjs's (from the Collaboration
  * extension), so it undoes only this person's changes, never someone else's.
  */
-function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }: NoteSectionProps & { readonly focusAt: FocusRequest | null }) {
+interface LiveNoteProps extends NoteSectionProps {
+  readonly focusAt: FocusRequest | null;
+  /** Set to what stops this editor at once, for a change that takes the note outside the schema. */
+  readonly stopEditor: MutableRefObject<(() => void) | null>;
+}
+
+function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, stopEditor }: LiveNoteProps) {
   const editor = useEditor(
     {
       extensions: [noteStarterKit(), AutolinkOwnTyping, Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
@@ -105,6 +111,13 @@ function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }:
     },
     [fragment, readOnly],
   );
+  useEffect(() => {
+    if (editor === null) return;
+    stopEditor.current = () => editor.destroy();
+    return () => {
+      stopEditor.current = null;
+    };
+  }, [editor, stopEditor]);
   const focused = useRef(false);
   useEffect(() => {
     if (editor === null || focusAt === null || focused.current || readOnly) return;

@@ -90,6 +90,35 @@ describe('a note with script in its structure', () => {
     }
   });
 
+  test('arriving while the note is open in its editor, runs nothing, writes nothing, and turns the note into text', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Turns hostile' });
+    const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await editor.synced;
+    const noteId = addNoteSection(editor.doc, { title: 'Open note', blocks: [{ type: 'paragraph', content: [{ text: 'Fine so far' }] }] });
+    const { page, context, errors } = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.owner));
+    const note = page.getByRole('region', { name: 'Open note' });
+    await note.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 10_000 });
+    expect(await note.locator('.ProseMirror').textContent()).toContain('Fine so far');
+
+    const fragment = noteFragment(editor.doc, noteId)!;
+    editor.doc.transact(() => {
+      const image = new Y.XmlElement('img');
+      image.setAttribute('src', 'x');
+      image.setAttribute('onerror', 'window.__pwned = 5');
+      fragment.insert(fragment.length, [new Y.XmlText('Then this arrived'), image]);
+    });
+    await expect.poll(() => note.locator('.note-outside-schema').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('Then this arrived');
+    expect(await note.locator('.ProseMirror').count()).toBe(0);
+    await expectNothingRan(page, 'open editor');
+    // The owner's page did not "repair" the note by deleting what its editor could not show.
+    await page.waitForTimeout(500);
+    expect(fragment.length).toBe(3);
+    expect(errors).toEqual([]);
+    editor.destroy();
+    await context.close();
+  });
+
   test('runs nothing on the projector view', async () => {
     const { id, brokenId, linkId } = await hostileDocument();
     for (const sectionId of [brokenId, linkId]) {
