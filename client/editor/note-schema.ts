@@ -1,6 +1,8 @@
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+// The one helper, not the export index (which brings every exporter).
+import { safeHref } from '../../core/export/safe-href.ts';
 
 /**
  * The note schema's extensions, shared by the editor and the static rendering so both show the
@@ -9,7 +11,16 @@ import StarterKit from '@tiptap/starter-kit';
  * would never be in sync). No undo/redo: the Collaboration extension's undo is per person.
  */
 export function noteStarterKit() {
-  return StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } });
+  return StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, isAllowedUri: isLinkTarget } });
+}
+
+/**
+ * Links go to web pages and e-mail addresses only, as in the exports and the toolbar: Tiptap's
+ * own default also allows other schemes, and its check throws on an href that is not a string,
+ * which a hostile client can store.
+ */
+function isLinkTarget(href: unknown): boolean {
+  return typeof href === 'string' && safeHref(href) !== null;
 }
 
 let schema: Schema | null = null;

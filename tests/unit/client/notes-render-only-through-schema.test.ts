@@ -129,11 +129,6 @@ const DOM_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol
 /** The attributes the note schema renders: a link's (href, target, rel, class, title), a list's start and type, a code block's language class. */
 const DOM_ATTRIBUTES = new Set(['href', 'target', 'rel', 'class', 'title', 'start', 'type']);
 
-/** A link target that would run script or load a document of the attacker's choosing. */
-function dangerousHref(href: string): boolean {
-  return /^(?:javascript|data|vbscript):/i.test(href.replace(/[\s\u0000-\u001f\u007f]/g, ''));
-}
-
 /** A stand-in `document` that records every element and attribute ProseMirror's serializer or our code creates. */
 class RecordingDocument {
   readonly created: { tag: string; attributes: Map<string, string> }[] = [];
@@ -170,7 +165,8 @@ function expectOnlySchemaDom(recorded: RecordingDocument, where: string): void {
     expect(DOM_ELEMENTS.has(tag), `${where}: element <${tag}>`).toBe(true);
     for (const [name, value] of attributes) {
       expect(DOM_ATTRIBUTES.has(name), `${where}: attribute ${name}="${value}" on <${tag}>`).toBe(true);
-      if (name === 'href') expect(dangerousHref(value), `${where}: href="${value}"`).toBe(false);
+      // Tiptap renders a link it refuses with an empty href.
+      if (name === 'href') expect(value, `${where}: href`).toMatch(/^(?:$|https?:\/\/|mailto:)/i);
     }
   }
 }
