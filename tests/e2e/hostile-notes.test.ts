@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { addNoteSection, noteFragment } from '../../core/schema/index.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
@@ -84,7 +85,12 @@ describe('a note with script in its structure', () => {
       await linked.locator('.ProseMirror').waitFor({ timeout: 10_000 });
       expect(await linked.locator('.ProseMirror').textContent()).toContain('A link that runs script');
       await expectNothingRan(page, `document page, ${who}`);
-      if (who === 'viewer') await page.screenshot({ path: `${SCREENSHOT_DIR}/hostile-note.png`, fullPage: true });
+      if (who === 'viewer') {
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/hostile-note.png`, fullPage: true });
+        // The note shown as text, and its notice, keep the page accessible.
+        const violations = await seriousViolations(page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      }
       expect(errors, `document page, ${who}`).toEqual([]);
       await context.close();
     }
