@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
-import { noteFragment, readSmallCellThreshold, writeTitle } from '../../core/schema/index.ts';
+import { noteFragment, readSmallCellThreshold } from '../../core/schema/index.ts';
 import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { PrivacyHint } from '../privacy/privacy-hint.tsx';
@@ -13,6 +13,7 @@ import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SessionSyncStatus } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
+import { TitleField } from '../editor/title-field.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
 import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
@@ -102,7 +103,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               <label htmlFor="document-title" className="visually-hidden">
                 Document title
               </label>
-              <input id="document-title" className="title-input" value={view.meta.title} onChange={(event) => writeTitle(doc, event.currentTarget.value)} />
+              <TitleField id="document-title" doc={doc} title={view.meta.title} />
             </h1>
           )}
           {role === 'viewer' && <span className="badge">View only</span>}

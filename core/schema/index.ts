@@ -1,6 +1,6 @@
 export { initializeDocument, readDocument } from './document.ts';
 export type { DocumentInit, DocumentView, SectionView } from './document.ts';
-export { SCHEMA_VERSION, readMeta, writeTitle } from './meta.ts';
+export { SCHEMA_VERSION, ensureTitleText, mirrorTitle, readMeta, titleTextOf, writeTitle } from './meta.ts';
 export type { DocumentMeta } from './meta.ts';
 export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
