@@ -24,6 +24,8 @@ interface TableSectionProps {
 interface ActiveCell {
   readonly rowId: string;
   readonly columnId: string;
+  /** Where the caret goes in a text control (an offset), or null for the end. */
+  readonly caret?: number | null;
 }
 
 /**
@@ -77,6 +79,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 busy={busyCells(people, table.id, row.id)}
                 participant={participant}
                 activeColumn={active?.rowId === row.id ? active.columnId : null}
+                activeCaret={active?.rowId === row.id ? (active.caret ?? null) : null}
                 onActivate={setActive}
                 onRelease={release}
               />
@@ -141,12 +144,13 @@ interface TableRowProps {
   readonly participant: string;
   /** The column of this row whose cell holds the live editor, if any. */
   readonly activeColumn: string | null;
+  readonly activeCaret: number | null;
   readonly onActivate: (cell: ActiveCell) => void;
   readonly onRelease: (cell: ActiveCell) => void;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, onActivate, onRelease }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease }: TableRowProps) {
   return (
     <tr>
       {columns.map((column) => {
@@ -155,9 +159,9 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
         return (
           <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
-              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={() => onActivate({ rowId: row.id, columnId: column.id })} />
+              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
             ) : (
-              <LiveCell live={!readOnly && previewsAsText(column)} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
+              <LiveCell live={!readOnly && previewsAsText(column)} caret={activeCaret} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
                 <CellEditor
                   doc={doc}
                   address={address}
@@ -205,6 +209,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.awareness === after.awareness &&
   before.participant === after.participant &&
   before.activeColumn === after.activeColumn &&
+  before.activeCaret === after.activeCaret &&
   before.onActivate === after.onActivate &&
   before.onRelease === after.onRelease &&
   sameBusy(before.busy, after.busy) &&
@@ -215,11 +220,17 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
  * The cell that was just activated from its preview: its control takes the focus at once, and
  * once the focus has left the cell for good the cell goes back to its preview.
  */
-function LiveCell({ live, onRelease, children }: { readonly live: boolean; readonly onRelease: () => void; readonly children: ReactNode }) {
+function LiveCell({ live, caret, onRelease, children }: { readonly live: boolean; readonly caret: number | null; readonly onRelease: () => void; readonly children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!live) return;
-    ref.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    const control = ref.current?.querySelector<HTMLElement>('input, textarea, select');
+    control?.focus();
+    if (control instanceof HTMLTextAreaElement || (control instanceof HTMLInputElement && control.type === 'text')) {
+      const at = Math.min(caret ?? control.value.length, control.value.length);
+      control.setSelectionRange(at, at);
+    }
+    // The caret is placed once, when the cell opens; later renders leave it to the person.
   }, [live]);
   if (!live) return children;
   return (

@@ -1,5 +1,7 @@
 import { cellText } from '../../../core/export/cell-text.ts';
+import { useRef } from 'react';
 import type { CellValue, Column } from '../../../core/tables/index.ts';
+import { caretOffsetAt } from './caret-from-point.ts';
 
 /**
  * Kinds shown as text until someone works in the cell. A 200-row table would otherwise hold
@@ -31,8 +33,11 @@ interface CellPreviewProps {
   readonly column: Column;
   readonly value: CellValue | undefined;
   readonly label: string;
-  /** Focus (by Tab, or a click) turns it into the cell's editor, which takes the focus. */
-  readonly onActivate: () => void;
+  /**
+   * Focus (by Tab, or a click or tap) turns it into the cell's editor, which takes the focus with
+   * the caret where the pointer was (`caret`, an offset in the text), or at the end.
+   */
+  readonly onActivate: (caret: number | null) => void;
 }
 
 /**
@@ -42,8 +47,23 @@ interface CellPreviewProps {
  */
 export function CellPreview({ column, value, label, onActivate }: CellPreviewProps) {
   const text = cellText(value, column);
+  // Pointer down comes before the focus it causes; what it points at is kept for that focus.
+  const pointedAt = useRef<number | null>(null);
   return (
-    <div role="textbox" tabIndex={0} className={`cell-preview cell-preview-${column.kind}`} aria-label={cellLabel(column, label)} aria-multiline={column.kind === 'text' ? 'true' : undefined} onFocus={onActivate}>
+    <div
+      role="textbox"
+      tabIndex={0}
+      className={`cell-preview cell-preview-${column.kind}`}
+      aria-label={cellLabel(column, label)}
+      aria-multiline={column.kind === 'text' ? 'true' : undefined}
+      onPointerDown={(event) => (pointedAt.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY))}
+      onPointerCancel={() => (pointedAt.current = null)}
+      onFocus={() => {
+        const caret = pointedAt.current;
+        pointedAt.current = null;
+        onActivate(caret);
+      }}
+    >
       {text}
     </div>
   );
