@@ -10,7 +10,8 @@ import { describeType, type Problem, type Read } from './problems.ts';
  * 1. meta, ordered sections (note, table), typed columns, rows with cells, picks and ratings.
  * 2. `agendaTimer`: a top-level map holding the present view's agenda timer (agenda-timer-state.ts).
  * 3. `titleText`: the title as a Y.Text, so two people typing in it merge by character (the plain
- *    `title` string is still written beside it, for builds that only know it).
+ *    `title` string is still written beside it, for builds that only know it); `format: 'time'`
+ *    on a text column (the meeting calendar's time), entered with a time field.
  */
 export const SCHEMA_VERSION = 3;
 

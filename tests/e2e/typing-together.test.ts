@@ -103,4 +103,37 @@ describe('typing together in text fields', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test('a date typed digit by digit is stored whole, never as a half-typed year', async () => {
+    const { a, b } = await openTwice('meeting-calendar');
+    const cell = (page: Page) => page.getByLabel('First date, row 1', { exact: true });
+    const seen: string[] = [];
+    await cell(b.page).scrollIntoViewIfNeeded();
+    // Every value the other person's page shows while the first one types.
+    const watching = setInterval(() => void shownValue(cell(b.page)).then((value) => seen.push(value), () => {}), 20);
+    await cell(a.page).click();
+    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'date')).toBe(true);
+    for (const digit of '03152027') await a.page.keyboard.type(digit, { delay: 80 });
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('2027-03-15');
+    await a.page.keyboard.press('Tab');
+    clearInterval(watching);
+    expect(await shownValue(cell(a.page))).toBe('2027-03-15');
+    expect(seen.filter((value) => value !== '' && value !== '2027-03-15')).toEqual([]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('the meeting calendar\'s time is a time field that stores a whole time', async () => {
+    const { a, b } = await openTwice('meeting-calendar');
+    const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
+    await cell(a.page).scrollIntoViewIfNeeded();
+    await cell(a.page).click();
+    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'time')).toBe(true);
+    await cell(a.page).fill('15:30');
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('15:30');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
 });
