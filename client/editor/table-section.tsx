@@ -1,6 +1,7 @@
 import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { Participant } from '../sync/user-identity.ts';
 import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
 import type { Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
@@ -17,7 +18,7 @@ interface TableSectionProps {
   readonly readOnly: boolean;
   readonly awareness: Awareness;
   readonly people: readonly PresentPerson[];
-  readonly participant: string;
+  readonly participant: Participant;
 }
 
 /** The one cell of a table that holds a live editor. */
@@ -141,7 +142,7 @@ interface TableRowProps {
   readonly readOnly: boolean;
   readonly awareness: Awareness;
   readonly busy: ReadonlyMap<string, readonly PresentPerson[]>;
-  readonly participant: string;
+  readonly participant: Participant;
   /** The column of this row whose cell holds the live editor, if any. */
   readonly activeColumn: string | null;
   readonly activeCaret: number | null;

@@ -11,7 +11,9 @@ import { describeType, type Problem, type Read } from './problems.ts';
  * 2. `agendaTimer`: a top-level map holding the present view's agenda timer (agenda-timer-state.ts).
  * 3. `titleText`: the title as a Y.Text, so two people typing in it merge by character (the plain
  *    `title` string is still written beside it, for builds that only know it); `format: 'time'`
- *    on a text column (the meeting calendar's time), entered with a time field.
+ *    on a text column (the meeting calendar's time), entered with a time field; rating answers
+ *    keyed by the participant's id (a device's, or later an account's) rather than display name,
+ *    older name-keyed answers still read and replaced by the id-keyed one when their owner answers.
  */
 export const SCHEMA_VERSION = 3;
 

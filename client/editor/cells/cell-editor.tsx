@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { Participant } from '../../sync/user-identity.ts';
 import { ensureTextCell, setCell, setPicked, textCell } from '../../../core/schema/index.ts';
 import type { CellValue, Column } from '../../../core/tables/index.ts';
 import { RatingCell } from './rating-cell.tsx';
@@ -19,7 +20,7 @@ interface CellEditorProps {
   /** Accessible name, e.g. "Owner, row 2". */
   readonly label: string;
   readonly readOnly: boolean;
-  readonly participant: string;
+  readonly participant: Participant;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
 }
