@@ -8,6 +8,7 @@ import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
+import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
 import { sameRow } from './same-cell.ts';
 
@@ -40,6 +41,51 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
+  const pendingFocus = useRef<{ rowId: string; columnId: string | null; intent: 'edit' | 'select' } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current;
+    const table = tableRef.current;
+    if (pending === null || table === null) return;
+    const row = table.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(pending.rowId)}"]`);
+    if (row === null) return;
+    const rowIndex = Number(row.dataset.row);
+    const columnIndex = pending.columnId === null ? 0 : columns.findIndex((column) => column.id === pending.columnId);
+    for (let column = Math.max(0, columnIndex); column < columns.length; column++) {
+      const target = cellFocusTarget(table, rowIndex, column);
+      if (target === null) continue;
+      pendingFocus.current = null;
+      focusCell(target, pending.intent, 'end');
+      return;
+    }
+    pendingFocus.current = null;
+  });
+
+  const onGridKey = (event: React.KeyboardEvent<HTMLTableElement>): void => {
+    const target = event.target as HTMLElement;
+    const from = cellPosition(target);
+    if (from === null || readOnly) return;
+    if (event.key === 'Escape' && !target.classList.contains('cell-preview')) {
+      const rowId = target.closest<HTMLElement>('tr[data-row-id]')!.dataset.rowId!;
+      const columnId = columns[from.column]!.id;
+      event.preventDefault();
+      pendingFocus.current = { rowId, columnId, intent: 'select' };
+      if (active?.rowId === rowId && active.columnId === columnId) release(active);
+      else target.closest<HTMLElement>('td')?.querySelector<HTMLElement>('.cell-preview')?.focus();
+      return;
+    }
+    if (event.key === 'Enter' && event.altKey && target instanceof HTMLTextAreaElement) {
+      // A new line in a long-text cell; insertText keeps the browser's own undo.
+      event.preventDefault();
+      document.execCommand('insertText', false, '\n');
+      return;
+    }
+    const move = moveForKey(event.nativeEvent, target);
+    if (move === null) return;
+    // At the table's edge the key does nothing, rather than a new line or a caret jump.
+    if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter') event.preventDefault();
+  };
 
   return (
     <div className="table-section">
@@ -49,7 +95,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </p>
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
+        <table ref={tableRef} onKeyDown={onGridKey} aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
           <thead>
             <tr>
               {table.columns.map((column) => (
@@ -90,7 +136,13 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
       </div>
       {!readOnly && (
         <div className="table-actions">
-          <button type="button" onClick={() => addRow(doc, table.id)}>
+          <button
+            type="button"
+            onClick={() => {
+              const created = addRow(doc, table.id);
+              if (created.ok) pendingFocus.current = { rowId: created.id, columnId: null, intent: 'edit' };
+            }}
+          >
             Add row
           </button>
           <AddColumnForm doc={doc} table={table} />
@@ -153,12 +205,12 @@ interface TableRowProps {
 /** One row; it renders again only when its own cells, position or presence change. */
 const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease }: TableRowProps) {
   return (
-    <tr>
-      {columns.map((column) => {
+    <tr data-row={index} data-row-id={row.id}>
+      {columns.map((column, columnIndex) => {
         const others = busy.get(column.id) ?? [];
         const address = { sectionId, rowId: row.id, columnId: column.id };
         return (
-          <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} data-col={columnIndex} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
               <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
             ) : (

@@ -58,10 +58,20 @@ export function CellPreview({ column, value, label, onActivate }: CellPreviewPro
       aria-multiline={column.kind === 'text' ? 'true' : undefined}
       onPointerDown={(event) => (pointedAt.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY))}
       onPointerCancel={() => (pointedAt.current = null)}
-      onFocus={() => {
-        const caret = pointedAt.current;
+      onFocus={(event) => {
+        // A keyboard move into the cell says, on the element, whether to edit it or only select it (grid-keys.ts).
+        const { intent, caret: caretAt } = event.currentTarget.dataset;
+        delete event.currentTarget.dataset.intent;
+        delete event.currentTarget.dataset.caret;
+        const caret = pointedAt.current ?? (caretAt === 'start' ? 0 : null);
         pointedAt.current = null;
-        onActivate(caret);
+        if (intent !== 'select') onActivate(caret);
+      }}
+      onKeyDown={(event) => {
+        // A selected cell: Enter or F2 edits it, and so does typing, whose letter goes to the editor that takes the focus.
+        const typing = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+        if (event.key === 'Enter' || event.key === 'F2') event.preventDefault();
+        if (event.key === 'Enter' || event.key === 'F2' || typing) onActivate(null);
       }}
     >
       {text}
