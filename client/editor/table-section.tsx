@@ -2,7 +2,7 @@ import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type React
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Participant } from '../sync/user-identity.ts';
-import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
+import { addRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
 import type { Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
@@ -11,6 +11,7 @@ import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
 import { sameRow } from './same-cell.ts';
+import { useRowDeletions } from './use-row-deletions.ts';
 
 interface TableSectionProps {
   readonly doc: Y.Doc;
@@ -42,6 +43,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
   const tableRef = useRef<HTMLTableElement>(null);
+  const { deleteRowOf, deleted, undoDelete, undoRef } = useRowDeletions(doc, table.id);
   // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
   const pendingFocus = useRef<{ rowId: string; columnId: string | null; intent: 'edit' | 'select' } | null>(null);
   useLayoutEffect(() => {
@@ -129,6 +131,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 activeCaret={active?.rowId === row.id ? (active.caret ?? null) : null}
                 onActivate={setActive}
                 onRelease={release}
+                onDeleteRow={deleteRowOf}
               />
             ))}
           </tbody>
@@ -146,6 +149,18 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
             Add row
           </button>
           <AddColumnForm doc={doc} table={table} />
+        </div>
+      )}
+      {!readOnly && (
+        <div role="status" className="row-deleted">
+          {deleted !== null && (
+            <>
+              Row {deleted} deleted.{' '}
+              <button type="button" ref={undoRef} className="quiet" onClick={undoDelete}>
+                Undo
+              </button>
+            </>
+          )}
         </div>
       )}
     </div>
@@ -200,10 +215,11 @@ interface TableRowProps {
   readonly activeCaret: number | null;
   readonly onActivate: (cell: ActiveCell) => void;
   readonly onRelease: (cell: ActiveCell) => void;
+  readonly onDeleteRow: (rowId: string, rowNumber: number) => void;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow }: TableRowProps) {
   return (
     <tr data-row={index} data-row-id={row.id}>
       {columns.map((column, columnIndex) => {
@@ -244,7 +260,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
           <button type="button" className="icon-button" aria-label={`Move row ${index + 1} down`} disabled={index === rowCount - 1} onClick={() => moveRow(doc, sectionId, row.id, index + 1)}>
             ↓
           </button>
-          <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => deleteRow(doc, sectionId, row.id)}>
+          <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => onDeleteRow(row.id, index + 1)}>
             ✕
           </button>
         </td>
@@ -265,6 +281,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.activeCaret === after.activeCaret &&
   before.onActivate === after.onActivate &&
   before.onRelease === after.onRelease &&
+  before.onDeleteRow === after.onDeleteRow &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );

@@ -73,7 +73,7 @@ export function addTableSection(doc: Y.Doc, init: TableSectionInit): string {
   return id;
 }
 
-function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
+export function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
   const section = findSection(doc, sectionId, 'table');
   if (section === null) return null;
   const columns = section.get(COLUMNS);

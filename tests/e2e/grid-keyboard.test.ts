@@ -69,4 +69,30 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('a deleted row comes back with Ctrl+Z or the message\'s Undo, for everyone', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
+    const a = await openPage(scene.browser, url);
+    const b = await openPage(scene.browser, url);
+    const task = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
+    for (const { page } of [a, b]) await task(page).waitFor();
+    const before = await shownValue(task(a.page));
+    await task(a.page).scrollIntoViewIfNeeded();
+
+    const nextSteps = a.page.locator('.table-section').filter({ has: task(a.page) });
+    await nextSteps.getByRole('button', { name: 'Delete row 1', exact: true }).click();
+    await expect.poll(() => a.page.getByRole('status').filter({ hasText: 'Row 1 deleted.' }).count()).toBe(1);
+    await expect.poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await a.page.keyboard.press('Control+z');
+    for (const { page } of [a, b]) await expect.poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 }).toBe(before);
+
+    await nextSteps.getByRole('button', { name: 'Delete row 1', exact: true }).click();
+    await expect.poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await a.page.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
+    for (const { page } of [a, b]) await expect.poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 }).toBe(before);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
 });
