@@ -29,6 +29,8 @@ export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './
 export type { TimerRunState, TimerState } from './agenda-timer-state.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
+export { pasteBlock } from './paste-block.ts';
+export type { PastedBlock } from './paste-block.ts';
 export { trackRowDeletions } from './row-deletions.ts';
 export type { RowDeletions } from './row-deletions.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';
