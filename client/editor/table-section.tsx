@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Participant } from '../sync/user-identity.ts';
@@ -11,6 +11,8 @@ import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
 import { sameRow } from './same-cell.ts';
+import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
+import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
 import { useRowDeletions } from './use-row-deletions.ts';
 
 interface TableSectionProps {
@@ -44,6 +46,9 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
   const tableRef = useRef<HTMLTableElement>(null);
   const { deleteRowOf, deleted, undoDelete, undoRef } = useRowDeletions(doc, table.id);
+  const clipboard = useGridClipboard(doc, table, readOnly);
+  const range = clipboard.range === null ? null : rangeBounds(clipboard.range);
+  const flags = useMemo(() => cellFlagsOf(table), [table]);
   // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
   const pendingFocus = useRef<{ rowId: string; columnId: string | null; intent: 'edit' | 'select' } | null>(null);
   useLayoutEffect(() => {
@@ -68,6 +73,15 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
     const target = event.target as HTMLElement;
     const from = cellPosition(target);
     if (from === null || readOnly) return;
+    if (target.classList.contains('cell-preview') && event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
+      if (step !== undefined) {
+        event.preventDefault();
+        clipboard.extendRange(from, step[0]!, step[1]!);
+        return;
+      }
+    }
+    if (clipboard.range !== null && !event.shiftKey && !['Control', 'Meta', 'c', 'C'].includes(event.key)) clipboard.clearRange();
     if (event.key === 'Escape' && !target.classList.contains('cell-preview')) {
       const rowId = target.closest<HTMLElement>('tr[data-row-id]')!.dataset.rowId!;
       const columnId = columns[from.column]!.id;
@@ -97,7 +111,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </p>
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table ref={tableRef} onKeyDown={onGridKey} aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
+        <table ref={tableRef} onKeyDown={onGridKey} onCopy={clipboard.onCopy} onPaste={clipboard.onPaste} aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
           <thead>
             <tr>
               {table.columns.map((column) => (
@@ -132,6 +146,9 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 onActivate={setActive}
                 onRelease={release}
                 onDeleteRow={deleteRowOf}
+                flags={flags.get(row.id) ?? NO_FLAGS}
+                rangeLeft={range !== null && index >= range.top && index <= range.bottom ? range.left : -1}
+                rangeRight={range !== null && index >= range.top && index <= range.bottom ? range.right : -1}
               />
             ))}
           </tbody>
@@ -152,7 +169,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </div>
       )}
       {!readOnly && (
-        <div role="status" className="row-deleted">
+        <div role="status" className="table-status">
           {deleted !== null && (
             <>
               Row {deleted} deleted.{' '}
@@ -161,6 +178,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
               </button>
             </>
           )}
+          {clipboard.notice !== '' && <span className="grid-notice"> {clipboard.notice}</span>}
         </div>
       )}
     </div>
@@ -216,19 +234,27 @@ interface TableRowProps {
   readonly onActivate: (cell: ActiveCell) => void;
   readonly onRelease: (cell: ActiveCell) => void;
   readonly onDeleteRow: (rowId: string, rowNumber: number) => void;
+  /** Why a cell of this row needs a second look, by column id. */
+  readonly flags: ReadonlyMap<string, string>;
+  /** The columns of this row in the selected block of cells (-1 when none). */
+  readonly rangeLeft: number;
+  readonly rangeRight: number;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow, flags, rangeLeft, rangeRight }: TableRowProps) {
   return (
     <tr data-row={index} data-row-id={row.id}>
       {columns.map((column, columnIndex) => {
         const others = busy.get(column.id) ?? [];
         const address = { sectionId, rowId: row.id, columnId: column.id };
+        const flag = flags.get(column.id);
+        const flagId = flag === undefined ? undefined : `flag-${sectionId}-${row.id}-${column.id}`;
+        const classes = `cell${others.length > 0 ? ' cell-busy' : ''}${columnIndex >= rangeLeft && columnIndex <= rangeRight ? ' cell-in-range' : ''}${flag !== undefined ? ' cell-flagged' : ''}`;
         return (
-          <td key={column.id} data-col={columnIndex} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} data-col={columnIndex} className={classes} title={flag} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
-              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
+              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} describedBy={flagId} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
             ) : (
               <LiveCell live={!readOnly && previewsAsText(column)} caret={activeCaret} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
                 <CellEditor
@@ -243,6 +269,12 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
                   onBlur={() => publishCellFocus(awareness, null)}
                 />
               </LiveCell>
+            )}
+            {flag !== undefined && (
+              <span className="cell-flag">
+                <span aria-hidden="true">!</span>
+                <span id={flagId} className="visually-hidden">Check: {flag}</span>
+              </span>
             )}
             {others.length > 0 && (
               <span className="cell-presence" style={{ backgroundColor: others[0]!.color }}>
@@ -282,6 +314,9 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.onActivate === after.onActivate &&
   before.onRelease === after.onRelease &&
   before.onDeleteRow === after.onDeleteRow &&
+  sameFlags(before.flags, after.flags) &&
+  before.rangeLeft === after.rangeLeft &&
+  before.rangeRight === after.rangeRight &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );

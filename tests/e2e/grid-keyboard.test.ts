@@ -95,4 +95,50 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test('a block pasted from a spreadsheet fills several rows, a block copies out, and doubtful numbers are marked in their cells', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review', template: 'data-review' });
+    const { page, context, errors } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const section = page.locator('section[aria-labelledby="section-metrics"]');
+    await section.getByRole('button', { name: 'Add row', exact: true }).click();
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toMatchObject({ label: 'Period, row 1' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toEqual({ tag: 'DIV', label: 'Period, row 1' });
+
+    const clipboard = (type: 'paste' | 'copy', text = '') =>
+      page.evaluate(([type, text]) => {
+        const data = new DataTransfer();
+        if (text !== '') data.setData('text/plain', text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent(type, { clipboardData: data, bubbles: true, cancelable: true }));
+        return data.getData('text/plain');
+      }, [type, text] as const);
+    await clipboard('paste', '2026-09\tRiverside\t10\t12\t5\t3\r\n2026-10\tRiverside\t-4\t2\t1\t1\r\n');
+    const cell = (title: string, row: number) => section.getByLabel(`${title}, row ${row}`, { exact: true });
+    await expect.poll(() => shownValue(cell('Period', 2))).toBe('2026-10');
+    expect(await shownValue(cell('Students referred', 1))).toBe('10');
+    expect(await shownValue(cell('Active after one month', 2))).toBe('1');
+    await expect.poll(() => section.locator('.table-status').textContent()).toContain('Pasted 12 cells, 1 row added.');
+
+    // A negative count and a stage above the one before are marked where they are, with the reason.
+    const flagOf = (title: string, row: number) => cell(title, row).evaluate((element) => {
+      const td = element.closest('td')!;
+      const description = document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+      return { flagged: td.classList.contains('cell-flagged'), title: td.title, description };
+    });
+    const negative = await flagOf('Students referred', 2);
+    expect(negative.flagged).toBe(true);
+    expect(negative.description).toMatch(/^Check: .+/);
+    expect(negative.title).not.toBe('');
+    expect((await flagOf('Offered services', 1)).flagged).toBe(true);
+    expect((await flagOf('Initiated services', 1)).flagged).toBe(false);
+
+    await cell('Period', 1).focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await clipboard('copy')).toBe('2026-09\tRiverside\n2026-10\tRiverside');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

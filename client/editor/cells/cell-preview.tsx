@@ -33,6 +33,8 @@ interface CellPreviewProps {
   readonly column: Column;
   readonly value: CellValue | undefined;
   readonly label: string;
+  /** The id of what explains a flagged value, read out with the cell. */
+  readonly describedBy?: string;
   /**
    * Focus (by Tab, or a click or tap) turns it into the cell's editor, which takes the focus with
    * the caret where the pointer was (`caret`, an offset in the text), or at the end.
@@ -45,7 +47,7 @@ interface CellPreviewProps {
  * click) swaps in the real editor, so the table is worked by keyboard and pointer as before. It
  * is a textbox whose value is the text (a button would have to be named by the text).
  */
-export function CellPreview({ column, value, label, onActivate }: CellPreviewProps) {
+export function CellPreview({ column, value, label, describedBy, onActivate }: CellPreviewProps) {
   const text = cellText(value, column);
   // Pointer down comes before the focus it causes; what it points at is kept for that focus.
   const pointedAt = useRef<number | null>(null);
@@ -55,6 +57,7 @@ export function CellPreview({ column, value, label, onActivate }: CellPreviewPro
       tabIndex={0}
       className={`cell-preview cell-preview-${column.kind}`}
       aria-label={cellLabel(column, label)}
+      aria-describedby={describedBy}
       aria-multiline={column.kind === 'text' ? 'true' : undefined}
       onPointerDown={(event) => (pointedAt.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY))}
       onPointerCancel={() => (pointedAt.current = null)}
