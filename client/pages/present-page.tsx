@@ -11,7 +11,7 @@ import { useDocumentAccess, useDocumentToken, type DocumentAccess } from '../syn
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useWholeDocument } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
-import { personFor } from '../sync/user-identity.ts';
+import { projectorOfDevice } from '../sync/user-identity.ts';
 import { AGENDA_SECTION_ID } from '../../core/templates/section-ids.ts';
 import { NoAccess } from './no-access.tsx';
 import './present-page.css';
@@ -66,7 +66,7 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   const shownIndex = shown === null ? -1 : sections.indexOf(shown);
 
   useEffect(() => {
-    provider.awareness.setLocalStateField('user', personFor(doc.clientID));
+    provider.awareness.setLocalStateField('user', projectorOfDevice());
   }, [provider, doc]);
 
   useEffect(() => {

@@ -13,6 +13,8 @@ const OPTIONS = 'options';
 const SCALE = 'scale';
 /** Set to true on a rating column when a new round of the rubric starts; absent means open. */
 const CLOSED = 'closed';
+/** Optional on text columns: how the text is entered (schema 3); see TextFormat. */
+const FORMAT = 'format';
 const NUMERATOR = 'numerator';
 const DENOMINATOR = 'denominator';
 
@@ -58,6 +60,10 @@ export function insertColumn(columns: Y.Array<unknown>, spec: ColumnSpec, index:
       map.set(DENOMINATOR, spec.denominator);
       return { ...base, kind: 'rate', numerator: spec.numerator, denominator: spec.denominator };
     default:
+      if (spec.kind === 'text' && spec.format !== undefined) {
+        map.set(FORMAT, spec.format);
+        return { ...base, kind: spec.kind, format: spec.format };
+      }
       return { ...base, kind: spec.kind };
   }
 }
@@ -94,6 +100,9 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
     }
     case 'rate':
       return { ...base, kind, numerator: readString(map, NUMERATOR, path, problems), denominator: readString(map, DENOMINATOR, path, problems) };
+    case 'text':
+      // An unknown format (from a newer build) leaves plain text, which every format is.
+      return map.get(FORMAT) === 'time' ? { ...base, kind, format: 'time' } : { ...base, kind };
     default:
       return { ...base, kind };
   }

@@ -1,6 +1,6 @@
 export { initializeDocument, readDocument } from './document.ts';
 export type { DocumentInit, DocumentView, SectionView } from './document.ts';
-export { SCHEMA_VERSION, readMeta, writeTitle } from './meta.ts';
+export { SCHEMA_VERSION, ensureTitleText, mirrorTitle, readMeta, titleTextOf, writeTitle } from './meta.ts';
 export type { DocumentMeta } from './meta.ts';
 export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
@@ -29,5 +29,9 @@ export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './
 export type { TimerRunState, TimerState } from './agenda-timer-state.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
+export { pasteBlock } from './paste-block.ts';
+export type { PastedBlock } from './paste-block.ts';
+export { trackRowDeletions } from './row-deletions.ts';
+export type { RowDeletions } from './row-deletions.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';
 export { readSmallCellThreshold, writeSmallCellThreshold } from './small-cell-threshold.ts';
