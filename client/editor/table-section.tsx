@@ -2,12 +2,14 @@ import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type React
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
-import type { Column } from '../../core/tables/index.ts';
+import { columnWidth, type Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import './cells/cell-preview.css';
+import { ColumnHeader } from './column-header.tsx';
+import './table-section.css';
 import { sameRow } from './same-cell.ts';
 
 interface TableSectionProps {
@@ -37,6 +39,10 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
+  // A column being dragged draws at its new width here before the document has it.
+  const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
+  const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
+  const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
 
   return (
     <div className="table-section">
@@ -46,14 +52,25 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </p>
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
+        <table aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined} style={{ width: `max(100%, ${tableWidth}px)` }}>
+          <colgroup>
+            {widths.map((width, index) => (
+              <col key={table.columns[index]!.id} style={{ width: `${width}px` }} />
+            ))}
+            {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
+          </colgroup>
           <thead>
             <tr>
-              {table.columns.map((column) => (
-                <th key={column.id} scope="col">
-                  {column.title}
-                  {column.hint !== '' && <span className="column-hint">{column.hint}</span>}
-                </th>
+              {table.columns.map((column, index) => (
+                <ColumnHeader
+                  key={column.id}
+                  doc={doc}
+                  sectionId={table.id}
+                  column={column}
+                  width={widths[index]!}
+                  resizable={!readOnly}
+                  onPreviewWidth={(width) => setDragged(width === null ? null : { columnId: column.id, width })}
+                />
               ))}
               {!readOnly && (
                 <th scope="col">
@@ -95,6 +112,9 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
     </div>
   );
 });
+
+/** Room for a row's three action buttons. */
+const ROW_ACTIONS_PX = 128;
 
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
@@ -153,7 +173,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
         const others = busy.get(column.id) ?? [];
         const address = { sectionId, rowId: row.id, columnId: column.id };
         return (
-          <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} className={`cell cell-${column.kind}${others.length > 0 ? ' cell-busy' : ''}`} data-label={column.title} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
               <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={() => onActivate({ rowId: row.id, columnId: column.id })} />
             ) : (

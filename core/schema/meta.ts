@@ -9,8 +9,9 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *
  * 1. meta, ordered sections (note, table), typed columns, rows with cells, picks and ratings.
  * 2. `agendaTimer`: a top-level map holding the present view's agenda timer (agenda-timer-state.ts).
+ * 3. `width` on a table column: the width someone resized it to, shared by the room (columns.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const META = 'meta';
 const TITLE = 'title';
