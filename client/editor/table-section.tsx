@@ -173,7 +173,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
         const others = busy.get(column.id) ?? [];
         const address = { sectionId, rowId: row.id, columnId: column.id };
         return (
-          <td key={column.id} className={`cell cell-${column.kind}${others.length > 0 ? ' cell-busy' : ''}`} data-label={column.title} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} className={`cell cell-kind-${column.kind}${others.length > 0 ? ' cell-busy' : ''}`} data-label={column.title} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
               <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={() => onActivate({ rowId: row.id, columnId: column.id })} />
             ) : (

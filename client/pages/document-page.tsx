@@ -102,7 +102,20 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               <label htmlFor="document-title" className="visually-hidden">
                 Document title
               </label>
-              <input id="document-title" className="title-input" value={view.meta.title} onChange={(event) => writeTitle(doc, event.currentTarget.value)} />
+              {/* A textarea so a long title wraps instead of being cut; it stays one paragraph (Enter ends editing). */}
+              <textarea
+                id="document-title"
+                className="title-input"
+                rows={1}
+                value={view.meta.title}
+                onChange={(event) => writeTitle(doc, event.currentTarget.value.replace(/\s*\n\s*/g, ' '))}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    event.currentTarget.blur();
+                  }
+                }}
+              />
             </h1>
           )}
           {role === 'viewer' && <span className="badge">View only</span>}

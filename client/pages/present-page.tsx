@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { AgendaTimerView } from '../facilitation/agenda-timer-view.tsx';
 import { editorLinkFor } from '../facilitation/editor-link.ts';
 import { JoinPanel } from '../facilitation/join-panel.tsx';
+import { useJoinLink } from '../facilitation/use-join-link.ts';
 import { publishPresenterFocus } from '../facilitation/presenter-focus.ts';
 import { SectionSlide } from '../facilitation/section-slide.tsx';
 import { useAgendaTimer } from '../facilitation/use-agenda-timer.ts';
@@ -62,6 +63,7 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   const slideHeadingId = useId();
   const readOnly = access?.role === 'viewer';
   const editorLink = useMemo(() => editorLinkFor(documentId, token, access), [documentId, token, access]);
+  const join = useJoinLink(documentId, token, access);
 
   const sections = view.sections;
   const fallback = sections.find((section) => section.id === AGENDA_SECTION_ID) ?? sections[0] ?? null;
@@ -140,7 +142,7 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
         )}
         <aside id={sidePanelId} className="present-side" aria-label="Agenda and joining" hidden={panelFolded}>
           {timer.agenda !== null && <AgendaTimerView timer={timer} variant="projector" readOnly={readOnly} />}
-          {joinVisible && <JoinPanel editorLink={editorLink} />}
+          {joinVisible && <JoinPanel join={join} editorLink={editorLink} />}
         </aside>
       </main>
       <footer className="present-footer">
