@@ -62,6 +62,9 @@ describe('the agenda timer', () => {
     expect(Math.abs(afterReloadProjector - afterReloadLaptop)).toBeLessThanOrEqual(1);
     expect(afterReloadLaptop).toBeLessThan(onLaptop);
 
+    // While the projector presents, the laptop shows the timer without its buttons until it takes over.
+    expect(await laptop.page.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(0);
+    await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     // Paused on the laptop: the projector stops too, and both stay stopped across reloads.
     await laptop.page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 }).toBe(1);
@@ -85,6 +88,7 @@ describe('the agenda timer', () => {
     await projector.page.getByRole('button', { name: 'Start agenda' }).click();
     await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
 
+    await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     await laptop.page.getByRole('button', { name: 'Next topic' }).click();
     await expect.poll(() => shownTopic(projector.page), { timeout: 10_000 }).toMatch(/^Identify a central coordinating role/);
     await expect.poll(() => projector.page.locator('.agenda-timer-next').textContent()).toBe('Next: Break');
