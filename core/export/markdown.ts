@@ -3,6 +3,7 @@ import type { Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
 import { readPathwayFlow } from '../pathway/flow.ts';
 import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { ratingBoxes } from './rating-boxes.ts';
 import { escapeMarkdownText, renderInline } from './markdown-inline.ts';
 import { exportPathwayMermaid } from './pathway-mermaid.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
@@ -139,10 +140,12 @@ function isNumeric(column: Column): boolean {
 function renderTable(table: TableView): string {
   if (table.columns.length === 0) return '';
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  // A rating column becomes one column of boxes per level, as on the seed's paper rubric.
+  const boxed = (column: Column): column is Column & { readonly kind: 'rating' } => column.kind === 'rating' && column.scale.length > 0;
   return [
-    line(table.columns.map((column) => tableCell(column.title))),
-    line(table.columns.map((column) => (isNumeric(column) ? '--:' : '---'))),
-    ...table.rows.map((row) => line(table.columns.map((column) => tableCell(cellText(row.cells[column.id], column))))),
+    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map((level) => tableCell(`${column.title}: ${level}`)) : [tableCell(column.title)]))),
+    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map(() => ':-:') : [isNumeric(column) ? '--:' : '---']))),
+    ...table.rows.map((row) => line(table.columns.flatMap((column) => (boxed(column) ? ratingBoxes(row.cells[column.id], column) : [tableCell(cellText(row.cells[column.id], column))])))),
   ].join('\n');
 }
 

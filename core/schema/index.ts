@@ -19,6 +19,7 @@ export {
   moveRow,
   readTable,
   renameColumn,
+  resizeColumn,
   setCell,
   setPicked,
   setRating,

@@ -137,6 +137,11 @@ export class Relay {
   }
 
   /** Closes every socket of this workspace and role, after its link was replaced. */
+  /** Closes every socket a revoked join link of this document opened (4401). */
+  closeSocketsOfJoinLinks(documentId: string): void {
+    this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
+  }
+
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     for (const room of this.rooms.values()) {
       room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.role === role, CLOSE.tokenRevoked);
