@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/client.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { surveyAnswerRoutes } from './routes/survey-answers.ts';
+import { joinLinkRoutes } from './routes/join-links.ts';
 import { surveyLinkRoutes } from './routes/survey-links.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
+  app.route('/', joinLinkRoutes(deps.store, deps.relay));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
   app.route('/', clientRoutes());

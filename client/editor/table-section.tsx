@@ -1,14 +1,21 @@
-import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { addRow, deleteRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
-import type { Column } from '../../core/tables/index.ts';
+import type { Participant } from '../sync/user-identity.ts';
+import { addRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
+import { columnWidth, type Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
+import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
+import { ColumnHeader } from './column-header.tsx';
+import './table-section.css';
 import { sameRow } from './same-cell.ts';
+import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
+import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
+import { useRowDeletions } from './use-row-deletions.ts';
 
 interface TableSectionProps {
   readonly doc: Y.Doc;
@@ -17,13 +24,15 @@ interface TableSectionProps {
   readonly readOnly: boolean;
   readonly awareness: Awareness;
   readonly people: readonly PresentPerson[];
-  readonly participant: string;
+  readonly participant: Participant;
 }
 
 /** The one cell of a table that holds a live editor. */
 interface ActiveCell {
   readonly rowId: string;
   readonly columnId: string;
+  /** Where the caret goes in a text control (an offset), or null for the end. */
+  readonly caret?: number | null;
 }
 
 /**
@@ -37,6 +46,68 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const { deleteRowOf, deleted, undoDelete, undoRef } = useRowDeletions(doc, table.id);
+  const clipboard = useGridClipboard(doc, table, readOnly);
+  const range = clipboard.range === null ? null : rangeBounds(clipboard.range);
+  const flags = useMemo(() => cellFlagsOf(table), [table]);
+  // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
+  const pendingFocus = useRef<{ rowId: string; columnId: string | null; intent: 'edit' | 'select' } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current;
+    const table = tableRef.current;
+    if (pending === null || table === null) return;
+    const row = table.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(pending.rowId)}"]`);
+    if (row === null) return;
+    const rowIndex = Number(row.dataset.row);
+    const columnIndex = pending.columnId === null ? 0 : columns.findIndex((column) => column.id === pending.columnId);
+    for (let column = Math.max(0, columnIndex); column < columns.length; column++) {
+      const target = cellFocusTarget(table, rowIndex, column);
+      if (target === null) continue;
+      pendingFocus.current = null;
+      focusCell(target, pending.intent, 'end');
+      return;
+    }
+    pendingFocus.current = null;
+  });
+
+  const onGridKey = (event: React.KeyboardEvent<HTMLTableElement>): void => {
+    const target = event.target as HTMLElement;
+    const from = cellPosition(target);
+    if (from === null || readOnly) return;
+    if (target.classList.contains('cell-preview') && event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
+      if (step !== undefined) {
+        event.preventDefault();
+        clipboard.extendRange(from, step[0]!, step[1]!);
+        return;
+      }
+    }
+    if (clipboard.range !== null && !event.shiftKey && !['Control', 'Meta', 'c', 'C'].includes(event.key)) clipboard.clearRange();
+    if (event.key === 'Escape' && !target.classList.contains('cell-preview')) {
+      const rowId = target.closest<HTMLElement>('tr[data-row-id]')!.dataset.rowId!;
+      const columnId = columns[from.column]!.id;
+      event.preventDefault();
+      pendingFocus.current = { rowId, columnId, intent: 'select' };
+      if (active?.rowId === rowId && active.columnId === columnId) release(active);
+      else target.closest<HTMLElement>('td')?.querySelector<HTMLElement>('.cell-preview')?.focus();
+      return;
+    }
+    if (event.key === 'Enter' && event.altKey && target instanceof HTMLTextAreaElement) {
+      // A new line in a long-text cell; insertText keeps the browser's own undo.
+      event.preventDefault();
+      document.execCommand('insertText', false, '\n');
+      return;
+    }
+    const move = moveForKey(event.nativeEvent, target);
+    if (move === null) return;
+    // At the table's edge the key does nothing, rather than a new line or a caret jump.
+    if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter') event.preventDefault();
+  };
+  // A column being dragged draws at its new width here before the document has it.
+  const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
+  const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
+  const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
 
   return (
     <div className="table-section">
@@ -46,14 +117,33 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </p>
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
+        <table
+          ref={tableRef}
+          onKeyDown={onGridKey}
+          onCopy={clipboard.onCopy}
+          onPaste={clipboard.onPaste}
+          aria-labelledby={headingId}
+          aria-describedby={table.description !== '' ? descriptionId : undefined}
+          style={{ width: `max(100%, ${tableWidth}px)` }}
+        >
+          <colgroup>
+            {widths.map((width, index) => (
+              <col key={table.columns[index]!.id} style={{ width: `${width}px` }} />
+            ))}
+            {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
+          </colgroup>
           <thead>
             <tr>
-              {table.columns.map((column) => (
-                <th key={column.id} scope="col">
-                  {column.title}
-                  {column.hint !== '' && <span className="column-hint">{column.hint}</span>}
-                </th>
+              {table.columns.map((column, index) => (
+                <ColumnHeader
+                  key={column.id}
+                  doc={doc}
+                  sectionId={table.id}
+                  column={column}
+                  width={widths[index]!}
+                  resizable={!readOnly}
+                  onPreviewWidth={(width) => setDragged(width === null ? null : { columnId: column.id, width })}
+                />
               ))}
               {!readOnly && (
                 <th scope="col">
@@ -77,8 +167,13 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 busy={busyCells(people, table.id, row.id)}
                 participant={participant}
                 activeColumn={active?.rowId === row.id ? active.columnId : null}
+                activeCaret={active?.rowId === row.id ? (active.caret ?? null) : null}
                 onActivate={setActive}
                 onRelease={release}
+                onDeleteRow={deleteRowOf}
+                flags={flags.get(row.id) ?? NO_FLAGS}
+                rangeLeft={range !== null && index >= range.top && index <= range.bottom ? range.left : -1}
+                rangeRight={range !== null && index >= range.top && index <= range.bottom ? range.right : -1}
               />
             ))}
           </tbody>
@@ -86,15 +181,37 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
       </div>
       {!readOnly && (
         <div className="table-actions">
-          <button type="button" onClick={() => addRow(doc, table.id)}>
+          <button
+            type="button"
+            onClick={() => {
+              const created = addRow(doc, table.id);
+              if (created.ok) pendingFocus.current = { rowId: created.id, columnId: null, intent: 'edit' };
+            }}
+          >
             Add row
           </button>
           <AddColumnForm doc={doc} table={table} />
         </div>
       )}
+      {!readOnly && (
+        <div role="status" className="table-status">
+          {deleted !== null && (
+            <>
+              Row {deleted} deleted.{' '}
+              <button type="button" ref={undoRef} className="quiet" onClick={undoDelete}>
+                Undo
+              </button>
+            </>
+          )}
+          {clipboard.notice !== '' && <span className="grid-notice"> {clipboard.notice}</span>}
+        </div>
+      )}
     </div>
   );
 });
+
+/** Room for a row's three action buttons. */
+const ROW_ACTIONS_PX = 128;
 
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
@@ -138,26 +255,36 @@ interface TableRowProps {
   readonly readOnly: boolean;
   readonly awareness: Awareness;
   readonly busy: ReadonlyMap<string, readonly PresentPerson[]>;
-  readonly participant: string;
+  readonly participant: Participant;
   /** The column of this row whose cell holds the live editor, if any. */
   readonly activeColumn: string | null;
+  readonly activeCaret: number | null;
   readonly onActivate: (cell: ActiveCell) => void;
   readonly onRelease: (cell: ActiveCell) => void;
+  readonly onDeleteRow: (rowId: string, rowNumber: number) => void;
+  /** Why a cell of this row needs a second look, by column id. */
+  readonly flags: ReadonlyMap<string, string>;
+  /** The columns of this row in the selected block of cells (-1 when none). */
+  readonly rangeLeft: number;
+  readonly rangeRight: number;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, onActivate, onRelease }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow, flags, rangeLeft, rangeRight }: TableRowProps) {
   return (
-    <tr>
-      {columns.map((column) => {
+    <tr data-row={index} data-row-id={row.id}>
+      {columns.map((column, columnIndex) => {
         const others = busy.get(column.id) ?? [];
         const address = { sectionId, rowId: row.id, columnId: column.id };
+        const flag = flags.get(column.id);
+        const flagId = flag === undefined ? undefined : `flag-${sectionId}-${row.id}-${column.id}`;
+        const classes = `cell cell-kind-${column.kind}${others.length > 0 ? ' cell-busy' : ''}${columnIndex >= rangeLeft && columnIndex <= rangeRight ? ' cell-in-range' : ''}${flag !== undefined ? ' cell-flagged' : ''}`;
         return (
-          <td key={column.id} className={others.length > 0 ? 'cell cell-busy' : 'cell'} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} data-col={columnIndex} className={classes} data-label={column.title} title={flag} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
-              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} onActivate={() => onActivate({ rowId: row.id, columnId: column.id })} />
+              <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} describedBy={flagId} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
             ) : (
-              <LiveCell live={!readOnly && previewsAsText(column)} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
+              <LiveCell live={!readOnly && previewsAsText(column)} caret={activeCaret} onRelease={() => onRelease({ rowId: row.id, columnId: column.id })}>
                 <CellEditor
                   doc={doc}
                   address={address}
@@ -170,6 +297,12 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
                   onBlur={() => publishCellFocus(awareness, null)}
                 />
               </LiveCell>
+            )}
+            {flag !== undefined && (
+              <span className="cell-flag">
+                <span aria-hidden="true">!</span>
+                <span id={flagId} className="visually-hidden">Check: {flag}</span>
+              </span>
             )}
             {others.length > 0 && (
               <span className="cell-presence" style={{ backgroundColor: others[0]!.color }}>
@@ -187,7 +320,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
           <button type="button" className="icon-button" aria-label={`Move row ${index + 1} down`} disabled={index === rowCount - 1} onClick={() => moveRow(doc, sectionId, row.id, index + 1)}>
             ↓
           </button>
-          <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => deleteRow(doc, sectionId, row.id)}>
+          <button type="button" className="icon-button danger" aria-label={`Delete row ${index + 1}`} onClick={() => onDeleteRow(row.id, index + 1)}>
             ✕
           </button>
         </td>
@@ -205,8 +338,13 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.awareness === after.awareness &&
   before.participant === after.participant &&
   before.activeColumn === after.activeColumn &&
+  before.activeCaret === after.activeCaret &&
   before.onActivate === after.onActivate &&
   before.onRelease === after.onRelease &&
+  before.onDeleteRow === after.onDeleteRow &&
+  sameFlags(before.flags, after.flags) &&
+  before.rangeLeft === after.rangeLeft &&
+  before.rangeRight === after.rangeRight &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );
@@ -215,11 +353,17 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
  * The cell that was just activated from its preview: its control takes the focus at once, and
  * once the focus has left the cell for good the cell goes back to its preview.
  */
-function LiveCell({ live, onRelease, children }: { readonly live: boolean; readonly onRelease: () => void; readonly children: ReactNode }) {
+function LiveCell({ live, caret, onRelease, children }: { readonly live: boolean; readonly caret: number | null; readonly onRelease: () => void; readonly children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!live) return;
-    ref.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    const control = ref.current?.querySelector<HTMLElement>('input, textarea, select');
+    control?.focus();
+    if (control instanceof HTMLTextAreaElement || (control instanceof HTMLInputElement && control.type === 'text')) {
+      const at = Math.min(caret ?? control.value.length, control.value.length);
+      control.setSelectionRange(at, at);
+    }
+    // The caret is placed once, when the cell opens; later renders leave it to the person.
   }, [live]);
   if (!live) return children;
   return (

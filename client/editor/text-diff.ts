@@ -22,25 +22,3 @@ export function diffText(before: string, after: string, caret?: number): TextEdi
   while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { index: prefix, deleteCount: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
 }
-
-export type TextDelta = readonly { readonly retain?: number; readonly insert?: unknown; readonly delete?: number }[];
-
-/**
- * Where a caret at `position` ends up after a remote change (a Y.Text event's delta), so a person
- * typing in a cell is not thrown to its end when someone else types in it too.
- */
-export function shiftThroughDelta(position: number, delta: TextDelta): number {
-  let index = 0;
-  let shifted = position;
-  for (const op of delta) {
-    if (op.retain !== undefined) index += op.retain;
-    else if (op.insert !== undefined) {
-      const length = typeof op.insert === 'string' ? op.insert.length : 1;
-      if (index <= shifted) shifted += length;
-      index += length;
-    } else if (op.delete !== undefined) {
-      if (index < shifted) shifted -= Math.min(op.delete, shifted - index);
-    }
-  }
-  return shifted;
-}

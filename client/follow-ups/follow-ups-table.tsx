@@ -6,6 +6,9 @@ import { CellEditor } from '../editor/cells/cell-editor.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 
+/** Next steps have no rating columns, so no participant answers here. */
+const NO_RATINGS_HERE = { id: '', formerKey: null } as const;
+
 interface FollowUpsTableProps {
   readonly workspaceName: string;
   readonly workspaceId: string;
@@ -112,7 +115,7 @@ const FollowUpRow = memo(function FollowUpRow({ row, session, overdue, readOnly,
         value={cellValue(row, field)}
         label={`${FIELD_TITLES[field]}, ${row.documentTitle}, row ${row.rowNumber}`}
         readOnly={readOnly}
-        participant=""
+        participant={NO_RATINGS_HERE}
         onFocus={() => {}}
         onBlur={() => {}}
       />

@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
-import { noteFragment, readSmallCellThreshold, writeTitle } from '../../core/schema/index.ts';
+import { noteFragment, readSmallCellThreshold } from '../../core/schema/index.ts';
 import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { PrivacyHint } from '../privacy/privacy-hint.tsx';
@@ -13,21 +13,25 @@ import { PresenceBar } from '../editor/presence-bar.tsx';
 import { SectionHeader } from '../editor/section-header.tsx';
 import { SessionSyncStatus } from '../editor/sync-status.tsx';
 import { TableSection } from '../editor/table-section.tsx';
+import { TitleField } from '../editor/title-field.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
 import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
-import { useDocumentAccess, useDocumentToken } from '../sync/use-document-access.ts';
+import { useDocumentAccess, useDocumentToken, useWorkspaceToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
-import { personFor, type Person } from '../sync/user-identity.ts';
+import { participantOfDevice, personOfDevice, type Person } from '../sync/user-identity.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
 import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
 export function DocumentPage({ documentId }: { readonly documentId: string }) {
-  const token = useDocumentToken(documentId);
+  const known = useDocumentToken(documentId);
+  const found = useWorkspaceToken(documentId, known === null);
+  const token = known ?? found;
+  if (token === 'looking') return null;
   if (token === null) return <NoAccess what="document" />;
   return <OpenDocument documentId={documentId} token={token} />;
 }
@@ -66,7 +70,9 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
     if (!allSections && view.sections.length > FIRST_SECTIONS) startTransition(() => setAllSections(true));
   }, [allSections, view.sections.length]);
   const people = usePresence(provider.awareness);
-  const [person, setPerson] = useState<Person>(() => personFor(doc.clientID));
+  const [person, setPerson] = useState<Person>(personOfDevice);
+  // Fixed for the page's life: the id keys one's answers, whatever name one changes to meanwhile.
+  const [participant] = useState(participantOfDevice);
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
@@ -102,7 +108,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               <label htmlFor="document-title" className="visually-hidden">
                 Document title
               </label>
-              <input id="document-title" className="title-input" value={view.meta.title} onChange={(event) => writeTitle(doc, event.currentTarget.value)} />
+              <TitleField id="document-title" doc={doc} title={view.meta.title} />
             </h1>
           )}
           {role === 'viewer' && <span className="badge">View only</span>}
@@ -127,7 +133,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
               {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} startLive={section.id === openingNoteId} />}
               {section.kind === 'table' && (
-                <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={person.name} />
+                <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={participant} />
               )}
               {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
               {!readOnly && privacyHints.has(section.id) && <PrivacyHint hints={privacyHints.get(section.id)!} />}

@@ -30,7 +30,11 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
   const [query, setQuery] = useState('');
 
   useEffect(() => {
-    api.listDocuments(workspaceId, token).then(setDocuments, () => setDocuments([]));
+    api.listDocuments(workspaceId, token).then((list) => {
+      // Remembered, so these documents open from their address even offline.
+      for (const listed of list) rememberDocumentWorkspace(listed.id, workspaceId);
+      setDocuments(list);
+    }, () => setDocuments([]));
     api.listTemplates().then(setTemplates, () => {});
   }, [workspaceId, token]);
 

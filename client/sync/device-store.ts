@@ -18,6 +18,7 @@ const WORKSPACES = 'pathways:workspaces';
 const DOCUMENT_TOKENS = 'pathways:document-tokens';
 const DOCUMENT_WORKSPACES = 'pathways:document-workspaces';
 const DISPLAY_NAME = 'pathways:display-name';
+const PARTICIPANT_ID = 'pathways:participant-id';
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -86,4 +87,21 @@ export function readDisplayName(): string | null {
 
 export function writeDisplayName(name: string): void {
   write(DISPLAY_NAME, name.trim());
+}
+
+/**
+ * This device's participant id, made on first use and kept: rubric answers are keyed by it, so
+ * changing one's name keeps one's answers. Random, so it says nothing about the person.
+ */
+export function readParticipantId(): string {
+  const kept = read<string | null>(PARTICIPANT_ID, null);
+  if (typeof kept === 'string' && /^[a-z0-9-]{8,64}$/.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  const id = 'p-' + [...bytes].map((byte) => byte.toString(36).padStart(2, '0')).join('');
+  try {
+    write(PARTICIPANT_ID, id);
+  } catch {
+    // Storage full or blocked: the id lasts as long as the page.
+  }
+  return id;
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, type DocumentInfo } from './api.ts';
 import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace, workspaceOfDocument } from './device-store.ts';
 import { documentToken } from './document-token.ts';
+import { findWorkspaceToken } from './find-workspace-token.ts';
 
 /** What a document page knows about the link it was opened with. */
 export type DocumentAccess = Pick<DocumentInfo, 'workspaceId' | 'workspaceName' | 'role'>;
@@ -9,6 +10,24 @@ export type DocumentAccess = Pick<DocumentInfo, 'workspaceId' | 'workspaceName' 
 /** The token this device opens a document with (see documentToken); null when it has no way in. */
 export function useDocumentToken(documentId: string): string | null {
   return useMemo(() => documentToken(documentId), [documentId]);
+}
+
+/**
+ * When the device has no token for a document: 'looking' while it asks whether a workspace it
+ * joined holds the document, then that workspace's token, or null.
+ */
+export function useWorkspaceToken(documentId: string, needed: boolean): string | null | 'looking' {
+  const [found, setFound] = useState<{ documentId: string; token: string | null } | null>(null);
+  useEffect(() => {
+    if (!needed) return;
+    let current = true;
+    void findWorkspaceToken(documentId).then((token) => current && setFound({ documentId, token }));
+    return () => {
+      current = false;
+    };
+  }, [documentId, needed]);
+  if (!needed) return null;
+  return found?.documentId === documentId ? found.token : 'looking';
 }
 
 /**

@@ -13,8 +13,15 @@ const OPTIONS = 'options';
 const SCALE = 'scale';
 /** Set to true on a rating column when a new round of the rubric starts; absent means open. */
 const CLOSED = 'closed';
+/** Optional on text columns: how the text is entered (schema 3); see TextFormat. */
+const FORMAT = 'format';
 const NUMERATOR = 'numerator';
 const DENOMINATOR = 'denominator';
+/** Width in CSS pixels, set by resizing the column; added in schema 2, absent before (additive). */
+const WIDTH = 'width';
+
+/** The widths a stored column width is kept within: a checkbox still fits, a page still scrolls. */
+export const COLUMN_WIDTH_RANGE = { min: 48, max: 1200 } as const;
 
 /**
  * Column ids become parts of row keys (`columnId/participant` for ratings), so they must not
@@ -58,6 +65,10 @@ export function insertColumn(columns: Y.Array<unknown>, spec: ColumnSpec, index:
       map.set(DENOMINATOR, spec.denominator);
       return { ...base, kind: 'rate', numerator: spec.numerator, denominator: spec.denominator };
     default:
+      if (spec.kind === 'text' && spec.format !== undefined) {
+        map.set(FORMAT, spec.format);
+        return { ...base, kind: spec.kind, format: spec.format };
+      }
       return { ...base, kind: spec.kind };
   }
 }
@@ -74,7 +85,8 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
   const kind: unknown = map.get(KIND);
   const title = readString(map, TITLE, path, problems);
   const hint = map.get(HINT);
-  const base = { id, title, hint: typeof hint === 'string' ? hint : '' };
+  const width = readWidth(map.get(WIDTH), path, problems);
+  const base = { id, title, hint: typeof hint === 'string' ? hint : '', ...(width !== null && { width }) };
   if (!isColumnKind(kind)) {
     problems.push({ path: `${path}.kind`, code: 'unknown-kind', message: `column kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only` });
     return { ...base, kind: 'unknown', rawKind: String(kind) };
@@ -94,9 +106,20 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
     }
     case 'rate':
       return { ...base, kind, numerator: readString(map, NUMERATOR, path, problems), denominator: readString(map, DENOMINATOR, path, problems) };
+    case 'text':
+      // An unknown format (from a newer build) leaves plain text, which every format is.
+      return map.get(FORMAT) === 'time' ? { ...base, kind, format: 'time' } : { ...base, kind };
     default:
       return { ...base, kind };
   }
+}
+
+/** A stored width, or null when none is set; a value out of range or of the wrong type is reported and ignored. */
+function readWidth(value: unknown, path: string, problems: Problem[]): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= COLUMN_WIDTH_RANGE.min && value <= COLUMN_WIDTH_RANGE.max) return Math.round(value);
+  problems.push({ path: `${path}.width`, code: 'invalid-value', message: `column width should be a number of pixels from ${COLUMN_WIDTH_RANGE.min} to ${COLUMN_WIDTH_RANGE.max}; ignored` });
+  return null;
 }
 
 function readString(map: Entry, key: string, path: string, problems: Problem[]): string {
@@ -127,6 +150,12 @@ function readOptions(options: unknown, path: string, problems: Problem[]): Choic
 
 export function closeRatingColumn(map: Entry): void {
   map.set(CLOSED, true);
+}
+
+/** Stores a column's width (clamped to COLUMN_WIDTH_RANGE), or clears it with null. */
+export function writeColumnWidth(map: Entry, width: number | null): void {
+  if (width === null) map.delete(WIDTH);
+  else map.set(WIDTH, Math.round(Math.min(COLUMN_WIDTH_RANGE.max, Math.max(COLUMN_WIDTH_RANGE.min, width))));
 }
 
 export function writeColumnTitle(map: Entry, title: string): void {

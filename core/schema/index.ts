@@ -1,11 +1,11 @@
 export { initializeDocument, readDocument } from './document.ts';
 export type { DocumentInit, DocumentView, SectionView } from './document.ts';
-export { SCHEMA_VERSION, readMeta, writeTitle } from './meta.ts';
+export { SCHEMA_VERSION, ensureTitleText, mirrorTitle, readMeta, titleTextOf, writeTitle } from './meta.ts';
 export type { DocumentMeta } from './meta.ts';
 export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
 export { reconcileSections } from './reconcile.ts';
-export { addNoteSection, inlineText, noteFragment, readNote, writeNoteBlocks } from './note.ts';
+export { addNoteSection, inlineText, noteFragment, readNote, readNoteFragment, writeNoteBlocks } from './note.ts';
 export type { Inline, NoteBlock, NoteSectionInit } from './note.ts';
 export {
   addChoiceOption,
@@ -19,6 +19,7 @@ export {
   moveRow,
   readTable,
   renameColumn,
+  resizeColumn,
   setCell,
   setPicked,
   setRating,
@@ -29,5 +30,9 @@ export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './
 export type { TimerRunState, TimerState } from './agenda-timer-state.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
+export { pasteBlock } from './paste-block.ts';
+export type { PastedBlock } from './paste-block.ts';
+export { trackRowDeletions } from './row-deletions.ts';
+export type { RowDeletions } from './row-deletions.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';
 export { readSmallCellThreshold, writeSmallCellThreshold } from './small-cell-threshold.ts';

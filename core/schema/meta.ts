@@ -9,11 +9,18 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *
  * 1. meta, ordered sections (note, table), typed columns, rows with cells, picks and ratings.
  * 2. `agendaTimer`: a top-level map holding the present view's agenda timer (agenda-timer-state.ts).
+ * 3. `titleText`: the title as a Y.Text, so two people typing in it merge by character (the plain
+ *    `title` string is still written beside it, for builds that only know it); `format: 'time'`
+ *    on a text column (the meeting calendar's time), entered with a time field; rating answers
+ *    keyed by the participant's id (a device's, or later an account's) rather than display name,
+ *    older name-keyed answers still read and replaced by the id-keyed one when their owner answers;
+ *    `width` on a table column: the width someone resized it to, shared by the room (columns.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const META = 'meta';
 const TITLE = 'title';
+const TITLE_TEXT = 'titleText';
 const TEMPLATE = 'template';
 const VERSION = 'schemaVersion';
 const CREATED_AT = 'createdAt';
@@ -50,6 +57,7 @@ export function hasMeta(doc: Y.Doc): boolean {
 export function writeInitialMeta(doc: Y.Doc, init: MetaInit): void {
   const meta = metaMap(doc);
   meta.set(TITLE, init.title);
+  meta.set(TITLE_TEXT, new Y.Text(init.title));
   meta.set(TEMPLATE, init.template);
   meta.set(VERSION, SCHEMA_VERSION);
   meta.set(CREATED_AT, init.createdAt);
@@ -59,7 +67,8 @@ export function readMeta(doc: Y.Doc): Read<DocumentMeta> {
   const meta = metaMap(doc);
   const problems: Problem[] = [];
 
-  const title = meta.get(TITLE);
+  const titleText = meta.get(TITLE_TEXT);
+  const title = titleText instanceof Y.Text ? titleText.toString() : meta.get(TITLE);
   if (typeof title !== 'string') {
     problems.push({ path: 'meta.title', code: title === undefined ? 'missing' : 'wrong-type', message: `title should be text, found ${describeType(title)}` });
   }
@@ -97,6 +106,46 @@ export function readMeta(doc: Y.Doc): Read<DocumentMeta> {
   };
 }
 
+/** The title's Y.Text, or null in a document an older build created and nobody has renamed since. */
+export function titleTextOf(doc: Y.Doc): Y.Text | null {
+  const text = metaMap(doc).get(TITLE_TEXT);
+  return text instanceof Y.Text ? text : null;
+}
+
+/**
+ * The title's Y.Text, created (from the plain title an older build wrote) when missing; edited
+ * in place it merges by character. Call `mirrorTitle` after editing it, in the same transaction.
+ */
+export function ensureTitleText(doc: Y.Doc): Y.Text {
+  const meta = metaMap(doc);
+  const existing = meta.get(TITLE_TEXT);
+  if (existing instanceof Y.Text) return existing;
+  const old = meta.get(TITLE);
+  const text = new Y.Text(typeof old === 'string' ? old : '');
+  meta.set(TITLE_TEXT, text);
+  return text;
+}
+
+/** Copies the title's text to the plain `title` field that builds before schema 3 read. */
+export function mirrorTitle(doc: Y.Doc): void {
+  const meta = metaMap(doc);
+  const text = meta.get(TITLE_TEXT);
+  if (text instanceof Y.Text && meta.get(TITLE) !== text.toString()) meta.set(TITLE, text.toString());
+}
+
+/** Replaces the title by one minimal edit, so someone typing in it meanwhile keeps their letters. */
 export function writeTitle(doc: Y.Doc, title: string): void {
-  metaMap(doc).set(TITLE, title);
+  doc.transact(() => {
+    const text = ensureTitleText(doc);
+    const before = text.toString();
+    if (before !== title) {
+      let prefix = 0;
+      while (prefix < Math.min(before.length, title.length) && before[prefix] === title[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < Math.min(before.length, title.length) - prefix && before[before.length - 1 - suffix] === title[title.length - 1 - suffix]) suffix++;
+      if (before.length - prefix - suffix > 0) text.delete(prefix, before.length - prefix - suffix);
+      if (title.length - prefix - suffix > 0) text.insert(prefix, title.slice(prefix, title.length - suffix));
+    }
+    mirrorTitle(doc);
+  });
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
-import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle } from './columns.ts';
+import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle, writeColumnWidth } from './columns.ts';
 import { createId } from './ids.ts';
 import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
 import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
@@ -73,7 +73,7 @@ export function addTableSection(doc: Y.Doc, init: TableSectionInit): string {
   return id;
 }
 
-function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
+export function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
   const section = findSection(doc, sectionId, 'table');
   if (section === null) return null;
   const columns = section.get(COLUMNS);
@@ -134,6 +134,17 @@ export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, ti
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
   writeColumnTitle(column, title);
+  return applied;
+}
+
+/**
+ * Sets the width everyone sees a column at (CSS pixels, clamped), as one change; null goes back
+ * to the width its kind suggests. Last writer wins, as for any single value.
+ */
+export function resizeColumn(doc: Y.Doc, sectionId: string, columnId: string, width: number | null): Applied {
+  const column = findColumnEntry(doc, sectionId, columnId);
+  if (column === null) return notFound(`column ${columnId} no longer exists`);
+  doc.transact(() => writeColumnWidth(column, width));
   return applied;
 }
 
@@ -266,8 +277,12 @@ export function ensureTextCell(doc: Y.Doc, sectionId: string, rowId: string, col
   return text;
 }
 
-/** Sets (or with null, clears) one participant's answer on a rating column. */
-export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, participant: string, level: number | null): Applied {
+/**
+ * Sets (or with null, clears) one participant's answer on a rating column. `participant` is the
+ * participant's id (schema 3; older documents keyed answers by display name): `replaces` names
+ * such an older key of the same person, cleared in the same change so the answer counts once.
+ */
+export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, participant: string, level: number | null, options: { readonly replaces?: string } = {}): Applied {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   if ('ok' in cell) return cell;
   const { column, row } = cell;
@@ -277,7 +292,10 @@ export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId
   if (level !== null && !(Number.isInteger(level) && level >= 0 && level < column.scale.length)) {
     return invalid(`"${column.title}" expects one of: ${column.scale.join(', ')}`);
   }
-  writeRating(row, columnId, participant, level);
+  doc.transact(() => {
+    writeRating(row, columnId, participant, level);
+    if (options.replaces !== undefined && options.replaces !== participant) writeRating(row, columnId, options.replaces, null);
+  });
   return applied;
 }
 

@@ -1,7 +1,7 @@
 import type { ChoiceOption, Column } from './column-kinds.ts';
 
 export interface RatingAnswer {
-  /** Who answered: the participant's name or id, as the client records it. */
+  /** Who answered: the participant's id (schema 3), or a display name in older documents. */
   readonly participant: string;
   /** Index into the column's scale (0 = first level, e.g. "Never"). */
   readonly level: number;

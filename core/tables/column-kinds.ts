@@ -41,10 +41,18 @@ interface ColumnBase {
   readonly title: string;
   /** A short prompt under the title, e.g. "Who will be in charge of making sure this task is complete?" */
   readonly hint: string;
+  /** Width in CSS pixels someone dragged the column to; absent means the width its kind suggests. */
+  readonly width?: number;
 }
 
+/**
+ * How a text column's text is entered. `time`: a 24-hour "HH:MM" (the meeting calendar's time),
+ * entered with a time field; the cell is still text, so an older build shows and edits it as such.
+ */
+export type TextFormat = 'time';
+
 export type Column =
-  | (ColumnBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox' })
+  | (ColumnBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox'; readonly format?: TextFormat })
   | (ColumnBase & { readonly kind: 'choice' | 'multi-choice'; readonly options: readonly ChoiceOption[] })
   /** `closed` marks an earlier round of a rubric: its answers are kept and read, no longer changed. */
   | (ColumnBase & { readonly kind: 'rating'; readonly scale: readonly string[]; readonly closed: boolean })
@@ -60,7 +68,7 @@ interface SpecBase {
 
 /** What a caller gives to create a column: ids and hints optional, options as labels or {id, label}. */
 export type ColumnSpec =
-  | (SpecBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox' })
+  | (SpecBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox'; readonly format?: TextFormat })
   | (SpecBase & { readonly kind: 'choice' | 'multi-choice'; readonly options: readonly (string | ChoiceOption)[] })
   | (SpecBase & { readonly kind: 'rating'; readonly scale: readonly string[] })
   | (SpecBase & { readonly kind: 'rate'; readonly numerator: string; readonly denominator: string });

@@ -184,7 +184,7 @@ function addMeetings(doc: Y.Doc): void {
       ...MEETING_GOALS.map(({ id, label }) => ({ id: GOAL_COLUMNS[id], kind: 'checkbox' as const, title: label })),
       { id: c.owner, kind: 'person', title: 'Owner', hint: 'Who will plan and schedule this meeting?' },
       { id: c.firstDate, kind: 'date', title: 'First date' },
-      { id: c.time, kind: 'text', title: 'Time', hint: '24-hour, e.g. 15:30' },
+      { id: c.time, kind: 'text', format: 'time', title: 'Time', hint: '24-hour, e.g. 15:30' },
       { id: c.duration, kind: 'minutes', title: 'Duration' },
       // Options are stored whole in the document; only id and label belong there, the RRULE is the export's.
       { id: c.repeat, kind: 'choice', title: 'Repeats', options: REPEAT_OPTIONS.map(({ id, label }) => ({ id, label })) },

@@ -161,6 +161,11 @@ export class Relay {
   }
 
   /** Closes every socket of this workspace and role, after its link was replaced. */
+  /** Closes every socket a revoked join link of this document opened (4401). */
+  closeSocketsOfJoinLinks(documentId: string): void {
+    this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
+  }
+
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     this.closeLocalSocketsOfRole(workspaceId, role);
     // And on every other node (R9): the token is already gone from storage, so none can reconnect.

@@ -3,7 +3,7 @@
  * before fan-out) lives in the relay's persistence layer above it. Every method is async so an
  * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
  *
- * Every store follows the storage rules S1–S13 in `sync-server/relay/SPEC.md`, checked by the one
+ * Every store follows the storage rules S1–S15 in `sync-server/relay/SPEC.md`, checked by the one
  * contract suite in tests/integration/storage/store-contract.test.ts.
  */
 export type Role = 'owner' | 'editor' | 'viewer';
@@ -38,7 +38,7 @@ export interface StoredDocument {
   readonly updates: readonly Uint8Array[];
   /**
    * The document's last sequence number (0 before its first update), which a compaction does not
-   * reset (S10): `snapshot` plus `updates` hold every update through it. Pass it to `compact`.
+   * reset (S12): `snapshot` plus `updates` hold every update through it. Pass it to `compact`.
    */
   readonly lastSeq: number;
 }
@@ -52,6 +52,20 @@ export interface DocumentAppend {
 export interface Access {
   readonly workspaceId: string;
   readonly role: Role;
+  /** Set when the token opens this one document only: a join link shown on the projector. */
+  readonly documentId?: string;
+}
+
+/**
+ * One hash of a document's join link: `token` opens the document as an editor (`/d/:doc?token=`),
+ * `code` is the short number people type (`/j/482913`), which the server exchanges for a token.
+ */
+export interface JoinLinkRecord {
+  readonly hash: string;
+  readonly documentId: string;
+  readonly kind: 'token' | 'code';
+  /** ISO 8601; the link works until then. */
+  readonly expiresAt: string;
 }
 
 export interface DocumentStore {
@@ -73,14 +87,14 @@ export interface DocumentStore {
    */
   appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]>;
   /**
-   * What a reader holding every update through `afterSeq` lacks (S12): the updates after it, in
+   * What a reader holding every update through `afterSeq` lacks (S14): the updates after it, in
    * order, and the snapshot too (else null) when a compaction has folded some of them into it.
-   * For a node that learns of a newer sequence number than it holds (S10 makes a gap visible).
+   * For a node that learns of a newer sequence number than it holds (S12 makes a gap visible).
    */
   readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument>;
   /**
    * Replaces the snapshot with `snapshot`, which holds every update through `throughSeq`, and
-   * deletes those updates (S3). A stored snapshot through a later sequence number stays (S11).
+   * deletes those updates (S3). A stored snapshot through a later sequence number stays (S13).
    */
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Bytes held for the document's content (snapshot plus log), for metrics and benchmarks. */
@@ -91,6 +105,12 @@ export interface DocumentStore {
   /** The document a survey token answers, or null. */
   findSurveyDocument(tokenHash: string): Promise<string | null>;
   hasSurveyToken(documentId: string): Promise<boolean>;
+
+  /** Stores join-link hashes (a token, a code, or both at once). */
+  addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void>;
+  findJoinLink(hash: string): Promise<JoinLinkRecord | null>;
+  /** Forgets every join-link hash of the document, expired or not. */
+  revokeJoinLinks(documentId: string): Promise<void>;
 
   saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;

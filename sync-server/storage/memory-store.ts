@@ -1,4 +1,4 @@
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -16,6 +16,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly contents = new Map<string, DocumentContent>();
   /** Survey token hash → document id. */
   private readonly surveyTokens = new Map<string, string>();
+  private readonly joinLinks = new Map<string, JoinLinkRecord>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
@@ -112,6 +113,19 @@ export class MemoryDocumentStore implements DocumentStore {
   async hasSurveyToken(documentId: string): Promise<boolean> {
     for (const id of this.surveyTokens.values()) if (id === documentId) return true;
     return false;
+  }
+
+  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    if (records.some((record) => this.joinLinks.has(record.hash))) throw new Error('join link hash already stored');
+    for (const record of records) this.joinLinks.set(record.hash, { ...record });
+  }
+
+  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    return this.joinLinks.get(hash) ?? null;
+  }
+
+  async revokeJoinLinks(documentId: string): Promise<void> {
+    for (const [hash, record] of this.joinLinks) if (record.documentId === documentId) this.joinLinks.delete(hash);
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {

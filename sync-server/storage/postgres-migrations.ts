@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL schema, as numbered forward-only steps, like SQLITE_MIGRATIONS. A database
  * records the steps it ran in `schema_version`; opening it runs the later ones, all in one
- * transaction under an advisory lock, so two nodes starting at once migrate it once (S13).
+ * transaction under an advisory lock, so two nodes starting at once migrate it once (S15).
  * Never edit a step that has shipped: add the next one.
  *
  * Times stay ISO-8601 text, as in SQLite: the store moves records and gives back exactly what it
@@ -30,9 +30,9 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
         created_at text NOT NULL,
         updated_at text NOT NULL,
         snapshot bytea,
-        -- The snapshot holds every update through snapshot_seq (S11).
+        -- The snapshot holds every update through snapshot_seq (S13).
         snapshot_seq bigint NOT NULL DEFAULT 0,
-        -- The last sequence number given; appends lock this row, so numbers follow commit order (S10).
+        -- The last sequence number given; appends lock this row, so numbers follow commit order (S12).
         last_seq bigint NOT NULL DEFAULT 0
       );
       CREATE INDEX documents_by_workspace ON documents (workspace_id);
@@ -62,6 +62,14 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
         checked_at text NOT NULL
       );
       INSERT INTO health_probe (id, checked_at) VALUES (1, '');
+      -- Join links: per-document editor tokens and short codes, each stored as a hash, expiring (S11).
+      CREATE TABLE join_links (
+        hash text PRIMARY KEY,
+        document_id text NOT NULL REFERENCES documents (id),
+        kind text NOT NULL CHECK (kind IN ('token', 'code')),
+        expires_at text NOT NULL
+      );
+      CREATE INDEX join_links_by_document ON join_links (document_id);
     `,
   },
 ];

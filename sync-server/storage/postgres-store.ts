@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 
 /** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
@@ -40,7 +40,7 @@ const toBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byt
 /**
  * The snapshot row first (seq -1), then the log after `$2`, in one statement, so it sees one
  * state of the database: a compaction cannot slip between the snapshot and the log. The snapshot
- * comes when `$3` (a full load) or when it holds updates after `$2` (S12).
+ * comes when `$3` (a full load) or when it holds updates after `$2` (S14).
  */
 const READ_SQL = `
   SELECT -1::bigint AS seq, CASE WHEN $3 OR snapshot_seq > $2 THEN snapshot END AS data, last_seq
@@ -63,14 +63,14 @@ export interface PostgresStoreOptions {
  * Concurrency, which SQLite never faced: an append locks its documents' rows (`FOR NO KEY UPDATE`,
  * in id order, so two nodes appending to overlapping documents never deadlock) and numbers the
  * updates from `last_seq` on that row. The lock is held until commit, so numbers have no gaps and
- * follow commit order across processes (S10); a rolled-back append gives its numbers back.
+ * follow commit order across processes (S12); a rolled-back append gives its numbers back.
  */
 export class PostgresDocumentStore implements DocumentStore {
   private closing: Promise<void> | null = null;
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  /** Connects, migrates the schema (S13) and resolves with the store. */
+  /** Connects, migrates the schema (S15) and resolves with the store. */
   static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresDocumentStore> {
     const pool = new pg.Pool({
       connectionString,
@@ -214,7 +214,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const ids = [...new Set(appends.map((append) => append.documentId))];
     return this.transaction(async (client) => {
       // Rows are locked in id order (the "C" collation, the same in every process), so two nodes
-      // whose batches share documents wait for each other instead of deadlocking (S13).
+      // whose batches share documents wait for each other instead of deadlocking (S15).
       const { rows } = await client.query<{ id: string; last_seq: string }>({
         name: 'lock-documents',
         text: 'SELECT id, last_seq FROM documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE',
@@ -255,7 +255,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.transaction(async (client) => {
-      // Only a later snapshot replaces the stored one (S11): two nodes may compact the same document.
+      // Only a later snapshot replaces the stored one (S13): two nodes may compact the same document.
       await client.query('UPDATE documents SET snapshot = $2, snapshot_seq = $3 WHERE id = $1 AND snapshot_seq < $3', [id, toBuffer(snapshot), throughSeq]);
       await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [id, throughSeq]);
     });
@@ -282,6 +282,31 @@ export class PostgresDocumentStore implements DocumentStore {
   async hasSurveyToken(documentId: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('SELECT 1 FROM survey_tokens WHERE document_id = $1', [documentId]);
     return (rowCount ?? 0) > 0;
+  }
+
+  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    // One statement: a token and its code are stored together or not at all.
+    await this.pool.query('INSERT INTO join_links (hash, document_id, kind, expires_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
+      records.map((record) => record.hash),
+      records.map((record) => record.documentId),
+      records.map((record) => record.kind),
+      records.map((record) => record.expiresAt),
+    ]);
+  }
+
+  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    const { rows } = await this.pool.query<{ hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>({
+      name: 'find-join-link',
+      text: 'SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = $1',
+      values: [hash],
+    });
+    const row = rows[0];
+    return row === undefined ? null : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
+  }
+
+  async revokeJoinLinks(documentId: string): Promise<void> {
+    await this.pool.query('DELETE FROM join_links WHERE document_id = $1', [documentId]);
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {

@@ -66,9 +66,22 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
     `,
   },
   {
-    // The sequence number a snapshot holds every update through: an older compaction never
-    // replaces a newer snapshot (S11), and numbering goes on after the log is emptied (S10).
+    // Join links: per-document editor tokens and short codes, each stored as a hash, expiring.
     version: 4,
+    sql: `
+      CREATE TABLE join_links (
+        hash TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        kind TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX join_links_by_document ON join_links (document_id);
+    `,
+  },
+  {
+    // The sequence number a snapshot holds every update through: an older compaction never
+    // replaces a newer snapshot (S13), and numbering goes on after the log is emptied (S12).
+    version: 5,
     sql: `
       ALTER TABLE documents ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
     `,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 
 export const SQLITE_FILE_NAME = 'pathways.sqlite';
@@ -83,12 +83,12 @@ export class SqliteDocumentStore implements DocumentStore {
       updateSummary: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       getSnapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>('SELECT snapshot, snapshot_seq FROM documents WHERE id = ?'),
       listUpdatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq'),
-      // The log may be empty after a compaction; numbering goes on from the snapshot's (S10).
+      // The log may be empty after a compaction; numbering goes on from the snapshot's (S12).
       lastSeq: db.prepare<[string, string], { seq: number | null }>(
         'SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE document_id = ?), 0), COALESCE((SELECT snapshot_seq FROM documents WHERE id = ?), 0)) AS seq',
       ),
       insertUpdate: db.prepare('INSERT INTO updates (document_id, seq, data) VALUES (?, ?, ?)'),
-      // Only a later snapshot replaces the stored one (S11).
+      // Only a later snapshot replaces the stored one (S13).
       setSnapshot: db.prepare('UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq < ?'),
       deleteUpdatesThrough: db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
       storedBytes: db.prepare<[string, string], { bytes: number | null }>(
@@ -98,6 +98,9 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteSurveyToken: db.prepare('DELETE FROM survey_tokens WHERE document_id = ?'),
       findSurveyToken: db.prepare<[string], { document_id: string }>('SELECT document_id FROM survey_tokens WHERE hash = ?'),
       hasSurveyToken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_tokens WHERE document_id = ?'),
+      insertJoinLink: db.prepare('INSERT INTO join_links (hash, document_id, kind, expires_at) VALUES (?, ?, ?, ?)'),
+      findJoinLink: db.prepare<[string], { hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>('SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = ?'),
+      deleteJoinLinks: db.prepare('DELETE FROM join_links WHERE document_id = ?'),
       insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
@@ -210,6 +213,21 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async hasSurveyToken(documentId: string): Promise<boolean> {
     return this.statements.hasSurveyToken.get(documentId) !== undefined;
+  }
+
+  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const record of records) this.statements.insertJoinLink.run(record.hash, record.documentId, record.kind, record.expiresAt);
+    })();
+  }
+
+  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    const row = this.statements.findJoinLink.get(hash);
+    return row === undefined ? null : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
+  }
+
+  async revokeJoinLinks(documentId: string): Promise<void> {
+    this.statements.deleteJoinLinks.run(documentId);
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {

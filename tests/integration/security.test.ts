@@ -131,6 +131,51 @@ describe('request bodies are limited before they are read (T3)', () => {
   });
 });
 
+describe('no request body makes a route answer 500 (T3)', () => {
+  test('hostile bodies to every route that takes one get a 4xx that says what to send', async () => {
+    const server = await inProcessServer();
+    const workspace = await createWorkspace(server.url);
+    // The barriers tool holds the staff survey, so its survey link can be opened.
+    const documentId = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const linked = await api(server.url, `/api/documents/${documentId}/survey-link`, { method: 'POST', token: workspace.tokens.editor });
+    expect(linked.status).toBe(201);
+    const surveyLink = await linked.json();
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    const bodies = [
+      '',
+      'not json',
+      'null',
+      '[]',
+      '"text"',
+      '12',
+      deep,
+      `{"name": ${deep}, "title": ${deep}, "template": ${deep}, "label": ${deep}, "answers": ${deep}}`,
+      '{"name": {"toString": 1}, "title": ["a"], "template": {"__proto__": {"x": 1}}, "label": 5, "answers": {"__proto__": null}}',
+      `{"answers": {"working-well": ${deep}}}`,
+      `{"name": "${'x'.repeat(10_000)}", "title": "${'y'.repeat(10_000)}", "label": "${'z'.repeat(10_000)}"}`,
+    ];
+    const routes = [
+      { path: '/api/workspaces', token: undefined },
+      { path: `/api/workspaces/${workspace.id}/documents`, token: workspace.tokens.editor },
+      { path: `/api/documents/${documentId}/versions`, token: workspace.tokens.editor },
+      { path: `/api/workspaces/${workspace.id}/tokens/viewer`, token: workspace.tokens.owner },
+      { path: `/api/survey/${(surveyLink as { token: string }).token}/answers`, token: undefined },
+    ];
+    for (const route of routes) {
+      for (const body of bodies) {
+        const response = await fetch(new URL(route.path, server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(route.token && { authorization: `Bearer ${route.token}` }) },
+          body,
+        });
+        expect(response.status, `${route.path} with ${body.slice(0, 40)}`).toBeLessThan(500);
+        if (response.status >= 400) expect(typeof (await response.json()).error, route.path).toBe('string');
+      }
+    }
+    expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
+  });
+});
+
 describe('slow clients are timed out (T3)', () => {
   test('a client that never finishes its headers is disconnected within the header timeout', async () => {
     const server = await inProcessServer();

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
+import type { Participant } from '../../sync/user-identity.ts';
 import { ensureTextCell, setCell, setPicked, textCell } from '../../../core/schema/index.ts';
 import type { CellValue, Column } from '../../../core/tables/index.ts';
 import { RatingCell } from './rating-cell.tsx';
+import { SettledInput } from './settled-input.tsx';
 import { TextCell } from './text-cell.tsx';
 
 export interface CellAddress {
@@ -18,7 +20,7 @@ interface CellEditorProps {
   /** Accessible name, e.g. "Owner, row 2". */
   readonly label: string;
   readonly readOnly: boolean;
-  readonly participant: string;
+  readonly participant: Participant;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
 }
@@ -36,6 +38,14 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
   switch (column.kind) {
     case 'text':
     case 'person':
+      if (column.kind === 'text' && column.format === 'time') {
+        const time = value?.kind === 'text' ? value.text : '';
+        // A time typed before this was a time field ("9am") stays text until someone picks a time.
+        if (time !== '' && !/^\d{2}:\d{2}$/.test(time)) {
+          return <input type="text" className="cell-input" aria-label={label} value={time} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />;
+        }
+        return <SettledInput type="time" className="cell-input" aria-label={label} stored={time} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? '')} {...focusProps} />;
+      }
       return (
         <TextCell
           label={label}
@@ -56,26 +66,23 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
           </span>
         );
       }
-      return <input type="date" className="cell-input" aria-label={label} value={date.iso ?? ''} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value || null)} {...focusProps} />;
+      return <SettledInput type="date" className="cell-input" aria-label={label} stored={date.iso ?? ''} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next)} {...focusProps} />;
     }
     case 'minutes':
     case 'number': {
       const number = value?.kind === 'minutes' || value?.kind === 'number' ? value.value : null;
       return (
         <span className="cell-number">
-          <input
+          <SettledInput
             type="number"
             className="cell-input"
             aria-label={column.kind === 'minutes' ? `${label}, in minutes` : label}
-            inputMode="numeric"
+            inputMode={column.kind === 'minutes' ? 'numeric' : 'decimal'}
             min={column.kind === 'minutes' ? 0 : undefined}
             step={column.kind === 'minutes' ? 1 : 'any'}
-            value={number ?? ''}
+            stored={number === null ? '' : String(number)}
             readOnly={readOnly}
-            onChange={(event) => {
-              const raw = event.currentTarget.value;
-              setCell(doc, sectionId, rowId, columnId, raw === '' ? null : Number(raw));
-            }}
+            onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next === null ? null : Number(next))}
             {...focusProps}
           />
           {column.kind === 'minutes' && <span aria-hidden="true"> min</span>}

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { setRating } from '../../../core/schema/index.ts';
 import type { RatingAnswer } from '../../../core/tables/index.ts';
+import type { Participant } from '../../sync/user-identity.ts';
 import type { CellAddress } from './cell-editor.tsx';
 
 interface RatingCellProps {
@@ -9,8 +10,8 @@ interface RatingCellProps {
   readonly scale: readonly string[];
   readonly answers: readonly RatingAnswer[];
   readonly label: string;
-  /** Whose answer this device sets: the display name. */
-  readonly participant: string;
+  /** Whose answer this device sets: its participant id (and the name older documents keyed it by). */
+  readonly participant: Participant;
   readonly readOnly: boolean;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
@@ -18,7 +19,8 @@ interface RatingCellProps {
 
 /** Each person sets their own answer and sees how everyone answered, level by level. */
 export function RatingCell({ doc, address, scale, answers, label, participant, readOnly, onFocus, onBlur }: RatingCellProps) {
-  const mine = answers.find((answer) => answer.participant === participant)?.level ?? null;
+  const own = answers.find((answer) => answer.participant === participant.id) ?? answers.find((answer) => participant.formerKey !== null && answer.participant === participant.formerKey);
+  const mine = own?.level ?? null;
   const counts = scale.map((_, level) => answers.filter((answer) => answer.level === level).length);
   const most = Math.max(1, ...counts);
   return (
@@ -28,7 +30,7 @@ export function RatingCell({ doc, address, scale, answers, label, participant, r
           className="cell-input"
           aria-label={`${label}: your answer`}
           value={mine ?? ''}
-          onChange={(event) => setRating(doc, address.sectionId, address.rowId, address.columnId, participant, event.currentTarget.value === '' ? null : Number(event.currentTarget.value))}
+          onChange={(event) => setRating(doc, address.sectionId, address.rowId, address.columnId, participant.id, event.currentTarget.value === '' ? null : Number(event.currentTarget.value), own !== undefined ? { replaces: own.participant } : {})}
           onFocus={onFocus}
           onBlur={onBlur}
         >

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type * as Y from 'yjs';
-import { observeText, writeInputValue } from '../text-binding.ts';
+import { useTextField } from '../use-text-field.ts';
 
 interface TextCellProps {
   readonly label: string;
@@ -13,31 +13,17 @@ interface TextCellProps {
   readonly onBlur: () => void;
 }
 
-/** A text or person cell bound to its Y.Text, so two people typing in it merge by character. */
+/** A text or person cell bound to its Y.Text, so two people typing in it each keep their words. */
 export function TextCell({ label, text, ensureText, multiline, readOnly, onFocus, onBlur }: TextCellProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const [value, setValue] = useState(() => text?.toString() ?? '');
-
-  useEffect(() => {
-    if (text === null) return;
-    setValue(text.toString());
-    return observeText(text, () => ref.current, setValue);
-  }, [text]);
-
-  const onInput = (event: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
-    const input = event.currentTarget;
-    const target = text ?? ensureText();
-    if (target === null) return;
-    writeInputValue(target, input.value, input.selectionStart ?? undefined);
-    setValue(input.value);
-  };
+  const initial = useRef(text?.toString() ?? '');
+  const value = useTextField(ref, { text, ensureText });
 
   const common = {
     ref,
     'aria-label': label,
-    value,
+    defaultValue: initial.current,
     readOnly,
-    onChange: onInput,
     onFocus,
     onBlur,
     className: 'cell-input',

@@ -12,7 +12,7 @@ import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migration
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
 
-/** The storage contract (rules S1–S13 in sync-server/relay/SPEC.md), run against every store. */
+/** The storage contract (rules S1–S15 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
@@ -86,7 +86,7 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.storedBytes('d1')).toBe(5);
   });
 
-  test('S10: sequence numbers go on after a compaction has emptied the log', async () => {
+  test('S12: sequence numbers go on after a compaction has emptied the log', async () => {
     const store = await fresh();
     await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3)] }]);
     await store.compact('d1', u(7), 3);
@@ -94,7 +94,7 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.appendUpdates([{ documentId: 'd1', updates: [u(4)] }])).toEqual([4]);
   });
 
-  test('S11: a compaction through an earlier sequence number keeps the newer snapshot', async () => {
+  test('S13: a compaction through an earlier sequence number keeps the newer snapshot', async () => {
     const store = await fresh();
     await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3), u(4)] }]);
     await store.compact('d1', u(7, 3), 3);
@@ -104,7 +104,7 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.loadDocument('d1')).toEqual({ snapshot: u(7, 4), updates: [], lastSeq: 4 });
   });
 
-  test('S12: reading after a sequence number gives what a reader holding it lacks, with the snapshot once compaction folded some in', async () => {
+  test('S14: reading after a sequence number gives what a reader holding it lacks, with the snapshot once compaction folded some in', async () => {
     const store = await fresh();
     await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2), u(3)] }]);
     expect(await store.readUpdatesAfter('d1', 1)).toEqual({ snapshot: null, updates: [u(2), u(3)], lastSeq: 3 });
@@ -132,6 +132,28 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.findAccess('h-editor')).toBeNull();
     expect(await store.findAccess('h-editor-2')).toEqual({ workspaceId: 'w1', role: 'editor' });
     expect(await store.findAccess('h-viewer')).toEqual({ workspaceId: 'w1', role: 'viewer' });
+  });
+
+  test('S11: join-link hashes find their document until revoked, never workspace access, expired ones included', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u());
+    const expiresAt = '2026-11-29T23:59:59.999Z';
+    await store.addJoinLinks([
+      { hash: 'h-join', documentId: 'd1', kind: 'token', expiresAt },
+      { hash: 'h-code', documentId: 'd1', kind: 'code', expiresAt },
+    ]);
+    await store.addJoinLinks([{ hash: 'h-join-d2', documentId: 'd2', kind: 'token', expiresAt: '2000-01-01T00:00:00.000Z' }]);
+    expect(await store.findJoinLink('h-join')).toEqual({ hash: 'h-join', documentId: 'd1', kind: 'token', expiresAt });
+    expect(await store.findJoinLink('h-code')).toEqual({ hash: 'h-code', documentId: 'd1', kind: 'code', expiresAt });
+    expect((await store.findJoinLink('h-join-d2'))?.documentId).toBe('d2');
+    expect(await store.findAccess('h-join')).toBeNull();
+    expect(await store.findJoinLink('h-editor')).toBeNull();
+    await expect(store.addJoinLinks([{ hash: 'h-join', documentId: 'd2', kind: 'token', expiresAt }])).rejects.toThrow();
+
+    await store.revokeJoinLinks('d1');
+    expect(await store.findJoinLink('h-join')).toBeNull();
+    expect(await store.findJoinLink('h-code')).toBeNull();
+    expect((await store.findJoinLink('h-join-d2'))?.documentId).toBe('d2');
   });
 
   test('S9: a survey token finds only its document, never workspace access, until replaced or revoked', async () => {
@@ -178,18 +200,19 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.hasSurveyToken('nope')).toBe(false);
   });
 
-  test('a store that keeps what it is given answers its health probe with ok', async () => {
-    const store = await fresh();
-    expect(await store.probeHealth()).toEqual({ ok: true });
-    expect(await store.probeHealth()).toEqual({ ok: true });
-  });
-
   test('keeps its own copy of appended bytes even if the caller reuses the buffer', async () => {
     const store = await fresh();
     const buffer = u(1, 2);
     await store.appendUpdates([{ documentId: 'd1', updates: [buffer] }]);
     buffer[0] = 99;
     expect((await store.loadDocument('d1')).updates).toEqual([u(1, 2)]);
+  });
+
+  test('S10: a working store probes healthy, and the probe changes nothing it holds', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1)] }]);
+    expect(await store.probeHealth()).toEqual({ ok: true });
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1)], lastSeq: 1 });
   });
 });
 
@@ -247,7 +270,7 @@ describe('postgres store on a shared server', () => {
     return store;
   }
 
-  test('S13: two nodes opening an empty database at once migrate it once, and opening again changes nothing', async () => {
+  test('S15: two nodes opening an empty database at once migrate it once, and opening again changes nothing', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([open(url), open(url)]);
     await a.createWorkspace(workspace, hashes);
@@ -260,7 +283,7 @@ describe('postgres store on a shared server', () => {
     expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((step) => step.version));
   });
 
-  test('S10: two nodes appending to one document at once get numbers without gaps, in the order the log holds', async () => {
+  test('S12: two nodes appending to one document at once get numbers without gaps, in the order the log holds', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([open(url), open(url)]);
     await a.createWorkspace(workspace, hashes);
@@ -284,7 +307,7 @@ describe('postgres store on a shared server', () => {
     expect(stored.updates).toEqual(Array.from({ length: 80 }, (_, i) => given.get(i + 1)));
   });
 
-  test('S13: two nodes appending to the same documents in opposite orders never deadlock', async () => {
+  test('S15: two nodes appending to the same documents in opposite orders never deadlock', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([open(url), open(url)]);
     await a.createWorkspace(workspace, hashes);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { diffText, shiftThroughDelta } from '../../../client/editor/text-diff.ts';
+import { diffText } from '../../../client/editor/text-diff.ts';
 
 function apply(text: string, edit: ReturnType<typeof diffText>): string {
   return edit === null ? text : text.slice(0, edit.index) + edit.insert + text.slice(edit.index + edit.deleteCount);
@@ -33,19 +33,5 @@ describe('turning an input value into a text edit', () => {
     }
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     expect(a.getText('cell').toString()).toBe('Legal: Draft MOU by May');
-  });
-});
-
-describe('keeping the caret in place when someone else types', () => {
-  test('text inserted before the caret moves it right; after it, not at all', () => {
-    expect(shiftThroughDelta(5, [{ insert: 'abc' }])).toBe(8);
-    expect(shiftThroughDelta(5, [{ retain: 5 }, { insert: 'abc' }])).toBe(8);
-    expect(shiftThroughDelta(5, [{ retain: 6 }, { insert: 'abc' }])).toBe(5);
-  });
-
-  test('text deleted before the caret moves it left, never past the deletion', () => {
-    expect(shiftThroughDelta(5, [{ delete: 2 }])).toBe(3);
-    expect(shiftThroughDelta(5, [{ retain: 3 }, { delete: 10 }])).toBe(3);
-    expect(shiftThroughDelta(5, [{ retain: 7 }, { delete: 2 }])).toBe(5);
   });
 });

@@ -1,0 +1,50 @@
+import { useState, type InputHTMLAttributes } from 'react';
+
+/**
+ * What counts as a whole value of each field type. A browser date field reports a valid date as
+ * soon as every part holds a digit, so typing 03152027 passes through 0002-03-15, 0020-03-15 and
+ * 0202-03-15 before 2027-03-15: a year is taken once it has four digits.
+ */
+const COMPLETE: Record<SettledType, (value: string) => boolean> = {
+  date: (value) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value),
+  time: (value) => /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value),
+  number: (value) => value.trim() !== '' && Number.isFinite(Number(value)),
+};
+
+export type SettledType = 'date' | 'time' | 'number';
+
+interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'defaultValue'> {
+  readonly type: SettledType;
+  /** The stored value as the field writes it ("2027-03-15", "15:30", "12"), or '' for none. */
+  readonly stored: string;
+  /** Stores a whole value, or null once the person has emptied the field. */
+  readonly onCommit: (value: string | null) => void;
+}
+
+/**
+ * A date, time or number field that stores a value only when it is whole and valid, never a
+ * half-typed one. While the person works in it the field shows their draft; leaving it shows
+ * what is stored again (the last whole value they typed, or what others wrote).
+ */
+export function SettledInput({ type, stored, onCommit, onBlur, ...rest }: SettledInputProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      {...rest}
+      type={type}
+      value={draft ?? stored}
+      onChange={(event) => {
+        const { value, validity } = event.currentTarget;
+        setDraft(value);
+        // An empty value with bad input is a half-filled field (a date missing its year), not a cleared one.
+        if (value === '' && !validity.badInput) {
+          if (stored !== '') onCommit(null);
+        } else if (COMPLETE[type](value) && value !== stored) onCommit(value);
+      }}
+      onBlur={(event) => {
+        setDraft(null);
+        onBlur?.(event);
+      }}
+    />
+  );
+}
