@@ -11,6 +11,7 @@ const FollowUpsPage = lazy(() => import('./pages/follow-ups-page.tsx').then((mod
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) => ({ default: module.PresentPage })));
 const PrintPage = lazy(() => import('./pages/print-page.tsx').then((module) => ({ default: module.PrintPage })));
 // The survey form is all a survey link opens; it loads on its own, without the editor.
+const JoinCodePage = lazy(() => import('./pages/join-code-page.tsx').then((module) => ({ default: module.JoinCodePage })));
 const SurveyPage = lazy(() => import('./survey/survey-page.tsx').then((module) => ({ default: module.SurveyPage })));
 
 /** The pages of DESIGN.md (home, workspace, document, present), the print view, the workspace's follow-ups and the survey form. Each page keys on its id so switching resets it. */
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/d/:doc/present">{(params) => <PresentPage key={params.doc} documentId={params.doc} />}</Route>
           <Route path="/d/:doc/print">{(params) => <PrintPage key={params.doc} documentId={params.doc} />}</Route>
           <Route path="/d/:doc">{(params) => <DocumentRoute key={params.doc} documentId={params.doc} />}</Route>
+          <Route path="/j/:code">{(params) => <JoinCodePage key={params.code} code={params.code} />}</Route>
           <Route path="/s/:token">{(params) => <SurveyPage key={params.token} token={params.token} />}</Route>
           <Route path="/">
             <HomePage />

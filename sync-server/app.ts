@@ -10,13 +10,18 @@ import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/client.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { surveyAnswerRoutes } from './routes/survey-answers.ts';
+import { joinLinkRoutes } from './routes/join-links.ts';
 import { surveyLinkRoutes } from './routes/survey-links.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import type { StorageHealthMonitor } from './storage/health-monitor.ts';
 import { CLOSE } from './relay/close-codes.ts';
+import { limitRequestBodies } from './routes/body-limits.ts';
+import { securityHeaders } from './routes/security-headers.ts';
+import { refuseWritesWhileStorageLost } from './routes/storage-guard.ts';
 
 /**
  * @hono/node-ws reports socket errors as `new ErrorEvent(…)`, which Node 20 lacks; without it
@@ -42,7 +47,9 @@ export interface AppDependencies {
   readonly logger: Logger;
   readonly metrics: RelayMetrics;
   readonly adminToken: string | undefined;
+  readonly metricsToken: string | undefined;
   readonly maxMessageBytes: number;
+  readonly storageHealth: StorageHealthMonitor;
 }
 
 /**
@@ -61,16 +68,21 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
     socket.close = (code?: number, reason?: string | Buffer) => close(code, code === CLOSE.tooLarge.code && !reason ? CLOSE.tooLarge.reason : reason);
   });
 
-  app.route('/', healthRoutes);
-  app.route('/', metricsRoutes(deps.metrics));
+  // Headers first, so every response gets them, errors and 413s included.
+  app.use('*', securityHeaders());
+  app.use('*', limitRequestBodies());
+  app.use('/api/*', refuseWritesWhileStorageLost(deps.storageHealth));
+  app.route('/', healthRoutes(deps.storageHealth));
+  app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
   app.route('/', documentRoutes(deps.store));
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
+  app.route('/', joinLinkRoutes(deps.store, deps.relay));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
-  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger));
+  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {

@@ -7,6 +7,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** When set, creating a workspace needs it as a Bearer token. */
   readonly adminToken: string | undefined;
+  /** When set, GET /metrics answers a scraper that sends it as a Bearer token; when not, metrics are off. */
+  readonly metricsToken: string | undefined;
   /** Frames above this close their socket; 8 MiB holds a very large document's first sync. */
   readonly maxMessageBytes: number;
   /** Added to every storage call, to rehearse a network database; 0 in production with SQLite. */
@@ -41,6 +43,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || './data',
     adminToken: env.PATHWAYS_ADMIN_TOKEN || undefined,
+    metricsToken: env.PATHWAYS_METRICS_TOKEN || undefined,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),

@@ -1,9 +1,11 @@
 import { ensureClientBuilt } from './client-build.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './observability/logger.ts';
+import { guardProcess } from './observability/process-guard.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const logger = createLogger();
+guardProcess(logger);
 const config = readConfig(process.env);
 
 // Signal handlers first: a process manager may signal as soon as it sees the URL, and a SIGTERM

@@ -6,8 +6,17 @@ import { createLogger, type Logger } from './observability/logger.ts';
 import { createRelayMetrics } from './observability/metrics.ts';
 import { Relay } from './relay/relay.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import { StorageHealthMonitor } from './storage/health-monitor.ts';
 import { withLatency } from './storage/latency-store.ts';
 import { SqliteDocumentStore } from './storage/sqlite-store.ts';
+
+/**
+ * A client that sends its headers or its request slowly holds a socket and memory for as long as
+ * it likes unless the server stops it. Ten seconds for headers and thirty for a whole request are
+ * ample for a school's Wi-Fi (our largest request is a few KiB); Node checks every second.
+ * Websockets are not affected: once upgraded, a socket is no longer an HTTP request.
+ */
+const SLOW_CLIENT_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
 
 export interface RunningServer {
   readonly url: string;
@@ -25,13 +34,24 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs });
-  const { app, injectWebSocket } = createApp({ store, relay, logger, metrics, adminToken: config.adminToken, maxMessageBytes: config.maxMessageBytes });
+  const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
+  const { app, injectWebSocket } = createApp({
+    store,
+    relay,
+    logger,
+    metrics,
+    adminToken: config.adminToken,
+    metricsToken: config.metricsToken,
+    maxMessageBytes: config.maxMessageBytes,
+    storageHealth,
+  });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => resolve({ server, address }));
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: SLOW_CLIENT_TIMEOUTS }, (address) => resolve({ server, address }));
     server.once('error', reject);
   });
   injectWebSocket(server);
+  storageHealth.start();
 
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let stopping: Promise<void> | null = null;
@@ -42,6 +62,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     store,
     stop: () =>
       (stopping ??= (async () => {
+        storageHealth.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await relay.shutdown();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

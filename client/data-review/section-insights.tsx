@@ -4,12 +4,17 @@ import { useThrottled } from './use-throttled.ts';
 import type * as Y from 'yjs';
 import { readSmallCellThreshold, type TableView } from '../../core/schema/index.ts';
 import { METRICS_SECTION_ID } from '../../core/templates/data-review-columns.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../../core/templates/referral-pathway-columns.ts';
 import { RUBRIC_SECTION_ID } from '../../core/templates/section-ids.ts';
 import type { Role } from '../sync/device-store.ts';
 
 // Charts are only on data-review and assessment documents; everyone else skips their code.
 const MetricsPanel = lazy(() => import('./metrics-panel.tsx').then((module) => ({ default: module.MetricsPanel })));
 const RubricPanel = lazy(() => import('./rubric-panel.tsx').then((module) => ({ default: module.RubricPanel })));
+// The pathway's layout library loads only on documents with a referral pathway.
+const PathwayDiagram = lazy(() => import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })));
+
+const HEADINGS: Record<string, string> = { [METRICS_SECTION_ID]: 'Data view', [RUBRIC_SECTION_ID]: 'Results by round', [PATHWAY_STEPS_SECTION_ID]: 'Flow diagram' };
 
 interface SectionInsightsProps {
   readonly doc: Y.Doc;
@@ -25,9 +30,9 @@ const NEAR_PX = 600;
 
 /**
  * What a table means, under the tables that have a meaning: the metrics funnel, the rubric's
- * rounds. The charts' code loads, and the charts follow the table, only while they are near the
- * window: under a 200-row table they would otherwise be redrawn for every few keystrokes of
- * everyone typing, out of sight.
+ * rounds, the referral pathway's flow. Their code loads, and they follow the table, only while
+ * they are near the window: under a 200-row table they would otherwise be redrawn for every few
+ * keystrokes of everyone typing, out of sight.
  */
 export function SectionInsights({ doc, table: liveTable, role, readOnly }: SectionInsightsProps) {
   const placeholder = useRef<HTMLDivElement>(null);
@@ -35,18 +40,21 @@ export function SectionInsights({ doc, table: liveTable, role, readOnly }: Secti
   const lastNear = useRef<TableView | null>(null);
   if (near) lastNear.current = liveTable;
   const table = useThrottled(lastNear.current, REDRAW_INTERVAL_MS);
-  if (liveTable.id !== METRICS_SECTION_ID && liveTable.id !== RUBRIC_SECTION_ID) return null;
+  const heading = HEADINGS[liveTable.id];
+  if (heading === undefined) return null;
   const threshold = readSmallCellThreshold(doc);
   return (
     <div ref={placeholder} className="data-view-slot">
       {/* Until it is drawn, its heading is there for screen readers' heading lists; reaching it scrolls it near. */}
-      {table === null && <h3 className="visually-hidden">{liveTable.id === METRICS_SECTION_ID ? 'Data view' : 'Results by round'}</h3>}
+      {table === null && <h3 className="visually-hidden">{heading}</h3>}
       {table !== null && (
         <Suspense fallback={<p className="data-view-note">Loading charts…</p>}>
           {table.id === METRICS_SECTION_ID ? (
             <MetricsPanel doc={doc} table={table} readOnly={readOnly} threshold={threshold} displayThreshold={role === 'viewer' ? threshold : 0} />
-          ) : (
+          ) : table.id === RUBRIC_SECTION_ID ? (
             <RubricPanel doc={doc} table={table} readOnly={readOnly} />
+          ) : (
+            <PathwayDiagram table={table} />
           )}
         </Suspense>
       )}

@@ -1,13 +1,16 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, startTransition, useEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
-import { noteStarterKit, StaticNote } from './static-note.tsx';
+import { NoteErrorBoundary } from './note-error-boundary.tsx';
+import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
+import { StaticNote } from './static-note.tsx';
+import { useNoteFitsSchema } from './use-note-fits-schema.ts';
 import './note-section.css';
 
 interface NoteSectionProps {
@@ -35,12 +38,14 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
   const [live, setLive] = useState(startLive);
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
+  // A note outside the schema (from a hostile or broken client) is shown as text, never edited.
+  const { fits, stopEditor } = useNoteFitsSchema(props.fragment);
 
   // Notes near the window start their editors after the first paint, one render slice each
   // (a transition), so the first screen and the person's typing are not held back by them.
   useEffect(() => {
     const element = placeholder.current;
-    if (live || element === null) return;
+    if (live || !fits || element === null) return;
     if (typeof IntersectionObserver === 'undefined') {
       setLive(true);
       return;
@@ -48,9 +53,24 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
     const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startTransition(() => setLive(true)), { rootMargin: NEAR_VIEWPORT });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [live]);
+  }, [live, fits]);
 
-  if (live) return <LiveNote {...props} focusAt={focusAt} />;
+  const asText = (
+    <div className="note-section" ref={placeholder}>
+      <p className="note-outside-schema" role="note">
+        Part of this note was saved in a form this version of Pathways cannot edit, so it is shown as plain text.
+      </p>
+      <StaticNote fragment={props.fragment} headingId={props.headingId} readOnly onActivate={() => {}} />
+    </div>
+  );
+  if (!fits) return asText;
+  if (live) {
+    return (
+      <NoteErrorBoundary fallback={asText}>
+        <LiveNote {...props} focusAt={focusAt} stopEditor={stopEditor} />
+      </NoteErrorBoundary>
+    );
+  }
   return (
     <div className={props.readOnly ? 'note-section' : 'note-section note-pending'} ref={placeholder}>
       <StaticNote
@@ -76,7 +96,13 @@ export interface FocusRequest {
  * Rich text bound to the section's Y.XmlFragment. Undo is Yjs's (from the Collaboration
  * extension), so it undoes only this person's changes, never someone else's.
  */
-function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }: NoteSectionProps & { readonly focusAt: FocusRequest | null }) {
+interface LiveNoteProps extends NoteSectionProps {
+  readonly focusAt: FocusRequest | null;
+  /** Set to what stops this editor at once, for a change that takes the note outside the schema. */
+  readonly stopEditor: MutableRefObject<(() => void) | null>;
+}
+
+function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, stopEditor }: LiveNoteProps) {
   const editor = useEditor(
     {
       extensions: [noteStarterKit(), AutolinkOwnTyping, Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
@@ -85,6 +111,13 @@ function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt }:
     },
     [fragment, readOnly],
   );
+  useEffect(() => {
+    if (editor === null) return;
+    stopEditor.current = () => editor.destroy();
+    return () => {
+      stopEditor.current = null;
+    };
+  }, [editor, stopEditor]);
   const focused = useRef(false);
   useEffect(() => {
     if (editor === null || focusAt === null || focused.current || readOnly) return;

@@ -3,13 +3,15 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Participant } from '../sync/user-identity.ts';
 import { addRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
-import type { Column } from '../../core/tables/index.ts';
+import { columnWidth, type Column } from '../../core/tables/index.ts';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
+import { ColumnHeader } from './column-header.tsx';
+import './table-section.css';
 import { sameRow } from './same-cell.ts';
 import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
 import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
@@ -102,6 +104,10 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
     // At the table's edge the key does nothing, rather than a new line or a caret jump.
     if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter') event.preventDefault();
   };
+  // A column being dragged draws at its new width here before the document has it.
+  const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
+  const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
+  const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
 
   return (
     <div className="table-section">
@@ -111,14 +117,33 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         </p>
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table ref={tableRef} onKeyDown={onGridKey} onCopy={clipboard.onCopy} onPaste={clipboard.onPaste} aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined}>
+        <table
+          ref={tableRef}
+          onKeyDown={onGridKey}
+          onCopy={clipboard.onCopy}
+          onPaste={clipboard.onPaste}
+          aria-labelledby={headingId}
+          aria-describedby={table.description !== '' ? descriptionId : undefined}
+          style={{ width: `max(100%, ${tableWidth}px)` }}
+        >
+          <colgroup>
+            {widths.map((width, index) => (
+              <col key={table.columns[index]!.id} style={{ width: `${width}px` }} />
+            ))}
+            {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
+          </colgroup>
           <thead>
             <tr>
-              {table.columns.map((column) => (
-                <th key={column.id} scope="col">
-                  {column.title}
-                  {column.hint !== '' && <span className="column-hint">{column.hint}</span>}
-                </th>
+              {table.columns.map((column, index) => (
+                <ColumnHeader
+                  key={column.id}
+                  doc={doc}
+                  sectionId={table.id}
+                  column={column}
+                  width={widths[index]!}
+                  resizable={!readOnly}
+                  onPreviewWidth={(width) => setDragged(width === null ? null : { columnId: column.id, width })}
+                />
               ))}
               {!readOnly && (
                 <th scope="col">
@@ -185,6 +210,9 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   );
 });
 
+/** Room for a row's three action buttons. */
+const ROW_ACTIONS_PX = 128;
+
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
   const previous = useRef<{ key: string; columns: readonly Column[] } | null>(null);
@@ -250,9 +278,9 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
         const address = { sectionId, rowId: row.id, columnId: column.id };
         const flag = flags.get(column.id);
         const flagId = flag === undefined ? undefined : `flag-${sectionId}-${row.id}-${column.id}`;
-        const classes = `cell${others.length > 0 ? ' cell-busy' : ''}${columnIndex >= rangeLeft && columnIndex <= rangeRight ? ' cell-in-range' : ''}${flag !== undefined ? ' cell-flagged' : ''}`;
+        const classes = `cell cell-kind-${column.kind}${others.length > 0 ? ' cell-busy' : ''}${columnIndex >= rangeLeft && columnIndex <= rangeRight ? ' cell-in-range' : ''}${flag !== undefined ? ' cell-flagged' : ''}`;
         return (
-          <td key={column.id} data-col={columnIndex} className={classes} title={flag} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
+          <td key={column.id} data-col={columnIndex} className={classes} data-label={column.title} title={flag} style={others.length > 0 ? { outlineColor: others[0]!.color } : undefined}>
             {!readOnly && previewsAsText(column) && activeColumn !== column.id ? (
               <CellPreview column={column} value={row.cells[column.id]} label={`${column.title}, row ${index + 1}`} describedBy={flagId} onActivate={(caret) => onActivate({ rowId: row.id, columnId: column.id, caret })} />
             ) : (

@@ -12,8 +12,23 @@ interface TitleFieldProps {
 
 /** The document's title, typed into together: it keeps every keystroke and the caret. */
 export function TitleField({ id, doc, title }: TitleFieldProps) {
-  const ref = useRef<HTMLInputElement>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
   const initial = useRef(title);
   useTextField(ref, { text: titleTextOf(doc), ensureText: () => ensureTitleText(doc), fallback: title, afterLocalEdit: () => mirrorTitle(doc) });
-  return <input ref={ref} id={id} className="title-input" defaultValue={initial.current} />;
+  // A textarea so a long title wraps instead of being cut; it stays one line of text: Enter ends editing.
+  return (
+    <textarea
+      ref={ref}
+      id={id}
+      className="title-input"
+      rows={1}
+      defaultValue={initial.current}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          event.currentTarget.blur();
+        }
+      }}
+    />
+  );
 }

@@ -32,11 +32,22 @@ export function AgendaTimerView({ timer, variant, readOnly }: AgendaTimerViewPro
       <h2 id={headingId} className={variant === 'compact' ? 'visually-hidden' : 'agenda-timer-heading'}>
         Agenda timer
       </h2>
-      {reading.kind === 'idle' || reading.current === null ? (
-        <p className="agenda-timer-idle">
-          {timer.agenda?.length === 0 ? 'The agenda has no topics yet.' : reading.kind === 'idle' ? 'The agenda timer has not started.' : 'The agenda has no topics left.'}
-          {reading.next !== null && reading.kind === 'idle' && <span className="agenda-timer-next"> First: {topicLabel(reading.next)}</span>}
-        </p>
+      {reading.kind === 'idle' && reading.next !== null ? (
+        <>
+          {/* Before the start the clock already shows the first topic's time, so the room sees what it has. */}
+          <p className="agenda-timer-topic">
+            <span className="agenda-timer-label">First{reading.next.minutes !== null ? ` (${reading.next.minutes} min)` : ''}: </span>
+            <span className="agenda-timer-first">{topicLabel(reading.next)}</span>
+          </p>
+          <p className="agenda-timer-clock agenda-timer-ready" role="timer" aria-label="Time planned for the first topic">
+            <span className="agenda-timer-clock-label" aria-hidden="true">
+              Not started
+            </span>{' '}
+            <span className="agenda-timer-time">{formatClock((reading.next.minutes ?? 0) * 60_000)}</span>
+          </p>
+        </>
+      ) : reading.kind === 'idle' || reading.current === null ? (
+        <p className="agenda-timer-idle">{timer.agenda?.length === 0 ? 'The agenda has no topics yet.' : 'The agenda has no topics left.'}</p>
       ) : (
         <>
           <p className="agenda-timer-topic">

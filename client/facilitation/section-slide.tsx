@@ -1,7 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 // The one helper, not the export index: that would pull every exporter (and papaparse) into this chunk.
 import { cellText } from '../../core/export/cell-text.ts';
 import type { Inline, NoteBlock, SectionView, TableView } from '../../core/schema/index.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../../core/templates/referral-pathway-columns.ts';
+
+const PathwayDiagram = lazy(() => import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })));
 
 /**
  * One section as the projector shows it: read-only, large, no editing chrome. Links are shown
@@ -14,6 +17,12 @@ export function SectionSlide({ section, headingId }: { readonly section: Section
         {section.title === '' ? 'Untitled section' : section.title}
       </h2>
       {section.kind === 'note' && <Blocks blocks={section.blocks} />}
+      {/* The room follows a pathway by its drawing; the table stays below for the details. */}
+      {section.kind === 'table' && section.id === PATHWAY_STEPS_SECTION_ID && (
+        <Suspense fallback={null}>
+          <PathwayDiagram table={section.table} />
+        </Suspense>
+      )}
       {section.kind === 'table' && <SlideTable table={section.table} />}
       {section.kind === 'unknown' && <p>This section was made with a newer version of Pathways; open the document to see it.</p>}
     </article>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link } from 'wouter';
 import { AgendaTimerView } from '../facilitation/agenda-timer-view.tsx';
 import { editorLinkFor } from '../facilitation/editor-link.ts';
 import { JoinPanel } from '../facilitation/join-panel.tsx';
+import { useJoinLink } from '../facilitation/use-join-link.ts';
 import { publishPresenterFocus } from '../facilitation/presenter-focus.ts';
 import { SectionSlide } from '../facilitation/section-slide.tsx';
 import { useAgendaTimer } from '../facilitation/use-agenda-timer.ts';
@@ -55,15 +56,20 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   const timer = useAgendaTimer(doc);
   const [chosen, setChosen] = useState<string | null>(initialSection);
   const [joinVisible, setJoinVisible] = useState(true);
+  const [panelFolded, setPanelFolded] = useState(false);
+  const stage = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const sidePanelId = useId();
   const slideHeadingId = useId();
   const readOnly = access?.role === 'viewer';
   const editorLink = useMemo(() => editorLinkFor(documentId, token, access), [documentId, token, access]);
+  const join = useJoinLink(documentId, token, access);
 
   const sections = view.sections;
   const fallback = sections.find((section) => section.id === AGENDA_SECTION_ID) ?? sections[0] ?? null;
   const shown = sections.find((section) => section.id === chosen) ?? fallback;
   const shownIndex = shown === null ? -1 : sections.indexOf(shown);
+  const moreBelow = useMoreBelow(stage, shown?.id ?? '');
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', projectorOfDevice());
@@ -92,6 +98,13 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // Space and ↑/↓ scroll a long section; on a button Space presses it, as everywhere.
+      const scroll = scrollStep(event, stage.current);
+      if (scroll !== 0 && !(event.key === ' ' && target?.closest('button, a'))) {
+        event.preventDefault();
+        stage.current?.scrollBy({ top: scroll, behavior: 'smooth' });
+        return;
+      }
       if (event.key === 'PageDown' || event.key === 'ArrowRight') {
         event.preventDefault();
         go(1);
@@ -105,7 +118,7 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   });
 
   return (
-    <div className="present">
+    <div className={panelFolded ? 'present is-folded' : 'present'}>
       <header className="present-header">
         <h1 id={titleId} className="present-title">
           {view.meta.title || 'Untitled document'}
@@ -119,12 +132,17 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
         </ul>
       </header>
       <main id="main" className="present-main" aria-labelledby={titleId}>
-        <div className="present-stage">
+        <div className="present-stage" ref={stage}>
           {shown === null ? <p className="slide">This document has no sections yet.</p> : <SectionSlide section={shown} headingId={slideHeadingId} />}
         </div>
-        <aside className="present-side" aria-label="Agenda and joining">
+        {moreBelow && (
+          <p className="present-more" aria-hidden="true">
+            More below: Space or ↓
+          </p>
+        )}
+        <aside id={sidePanelId} className="present-side" aria-label="Agenda and joining" hidden={panelFolded}>
           {timer.agenda !== null && <AgendaTimerView timer={timer} variant="projector" readOnly={readOnly} />}
-          {joinVisible && <JoinPanel editorLink={editorLink} />}
+          {joinVisible && <JoinPanel join={join} editorLink={editorLink} />}
         </aside>
       </main>
       <footer className="present-footer">
@@ -146,11 +164,47 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
             Next section
           </button>
         </nav>
-        <button type="button" onClick={() => setJoinVisible(!joinVisible)}>
-          {joinVisible ? 'Hide join code' : 'Show join code'}
+        <button type="button" aria-expanded={!panelFolded} aria-controls={sidePanelId} onClick={() => setPanelFolded(!panelFolded)}>
+          {panelFolded ? 'Show side panel' : 'Hide side panel'}
         </button>
+        {!panelFolded && (
+          <button type="button" onClick={() => setJoinVisible(!joinVisible)}>
+            {joinVisible ? 'Hide join code' : 'Show join code'}
+          </button>
+        )}
         <Link href={`/d/${documentId}`}>Back to the document</Link>
       </footer>
     </div>
   );
+}
+
+/** The pixels a key scrolls the slide by: Space a screenful, ↑/↓ a few lines; 0 for other keys. */
+function scrollStep(event: KeyboardEvent, stage: HTMLElement | null): number {
+  if (stage === null) return 0;
+  const page = stage.clientHeight * 0.85;
+  if (event.key === ' ') return event.shiftKey ? -page : page;
+  if (event.key === 'ArrowDown') return page / 4;
+  if (event.key === 'ArrowUp') return -page / 4;
+  return 0;
+}
+
+/** Whether the slide runs on below the stage's bottom edge: the sign that says Space scrolls it. */
+function useMoreBelow(stage: RefObject<HTMLDivElement | null>, sectionId: string): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const element = stage.current;
+    if (element === null) return;
+    element.scrollTop = 0; // a new section starts at its top
+    const check = (): void => setMore(element.scrollHeight - element.scrollTop - element.clientHeight > 8);
+    check();
+    element.addEventListener('scroll', check, { passive: true });
+    const resize = new ResizeObserver(check);
+    resize.observe(element);
+    if (element.firstElementChild !== null) resize.observe(element.firstElementChild);
+    return () => {
+      element.removeEventListener('scroll', check);
+      resize.disconnect();
+    };
+  }, [stage, sectionId]);
+  return more;
 }

@@ -1,12 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 // Straight from the modules, not core/export's index: that also brings the CSV export and its parser.
 import { exportHtmlBody } from '../../core/export/html.ts';
 import { withSmallCellsSuppressed } from '../../core/export/small-cells.ts';
 import { readSmallCellThreshold } from '../../core/schema/small-cell-threshold.ts';
 import { HTML_STYLESHEET } from '../../core/export/html-stylesheet.ts';
-import { tokenForDocument } from '../sync/device-store.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
+import { useDocumentToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useWholeDocument, useSyncStatus } from '../sync/use-document.ts';
 import { NoAccess } from './no-access.tsx';
@@ -18,7 +18,8 @@ import './print-page.css';
  * so it also works offline. Only a small toolbar is added, and it does not print.
  */
 export function PrintPage({ documentId }: { readonly documentId: string }) {
-  const token = useMemo(() => tokenForDocument(documentId), [documentId]);
+  // A share link to the handout works like one to the document: the token is kept on the device and leaves the address bar.
+  const token = useDocumentToken(documentId);
   if (token === null) return <NoAccess what="document" />;
   return <PrintableDocument documentId={documentId} token={token} />;
 }

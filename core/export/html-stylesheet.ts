@@ -1,10 +1,13 @@
 /**
  * The stylesheet embedded in the HTML export. On screen it is a readable page; printed (most
  * handouts are), it fills US Letter with 0.75in margins, black on white, tables ruled in black,
- * table headers repeated on every page, and no row or heading split from what follows it.
+ * table headers repeated on every page, and no row or heading split from what follows it. A
+ * table wider than a portrait page gets a landscape page of its own; type stays at 9 pt or more
+ * and words wrap at spaces (only a token longer than its column, such as a URL, breaks).
  */
 export const HTML_STYLESHEET = `
 @page { size: letter; margin: 0.75in; }
+@page wide { size: letter landscape; margin: 0.4in; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body {
@@ -38,12 +41,19 @@ a { color: #0b5394; }
 .notice { font-style: italic; color: #444; }
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; line-height: 1.35; }
-th, td { border: 1px solid #777; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #777; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+th.rating-title { text-align: center; }
+th.rating-level { font-weight: 600; text-align: center; vertical-align: bottom; }
+td.rating-box { text-align: center; white-space: nowrap; font-size: 1.2em; line-height: 1.1; }
 th { background: #eee; font-weight: 600; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.empty { color: #555; font-style: italic; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+.pathway-figure { margin: 0 0 1rem; }
+.pathway-figure svg { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.pathway-figure figcaption { font-size: 0.9rem; }
+.pathway-problems { color: #6b4500; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; line-height: 1.4; color: #000; background: #fff; }
   h1 { font-size: 18pt; }
@@ -59,10 +69,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   /* Paper cannot be clicked: print where a web link goes. */
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; overflow-wrap: anywhere; }
   .table-wrap { overflow: visible; }
-  /* A wide table (the metrics table has twelve columns) gets smaller type and padding, so its
-     column headings fit the page's width without breaking inside words ("Pe/rio/d"). */
-  th { overflow-wrap: normal; }
-  table:has(th:nth-child(8)) { font-size: 7.5pt; }
-  table:has(th:nth-child(8)) th, table:has(th:nth-child(8)) td { padding: 0.2rem 0.2rem; hyphens: auto; }
+  /* A wide table (the meeting calendar has fourteen columns, the metrics twelve) prints on a
+     landscape page of its own at 9 pt, its headings whole, never shrunk below legibility. */
+  section:has(.table-wrap.wide) { page: wide; }
+  .table-wrap.wide table { font-size: 9pt; line-height: 1.25; }
+  .table-wrap.wide th, .table-wrap.wide td { padding: 0.1rem 0.2rem; }
+  td.rating-box { font-size: 11pt; }
 }
 `;

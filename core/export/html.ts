@@ -1,8 +1,12 @@
 import type { DocumentView, Inline, NoteBlock, SectionView, TableView } from '../schema/index.ts';
-import type { Column } from '../tables/index.ts';
+import { suggestedColumnWidth, type Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
 import { HTML_STYLESHEET } from './html-stylesheet.ts';
+import { ratingBoxes } from './rating-boxes.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
+import { readPathwayFlow } from '../pathway/flow.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { renderPathwayFigure } from './pathway-svg.ts';
 import { safeHref } from './safe-href.ts';
 
 /**
@@ -62,6 +66,7 @@ function renderSection(section: SectionView, headingId: string): string {
       break;
     case 'table':
       parts.push(renderDescription(section.table.description), renderTable(section.table, headingId));
+      if (section.id === PATHWAY_STEPS_SECTION_ID) parts.push(renderPathwayFigure(readPathwayFlow(section.table), section.title, headingId));
       break;
     case 'unknown':
       parts.push(`<p class="notice">${escapeHtml(NEWER_SECTION_NOTICE)}</p>`);
@@ -142,16 +147,37 @@ function isNumeric(column: Column): boolean {
 function renderTable(table: TableView, headingId: string): string {
   if (table.columns.length === 0) return '';
   const numberClass = (column: Column): string => (isNumeric(column) ? ' class="number"' : '');
-  const header = table.columns.map((column) => `<th scope="col"${numberClass(column)}>${escapeLines(column.title)}</th>`);
-  const rows = table.rows.map(
-    (row) => `<tr>${table.columns.map((column) => `<td${numberClass(column)}>${escapeLines(cellText(row.cells[column.id], column))}</td>`).join('')}</tr>`,
+  const hasRating = table.columns.some((column) => column.kind === 'rating' && column.scale.length > 0);
+  // A rating column prints as the seed's rubric does: its title over one box column per level.
+  const span = hasRating ? ' rowspan="2"' : '';
+  const header = table.columns.map((column) =>
+    column.kind === 'rating' && column.scale.length > 0
+      ? `<th scope="colgroup" colspan="${column.scale.length}" class="rating-title">${escapeLines(column.title)}</th>`
+      : `<th scope="col"${span}${numberClass(column)}>${escapeLines(column.title)}</th>`,
   );
-  if (rows.length === 0) rows.push(`<tr><td class="empty" colspan="${table.columns.length}">No rows yet.</td></tr>`);
+  const levels = table.columns.flatMap((column) => (column.kind === 'rating' ? column.scale.map((level) => `<th scope="col" class="rating-level">${escapeHtml(level)}</th>`) : []));
+  const cells = (row: TableView['rows'][number]): string =>
+    table.columns
+      .map((column) =>
+        column.kind === 'rating' && column.scale.length > 0
+          ? ratingBoxes(row.cells[column.id], column).map((box) => `<td class="rating-box">${escapeHtml(box)}</td>`).join('')
+          : `<td${numberClass(column)}>${escapeLines(cellText(row.cells[column.id], column))}</td>`,
+      )
+      .join('');
+  const rows = table.rows.map((row) => `<tr>${cells(row)}</tr>`);
+  const columnCount = table.columns.reduce((sum, column) => sum + (column.kind === 'rating' && column.scale.length > 0 ? column.scale.length : 1), 0);
+  if (rows.length === 0) rows.push(`<tr><td class="empty" colspan="${columnCount}">No rows yet.</td></tr>`);
+  // Wider than a portrait page (by the widths the app gives columns): printed on a landscape page.
+  const wide = table.columns.reduce((sum, column) => sum + (column.kind === 'rating' ? 0 : suggestedColumnWidth(column)), 0) + (hasRating ? 6 * 64 : 0) > PORTRAIT_TABLE_PX;
   return [
     // Named by the section heading, so a screen reader announces which table it is.
-    `<div class="table-wrap"><table aria-labelledby="${headingId}">`,
-    `<thead><tr>${header.join('')}</tr></thead>`,
+    // A table wider than the window scrolls in its box, which the keyboard can reach (tabindex).
+    `<div class="table-wrap${wide ? ' wide' : ''}" role="region" aria-labelledby="${headingId}" tabindex="0"><table aria-labelledby="${headingId}">`,
+    `<thead><tr>${header.join('')}</tr>${levels.length > 0 ? `<tr>${levels.join('')}</tr>` : ''}</thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table></div>',
   ].join('\n');
 }
+
+/** About what fits a Letter page's 7 printable inches at 96 px an inch, with room to spare. */
+const PORTRAIT_TABLE_PX = 1000;

@@ -1,7 +1,11 @@
 import type { DocumentView, NoteBlock, SectionView, TableView } from '../schema/index.ts';
 import type { Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
+import { readPathwayFlow } from '../pathway/flow.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { ratingBoxes } from './rating-boxes.ts';
 import { escapeMarkdownText, renderInline } from './markdown-inline.ts';
+import { exportPathwayMermaid } from './pathway-mermaid.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
 
 /**
@@ -27,12 +31,19 @@ function renderSection(section: SectionView): string[] {
       break;
     case 'table':
       out.push(renderDescription(section.table.description), renderTable(section.table));
+      if (section.id === PATHWAY_STEPS_SECTION_ID) out.push(renderPathwayDiagram(section.table));
       break;
     case 'unknown':
       out.push(`*${escapeMarkdownText(NEWER_SECTION_NOTICE, false)}*`);
       break;
   }
   return out.filter((block) => block !== '');
+}
+
+/** The steps drawn as a Mermaid flowchart, which GitHub, GitLab and most wikis render. */
+function renderPathwayDiagram(table: TableView): string {
+  const flow = readPathwayFlow(table);
+  return flow.steps.length === 0 ? '' : ['```mermaid', exportPathwayMermaid(flow), '```'].join('\n');
 }
 
 // Notes
@@ -129,10 +140,12 @@ function isNumeric(column: Column): boolean {
 function renderTable(table: TableView): string {
   if (table.columns.length === 0) return '';
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  // A rating column becomes one column of boxes per level, as on the seed's paper rubric.
+  const boxed = (column: Column): column is Column & { readonly kind: 'rating' } => column.kind === 'rating' && column.scale.length > 0;
   return [
-    line(table.columns.map((column) => tableCell(column.title))),
-    line(table.columns.map((column) => (isNumeric(column) ? '--:' : '---'))),
-    ...table.rows.map((row) => line(table.columns.map((column) => tableCell(cellText(row.cells[column.id], column))))),
+    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map((level) => tableCell(`${column.title}: ${level}`)) : [tableCell(column.title)]))),
+    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map(() => ':-:') : [isNumeric(column) ? '--:' : '---']))),
+    ...table.rows.map((row) => line(table.columns.flatMap((column) => (boxed(column) ? ratingBoxes(row.cells[column.id], column) : [tableCell(cellText(row.cells[column.id], column))])))),
   ].join('\n');
 }
 

@@ -17,6 +17,11 @@ const CLOSED = 'closed';
 const FORMAT = 'format';
 const NUMERATOR = 'numerator';
 const DENOMINATOR = 'denominator';
+/** Width in CSS pixels, set by resizing the column; added in schema 2, absent before (additive). */
+const WIDTH = 'width';
+
+/** The widths a stored column width is kept within: a checkbox still fits, a page still scrolls. */
+export const COLUMN_WIDTH_RANGE = { min: 48, max: 1200 } as const;
 
 /**
  * Column ids become parts of row keys (`columnId/participant` for ratings), so they must not
@@ -80,7 +85,8 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
   const kind: unknown = map.get(KIND);
   const title = readString(map, TITLE, path, problems);
   const hint = map.get(HINT);
-  const base = { id, title, hint: typeof hint === 'string' ? hint : '' };
+  const width = readWidth(map.get(WIDTH), path, problems);
+  const base = { id, title, hint: typeof hint === 'string' ? hint : '', ...(width !== null && { width }) };
   if (!isColumnKind(kind)) {
     problems.push({ path: `${path}.kind`, code: 'unknown-kind', message: `column kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only` });
     return { ...base, kind: 'unknown', rawKind: String(kind) };
@@ -106,6 +112,14 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
     default:
       return { ...base, kind };
   }
+}
+
+/** A stored width, or null when none is set; a value out of range or of the wrong type is reported and ignored. */
+function readWidth(value: unknown, path: string, problems: Problem[]): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= COLUMN_WIDTH_RANGE.min && value <= COLUMN_WIDTH_RANGE.max) return Math.round(value);
+  problems.push({ path: `${path}.width`, code: 'invalid-value', message: `column width should be a number of pixels from ${COLUMN_WIDTH_RANGE.min} to ${COLUMN_WIDTH_RANGE.max}; ignored` });
+  return null;
 }
 
 function readString(map: Entry, key: string, path: string, problems: Problem[]): string {
@@ -136,6 +150,12 @@ function readOptions(options: unknown, path: string, problems: Problem[]): Choic
 
 export function closeRatingColumn(map: Entry): void {
   map.set(CLOSED, true);
+}
+
+/** Stores a column's width (clamped to COLUMN_WIDTH_RANGE), or clears it with null. */
+export function writeColumnWidth(map: Entry, width: number | null): void {
+  if (width === null) map.delete(WIDTH);
+  else map.set(WIDTH, Math.round(Math.min(COLUMN_WIDTH_RANGE.max, Math.max(COLUMN_WIDTH_RANGE.min, width))));
 }
 
 export function writeColumnTitle(map: Entry, title: string): void {

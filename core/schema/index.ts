@@ -5,7 +5,7 @@ export type { DocumentMeta } from './meta.ts';
 export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
 export { reconcileSections } from './reconcile.ts';
-export { addNoteSection, inlineText, noteFragment, readNote, writeNoteBlocks } from './note.ts';
+export { addNoteSection, inlineText, noteFragment, readNote, readNoteFragment, writeNoteBlocks } from './note.ts';
 export type { Inline, NoteBlock, NoteSectionInit } from './note.ts';
 export {
   addChoiceOption,
@@ -19,6 +19,7 @@ export {
   moveRow,
   readTable,
   renameColumn,
+  resizeColumn,
   setCell,
   setPicked,
   setRating,

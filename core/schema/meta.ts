@@ -13,7 +13,8 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *    `title` string is still written beside it, for builds that only know it); `format: 'time'`
  *    on a text column (the meeting calendar's time), entered with a time field; rating answers
  *    keyed by the participant's id (a device's, or later an account's) rather than display name,
- *    older name-keyed answers still read and replaced by the id-keyed one when their owner answers.
+ *    older name-keyed answers still read and replaced by the id-keyed one when their owner answers;
+ *    `width` on a table column: the width someone resized it to, shared by the room (columns.ts).
  */
 export const SCHEMA_VERSION = 3;
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
-import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle } from './columns.ts';
+import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle, writeColumnWidth } from './columns.ts';
 import { createId } from './ids.ts';
 import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
 import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
@@ -134,6 +134,17 @@ export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, ti
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
   writeColumnTitle(column, title);
+  return applied;
+}
+
+/**
+ * Sets the width everyone sees a column at (CSS pixels, clamped), as one change; null goes back
+ * to the width its kind suggests. Last writer wins, as for any single value.
+ */
+export function resizeColumn(doc: Y.Doc, sectionId: string, columnId: string, width: number | null): Applied {
+  const column = findColumnEntry(doc, sectionId, columnId);
+  if (column === null) return notFound(`column ${columnId} no longer exists`);
+  doc.transact(() => writeColumnWidth(column, width));
   return applied;
 }
 

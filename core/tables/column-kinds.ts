@@ -41,6 +41,8 @@ interface ColumnBase {
   readonly title: string;
   /** A short prompt under the title, e.g. "Who will be in charge of making sure this task is complete?" */
   readonly hint: string;
+  /** Width in CSS pixels someone dragged the column to; absent means the width its kind suggests. */
+  readonly width?: number;
 }
 
 /**

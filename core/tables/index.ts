@@ -5,3 +5,4 @@ export type { CellInput, CellValue, NormalizedInput, RatingAnswer } from './cell
 export { cellInputFromText } from './cell-from-text.ts';
 export type { CellFromText } from './cell-from-text.ts';
 export { formatTsv, parseTsv } from './tsv.ts';
+export { columnWidth, suggestedColumnWidth } from './column-width.ts';

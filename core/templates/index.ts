@@ -4,6 +4,7 @@ import { assessmentTemplate } from './assessment.ts';
 import { barriersTemplate } from './barriers.ts';
 import { dataReviewTemplate } from './data-review.ts';
 import { meetingCalendarTemplate } from './meeting-calendar.ts';
+import { referralPathwayTemplate } from './referral-pathway.ts';
 import { rolesWorkingSessionTemplate } from './roles-working-session.ts';
 import type { Template, TemplateId } from './template.ts';
 
@@ -12,6 +13,15 @@ export type { Template, TemplateId } from './template.ts';
 export { METRICS_COLUMNS, METRICS_SECTION_ID } from './data-review-columns.ts';
 export { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS } from './meeting-calendar-columns.ts';
 export type { RepeatOptionId } from './meeting-calendar-columns.ts';
+export {
+  FUNNEL_STAGE_OPTIONS,
+  PATHWAY_CONTACT_COLUMNS,
+  PATHWAY_CONTACTS_SECTION_ID,
+  PATHWAY_END,
+  PATHWAY_STEP_COLUMNS,
+  PATHWAY_STEPS_SECTION_ID,
+} from './referral-pathway-columns.ts';
+export type { FunnelStageId } from './referral-pathway-columns.ts';
 export {
   AGENDA_COLUMNS,
   AGENDA_SECTION_ID,
@@ -24,13 +34,14 @@ export {
 } from './section-ids.ts';
 export type { RubricDomainId } from './section-ids.ts';
 
-/** The toolkit's five tools, in the order of `TEMPLATE_IDS` (the seed's order). */
+/** The toolkit's five tools and the referral pathway, in the order of `TEMPLATE_IDS`. */
 export const TEMPLATES: readonly Template[] = [
   barriersTemplate,
   rolesWorkingSessionTemplate,
   dataReviewTemplate,
   meetingCalendarTemplate,
   assessmentTemplate,
+  referralPathwayTemplate,
 ];
 
 export const BLANK_DOCUMENT_TITLE = 'Untitled document';

@@ -1,4 +1,5 @@
 import type { Access, DocumentRecord, DocumentStore, Role } from '../storage/document-store.ts';
+import { findJoinAccess } from './join-links.ts';
 import { hashToken } from './tokens.ts';
 
 export interface Authorized {
@@ -15,7 +16,7 @@ export function hasRole(access: Access, least: Role): boolean {
 export async function authorizeToken(store: DocumentStore, token: string | null | undefined): Promise<Authorized | null> {
   if (token === null || token === undefined || token === '' || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const access = await store.findAccess(tokenHash);
+  const access = (await store.findAccess(tokenHash)) ?? (await findJoinAccess(store, tokenHash));
   return access === null ? null : { access, tokenHash };
 }
 
@@ -32,5 +33,7 @@ export async function authorizeDocument(
   if (authorized === null) return 'no-token';
   const document = await store.getDocument(documentId);
   if (document === null || document.workspaceId !== authorized.access.workspaceId) return 'not-found';
+  // A join link opens its own document and no other in the workspace.
+  if (authorized.access.documentId !== undefined && authorized.access.documentId !== documentId) return 'not-found';
   return { ...authorized, document };
 }

@@ -22,6 +22,7 @@ export function workspaceMember(store: DocumentStore, least: Role = 'viewer') {
     const authorized = await authorizeToken(store, readBearer(c.req.header('authorization')));
     if (authorized === null) throw new HTTPException(401, { message: NO_TOKEN });
     if (authorized.access.workspaceId !== c.req.param('ws')) throw new HTTPException(403, { message: 'This token belongs to another workspace.' });
+    if (authorized.access.documentId !== undefined) throw new HTTPException(403, { message: 'A join link opens its one document, not the workspace.' });
     requireRole(authorized, least);
     c.set('authorized', authorized);
     await next();

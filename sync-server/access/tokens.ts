@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Share-link tokens: 192 random bits, URL-safe. Only their SHA-256 is stored, so a copy of the
@@ -17,4 +17,10 @@ export function hashToken(token: string): string {
 export function readBearer(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match ? match[1]! : null;
+}
+
+/** True when `given` is the configured secret, compared in constant time (hashes have one length). */
+export function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  return timingSafeEqual(Buffer.from(hashToken(given)), Buffer.from(hashToken(expected)));
 }

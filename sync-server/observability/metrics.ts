@@ -14,6 +14,7 @@ export function createRelayMetrics() {
     rejectedFrames: new Counter({ name: 'pathways_rejected_frames_total', help: 'Frames that closed their socket', labelNames: ['reason'] as const, registers: [registry] }),
     ignoredViewerUpdates: new Counter({ name: 'pathways_ignored_viewer_updates_total', help: 'Updates from read-only sockets, dropped', registers: [registry] }),
     staleAwareness: new Counter({ name: 'pathways_stale_awareness_total', help: 'Awareness entries dropped as already seen', registers: [registry] }),
+    foreignAwareness: new Counter({ name: 'pathways_foreign_awareness_total', help: "Awareness entries dropped for speaking for another socket's client", registers: [registry] }),
     pausedSockets: new Counter({ name: 'pathways_paused_sockets_total', help: 'Times a socket was paused for backpressure', registers: [registry] }),
     compactions: new Counter({ name: 'pathways_compactions_total', help: 'Update logs compacted into snapshots', registers: [registry] }),
     persistSeconds: new Histogram({

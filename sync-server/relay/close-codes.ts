@@ -9,7 +9,13 @@ export const CLOSE = {
   tooLarge: { code: 1009, reason: 'frame larger than the server accepts' },
   /** Storage failed: the room is dropped so no client sees an update that is not stored. */
   storageFailed: { code: 1011, reason: 'could not store the document; reconnect' },
+  /** Something failed in the server while handling this socket; the room and the others go on. */
+  internalError: { code: 1011, reason: 'server error; reconnect' },
   malformedFrame: { code: 4400, reason: 'malformed message' },
+  /** A presence state over PRESENCE_LIMITS (relay/protocol.ts), or one that could not be encoded. */
+  presenceRefused: { code: 4413, reason: 'presence state too large or too deeply nested' },
+  /** More presence entries than one socket may publish (MAX_PRESENCE_PER_SOCKET in relay/presence-owners.ts). */
+  tooManyPresences: { code: 4429, reason: 'too many presence entries from one socket' },
   tokenRevoked: { code: 4401, reason: 'link no longer valid' },
   documentGone: { code: 4404, reason: 'document no longer exists' },
 } as const;

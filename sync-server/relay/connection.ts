@@ -36,8 +36,10 @@ type HoldReason = 'queue' | 'rate';
 
 /** One client socket in one room: its role, the awareness clients it speaks for, and its pacing. */
 export class Connection {
-  /** Awareness client ids this socket has published; removed for everyone when it closes. */
+  /** Awareness client ids this socket speaks for (see PresenceOwners); removed for everyone when it closes. */
   readonly awarenessClients = new Set<number>();
+  /** When the socket last sent a frame (performance.now()); a silent owner's presence can be taken over. */
+  lastHeardAt = performance.now();
   /** Messages received and not yet processed by the room. */
   queued = 0;
   private readonly holds = new Set<HoldReason>();
@@ -97,6 +99,7 @@ export class Connection {
   /** Charges one received message against the budget; pauses the socket when it runs out. */
   charge(bytes: number): void {
     const now = performance.now();
+    this.lastHeardAt = now;
     const elapsed = (now - this.refilledAt) / 1000;
     this.refilledAt = now;
     this.messageTokens = Math.min(RATE_LIMIT.messageBurst, this.messageTokens + elapsed * RATE_LIMIT.messagesPerSecond) - 1;

@@ -32,7 +32,26 @@ export type ClientMessage =
   | { readonly type: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
   | { readonly type: 'query-awareness' };
 
-export type Decoded = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly error: string };
+/**
+ * Why a frame was refused: `malformed` for bytes that are not the protocol, `presence` for a
+ * well-formed awareness state over PRESENCE_LIMITS (the relay closes each with its own code).
+ */
+export type DecodeFailure = 'malformed' | 'presence';
+
+export type Decoded = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly failure: DecodeFailure; readonly error: string };
+
+/**
+ * What one presence state may be. Ours holds a name, a colour, a caret and a focus: under 1 KB
+ * and 5 levels. The limits are checked before the state is parsed, because y-protocols
+ * re-serialises every state with JSON.stringify when the room forwards it, and a state nested a
+ * few thousand levels deep overflows the stack there.
+ */
+export const PRESENCE_LIMITS = {
+  maxStateChars: 8 * 1024,
+  maxDepth: 16,
+} as const;
+
+class PresenceRefused extends Error {}
 
 /**
  * Decodes one client frame. Never throws: anything that is not exactly one well-formed message
@@ -43,11 +62,12 @@ export function decodeClientFrame(frame: Uint8Array): Decoded {
   try {
     const decoder = decoding.createDecoder(frame);
     const message = readMessage(decoder);
-    if (typeof message === 'string') return { ok: false, error: message };
-    if (decoding.hasContent(decoder)) return { ok: false, error: 'trailing bytes after the message' };
+    if (typeof message === 'string') return { ok: false, failure: 'malformed', error: message };
+    if (decoding.hasContent(decoder)) return { ok: false, failure: 'malformed', error: 'trailing bytes after the message' };
     return { ok: true, message };
   } catch (error) {
-    return { ok: false, error: `undecodable: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof PresenceRefused) return { ok: false, failure: 'presence', error: error.message };
+    return { ok: false, failure: 'malformed', error: `undecodable: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -87,11 +107,34 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    if (json.length > PRESENCE_LIMITS.maxStateChars) throw new PresenceRefused(`presence state of ${json.length} characters (at most ${PRESENCE_LIMITS.maxStateChars})`);
+    if (jsonNestingExceeds(json, PRESENCE_LIMITS.maxDepth)) throw new PresenceRefused(`presence state nested deeper than ${PRESENCE_LIMITS.maxDepth} levels`);
+    const state: unknown = JSON.parse(json);
     entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
   return entries;
+}
+
+/**
+ * True when JSON text opens more than `maxDepth` arrays or objects inside one another. Brackets
+ * inside strings do not count. Runs on the text, so nothing deep is ever built or recursed into.
+ */
+export function jsonNestingExceeds(json: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const char = json.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c /* backslash: skip the escaped character */) i++;
+      else if (char === 0x22 /* " */) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b /* [ */ || char === 0x7b /* { */) {
+      if (++depth > maxDepth) return true;
+    } else if (char === 0x5d /* ] */ || char === 0x7d /* } */) depth--;
+  }
+  return false;
 }
 
 /**
@@ -124,6 +167,18 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_UPDATE);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update (y-protocols layout) holding exactly `entries`: a filtered copy of a client's. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
   return encoding.toUint8Array(encoder);
 }
 

@@ -38,6 +38,8 @@ export class Relay {
    */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
+  private suspended = false;
   private readonly batcher: AppendBatcher;
 
   constructor(private readonly options: RelayOptions) {
@@ -52,8 +54,9 @@ export class Relay {
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
     const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
-    if (this.shuttingDown) {
-      connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    if (this.shuttingDown || this.suspended) {
+      const reason = this.shuttingDown ? CLOSE.goingAway : CLOSE.storageFailed;
+      connection.close(reason.code, reason.reason);
       return { onMessage: () => {}, onClose: () => {} };
     }
     const room = this.openRoom(documentId);
@@ -63,15 +66,23 @@ export class Relay {
     return {
       onMessage: (frame) => {
         if (closed || connection.closedByServer) return;
-        connection.charge(frame.byteLength);
-        const decoded = decodeClientFrame(frame);
-        if (!decoded.ok) {
-          metrics.rejectedFrames.inc({ reason: 'malformed' });
-          logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a malformed frame');
-          connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
-          return;
+        // Called from the socket's event handler: an exception here would reach the event loop
+        // and stop the process, every room with it. It closes this socket only.
+        try {
+          connection.charge(frame.byteLength);
+          const decoded = decodeClientFrame(frame);
+          if (!decoded.ok) {
+            const reason = decoded.failure === 'presence' ? CLOSE.presenceRefused : CLOSE.malformedFrame;
+            metrics.rejectedFrames.inc({ reason: decoded.failure === 'presence' ? 'presence' : 'malformed' });
+            logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a frame it may not');
+            connection.close(reason.code, reason.reason);
+            return;
+          }
+          room.receive(connection, decoded.message);
+        } catch (error) {
+          logger.error({ documentId, role: access.role, error }, 'failed to handle a frame; closed its socket');
+          connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
         }
-        room.receive(connection, decoded.message);
       },
       onClose: () => {
         if (closed) return;
@@ -111,7 +122,26 @@ export class Relay {
     return done;
   }
 
+  /**
+   * Storage can no longer keep what the relay would confirm: every room is dropped with 1011
+   * (nothing more is relayed, so nobody sees an edit that is not stored) and sockets are refused
+   * until `resume`. Clients keep their edits on the device and resend them when they reconnect.
+   */
+  suspend(): void {
+    this.suspended = true;
+    for (const room of [...this.rooms.values()]) room.abandon(CLOSE.storageFailed);
+  }
+
+  resume(): void {
+    this.suspended = false;
+  }
+
   /** Closes every socket of this workspace and role, after its link was replaced. */
+  /** Closes every socket a revoked join link of this document opened (4401). */
+  closeSocketsOfJoinLinks(documentId: string): void {
+    this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
+  }
+
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     for (const room of this.rooms.values()) {
       room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.role === role, CLOSE.tokenRevoked);

@@ -4,7 +4,8 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { PresenceOwners } from './presence-owners.ts';
+import { encodeAwarenessEntries, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 
 /** Most messages handled per persistence round: bounds the time one round holds the room. */
@@ -45,6 +46,7 @@ export class Room {
   private readonly inbox: Received[] = [];
   private processing: Promise<void> | null = null;
   private readonly pendingAwareness = new Set<number>();
+  private readonly presenceOwners = new PresenceOwners<Connection>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   /** Resolves true once loaded, false if loading failed (the room then refuses everyone). */
   readonly ready: Promise<boolean>;
@@ -101,8 +103,8 @@ export class Room {
   /** The standard greeting: our state vector (so the client sends what we lack) and who is here. */
   private greet(connection: Connection): void {
     connection.send(encodeSyncStep1(this.doc!));
-    const clients = [...this.awareness!.getStates().keys()];
-    if (clients.length > 0) connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness!, clients)));
+    const frame = this.encodePresence([...this.awareness!.getStates().keys()]);
+    if (frame !== null) connection.send(frame);
   }
 
   receive(connection: Connection, message: ClientMessage): void {
@@ -128,9 +130,8 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    if (this.awareness !== null && connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], 'left');
-    }
+    const spokeFor = this.presenceOwners.release(connection);
+    if (this.awareness !== null && spokeFor.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, spokeFor, 'left');
     if (this.connections.size === 0 && !this.isClosing) this.onEmpty(this);
   }
 
@@ -244,6 +245,11 @@ export class Room {
     this.processing = this.persistence
       .nextRound()
       .then(() => this.processInbox())
+      .catch((error: unknown) => {
+        // A bug, not input: fail this room (its clients reconnect and resend), never the process.
+        this.logger.error({ documentId: this.documentId, error }, 'a round failed; closing the room');
+        this.fail(CLOSE.internalError);
+      })
       .finally(() => {
         this.processing = null;
         this.scheduleProcessing();
@@ -280,9 +286,11 @@ export class Room {
           case 'awareness':
             this.applyAwareness(connection, message.update, message.entries);
             break;
-          case 'query-awareness':
-            connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness!, [...this.awareness!.getStates().keys()])));
+          case 'query-awareness': {
+            const frame = this.encodePresence([...this.awareness!.getStates().keys()]);
+            if (frame !== null) connection.send(frame);
             break;
+          }
         }
       }
     } finally {
@@ -350,24 +358,72 @@ export class Room {
   }
 
   /**
-   * Applies presence, dropping entries the room has already seen. Stock y-websocket clients
-   * re-send every awareness update they receive; forwarding those echoes would multiply presence
-   * traffic by the room size, so only a newer clock (or a removal) gets through.
+   * Applies presence, dropping entries the room has already seen and entries for a client id
+   * another socket speaks for. Stock y-websocket clients re-send every awareness update they
+   * receive; forwarding those echoes would multiply presence traffic by the room size, so only a
+   * newer clock (or a removal) gets through. A newer clock for someone else's id is a forgery
+   * (a stock client's echo never is newer) and is dropped without closing the socket.
    */
   private applyAwareness(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): void {
     const awareness = this.awareness!;
-    let fresh = 0;
+    const accepted: AwarenessEntry[] = [];
+    let stale = 0;
+    let foreign = 0;
     for (const entry of entries) {
       // The same rule as y-protocols' applyAwarenessUpdate, so what we count is what it applies.
       const clock = awareness.meta.get(entry.clientId)?.clock ?? 0;
       const isNew = clock < entry.clock || (clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
-      if (!isNew) continue;
-      fresh++;
-      connection.awarenessClients.add(entry.clientId);
+      if (!isNew) {
+        stale++;
+        continue;
+      }
+      const claim = this.presenceOwners.claim(connection, entry.clientId);
+      if (claim === 'foreign') {
+        foreign++;
+        continue;
+      }
+      if (claim === 'over-limit') {
+        this.metrics.rejectedFrames.inc({ reason: 'too-many-presences' });
+        this.logger.warn({ documentId: this.documentId, role: connection.access.role }, 'closed a socket that published too many presence entries');
+        connection.close(CLOSE.tooManyPresences.code, CLOSE.tooManyPresences.reason);
+        return;
+      }
+      accepted.push(entry);
     }
-    const stale = entries.length - fresh;
     if (stale > 0) this.metrics.staleAwareness.inc(stale);
-    if (fresh > 0) awarenessProtocol.applyAwarenessUpdate(awareness, update, connection);
+    if (foreign > 0) this.metrics.foreignAwareness.inc(foreign);
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(awareness, accepted.length + stale === entries.length ? update : encodeAwarenessEntries(accepted), connection);
+  }
+
+  /**
+   * One awareness frame with the states of `clients`, or null when there are none left. States
+   * are checked on arrival (PRESENCE_LIMITS), so encoding should not fail; if one still does,
+   * that state is dropped and its socket closed, and the room and everyone else go on.
+   */
+  private encodePresence(clients: number[]): Uint8Array | null {
+    const awareness = this.awareness!;
+    if (clients.length === 0) return null;
+    try {
+      return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+    } catch (error) {
+      const unencodable = clients.filter((id) => {
+        try {
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [id]);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      this.logger.error({ documentId: this.documentId, error, clients: unencodable }, 'dropped presence states that could not be encoded');
+      for (const id of unencodable) {
+        awareness.states.delete(id);
+        const owner = this.presenceOwners.ownerOf(id);
+        owner?.close(CLOSE.presenceRefused.code, CLOSE.presenceRefused.reason);
+      }
+      const rest = clients.filter((id) => !unencodable.includes(id));
+      return rest.length === 0 ? null : encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, rest));
+    }
   }
 
   private readonly onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
@@ -380,7 +436,8 @@ export class Room {
     if (this.awareness === null || this.pendingAwareness.size === 0) return;
     const clients = [...this.pendingAwareness];
     this.pendingAwareness.clear();
-    const frame = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    const frame = this.encodePresence(clients);
+    if (frame === null) return;
     let delivered = 0;
     for (const connection of this.connections) {
       // Skip a socket only when every state in the frame is its own.
@@ -390,6 +447,15 @@ export class Room {
     }
     this.metrics.deliveredMessages.inc(delivered);
   };
+
+  /**
+   * Drops the room at once without handling its queue or writing anything: for when storage can
+   * no longer keep what the room would confirm. Its clients keep their edits and resend them.
+   */
+  abandon(reason: CloseReason): void {
+    if (this.state === 'closed' || this.state === 'failed') return;
+    this.fail(reason);
+  }
 
   private fail(reason: CloseReason): void {
     this.state = 'failed';

@@ -107,6 +107,11 @@ export function clientRoutes(clientDir = CLIENT_DIR) {
       c.header('referrer-policy', 'no-referrer');
       return send(c, { ...index, cacheControl: 'no-store' });
     })
+    // So is a join code, for the day it lives.
+    .get('/j/*', (c) => {
+      c.header('referrer-policy', 'no-referrer');
+      return send(c, { ...index, cacheControl: 'no-store' });
+    })
     .get('/*', async (c, next) => {
       const file = files.get(c.req.path);
       if (file === undefined) return next();

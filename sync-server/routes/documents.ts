@@ -17,7 +17,9 @@ export function documentRoutes(store: DocumentStore) {
       const body = await readJsonObject(c, '{"title": "Fall kickoff", "template": "roles-working-session"}');
       const templateId = body.template ?? null;
       if (templateId !== null && (typeof templateId !== 'string' || findTemplate(templateId) === null)) {
-        throw new HTTPException(400, { message: `Unknown template ${JSON.stringify(templateId)}: GET /api/templates lists the five there are, or leave it out for a blank document.` });
+        // Only a string is echoed (shortened): a nested value would make JSON.stringify overflow the stack.
+        const given = typeof templateId === 'string' ? JSON.stringify(templateId.slice(0, 80)) : `(a ${Array.isArray(templateId) ? 'list' : typeof templateId}, not a template id)`;
+        throw new HTTPException(400, { message: `Unknown template ${given}: GET /api/templates lists the ones there are, or leave it out for a blank document.` });
       }
       const title = readText(body, 'title', 300, findTemplate(String(templateId))?.title ?? 'Untitled document');
       const doc = new Y.Doc();

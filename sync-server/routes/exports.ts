@@ -6,6 +6,7 @@ import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import { EXPORT_CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 const FORMATS = {
   md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
@@ -66,6 +67,8 @@ export function exportRoutes(store: DocumentStore, relay: Relay) {
       'content-type': type,
       'content-disposition': `${disposition}; filename="${fileName(view.meta.title, extension)}"`,
       'cache-control': 'no-store',
+      // An exported page is document text and its own stylesheet: it may run nothing and load nothing.
+      ...(format === 'html' && { 'content-security-policy': EXPORT_CONTENT_SECURITY_POLICY }),
     });
   });
 }

@@ -6,6 +6,7 @@ import type { RelaySocket } from '../relay/connection.ts';
 import type { Relay, SocketHandlers } from '../relay/relay.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import type { StorageHealthMonitor } from '../storage/health-monitor.ts';
 import { FramedSender } from './framed-send.ts';
 
 type Env = { Variables: { authorized: Authorized } };
@@ -29,12 +30,20 @@ function relaySocket(raw: WebSocket, sender: FramedSender): RelaySocket {
  * `GET /sync/:doc?token=…`: the y-websocket endpoint. The token is checked before the upgrade:
  * no token, a wrong one or another workspace's gets a plain 401 and no byte of the document.
  */
-export function syncRoutes(store: DocumentStore, relay: Relay, upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>, logger: Logger) {
+export function syncRoutes(
+  store: DocumentStore,
+  relay: Relay,
+  upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>,
+  logger: Logger,
+  storageHealth: StorageHealthMonitor,
+) {
   // One for every socket: a room sends the same frame to each of its sockets in turn.
   const sender = new FramedSender();
   return new Hono<Env>().get(
     '/sync/:doc',
     async (c, next) => {
+      // Nothing a client sent could be kept: say so before the upgrade, and it retries later.
+      if (!storageHealth.current.ok) return c.json({ error: 'The server cannot save anything right now; your edits stay on this device.' }, 503);
       const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'));
       if (typeof result === 'string') return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
       c.set('authorized', result);

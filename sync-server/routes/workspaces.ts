@@ -1,19 +1,11 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { timingSafeEqual } from 'node:crypto';
 import { workspaceMember } from '../access/middleware.ts';
-import { createToken, hashToken, readBearer } from '../access/tokens.ts';
+import { createToken, hashToken, readBearer, sameSecret } from '../access/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore, Role } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
 import { readJsonObject, readText } from './request-body.ts';
-
-function sameSecret(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(hashToken(given));
-  const b = Buffer.from(hashToken(expected));
-  return timingSafeEqual(a, b);
-}
 
 /**
  * Workspaces and their three links. Creating one returns the tokens once: only their hashes are

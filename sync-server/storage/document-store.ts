@@ -17,6 +17,13 @@
  * S9. A document has at most one survey token, stored as a hash apart from the role tokens:
  *     `findAccess` never finds it and `findSurveyDocument` finds only it. Replacing or revoking
  *     it makes the old hash find nothing, at once.
+ * S10. `probeHealth` answers ok while the store keeps what it is given, and a reason when it
+ *      cannot (the SQLite file deleted or replaced, writes failing); it never throws and changes
+ *      nothing a reader sees.
+ * S11. Join links are stored as hashes apart from the role tokens (`findAccess` never finds
+ *     one). `findJoinLink` returns what `addJoinLinks` stored for a hash, expired or not (the
+ *     access layer decides what has expired); `revokeJoinLinks` makes every hash of that
+ *     document find nothing, at once.
  */
 export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
@@ -61,6 +68,20 @@ export interface DocumentAppend {
 export interface Access {
   readonly workspaceId: string;
   readonly role: Role;
+  /** Set when the token opens this one document only: a join link shown on the projector. */
+  readonly documentId?: string;
+}
+
+/**
+ * One hash of a document's join link: `token` opens the document as an editor (`/d/:doc?token=`),
+ * `code` is the short number people type (`/j/482913`), which the server exchanges for a token.
+ */
+export interface JoinLinkRecord {
+  readonly hash: string;
+  readonly documentId: string;
+  readonly kind: 'token' | 'code';
+  /** ISO 8601; the link works until then. */
+  readonly expiresAt: string;
 }
 
 export interface DocumentStore {
@@ -91,9 +112,23 @@ export interface DocumentStore {
   findSurveyDocument(tokenHash: string): Promise<string | null>;
   hasSurveyToken(documentId: string): Promise<boolean>;
 
+  /** Stores join-link hashes (a token, a code, or both at once). */
+  addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void>;
+  findJoinLink(hash: string): Promise<JoinLinkRecord | null>;
+  /** Forgets every join-link hash of the document, expired or not. */
+  revokeJoinLinks(documentId: string): Promise<void>;
+
   saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;
   readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;
 
+  /**
+   * Checks that what the store confirms is still kept: the database is the one it opened and a
+   * small write goes through. Never throws; a failure comes back as a reason a person can act on.
+   */
+  probeHealth(): Promise<StorageHealth>;
+
   close(): Promise<void>;
 }
+
+export type StorageHealth = { readonly ok: true } | { readonly ok: false; readonly reason: string };

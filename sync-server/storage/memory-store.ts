@@ -1,4 +1,4 @@
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -14,6 +14,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly contents = new Map<string, DocumentContent>();
   /** Survey token hash → document id. */
   private readonly surveyTokens = new Map<string, string>();
+  private readonly joinLinks = new Map<string, JoinLinkRecord>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
@@ -102,6 +103,19 @@ export class MemoryDocumentStore implements DocumentStore {
     return false;
   }
 
+  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    if (records.some((record) => this.joinLinks.has(record.hash))) throw new Error('join link hash already stored');
+    for (const record of records) this.joinLinks.set(record.hash, { ...record });
+  }
+
+  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    return this.joinLinks.get(hash) ?? null;
+  }
+
+  async revokeJoinLinks(documentId: string): Promise<void> {
+    for (const [hash, record] of this.joinLinks) if (record.documentId === documentId) this.joinLinks.delete(hash);
+  }
+
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
     const list = this.versions.get(record.documentId) ?? [];
     list.push({ record, state: state.slice() });
@@ -117,6 +131,10 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
     return this.versions.get(documentId)?.find((entry) => entry.record.id === versionId)?.state ?? null;
+  }
+
+  async probeHealth(): Promise<StorageHealth> {
+    return { ok: true };
   }
 
   async close(): Promise<void> {}

@@ -55,4 +55,27 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
       );
     `,
   },
+  {
+    // One row rewritten by probeHealth: a write that fails tells the server to stop confirming.
+    version: 3,
+    sql: `
+      CREATE TABLE health_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    // Join links: per-document editor tokens and short codes, each stored as a hash, expiring.
+    version: 4,
+    sql: `
+      CREATE TABLE join_links (
+        hash TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        kind TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX join_links_by_document ON join_links (document_id);
+    `,
+  },
 ];

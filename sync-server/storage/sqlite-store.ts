@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, Role, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 
 export const SQLITE_FILE_NAME = 'pathways.sqlite';
@@ -53,9 +53,19 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements;
   /** Built once: better-sqlite3's `transaction()` wrapper is costly to create per call. */
   private readonly appendAll: (appends: readonly DocumentAppend[]) => number[];
+  /**
+   * The file as opened. SQLite keeps writing to an open file after it is deleted or replaced,
+   * and every write "succeeds" into a file nobody will read again; comparing identities is how
+   * the store notices.
+   */
+  private readonly identity: Pick<Stats, 'dev' | 'ino'>;
 
-  constructor(path: string, synchronous: SqliteSynchronous = 'NORMAL') {
+  constructor(
+    private readonly path: string,
+    synchronous: SqliteSynchronous = 'NORMAL',
+  ) {
     this.db = new Database(path);
+    this.identity = statSync(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('foreign_keys = ON');
@@ -84,9 +94,13 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteSurveyToken: db.prepare('DELETE FROM survey_tokens WHERE document_id = ?'),
       findSurveyToken: db.prepare<[string], { document_id: string }>('SELECT document_id FROM survey_tokens WHERE hash = ?'),
       hasSurveyToken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_tokens WHERE document_id = ?'),
+      insertJoinLink: db.prepare('INSERT INTO join_links (hash, document_id, kind, expires_at) VALUES (?, ?, ?, ?)'),
+      findJoinLink: db.prepare<[string], { hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>('SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = ?'),
+      deleteJoinLinks: db.prepare('DELETE FROM join_links WHERE document_id = ?'),
       insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
+      writeProbe: db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
     };
     const { lastSeq, insertUpdate } = this.statements;
     this.appendAll = db.transaction((appends: readonly DocumentAppend[]): number[] =>
@@ -182,6 +196,21 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.statements.hasSurveyToken.get(documentId) !== undefined;
   }
 
+  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const record of records) this.statements.insertJoinLink.run(record.hash, record.documentId, record.kind, record.expiresAt);
+    })();
+  }
+
+  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    const row = this.statements.findJoinLink.get(hash);
+    return row === undefined ? null : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
+  }
+
+  async revokeJoinLinks(documentId: string): Promise<void> {
+    this.statements.deleteJoinLinks.run(documentId);
+  }
+
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
     this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
   }
@@ -193,6 +222,18 @@ export class SqliteDocumentStore implements DocumentStore {
   async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
     const row = this.statements.readVersion.get(documentId, versionId);
     return row === undefined ? null : bytes(row.state);
+  }
+
+  async probeHealth(): Promise<StorageHealth> {
+    try {
+      const now = statSync(this.path, { throwIfNoEntry: false });
+      if (now === undefined) return { ok: false, reason: `the database file ${this.path} is gone` };
+      if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) return { ok: false, reason: `the database file ${this.path} was replaced; restart the server to open the new one` };
+      this.statements.writeProbe.run(new Date().toISOString());
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: `writes to ${this.path} fail: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,8 @@ import { useBrowserScene } from '../support/browser-scene.ts';
 import { connectStockClient } from '../support/sync-clients.ts';
 import { createDocumentIn } from '../support/test-server.ts';
 import { readAgenda } from '../../core/facilitation/index.ts';
-import { writeTimerState } from '../../core/schema/index.ts';
+import { readTable, writeTimerState } from '../../core/schema/index.ts';
+import { NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 
 const scene = useBrowserScene();
 const PROJECTOR = { width: 1280, height: 720 };
@@ -61,6 +62,9 @@ describe('the agenda timer', () => {
     expect(Math.abs(afterReloadProjector - afterReloadLaptop)).toBeLessThanOrEqual(1);
     expect(afterReloadLaptop).toBeLessThan(onLaptop);
 
+    // While the projector presents, the laptop shows the timer without its buttons until it takes over.
+    expect(await laptop.page.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(0);
+    await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     // Paused on the laptop: the projector stops too, and both stay stopped across reloads.
     await laptop.page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 }).toBe(1);
@@ -84,6 +88,7 @@ describe('the agenda timer', () => {
     await projector.page.getByRole('button', { name: 'Start agenda' }).click();
     await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
 
+    await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     await laptop.page.getByRole('button', { name: 'Next topic' }).click();
     await expect.poll(() => shownTopic(projector.page), { timeout: 10_000 }).toMatch(/^Identify a central coordinating role/);
     await expect.poll(() => projector.page.locator('.agenda-timer-next').textContent()).toBe('Next: Break');
@@ -105,21 +110,27 @@ describe('the agenda timer', () => {
 });
 
 describe('the join panel', () => {
-  test('shows a QR code that encodes the editor link of this document, and can be hidden', async () => {
+  test('shows a QR code that encodes the join link the server made for this document, and can be hidden', async () => {
     const id = await workingSession();
-    const { page, context } = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR });
-    const editorLink = address(`/d/${id}`, scene.workspace.tokens.editor);
+    const context = await scene.browser.newContext({ viewport: PROJECTOR });
+    const page = await context.newPage();
+    const [minted] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith(`/api/documents/${id}/join-link`) && response.request().method() === 'POST'),
+      page.goto(address(`/d/${id}/present`, scene.workspace.tokens.editor)),
+    ]);
+    const { url: joinLink, code } = (await minted.json()) as { url: string; code: string };
+    expect(joinLink).toMatch(new RegExp(`/d/${id}\\?token=`));
+    expect(joinLink).not.toContain(scene.workspace.tokens.editor);
 
     const qr = page.getByRole('img', { name: 'QR code: scan to open this document as an editor' });
     await qr.waitFor({ timeout: 10_000 });
-    expect(await page.locator('.join-link a').getAttribute('href')).toBe(editorLink);
-    expect(await page.locator('.join-link a').textContent()).toBe(editorLink.replace(/^http:\/\//, ''));
+    expect(await page.locator('.join-code-digits').textContent()).toBe(code);
 
     // Decode the drawn modules and compare them with the QR code of the expected link.
     const path = (await page.locator('.join-qr path').getAttribute('d')) ?? '';
     const drawn = new Set([...path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((match) => `${Number(match[1]) - 4},${Number(match[2]) - 4}`));
     const expected = qrcode(0, 'M');
-    expected.addData(editorLink);
+    expected.addData(joinLink);
     expected.make();
     const wanted = new Set<string>();
     for (let row = 0; row < expected.getModuleCount(); row++) for (let column = 0; column < expected.getModuleCount(); column++) if (expected.isDark(row, column)) wanted.add(`${column},${row}`);
@@ -133,10 +144,52 @@ describe('the join panel', () => {
     await context.close();
   });
 
+  test('opened with the owner link on a fresh device it shows a QR code and a short code; a phone that scans or types it edits the document', async () => {
+    const id = await workingSession();
+    // A fresh device: nothing kept from before, only the owner's link.
+    const projector = await scene.browser.newContext({ viewport: PROJECTOR });
+    const screen = await projector.newPage();
+    const [minted] = await Promise.all([
+      screen.waitForResponse((response) => response.url().endsWith(`/api/documents/${id}/join-link`) && response.request().method() === 'POST'),
+      screen.goto(address(`/d/${id}/present`, scene.workspace.tokens.owner)),
+    ]);
+    const scanned = ((await minted.json()) as { url: string }).url;
+    await screen.locator('.join-qr').waitFor({ timeout: 10_000 });
+    const code = (await screen.locator('.join-code-digits').textContent()) ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await screen.content()).not.toContain(scene.workspace.tokens.owner);
+    await screen.screenshot({ path: `${SCREENSHOT_DIR}/present-join-code.png` });
+
+    const phoneSize = { width: 390, height: 844 };
+    const joinAndType = async (url: string, text: string, row: number) => {
+      const phone = await openPage(scene.browser, url, { viewport: phoneSize });
+      await phone.page.waitForURL(new RegExp(`/d/${id}$`), { timeout: 10_000 });
+      await phone.page.getByLabel('Document title').waitFor();
+      expect(await phone.page.locator('.badge').count()).toBe(0);
+      await phone.page.getByLabel(`Task, row ${row}`, { exact: true }).click();
+      await phone.page.keyboard.type(text);
+      return phone;
+    };
+    // Typed: the code's address. Scanned: the QR code's link.
+    const typed = await joinAndType(new URL(`/j/${code}`, scene.server.url).href, 'Typed on a phone', 1);
+    await typed.page.screenshot({ path: `${SCREENSHOT_DIR}/phone-joined-by-code.png` });
+    const scanning = await joinAndType(scanned, 'Scanned on a phone', 2);
+
+    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await other.synced;
+    await expect.poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), { timeout: 10_000 }).toContain('Typed on a phone');
+    await expect.poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), { timeout: 10_000 }).toContain('Scanned on a phone');
+    other.destroy();
+    await scanning.context.close();
+    await typed.context.close();
+    await projector.close();
+  });
+
   test('a projector opened with a viewer link shows no join code and says an editor link is needed', async () => {
     const id = await workingSession();
     const { page, context } = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.viewer), { viewport: PROJECTOR });
     await expect.poll(() => page.locator('.join-missing').textContent(), { timeout: 10_000 }).toContain('An editor link is needed');
+    expect(await page.locator('.join-code').count()).toBe(0);
     expect(await page.locator('.join-qr').count()).toBe(0);
     expect(await page.content()).not.toContain(scene.workspace.tokens.viewer);
     // A viewer sees the timer but not its buttons.

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readMeta, writeTitle } from '../../core/schema/index.ts';
 import { EMPTY_SYNC_STEP_1, openEarlySocket, relaySocketUrl, webSocketAdoptingEarly } from '../../client/sync/early-socket.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import { api, createDocumentIn, createWorkspace, startTestServer, TEST_METRICS_TOKEN, type Workspace } from '../support/test-server.ts';
 
 /**
  * A document page opens its relay socket before its code has loaded (client/early-start.ts) and
@@ -56,7 +56,7 @@ function stockClient(): StockClient {
 }
 
 async function openSockets(): Promise<number> {
-  const text = await (await api(server.url, '/metrics')).text();
+  const text = await (await api(server.url, '/metrics', { token: TEST_METRICS_TOKEN })).text();
   return Number(/^pathways_sockets (\d+)/m.exec(text)?.[1]);
 }
 

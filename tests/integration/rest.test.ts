@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addRow, readDocument, readTable, setCell, writeSmallCellThreshold } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID, METRICS_COLUMNS, METRICS_SECTION_ID } from '../../core/templates/index.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import { api, createDocumentIn, createWorkspace, startTestServer, TEST_METRICS_TOKEN, type Workspace } from '../support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let workspace: Workspace;
@@ -148,7 +148,7 @@ describe('operations', () => {
     const head = await fetch(new URL('/healthz', server.url), { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(Date.parse(head.headers.get('date') ?? '')).not.toBeNaN();
-    const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+    const metrics = await (await api(server.url, '/metrics', { token: TEST_METRICS_TOKEN })).text();
     for (const name of ['pathways_rooms', 'pathways_sockets', 'pathways_updates_total', 'pathways_update_bytes_total', 'pathways_persist_seconds_bucket']) {
       expect(metrics).toContain(name);
     }

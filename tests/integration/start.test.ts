@@ -16,7 +16,7 @@ describe('the start command', () => {
     expect(health.status).toBe(200);
 
     const templates = (await (await fetch(new URL('/api/templates', server.url))).json()) as { id: string; title: string; description: string }[];
-    expect(templates.map((template) => template.id)).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment']);
+    expect(templates.map((template) => template.id)).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment', 'referral-pathway']);
     expect(templates.every((template) => template.title !== '' && template.description !== '')).toBe(true);
 
     const preview = await fetch(new URL('/api/templates/meeting-calendar/preview', server.url));

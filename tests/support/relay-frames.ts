@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RawSocket } from './sync-clients.ts';
+import { TEST_METRICS_TOKEN } from './test-server.ts';
 
 /**
  * y-websocket frames built and read the way a stock client does (lib0 + y-protocols), for raw
@@ -56,6 +57,18 @@ export function encodeAwarenessEntriesFrame(entries: readonly AwarenessEntry[]):
     encoding.writeVarUint(update, entry.clientId);
     encoding.writeVarUint(update, entry.clock);
     encoding.writeVarString(update, JSON.stringify(entry.state));
+  }
+  return encodeAwarenessFrame(encoding.toUint8Array(update));
+}
+
+/** An awareness frame whose states are given as JSON text, so a test can send what JSON.stringify would not make. */
+export function encodeAwarenessJsonFrame(entries: readonly { clientId: number; clock: number; json: string }[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId);
+    encoding.writeVarUint(update, entry.clock);
+    encoding.writeVarString(update, entry.json);
   }
   return encodeAwarenessFrame(encoding.toUint8Array(update));
 }
@@ -167,7 +180,7 @@ export function closeOf(raw: RawSocket, timeoutMs = 5_000): Promise<{ code: numb
 
 /** A counter or gauge from GET /metrics, summed over its labels (0 when absent). */
 export async function readMetric(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+  const text = await (await fetch(new URL('/metrics', baseUrl), { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
   let sum = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)$/.exec(line);

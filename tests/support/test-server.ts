@@ -5,6 +5,9 @@ import pino from 'pino';
 import { readConfig } from '../../sync-server/config.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 
+/** Every test server scrapes its metrics with this; `readMetric` sends it. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token';
+
 export interface Workspace {
   readonly id: string;
   readonly name: string;
@@ -14,7 +17,7 @@ export interface Workspace {
 /** The real server in this process, on a free loopback port, with its SQLite file in a temp dir. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pathways-test-'));
-  const server = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }), { logger: pino({ level: 'silent' }) });
+  const server = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, ...env }), { logger: pino({ level: 'silent' }) });
   return Object.assign(server, { dataDir });
 }
 

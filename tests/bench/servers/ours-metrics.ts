@@ -1,3 +1,6 @@
+/** The scrape token the benchmark starts ours with (metrics are off without one). */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token';
+
 /** What the benchmark reads from ours's GET /metrics (Prometheus text format). */
 export interface OursMetrics {
   readonly openRooms: number;
@@ -16,7 +19,7 @@ function readSample(text: string, name: string): number {
 }
 
 export async function readOursMetrics(httpUrl: string): Promise<OursMetrics> {
-  const text = await (await fetch(new URL('/metrics', httpUrl))).text();
+  const text = await (await fetch(new URL('/metrics', httpUrl), { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
   const persistRounds = readSample(text, 'pathways_persist_seconds_count');
   return {
     openRooms: readSample(text, 'pathways_rooms'),

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { readConfig } from '../../../sync-server/config.ts';
+import { BENCH_METRICS_TOKEN } from './ours-metrics.ts';
 import { startServer } from '../../../sync-server/server.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { serveControl } from './control.ts';
@@ -20,6 +21,7 @@ const config = readConfig({
   PATHWAYS_SQLITE_SYNCHRONOUS: process.env.PATHWAYS_SQLITE_SYNCHRONOUS,
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
   PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
+  PATHWAYS_METRICS_TOKEN: BENCH_METRICS_TOKEN,
 });
 const server = await startServer(config, {
   logger: pino({ level: 'warn' }),

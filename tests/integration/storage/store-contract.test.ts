@@ -8,7 +8,7 @@ import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.t
 import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 
-/** The storage contract (rules S1–S8 in sync-server/storage/document-store.ts), run against every store. */
+/** The storage contract (rules S1–S11 in sync-server/storage/document-store.ts), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
@@ -88,6 +88,28 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.findAccess('h-viewer')).toEqual({ workspaceId: 'w1', role: 'viewer' });
   });
 
+  test('S11: join-link hashes find their document until revoked, never workspace access, expired ones included', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u());
+    const expiresAt = '2026-11-29T23:59:59.999Z';
+    await store.addJoinLinks([
+      { hash: 'h-join', documentId: 'd1', kind: 'token', expiresAt },
+      { hash: 'h-code', documentId: 'd1', kind: 'code', expiresAt },
+    ]);
+    await store.addJoinLinks([{ hash: 'h-join-d2', documentId: 'd2', kind: 'token', expiresAt: '2000-01-01T00:00:00.000Z' }]);
+    expect(await store.findJoinLink('h-join')).toEqual({ hash: 'h-join', documentId: 'd1', kind: 'token', expiresAt });
+    expect(await store.findJoinLink('h-code')).toEqual({ hash: 'h-code', documentId: 'd1', kind: 'code', expiresAt });
+    expect((await store.findJoinLink('h-join-d2'))?.documentId).toBe('d2');
+    expect(await store.findAccess('h-join')).toBeNull();
+    expect(await store.findJoinLink('h-editor')).toBeNull();
+    await expect(store.addJoinLinks([{ hash: 'h-join', documentId: 'd2', kind: 'token', expiresAt }])).rejects.toThrow();
+
+    await store.revokeJoinLinks('d1');
+    expect(await store.findJoinLink('h-join')).toBeNull();
+    expect(await store.findJoinLink('h-code')).toBeNull();
+    expect((await store.findJoinLink('h-join-d2'))?.documentId).toBe('d2');
+  });
+
   test('S9: a survey token finds only its document, never workspace access, until replaced or revoked', async () => {
     const store = await fresh();
     await store.createDocument(record('d2'), u());
@@ -138,6 +160,13 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.appendUpdates([{ documentId: 'd1', updates: [buffer] }]);
     buffer[0] = 99;
     expect((await store.loadDocument('d1')).updates).toEqual([u(1, 2)]);
+  });
+
+  test('S10: a working store probes healthy, and the probe changes nothing it holds', async () => {
+    const store = await fresh();
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1)] }]);
+    expect(await store.probeHealth()).toEqual({ ok: true });
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: u(9, 9), updates: [u(1)], lastSeq: 1 });
   });
 });
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addNoteSection, initializeDocument, readNote, type NoteBlock } from '../../../core/schema/index.ts';
+import { addNoteSection, initializeDocument, noteFragment, readNote, type NoteBlock } from '../../../core/schema/index.ts';
 
 function noteWith(blocks: NoteBlock[]): { doc: Y.Doc; id: string } {
   const doc = new Y.Doc();
@@ -42,5 +42,31 @@ describe('note sections', () => {
       console.warn = original;
     }
     expect(warnings).toEqual([]);
+  });
+
+  test('anything outside the note schema is read as text and reported: bare text, unknown elements, attributes and formats', () => {
+    const { doc, id } = noteWith([{ type: 'paragraph', content: [{ text: 'Kept' }] }]);
+    const fragment = noteFragment(doc, id)!;
+    const paragraph = fragment.get(0) as Y.XmlElement;
+    paragraph.setAttribute('onclick', 'alert(1)');
+    const bare = new Y.XmlText();
+    bare.insert(0, 'Bare text', { onclick: 'x', link: { href: 'javascript:alert(1)', onmouseover: 'x' } });
+    const image = new Y.XmlElement('img');
+    image.setAttribute('onerror', 'alert(1)');
+    fragment.insert(1, [bare, image]);
+
+    const read = readNote(doc, id)!;
+    expect(read.value).toEqual([
+      { type: 'paragraph', content: [{ text: 'Kept' }] },
+      { type: 'paragraph', content: [{ text: 'Bare text', link: 'javascript:alert(1)' }] },
+      { type: 'paragraph', content: [{ text: '' }] },
+    ]);
+    expect(read.problems.map((problem) => [problem.path.replace(/^.*content/, 'content'), problem.code])).toEqual([
+      ['content[0]', 'invalid-value'],
+      ['content[1]', 'wrong-type'],
+      ['content[1]', 'invalid-value'],
+      ['content[1]', 'invalid-value'],
+      ['content[2]', 'unknown-kind'],
+    ]);
   });
 });

@@ -5,9 +5,9 @@ import { createDocument, findTemplate, listTemplates, TEMPLATE_IDS, TEMPLATES, t
 import { buildTemplate, CREATED_AT } from './template-doc.ts';
 
 describe('the template registry', () => {
-  test('offers the five tools of the toolkit in the seed’s order', () => {
+  test('offers the five tools of the toolkit in the seed’s order, then the referral pathway', () => {
     expect(TEMPLATES.map((template) => template.id)).toEqual([...TEMPLATE_IDS]);
-    expect(TEMPLATE_IDS).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment']);
+    expect(TEMPLATE_IDS).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment', 'referral-pathway']);
   });
 
   test('lists each template with its id, title and description only', () => {
@@ -20,13 +20,14 @@ describe('the template registry', () => {
     }
   });
 
-  test('titles each template after its tool in the seed', () => {
+  test('titles each template after its tool in the seed (the pathway after the rubric practice it serves)', () => {
     expect(listTemplates().map((entry) => entry.title)).toEqual([
       'Understand and address potential barriers to working with community providers',
       'Assign roles and responsibilities to school or district staff and community providers',
       'Regularly review data with community providers',
       'Establish a calendar of meetings with community providers',
       'Periodically assess how effectively your district is managing the relationship with community mental health providers',
+      'Map the referral pathway with community providers',
     ]);
   });
 

@@ -35,6 +35,13 @@ const SEED_PHRASES: Record<TemplateId, string[]> = {
     'How does this data compare to last month\'s data?',
     'What 1-3 actions will have the biggest impact? Who will own them and when will they be complete?',
   ],
+  'referral-pathway': [
+    'Referral to the school-based coordinator',
+    'Within 2 school days of consent',
+    'the minimum necessary',
+    "| District's crisis response |",
+    '```mermaid',
+  ],
   'meeting-calendar': [
     'What meetings or communication channels are working well?',
     'MOU renegotiation',
