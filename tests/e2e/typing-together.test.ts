@@ -160,4 +160,20 @@ describe('typing together in text fields', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test('a deadline written in words keeps every letter typed fast, and the caret', async () => {
+    const { a, b } = await openTwice('barriers');
+    const cell = (page: Page) => page.getByLabel('Deadline, row 1', { exact: true });
+    const before = await shownValue(cell(a.page));
+    expect(before).toBe('Beginning of next semester');
+    await clickAfterLastLetter(a.page, cell(a.page));
+    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'text')).toBe(true);
+    await a.page.keyboard.type(' or sooner', { delay: 0 });
+    await a.page.keyboard.press('Home');
+    await a.page.keyboard.type('By: ', { delay: 0 });
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('By: Beginning of next semester or sooner');
+    expect(await shownValue(cell(a.page))).toBe('By: Beginning of next semester or sooner');
+    await a.context.close();
+    await b.context.close();
+  });
 });

@@ -42,7 +42,7 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
         const time = value?.kind === 'text' ? value.text : '';
         // A time typed before this was a time field ("9am") stays text until someone picks a time.
         if (time !== '' && !/^\d{2}:\d{2}$/.test(time)) {
-          return <input type="text" className="cell-input" aria-label={label} value={time} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />;
+          return <TextCell label={label} text={textCell(doc, sectionId, rowId, columnId)} ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)} multiline={false} readOnly={readOnly} {...focusProps} />;
         }
         return <SettledInput type="time" className="cell-input" aria-label={label} stored={time} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? '')} {...focusProps} />;
       }
@@ -62,7 +62,7 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
       if (date.iso === null && date.text !== '') {
         return (
           <span className="cell-freetext">
-            <input type="text" className="cell-input" aria-label={label} value={date.text} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />
+            <SettledInput type="text" className="cell-input" aria-label={label} stored={date.text} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next)} {...focusProps} />
           </span>
         );
       }

@@ -9,9 +9,12 @@ const COMPLETE: Record<SettledType, (value: string) => boolean> = {
   date: (value) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value),
   time: (value) => /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value),
   number: (value) => value.trim() !== '' && Number.isFinite(Number(value)),
+  // Free text (a date such as "Beginning of next semester") is whole at every keystroke; the draft
+  // only keeps a re-read of the document that lags behind a fast typist from taking letters back.
+  text: () => true,
 };
 
-export type SettledType = 'date' | 'time' | 'number';
+export type SettledType = 'date' | 'time' | 'number' | 'text';
 
 interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'defaultValue'> {
   readonly type: SettledType;
