@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes } from 'react';
 
 /**
  * What counts as a whole value of each field type. A browser date field reports a valid date as
@@ -20,8 +20,8 @@ interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   readonly type: SettledType;
   /** The stored value as the field writes it ("2027-03-15", "15:30", "12"), or '' for none. */
   readonly stored: string;
-  /** Stores a whole value, or null once the person has emptied the field. */
-  readonly onCommit: (value: string | null) => void;
+  /** Stores a whole value, or null once the person has emptied the field; returns why it was not stored, if it was not. */
+  readonly onCommit: (value: string | null) => string | null;
 }
 
 /**
@@ -31,23 +31,36 @@ interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
  */
 export function SettledInput({ type, stored, onCommit, onBlur, ...rest }: SettledInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  // Why the value typed is not stored (a fraction of a minute): marked on the field, read out with it.
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
   return (
-    <input
-      {...rest}
-      type={type}
-      value={draft ?? stored}
-      onChange={(event) => {
-        const { value, validity } = event.currentTarget;
-        setDraft(value);
-        // An empty value with bad input is a half-filled field (a date missing its year), not a cleared one.
-        if (value === '' && !validity.badInput) {
-          if (stored !== '') onCommit(null);
-        } else if (COMPLETE[type](value) && value !== stored) onCommit(value);
-      }}
-      onBlur={(event) => {
-        setDraft(null);
-        onBlur?.(event);
-      }}
-    />
+    <>
+      <input
+        {...rest}
+        type={type}
+        value={draft ?? stored}
+        aria-invalid={problem !== null ? true : undefined}
+        aria-describedby={problem !== null ? problemId : undefined}
+        title={problem ?? undefined}
+        onChange={(event) => {
+          const { value, validity } = event.currentTarget;
+          setDraft(value);
+          // An empty value with bad input is a half-filled field (a date missing its year), not a cleared one.
+          if (value === '' && !validity.badInput) setProblem(stored !== '' ? onCommit(null) : null);
+          else if (COMPLETE[type](value)) setProblem(value !== stored ? onCommit(value) : null);
+        }}
+        onBlur={(event) => {
+          setDraft(null);
+          setProblem(null);
+          onBlur?.(event);
+        }}
+      />
+      {problem !== null && (
+        <span id={problemId} className="visually-hidden">
+          Not saved: {problem}
+        </span>
+      )}
+    </>
   );
 }
