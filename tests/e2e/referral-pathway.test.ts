@@ -17,7 +17,8 @@ async function diagramText(page: Page): Promise<string> {
   await pathwaySection(page).locator('.data-view-slot').scrollIntoViewIfNeeded();
   const svg = pathwaySection(page).locator('svg.pathway-diagram');
   if ((await svg.count()) === 0) return '';
-  return svg.evaluate((element) => [...element.querySelectorAll('text')].map((text) => text.textContent).join(' | '), undefined, { timeout: 2_000 });
+  // Each wrapped line is its own tspan: joined with spaces, a box reads as its words.
+  return svg.evaluate((element) => [...element.querySelectorAll('tspan')].map((line) => line.textContent).join(' '), undefined, { timeout: 2_000 });
 }
 
 describe('the referral pathway', () => {
@@ -60,7 +61,7 @@ describe('the referral pathway', () => {
 
     // The projector shows the steps slide with the same diagram.
     await a.page.goto(new URL(`/d/${id}/present#pathway-steps`, scene.server.url).href);
-    await expect.poll(() => a.page.locator('svg.pathway-diagram text').allTextContents().then((texts) => texts.join(' ')), { timeout: 15_000 }).toContain('Provider waitlist check');
+    await expect.poll(() => a.page.locator('svg.pathway-diagram tspan').allTextContents().then((lines) => lines.join(' ')), { timeout: 15_000 }).toContain('Provider waitlist check');
     await a.page.screenshot({ path: `${SCREENSHOT_DIR}/pathway-projector-1366.png` });
 
     // And the handout prints it.

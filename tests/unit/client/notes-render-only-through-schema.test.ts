@@ -115,7 +115,8 @@ function documentWith(nodes: readonly XmlNode[]): { doc: Y.Doc; sectionId: strin
 /** Whether the generated note holds anything the note schema does not have (so the reader must report it). */
 function outsideSchema(nodes: readonly XmlNode[], atTop: boolean): boolean {
   return nodes.some((node) => {
-    if ('text' in node) return atTop || node.formats.some(([name, value]) => !['bold', 'italic', 'strike', 'code', 'underline', 'link'].includes(name) || (name === 'link' && value !== null && typeof value === 'object' && Object.keys(value).some((key) => !['href', 'target', 'rel', 'class', 'title'].includes(key))));
+    // Formats are applied as one attribute map, so a later format of the same name replaces an earlier one.
+    if ('text' in node) return atTop || Object.entries(Object.fromEntries(node.formats)).some(([name, value]) => !['bold', 'italic', 'strike', 'code', 'underline', 'link'].includes(name) || (name === 'link' && value !== null && typeof value === 'object' && Object.keys(value).some((key) => !['href', 'target', 'rel', 'class', 'title'].includes(key))));
     const allowed: Record<string, string[]> = { heading: ['level'], orderedList: ['start', 'type'] };
     if (!SCHEMA_ELEMENTS.includes(node.element)) return true;
     if (node.attributes.some(([name]) => !(allowed[node.element] ?? []).includes(name))) return true;
