@@ -8,13 +8,13 @@ import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
-import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import './cells/cell-preview.css';
 import { ColumnHeader } from './column-header.tsx';
 import './table-section.css';
 import { sameRow } from './same-cell.ts';
 import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
 import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
+import { useGridKeyboard } from './use-grid-keyboard.ts';
 import { useRowDeletions } from './use-row-deletions.ts';
 
 interface TableSectionProps {
@@ -28,7 +28,7 @@ interface TableSectionProps {
 }
 
 /** The one cell of a table that holds a live editor. */
-interface ActiveCell {
+export interface ActiveCell {
   readonly rowId: string;
   readonly columnId: string;
   /** Where the caret goes in a text control (an offset), or null for the end. */
@@ -46,64 +46,11 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
-  const tableRef = useRef<HTMLTableElement>(null);
   const { deleteRowOf, deleted, undoDelete, undoRef } = useRowDeletions(doc, table.id);
   const clipboard = useGridClipboard(doc, table, readOnly);
   const range = clipboard.range === null ? null : rangeBounds(clipboard.range);
   const flags = useMemo(() => cellFlagsOf(table), [table]);
-  // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
-  const pendingFocus = useRef<{ rowId: string; columnId: string | null; intent: 'edit' | 'select' } | null>(null);
-  useLayoutEffect(() => {
-    const pending = pendingFocus.current;
-    const table = tableRef.current;
-    if (pending === null || table === null) return;
-    const row = table.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(pending.rowId)}"]`);
-    if (row === null) return;
-    const rowIndex = Number(row.dataset.row);
-    const columnIndex = pending.columnId === null ? 0 : columns.findIndex((column) => column.id === pending.columnId);
-    for (let column = Math.max(0, columnIndex); column < columns.length; column++) {
-      const target = cellFocusTarget(table, rowIndex, column);
-      if (target === null) continue;
-      pendingFocus.current = null;
-      focusCell(target, pending.intent, 'end');
-      return;
-    }
-    pendingFocus.current = null;
-  });
-
-  const onGridKey = (event: React.KeyboardEvent<HTMLTableElement>): void => {
-    const target = event.target as HTMLElement;
-    const from = cellPosition(target);
-    if (from === null || readOnly) return;
-    if (target.classList.contains('cell-preview') && event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
-      if (step !== undefined) {
-        event.preventDefault();
-        clipboard.extendRange(from, step[0]!, step[1]!);
-        return;
-      }
-    }
-    if (clipboard.range !== null && !event.shiftKey && !['Control', 'Meta', 'c', 'C'].includes(event.key)) clipboard.clearRange();
-    if (event.key === 'Escape' && !target.classList.contains('cell-preview')) {
-      const rowId = target.closest<HTMLElement>('tr[data-row-id]')!.dataset.rowId!;
-      const columnId = columns[from.column]!.id;
-      event.preventDefault();
-      pendingFocus.current = { rowId, columnId, intent: 'select' };
-      if (active?.rowId === rowId && active.columnId === columnId) release(active);
-      else target.closest<HTMLElement>('td')?.querySelector<HTMLElement>('.cell-preview')?.focus();
-      return;
-    }
-    if (event.key === 'Enter' && event.altKey && target instanceof HTMLTextAreaElement) {
-      // A new line in a long-text cell; insertText keeps the browser's own undo.
-      event.preventDefault();
-      document.execCommand('insertText', false, '\n');
-      return;
-    }
-    const move = moveForKey(event.nativeEvent, target);
-    if (move === null) return;
-    // At the table's edge the key does nothing, rather than a new line or a caret jump.
-    if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter') event.preventDefault();
-  };
+  const grid = useGridKeyboard({ columns, readOnly, active, release, clipboard });
   // A column being dragged draws at its new width here before the document has it.
   const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
   const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
@@ -118,8 +65,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
       )}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <table
-          ref={tableRef}
-          onKeyDown={onGridKey}
+          ref={grid.tableRef}
+          onKeyDown={grid.onKeyDown}
           onCopy={clipboard.onCopy}
           onPaste={clipboard.onPaste}
           aria-labelledby={headingId}
@@ -185,7 +132,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
             type="button"
             onClick={() => {
               const created = addRow(doc, table.id);
-              if (created.ok) pendingFocus.current = { rowId: created.id, columnId: null, intent: 'edit' };
+              if (created.ok) grid.focusWhenShown({ rowId: created.id, columnId: null, intent: 'edit' });
             }}
           >
             Add row

@@ -141,4 +141,23 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('a number that cannot be stored is marked in its field with the reason, and a right one is stored', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Kickoff', template: 'roles-working-session' });
+    const { page, context, errors } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const minutes = page.getByLabel('Time, row 1, in minutes', { exact: true }).first();
+    await minutes.scrollIntoViewIfNeeded();
+    await minutes.click();
+    await expect.poll(() => minutes.evaluate((element) => element instanceof HTMLInputElement && element.type === 'number')).toBe(true);
+    await minutes.fill('1.5');
+    const state = () => minutes.evaluate((element) => ({ invalid: element.getAttribute('aria-invalid'), title: element.getAttribute('title') ?? '', description: document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ?? '' }));
+    await expect.poll(state).toMatchObject({ invalid: 'true', title: expect.stringContaining('whole number of minutes') });
+    expect((await state()).description).toMatch(/^Not saved: /);
+    await minutes.fill('15');
+    await expect.poll(state).toEqual({ invalid: null, title: '', description: '' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => shownValue(minutes)).toBe('15 min');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

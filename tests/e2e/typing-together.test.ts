@@ -69,6 +69,30 @@ describe('typing together in text fields', () => {
     await b.context.close();
   });
 
+  test('on a phone, a tap after the end of a cell\'s text and typing appends there', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template: 'barriers' });
+    const context = await scene.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(documentUrl(id));
+    const cell = page.getByLabel('Task, row 1', { exact: true });
+    await cell.waitFor();
+    const before = await shownValue(cell);
+    const point = await cell.evaluate((element) => {
+      element.scrollIntoView({ block: 'end' });
+      const range = document.createRange();
+      const text = element.firstChild!;
+      range.setStart(text, text.textContent!.length - 1);
+      range.setEnd(text, text.textContent!.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.right + 1, y: box.top + box.height / 2 };
+    });
+    await page.touchscreen.tap(point.x, point.y);
+    await expect.poll(() => cell.evaluate((element) => element instanceof HTMLTextAreaElement)).toBe(true);
+    await page.keyboard.type('ZQ');
+    await expect.poll(() => shownValue(cell)).toBe(before + 'ZQ');
+    await context.close();
+  });
+
   test('a title typed fast and then changed at its start is stored exactly', async () => {
     const { id, a, b } = await openTwice('meeting-calendar');
     const title = (page: Page) => page.getByLabel('Document title', { exact: true });
@@ -133,6 +157,22 @@ describe('typing together in text fields', () => {
     await cell(a.page).fill('15:30');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('15:30');
     expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('a deadline written in words keeps every letter typed fast, and the caret', async () => {
+    const { a, b } = await openTwice('barriers');
+    const cell = (page: Page) => page.getByLabel('Deadline, row 1', { exact: true });
+    const before = await shownValue(cell(a.page));
+    expect(before).toBe('Beginning of next semester');
+    await clickAfterLastLetter(a.page, cell(a.page));
+    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'text')).toBe(true);
+    await a.page.keyboard.type(' or sooner', { delay: 0 });
+    await a.page.keyboard.press('Home');
+    await a.page.keyboard.type('By: ', { delay: 0 });
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('By: Beginning of next semester or sooner');
+    expect(await shownValue(cell(a.page))).toBe('By: Beginning of next semester or sooner');
     await a.context.close();
     await b.context.close();
   });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Participant } from '../../sync/user-identity.ts';
-import { ensureTextCell, setCell, setPicked, textCell } from '../../../core/schema/index.ts';
+import { ensureTextCell, setCell, setPicked, textCell, type Applied } from '../../../core/schema/index.ts';
 import type { CellValue, Column } from '../../../core/tables/index.ts';
 import { RatingCell } from './rating-cell.tsx';
 import { SettledInput } from './settled-input.tsx';
@@ -25,6 +25,11 @@ interface CellEditorProps {
   readonly onBlur: () => void;
 }
 
+/** What a field shows when its value was not stored, or null when it was. */
+function problemOf(result: Applied): string | null {
+  return result.ok ? null : result.message;
+}
+
 function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
 }
@@ -42,9 +47,9 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
         const time = value?.kind === 'text' ? value.text : '';
         // A time typed before this was a time field ("9am") stays text until someone picks a time.
         if (time !== '' && !/^\d{2}:\d{2}$/.test(time)) {
-          return <input type="text" className="cell-input" aria-label={label} value={time} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />;
+          return <TextCell label={label} text={textCell(doc, sectionId, rowId, columnId)} ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)} multiline={false} readOnly={readOnly} {...focusProps} />;
         }
-        return <SettledInput type="time" className="cell-input" aria-label={label} stored={time} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? '')} {...focusProps} />;
+        return <SettledInput type="time" className="cell-input" aria-label={label} stored={time} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? ''))} {...focusProps} />;
       }
       return (
         <TextCell
@@ -62,11 +67,11 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
       if (date.iso === null && date.text !== '') {
         return (
           <span className="cell-freetext">
-            <input type="text" className="cell-input" aria-label={label} value={date.text} readOnly={readOnly} onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value)} {...focusProps} />
+            <SettledInput type="text" className="cell-input" aria-label={label} stored={date.text} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))} {...focusProps} />
           </span>
         );
       }
-      return <SettledInput type="date" className="cell-input" aria-label={label} stored={date.iso ?? ''} readOnly={readOnly} onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next)} {...focusProps} />;
+      return <SettledInput type="date" className="cell-input" aria-label={label} stored={date.iso ?? ''} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))} {...focusProps} />;
     }
     case 'minutes':
     case 'number': {
@@ -82,7 +87,7 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
             step={column.kind === 'minutes' ? 1 : 'any'}
             stored={number === null ? '' : String(number)}
             readOnly={readOnly}
-            onCommit={(next) => setCell(doc, sectionId, rowId, columnId, next === null ? null : Number(next))}
+            onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next === null ? null : Number(next)))}
             {...focusProps}
           />
           {column.kind === 'minutes' && <span aria-hidden="true"> min</span>}

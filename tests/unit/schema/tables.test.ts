@@ -113,6 +113,14 @@ describe('cells of every column kind', () => {
     expect(cells(doc)['how-often']).toEqual({ kind: 'rating', answers: [{ participant: 'Ana', level: 3 }] });
   });
 
+  test('an answer an older build keyed by name is replaced by its owner\'s id-keyed answer, counted once', () => {
+    const doc = tableDoc();
+    setRating(doc, 't', 'r1', 'how-often', 'Ana', 2);
+    setRating(doc, 't', 'r1', 'how-often', 'Ben', 4);
+    setRating(doc, 't', 'r1', 'how-often', 'p-3f9k2m', 3, { replaces: 'Ana' });
+    expect(cells(doc)['how-often']).toEqual({ kind: 'rating', answers: [{ participant: 'Ben', level: 4 }, { participant: 'p-3f9k2m', level: 3 }] });
+  });
+
   test('two people ticking different options of one multi-choice cell at once both count', () => {
     const a = tableDoc();
     const b = new Y.Doc();
