@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { measurePageFit } from '../support/page-fit.ts';
@@ -38,6 +39,15 @@ describe('every template fits the screens it is used on', () => {
         await page.screenshot({ path: `${SCREENSHOT_DIR}/fit-${template}-${screen.width}x${screen.height}-table.png` });
       }
       expect(fit, `${template} at ${screen.width}×${screen.height}`).toEqual({ sidewaysScroll: 0, cutControls: [] });
+      if (screen.name === 'laptop') {
+        const violations = await seriousViolations(page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        // One formatting toolbar, for the note being edited, and none while no note is.
+        expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+        await page.locator('.ProseMirror').first().click();
+        expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(1);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/fit-${template}-${screen.width}x${screen.height}-editing.png` });
+      }
       expect(errors).toEqual([]);
       await context.close();
     }
