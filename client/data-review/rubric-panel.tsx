@@ -37,7 +37,7 @@ export function RubricPanel({ doc, table, readOnly }: { readonly doc: Y.Doc; rea
           <ol className="lowest-practices">
             {lowest.map((practice: PracticeResult) => (
               <li key={practice.rowId}>
-                {practice.practice || 'A practice without text'}: median {levelName(now.scale, practice.median)}, {practice.responses} {practice.responses === 1 ? 'answer' : 'answers'}
+                {(practice.practice || 'A practice without text').replace(/[.:;,\s]+$/, '')}: median {levelName(now.scale, practice.median)}, {practice.responses} {practice.responses === 1 ? 'answer' : 'answers'}
               </li>
             ))}
           </ol>
