@@ -9,6 +9,7 @@ import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import './cells/cell-preview.css';
 import { ColumnHeader } from './column-header.tsx';
+import { RowCard } from './row-card.tsx';
 import './table-section.css';
 import { sameRow } from './same-cell.ts';
 
@@ -39,6 +40,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
+  const [cardRow, setCardRow] = useState<string | null>(null);
+  const cardIndex = cardRow === null ? -1 : table.rows.findIndex((row) => row.id === cardRow);
   // A column being dragged draws at its new width here before the document has it.
   const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
   const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
@@ -96,11 +99,26 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 activeColumn={active?.rowId === row.id ? active.columnId : null}
                 onActivate={setActive}
                 onRelease={release}
+                onOpenCard={setCardRow}
               />
             ))}
           </tbody>
         </table>
       </div>
+      {cardIndex !== -1 && (
+        <RowCard
+          doc={doc}
+          sectionId={table.id}
+          tableTitle={table.title}
+          columns={columns}
+          row={table.rows[cardIndex]!}
+          index={cardIndex}
+          readOnly={readOnly}
+          awareness={awareness}
+          participant={participant}
+          onClose={() => setCardRow(null)}
+        />
+      )}
       {!readOnly && (
         <div className="table-actions">
           <button type="button" onClick={() => addRow(doc, table.id)}>
@@ -113,8 +131,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   );
 });
 
-/** Room for a row's three action buttons. */
-const ROW_ACTIONS_PX = 128;
+/** Room for a row's four action buttons. */
+const ROW_ACTIONS_PX = 164;
 
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
@@ -163,10 +181,12 @@ interface TableRowProps {
   readonly activeColumn: string | null;
   readonly onActivate: (cell: ActiveCell) => void;
   readonly onRelease: (cell: ActiveCell) => void;
+  /** Opens the row as a card, for long text. */
+  readonly onOpenCard: (rowId: string) => void;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, onActivate, onRelease }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, onActivate, onRelease, onOpenCard }: TableRowProps) {
   return (
     <tr>
       {columns.map((column) => {
@@ -201,6 +221,9 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
       })}
       {!readOnly && (
         <td className="row-actions">
+          <button type="button" className="icon-button row-open" aria-label={`Open row ${index + 1} as a card`} onClick={() => onOpenCard(row.id)}>
+            ⤢
+          </button>
           <button type="button" className="icon-button" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => moveRow(doc, sectionId, row.id, index - 1)}>
             ↑
           </button>
@@ -227,6 +250,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   before.activeColumn === after.activeColumn &&
   before.onActivate === after.onActivate &&
   before.onRelease === after.onRelease &&
+  before.onOpenCard === after.onOpenCard &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );

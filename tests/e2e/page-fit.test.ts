@@ -117,3 +117,23 @@ describe('the projector view', () => {
     await context.close();
   });
 });
+
+describe('a table row', () => {
+  test('opens as a card for long text, edits the same cell, and closes with Escape', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Calendar', template: 'meeting-calendar' });
+    const { page, context } = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor), { viewport: { width: 1366, height: 768 } });
+    await page.getByRole('button', { name: 'Open row 1 as a card' }).first().click();
+    const card = page.getByRole('dialog');
+    await card.waitFor();
+    const field = card.getByLabel('How can the district improve communication with community mental health providers?, row 1', { exact: true });
+    await field.click();
+    await page.keyboard.type('Monthly check-ins with each provider, with an agenda sent a week ahead.');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/row-card-1366x768.png` });
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => page.getByLabel('How can the district improve communication with community mental health providers?, row 1', { exact: true }).first().textContent()).toContain('Monthly check-ins');
+    await context.close();
+  });
+});
