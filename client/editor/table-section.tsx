@@ -46,6 +46,7 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
   const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
   const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
+  const stretchIndex = table.columns.findLastIndex((column) => column.kind === 'text' && column.width === undefined);
 
   return (
     <div className="table-section">
@@ -58,7 +59,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         <table aria-labelledby={headingId} aria-describedby={table.description !== '' ? descriptionId : undefined} style={{ width: `max(100%, ${tableWidth}px)` }}>
           <colgroup>
             {widths.map((width, index) => (
-              <col key={table.columns[index]!.id} style={{ width: `${width}px` }} />
+              // The last long-text column takes what the window has beyond the columns' widths (it is never narrower than its own).
+              <col key={table.columns[index]!.id} style={index === stretchIndex ? undefined : { width: `${width}px` }} />
             ))}
             {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
           </colgroup>
