@@ -28,8 +28,9 @@ export function formatPercent(rate: number): string {
 
 /** "+15 points", "−3 points", "no change": a change of rates in percentage points. */
 export function formatPoints(points: number): string {
-  if (points === 0) return 'no change';
   const rounded = Math.round(points * 10) / 10;
+  // A change that rounds to nothing is no change, not "−0 points".
+  if (rounded === 0) return 'no change';
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)} ${Math.abs(rounded) === 1 ? 'point' : 'points'}`;
 }
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { ALL_PROVIDERS, changeFromPrevious, funnelByPeriod, readPeriodCounts, showRate, validateMetricsTable, type FunnelPoint, type PeriodChange } from '../../core/metrics/index.ts';
+import { ALL_PROVIDERS, changeFromPrevious, funnelByPeriod, readPeriodCounts, showFunnelCounts, showFunnelRate, validateMetricsTable, type FunnelPoint, type PeriodChange } from '../../core/metrics/index.ts';
 import type { TableView } from '../../core/schema/index.ts';
 import { FunnelChart, type FunnelStage } from './funnel-chart.tsx';
 import { fromShown, formatCountChange, formatPercent, formatPoints, shownCount } from './metrics-format.ts';
@@ -102,23 +102,24 @@ export function MetricsPanel({ doc, table, readOnly, displayThreshold, threshold
   );
 }
 
+/** A rate as every view shows it: from the counts as shown, so no view reveals what another hides. */
 function rateOf(point: FunnelPoint, rate: (typeof RATES)[number], threshold: number) {
-  return fromShown(showRate(point.counts[rate.numerator], point.counts[rate.denominator], threshold), formatPercent);
+  const counts = showFunnelCounts(point.counts, threshold);
+  return fromShown(showFunnelRate(counts[rate.numerator], counts[rate.denominator], threshold), formatPercent);
+}
+
+/** A count as every view shows it: "fewer than N", "suppressed" beside a stage it differs little from, or the number. */
+function countOf(point: FunnelPoint, key: 'referred' | 'offered' | 'initiated' | 'active', threshold: number) {
+  return fromShown(showFunnelCounts(point.counts, threshold)[key], (value) => value.toLocaleString('en-US'));
 }
 
 function funnelStages(point: FunnelPoint | null, threshold: number): FunnelStage[] {
-  const stage = (name: string, count: number | null, rateIndex: number | null): FunnelStage => {
-    const shown = shownCount(count, threshold);
+  const stage = (name: string, key: 'referred' | 'offered' | 'initiated' | 'active', rateIndex: number | null): FunnelStage => {
+    const shown = point === null ? shownCount(null, threshold) : countOf(point, key, threshold);
     const share = point === null || rateIndex === null ? null : rateOf(point, RATES[rateIndex]!, threshold).value;
     return { stage: name, count: shown, share };
   };
-  const counts = point?.counts;
-  return [
-    stage('Referred', counts?.referred ?? null, null),
-    stage('Offered services', counts?.offered ?? null, 0),
-    stage('Initiated services', counts?.initiated ?? null, 1),
-    stage('Active after one month', counts?.active ?? null, 2),
-  ];
+  return [stage('Referred', 'referred', null), stage('Offered services', 'offered', 0), stage('Initiated services', 'initiated', 1), stage('Active after one month', 'active', 2)];
 }
 
 function trendPoints(points: readonly FunnelPoint[], rate: (typeof RATES)[number], threshold: number): TrendPoint[] {
@@ -140,7 +141,7 @@ function PeriodChangeTable({ change, point, previous, threshold }: PeriodChangeT
   if (change === null || point === null) return null;
   if (change.previousPeriod === null || previous === null) return <p className="data-view-note">This is the first period entered for {point.provider}; the next one will be compared with it.</p>;
   const rows = [
-    { name: 'Students referred', now: shownCount(point.counts.referred, threshold), before: shownCount(previous.counts.referred, threshold), change: change.counts.referred, format: formatCountChange },
+    { name: 'Students referred', now: countOf(point, 'referred', threshold), before: countOf(previous, 'referred', threshold), change: change.counts.referred, format: formatCountChange },
     ...RATES.map((rate) => ({ name: `% ${rate.name.toLowerCase()}`, now: rateOf(point, rate, threshold), before: rateOf(previous, rate, threshold), change: change.ratePoints[rate.key], format: formatPoints })),
   ];
   return (

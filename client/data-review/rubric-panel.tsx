@@ -16,7 +16,7 @@ const LOWEST_COUNT = 3;
  */
 export function RubricPanel({ doc, table, readOnly }: { readonly doc: Y.Doc; readonly table: TableView; readonly readOnly: boolean }) {
   const headingId = useId();
-  const rounds = useMemo(() => readRatingRounds(table), [table]);
+  const rounds = useMemo(() => readRatingRounds(table).map(namedRound), [table]);
   const current = rounds.find((round) => round.current) ?? rounds.at(-1);
   const previous = current === undefined ? undefined : rounds.slice(0, rounds.indexOf(current)).at(-1);
   const now = useMemo(() => (current === undefined ? null : aggregateRubric(table, current.columnId)), [table, current]);
@@ -37,7 +37,7 @@ export function RubricPanel({ doc, table, readOnly }: { readonly doc: Y.Doc; rea
           <ol className="lowest-practices">
             {lowest.map((practice: PracticeResult) => (
               <li key={practice.rowId}>
-                {practice.practice || 'A practice without text'}: median {levelName(now.scale, practice.median)}, {practice.responses} {practice.responses === 1 ? 'answer' : 'answers'}
+                {(practice.practice || 'A practice without text').replace(/[.:;,\s]+$/, '')}: median {levelName(now.scale, practice.median)}, {practice.responses} {practice.responses === 1 ? 'answer' : 'answers'}
               </li>
             ))}
           </ol>
@@ -82,4 +82,12 @@ function StartRound({ doc, sectionId, currentLabel }: { readonly doc: Y.Doc; rea
       )}
     </form>
   );
+}
+
+/**
+ * The template's rubric starts with one rating column titled after its question ("How often");
+ * as a round it reads "Round 1", as later rounds read by the name they were given.
+ */
+function namedRound<Round extends { readonly label: string }>(round: Round, index: number): Round {
+  return index === 0 && round.label.trim().toLowerCase() === 'how often' ? { ...round, label: 'Round 1' } : round;
 }

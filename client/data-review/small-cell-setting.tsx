@@ -27,7 +27,7 @@ export function SmallCellSetting({ doc, threshold }: { readonly doc: Y.Doc; read
     <form className="small-cell-setting" onSubmit={save}>
       <label htmlFor={inputId}>Small-cell threshold</label>
       <p id={hintId} className="data-view-note">
-        In exports and on view-only links, counts of fewer than this many students, and rates computed from them, read “fewer than {threshold}”. Now {threshold}.
+        In exports and on view-only links, counts of fewer than this many students read “fewer than {threshold}”; rates made from them, and counts that would give one away by difference, read “suppressed”. Now {threshold}.
       </p>
       <input
         id={inputId}

@@ -51,7 +51,10 @@ export function TrendChart({ title, rateName, points, periods, series }: { reado
           width,
           marginLeft: 56,
           marginRight: 30,
-          height: 280,
+          // Room above the 100% tick for the axis label, and below the periods for theirs: no overlap.
+          marginTop: 32,
+          marginBottom: 44,
+          height: 296,
           x: { type: 'point', domain: [...periods], label: 'Period', padding: 0.3 },
           y: { domain: [0, 1], tickFormat: (value: number) => formatPercent(value), grid: true, label: rateName },
           color: { domain: [...series], range: series.map(colour) },

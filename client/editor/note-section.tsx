@@ -2,6 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { memo, startTransition, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
@@ -72,7 +73,7 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
     );
   }
   return (
-    <div className={props.readOnly ? 'note-section' : 'note-section note-pending'} ref={placeholder}>
+    <div className="note-section" ref={placeholder}>
       <StaticNote
         fragment={props.fragment}
         headingId={props.headingId}
@@ -125,10 +126,30 @@ function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, s
     const position = focusAt.x === null || focusAt.y === null ? null : (editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y })?.pos ?? null);
     editor.commands.focus(position ?? 'start');
   }, [editor, focusAt, readOnly]);
+  // One formatting toolbar on the page: the note being edited shows it, floating at the bottom of
+  // the window (no text moves when it appears). It is drawn in <body>, outside the section, whose
+  // content-visibility would otherwise pin a fixed element to the section.
+  const [editing, setEditing] = useState(false);
+  const toolbar = useRef<HTMLDivElement>(null);
+  const inside = (target: EventTarget | null): boolean => target instanceof Node && toolbar.current?.contains(target) === true;
   return (
-    <div className="note-section">
-      {!readOnly && editor !== null && <NoteToolbar editor={editor} label={`Formatting`} />}
+    <div
+      className="note-section"
+      onFocus={() => setEditing(true)}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) && !inside(event.relatedTarget)) setEditing(false);
+      }}
+    >
       <EditorContent editor={editor} />
+      {!readOnly &&
+        editor !== null &&
+        editing &&
+        createPortal(
+          <div ref={toolbar} className="note-toolbar-dock">
+            <NoteToolbar editor={editor} label="Formatting" />
+          </div>,
+          document.body,
+        )}
     </div>
   );
 }

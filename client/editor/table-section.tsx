@@ -10,6 +10,7 @@ import { CellEditor } from './cells/cell-editor.tsx';
 import { CellPreview, previewsAsText } from './cells/cell-preview.tsx';
 import './cells/cell-preview.css';
 import { ColumnHeader } from './column-header.tsx';
+import { RowCard } from './row-card.tsx';
 import './table-section.css';
 import { sameRow } from './same-cell.ts';
 import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
@@ -51,10 +52,13 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const range = clipboard.range === null ? null : rangeBounds(clipboard.range);
   const flags = useMemo(() => cellFlagsOf(table), [table]);
   const grid = useGridKeyboard({ columns, readOnly, active, release, clipboard });
+  const [cardRow, setCardRow] = useState<string | null>(null);
+  const cardIndex = cardRow === null ? -1 : table.rows.findIndex((row) => row.id === cardRow);
   // A column being dragged draws at its new width here before the document has it.
   const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
   const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
   const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
+  const stretchIndex = table.columns.findLastIndex((column) => column.kind === 'text' && column.width === undefined);
 
   return (
     <div className="table-section">
@@ -75,7 +79,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
         >
           <colgroup>
             {widths.map((width, index) => (
-              <col key={table.columns[index]!.id} style={{ width: `${width}px` }} />
+              // The last long-text column takes what the window has beyond the columns' widths (it is never narrower than its own).
+              <col key={table.columns[index]!.id} style={index === stretchIndex ? undefined : { width: `${width}px` }} />
             ))}
             {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
           </colgroup>
@@ -121,11 +126,26 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                 flags={flags.get(row.id) ?? NO_FLAGS}
                 rangeLeft={range !== null && index >= range.top && index <= range.bottom ? range.left : -1}
                 rangeRight={range !== null && index >= range.top && index <= range.bottom ? range.right : -1}
+                onOpenCard={setCardRow}
               />
             ))}
           </tbody>
         </table>
       </div>
+      {cardIndex !== -1 && (
+        <RowCard
+          doc={doc}
+          sectionId={table.id}
+          tableTitle={table.title}
+          columns={columns}
+          row={table.rows[cardIndex]!}
+          index={cardIndex}
+          readOnly={readOnly}
+          awareness={awareness}
+          participant={participant}
+          onClose={() => setCardRow(null)}
+        />
+      )}
       {!readOnly && (
         <div className="table-actions">
           <button
@@ -157,8 +177,8 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   );
 });
 
-/** Room for a row's three action buttons. */
-const ROW_ACTIONS_PX = 128;
+/** Room for a row's four action buttons. */
+const ROW_ACTIONS_PX = 164;
 
 /** The same array as last time while the columns are unchanged, so rows can skip rendering. */
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
@@ -214,10 +234,12 @@ interface TableRowProps {
   /** The columns of this row in the selected block of cells (-1 when none). */
   readonly rangeLeft: number;
   readonly rangeRight: number;
+  /** Opens the row as a card, for long text. */
+  readonly onOpenCard: (rowId: string) => void;
 }
 
 /** One row; it renders again only when its own cells, position or presence change. */
-const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow, flags, rangeLeft, rangeRight }: TableRowProps) {
+const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, rowCount, readOnly, awareness, busy, participant, activeColumn, activeCaret, onActivate, onRelease, onDeleteRow, flags, rangeLeft, rangeRight, onOpenCard }: TableRowProps) {
   return (
     <tr data-row={index} data-row-id={row.id}>
       {columns.map((column, columnIndex) => {
@@ -261,6 +283,9 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
       })}
       {!readOnly && (
         <td className="row-actions">
+          <button type="button" className="icon-button row-open" aria-label={`Open row ${index + 1} as a card`} onClick={() => onOpenCard(row.id)}>
+            ⤢
+          </button>
           <button type="button" className="icon-button" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => moveRow(doc, sectionId, row.id, index - 1)}>
             ↑
           </button>
@@ -292,6 +317,7 @@ const TableRow = memo(function TableRow({ doc, sectionId, columns, row, index, r
   sameFlags(before.flags, after.flags) &&
   before.rangeLeft === after.rangeLeft &&
   before.rangeRight === after.rangeRight &&
+  before.onOpenCard === after.onOpenCard &&
   sameBusy(before.busy, after.busy) &&
   sameRow(before.row, after.row),
 );

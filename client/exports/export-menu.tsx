@@ -57,6 +57,13 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
   return (
     <div
       className="export-menu"
+      onKeyDown={(event) => {
+        // Escape closes it wherever the focus is in it, the Export button included.
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          close();
+        }
+      }}
       onBlur={(event) => {
         // Closes when focus moves elsewhere on the page, as a disclosure menu is expected to.
         if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
@@ -71,12 +78,6 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
           className="export-panel"
           role="group"
           aria-label="Export"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              close();
-            }
-          }}
         >
           <ul>
             <li>

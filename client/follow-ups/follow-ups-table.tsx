@@ -1,4 +1,4 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isOverdue, type FollowUp, type FollowUpField } from '../../core/follow-ups/index.ts';
 import type { CellValue } from '../../core/tables/index.ts';
@@ -19,6 +19,8 @@ interface FollowUpsTableProps {
   readonly sessions: ReadonlyMap<string, DocumentSession>;
   readonly today: string;
   readonly readOnly: boolean;
+  /** Told how many rows are on screen (held rows included) whenever that changes. */
+  readonly onShownCount?: (count: number) => void;
 }
 
 const rowKey = (row: FollowUp): string => `${row.documentId}/${row.rowId}`;
@@ -39,8 +41,10 @@ function useHeldOrder(rows: readonly FollowUp[], allRows: readonly FollowUp[]): 
   return { shown, hold: () => {}, release: () => setHeld(null) };
 }
 
-export function FollowUpsTable({ workspaceName, workspaceId, rows, allRows, sessions, today, readOnly }: FollowUpsTableProps) {
+export function FollowUpsTable({ workspaceName, workspaceId, rows, allRows, sessions, today, readOnly, onShownCount }: FollowUpsTableProps) {
   const { shown, hold, release } = useHeldOrder(rows, allRows);
+  // Rows held in place while someone edits may be more than the filter's: the summary counts what is on screen.
+  useEffect(() => onShownCount?.(shown.length), [shown.length, onShownCount]);
   return (
     <div className="table-scroll follow-ups-scroll" role="region" aria-label={`Follow-ups in ${workspaceName}`} tabIndex={0}>
       <table className="follow-ups-table">

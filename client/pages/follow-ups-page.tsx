@@ -102,6 +102,7 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
   const opened = useFollowUpDocuments(candidates, token);
   const [ownerChoice, setOwnerChoice] = useState(EVERYONE);
   const [showDone, setShowDone] = useState(false);
+  const [shownCount, setShownCount] = useState<number | null>(null);
   const [today, setToday] = useState(() => localDay(new Date()));
 
   useEffect(() => {
@@ -178,11 +179,11 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
         </label>
       </div>
       <p className="follow-ups-summary" aria-live="polite">
-        {rows.length} of {allRows.length} {allRows.length === 1 ? 'follow-up' : 'follow-ups'} shown
+        {rows.length > 0 ? Math.max(rows.length, shownCount ?? 0) : 0} of {allRows.length} {allRows.length === 1 ? 'follow-up' : 'follow-ups'} shown
         {overdueCount > 0 && <>, <strong>{overdueCount} overdue</strong></>}.
       </p>
       {rows.length > 0 ? (
-        <FollowUpsTable workspaceName={workspaceName} workspaceId={workspaceId} rows={rows} allRows={allRows} sessions={sessions} today={today} readOnly={readOnly} />
+        <FollowUpsTable workspaceName={workspaceName} workspaceId={workspaceId} rows={rows} allRows={allRows} sessions={sessions} today={today} readOnly={readOnly} onShownCount={setShownCount} />
       ) : (
         <p className="empty">{allRows.length === 0 ? (stillLoading > 0 ? 'Nothing yet; documents are still loading.' : 'No next steps in these documents yet.') : 'No follow-up matches these filters.'}</p>
       )}

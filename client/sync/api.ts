@@ -27,6 +27,8 @@ export interface DocumentInfo extends DocumentSummary {
   readonly workspaceId: string;
   readonly workspaceName: string;
   readonly role: Role;
+  /** True for a join link: it opens this document only, so the device must not list its workspace. */
+  readonly documentOnly?: boolean;
 }
 
 async function request<T>(path: string, init: { method?: string; token?: string | null; body?: unknown } = {}): Promise<T> {

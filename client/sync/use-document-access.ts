@@ -44,6 +44,8 @@ export function useDocumentAccess(documentId: string, token: string): DocumentAc
     api.readDocument(documentId, token).then(
       (answer) => {
         setAccess(answer);
+        // A join link opens one document: remembering it as the workspace's link would list a workspace it cannot open.
+        if (answer.documentOnly === true) return;
         rememberDocumentWorkspace(documentId, answer.workspaceId);
         rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
       },

@@ -1,11 +1,9 @@
 import type { DocumentView, SectionView } from '../schema/document.ts';
 import type { RowView, TableView } from '../schema/table.ts';
-import { showCount, showRate } from '../metrics/suppression.ts';
-import { COUNT_KEYS } from '../metrics/validation.ts';
+import { showFunnelCounts, showFunnelRate, type Shown } from '../metrics/suppression.ts';
+import { COUNT_KEYS, type CountKey } from '../metrics/validation.ts';
 import type { CellValue } from '../tables/cell-values.ts';
 import { METRICS_COLUMNS, METRICS_SECTION_ID } from '../templates/data-review-columns.ts';
-
-const COUNT_COLUMN_IDS = new Set<string>(COUNT_KEYS.map((key) => METRICS_COLUMNS[key]));
 
 function numberOf(cell: CellValue | undefined): number | null {
   return cell?.kind === 'number' ? cell.value : null;
@@ -13,14 +11,17 @@ function numberOf(cell: CellValue | undefined): number | null {
 
 function suppressRow(row: RowView, table: TableView, threshold: number): RowView {
   const cells: Record<string, CellValue> = { ...row.cells };
+  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, numberOf(row.cells[METRICS_COLUMNS[key]])])) as Record<CountKey, number | null>;
+  const shown = showFunnelCounts(counts, threshold);
+  const shownByColumn = new Map<string, Shown>(COUNT_KEYS.map((key) => [METRICS_COLUMNS[key], shown[key]]));
   for (const column of table.columns) {
     const cell = row.cells[column.id];
-    if (COUNT_COLUMN_IDS.has(column.id) && cell?.kind === 'number') {
-      const shown = showCount(cell.value, threshold);
-      if (shown.kind === 'suppressed') cells[column.id] = { kind: 'text', text: shown.text };
-    } else if (column.kind === 'rate' && COUNT_COLUMN_IDS.has(column.numerator) && COUNT_COLUMN_IDS.has(column.denominator)) {
-      const shown = showRate(numberOf(row.cells[column.numerator]), numberOf(row.cells[column.denominator]), threshold);
-      if (shown.kind === 'suppressed') cells[column.id] = { kind: 'text', text: shown.text };
+    const count = shownByColumn.get(column.id);
+    if (count !== undefined && cell?.kind === 'number') {
+      if (count.kind === 'suppressed') cells[column.id] = { kind: 'text', text: count.text };
+    } else if (column.kind === 'rate' && shownByColumn.has(column.numerator) && shownByColumn.has(column.denominator)) {
+      const rate = showFunnelRate(shownByColumn.get(column.numerator)!, shownByColumn.get(column.denominator)!, threshold);
+      if (rate.kind === 'suppressed') cells[column.id] = { kind: 'text', text: rate.text };
     }
   }
   return { ...row, cells };
@@ -37,7 +38,8 @@ export function suppressSmallCellsOf(table: TableView, threshold: number): Table
 
 /**
  * The document as it may leave the team: in the data-review metrics table, counts of fewer than
- * `threshold` students and rates that would reveal one read "fewer than N" (see `showRate`).
+ * `threshold` students read "fewer than N", a count whose difference from the stage before it is
+ * that small, and a rate with such a part, read "suppressed" (see `showFunnelCounts`).
  * Every other section and column is untouched; the stored document never changes.
  */
 export function withSmallCellsSuppressed(view: DocumentView, threshold: number): DocumentView {

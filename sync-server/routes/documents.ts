@@ -36,7 +36,9 @@ export function documentRoutes(store: DocumentStore) {
       const document = c.get('document');
       const workspace = await store.getWorkspace(document.workspaceId);
       const { id, title, template, updatedAt } = document;
-      return c.json({ id, title, template, updatedAt, workspaceId: document.workspaceId, workspaceName: workspace?.name ?? '', role: c.get('authorized').access.role });
+      const { access } = c.get('authorized');
+      // `documentOnly`: a join link, which opens this document and not its workspace.
+      return c.json({ id, title, template, updatedAt, workspaceId: document.workspaceId, workspaceName: workspace?.name ?? '', role: access.role, ...(access.documentId !== undefined && { documentOnly: true }) });
     })
     .get('/api/workspaces/:ws/documents', workspaceMember(store), async (c) => {
       const documents = await store.listDocuments(c.req.param('ws'));

@@ -160,7 +160,7 @@ describe('data review', () => {
     await context.close();
   });
 
-  test('a viewer link shows small counts and the rates they would reveal as "fewer than 10"', async () => {
+  test('a viewer link shows small counts as "fewer than 10" and the rates made from them as "suppressed"', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
     const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await editor.synced;
@@ -170,7 +170,7 @@ describe('data review', () => {
     const cell = (title: string) => metricsSection(page).getByLabel(`${title}, row 1`, { exact: true });
     await expect.poll(() => cell('Offered services').textContent()).toBe('fewer than 10');
     await scrollToDataView(metricsSection(page));
-    expect(await cell('% offered').textContent()).toBe('fewer than 10');
+    expect(await cell('% offered').textContent()).toBe('suppressed');
     expect(await cell('Students referred').inputValue()).toBe('40');
     const funnel = page.getByRole('figure', { name: 'Referral funnel, 2026-09, All providers' });
     await expect.poll(() => funnel.locator('figcaption').textContent()).toBe('40 students referred; offered services fewer than 10, initiated services fewer than 10, active after one month 0 (0%).');

@@ -51,6 +51,17 @@ describe('the Export menu', () => {
     await context.close();
   });
 
+  test('Escape closes the menu while the focus is still on its Export button', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Escape', template: 'barriers' });
+    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const button = page.getByRole('button', { name: 'Export' });
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
   test('downloads the CSV of a chosen table, and offers the calendar only where there is one', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review', template: 'data-review' });
     const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { measurePageFit } from '../support/page-fit.ts';
@@ -38,6 +39,15 @@ describe('every template fits the screens it is used on', () => {
         await page.screenshot({ path: `${SCREENSHOT_DIR}/fit-${template}-${screen.width}x${screen.height}-table.png` });
       }
       expect(fit, `${template} at ${screen.width}×${screen.height}`).toEqual({ sidewaysScroll: 0, cutControls: [] });
+      if (screen.name === 'laptop') {
+        const violations = await seriousViolations(page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        // One formatting toolbar, for the note being edited, and none while no note is.
+        expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+        await page.locator('.ProseMirror').first().click();
+        expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(1);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/fit-${template}-${screen.width}x${screen.height}-editing.png` });
+      }
       expect(errors).toEqual([]);
       await context.close();
     }
@@ -104,6 +114,26 @@ describe('the projector view', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/present-folded-1280x720.png` });
     await page.getByRole('button', { name: 'Show side panel' }).click();
     await page.locator('.join-panel').waitFor();
+    await context.close();
+  });
+});
+
+describe('a table row', () => {
+  test('opens as a card for long text, edits the same cell, and closes with Escape', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Calendar', template: 'meeting-calendar' });
+    const { page, context } = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor), { viewport: { width: 1366, height: 768 } });
+    await page.getByRole('button', { name: 'Open row 1 as a card' }).first().click();
+    const card = page.getByRole('dialog');
+    await card.waitFor();
+    const field = card.getByLabel('How can the district improve communication with community mental health providers?, row 1', { exact: true });
+    await field.click();
+    await page.keyboard.type('Monthly check-ins with each provider, with an agenda sent a week ahead.');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/row-card-1366x768.png` });
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => page.getByLabel('How can the district improve communication with community mental health providers?, row 1', { exact: true }).first().textContent()).toContain('Monthly check-ins');
     await context.close();
   });
 });

@@ -53,7 +53,7 @@ describe('a join link', () => {
     const token = new URL(minted.url).searchParams.get('token')!;
     const info = await api(server.url, `/api/documents/${documentId}`, { token });
     expect(info.status).toBe(200);
-    expect(((await info.json()) as { role: string }).role).toBe('editor');
+    expect(await info.json()).toMatchObject({ role: 'editor', documentOnly: true });
     expect((await api(server.url, `/api/documents/${otherDocumentId}`, { token })).status).toBe(404);
     expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token })).status).toBe(403);
     const socket = connectRaw(server.url, documentId, token);

@@ -18,11 +18,11 @@ function dataReview(rows: Record<string, string | number>[]): Y.Doc {
 const metricsCsv = (doc: Y.Doc, threshold: number) => exportCsv(findTable(withSmallCellsSuppressed(readDocument(doc).value, threshold), METRICS_SECTION_ID)!);
 
 describe('small cells in exports', () => {
-  test('counts under the threshold and the rates they would reveal read "fewer than N"; the rest stay numbers', () => {
+  test('counts under the threshold read "fewer than N", the rates made from them "suppressed"; the rest stay numbers', () => {
     const doc = dataReview([{ [C.period]: '2026-09', [C.provider]: 'Harbor', [C.referred]: 40, [C.offered]: 30, [C.initiated]: 4, [C.active]: 0 }]);
     const [, record] = metricsCsv(doc, 10).split('\r\n');
     // Period, provider, referred, offered, initiated, active, trained, total, % offered, % initiated, % active, % trained.
-    expect(record).toBe('2026-09,Harbor,40,30,fewer than 10,0,,,75%,fewer than 10,0%,');
+    expect(record).toBe('2026-09,Harbor,40,30,fewer than 10,0,,,75%,suppressed,0%,');
   });
 
   test('a threshold of 0 exports every number as entered', () => {
@@ -48,5 +48,25 @@ describe('small cells in exports', () => {
     expect(writeSmallCellThreshold(doc, 2.5)).toBe(false);
     doc.getMap('meta').set('smallCellThreshold', 'ten');
     expect(readSmallCellThreshold(doc)).toBe(10);
+  });
+});
+
+describe('no two shown numbers give away a small count', () => {
+  test('70 referred and 62 offered: the 62 reads "suppressed", and so do the percentages made from it', () => {
+    const doc = dataReview([{ [C.period]: '2026-09', [C.provider]: 'Harbor', [C.referred]: 70, [C.offered]: 62, [C.initiated]: 40, [C.active]: 35 }]);
+    const [, record] = metricsCsv(doc, 10).split('\r\n');
+    // 40 − 35 = 5 is small too: active reads "suppressed"; 70 − 40 = 30 is not.
+    expect(record).toBe('2026-09,Harbor,70,suppressed,40,suppressed,,,suppressed,57%,suppressed,');
+  });
+
+  test('a count is compared with the last stage shown before it, not only its neighbour', async () => {
+    const { showFunnelCounts } = await import('../../../core/metrics/index.ts');
+    const shown = showFunnelCounts({ referred: 70, offered: 65, initiated: 62, active: 20, providersTotal: 12, providersTrained: 12 }, 10);
+    expect(shown.offered.kind).toBe('suppressed');
+    // 70 − 62 = 8 would show what 65 hid.
+    expect(shown.initiated.kind).toBe('suppressed');
+    expect(shown.active).toEqual({ kind: 'value', value: 20 });
+    // Equal counts differ by nothing: shown.
+    expect(shown.providersTrained).toEqual({ kind: 'value', value: 12 });
   });
 });
