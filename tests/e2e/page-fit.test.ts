@@ -3,11 +3,12 @@ import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { measurePageFit } from '../support/page-fit.ts';
+import { TEMPLATE_IDS } from '../../core/templates/index.ts';
 import { createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const TEMPLATES = ['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment'] as const;
+const TEMPLATES = TEMPLATE_IDS;
 const SCREENS = [
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'small-laptop', width: 1280, height: 720 },
@@ -19,8 +20,8 @@ const PROJECTORS = [
   { width: 1920, height: 1080 },
 ] as const;
 
-/** Each template's widest table: the meeting calendar, the metrics, the rubric, the next steps. */
-const WIDE_TABLES = ['meetings', 'metrics', 'rubric', 'next-steps'];
+/** Each template's widest table: the meeting calendar, the metrics, the rubric, the next steps, the pathway's steps. */
+const WIDE_TABLES = ['meetings', 'metrics', 'rubric', 'next-steps', 'pathway-steps'];
 
 const address = (path: string, token: string) => new URL(`${path}?token=${token}`, scene.server.url).href;
 
