@@ -5,7 +5,6 @@ import { guardProcess } from './observability/process-guard.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const logger = createLogger();
-guardProcess(logger);
 let config: ServerConfig;
 try {
   config = readConfig(process.env);
@@ -38,5 +37,14 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 ensureClientBuilt((message) => console.log(message));
 starting = startServer(config, { logger });
-const server = await starting;
+let server: RunningServer;
+try {
+  server = await starting;
+} catch (error) {
+  // Nothing is served yet (a port in use, an unreachable database): say why and exit non-zero.
+  console.error(`Pathways cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+// Only once serving: from here on one stray failure must not stop every room with it.
+guardProcess(logger);
 console.log(`Pathways is running at ${server.url}`);

@@ -51,4 +51,10 @@ describe('the start command', () => {
   test('refuses to start with a PORT that is not a port, and says why', async () => {
     await expect(startServerProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT must be a whole number/);
   });
+
+  test('a port already in use stops the start with exit code 1 and the reason, not a silent exit 0', async () => {
+    server = await startServerProcess();
+    const { port } = new URL(server.url);
+    await expect(startServerProcess({ PORT: port })).rejects.toThrow(/exited \(1\)[\s\S]*Pathways cannot start: listen EADDRINUSE/);
+  });
 });
