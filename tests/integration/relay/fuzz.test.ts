@@ -269,7 +269,8 @@ describe('fuzzed frames', () => {
       expect(taskOfFirstRow(fresh.doc)).toBe(CANONICAL);
       expect(await exportMarkdown()).toContain(CANONICAL);
     }
-    if (readDocument(model).problems.length === 0) expect(readDocument(fresh.doc).problems).toEqual([]);
+    // Through the wire, as the fingerprint above compares: a mutant kept pending in the model can surface in the copy.
+    if (readDocument(reencoded(model)).problems.length === 0) expect(readDocument(fresh.doc).problems).toEqual([]);
 
     // Two stock clients still sync a new edit.
     const first = connect();
