@@ -205,7 +205,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     root: projectDir,
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/build-client.ts', 'tests/support/real-servers-setup.ts'],
+    globalSetup: ['tests/support/build-client.ts', 'tests/support/system-packages-setup.ts'],
     reporters: ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
