@@ -1,18 +1,10 @@
 import pg from 'pg';
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { toDocument, type DocumentRow } from './document-row.ts';
 
 /** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
 const MIGRATION_LOCK = '5792958135566228083';
-
-interface DocumentRow {
-  id: string;
-  workspace_id: string;
-  title: string;
-  template: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 interface VersionRow {
   id: string;
@@ -21,15 +13,6 @@ interface VersionRow {
   auto: boolean;
   created_at: string;
 }
-
-const toDocument = (row: DocumentRow): DocumentRecord => ({
-  id: row.id,
-  workspaceId: row.workspace_id,
-  title: row.title,
-  template: row.template,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto, createdAt: row.created_at });
 

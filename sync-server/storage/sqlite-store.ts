@@ -3,17 +3,9 @@ import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { toDocument, type DocumentRow } from './document-row.ts';
 
 export const SQLITE_FILE_NAME = 'pathways.sqlite';
-
-interface DocumentRow {
-  id: string;
-  workspace_id: string;
-  title: string;
-  template: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 interface VersionRow {
   id: string;
@@ -22,15 +14,6 @@ interface VersionRow {
   auto: number;
   created_at: string;
 }
-
-const toDocument = (row: DocumentRow): DocumentRecord => ({
-  id: row.id,
-  workspaceId: row.workspace_id,
-  title: row.title,
-  template: row.template,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto === 1, createdAt: row.created_at });
 
