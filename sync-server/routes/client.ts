@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
-/** The build writes these next to each asset (see vite.config.ts); they are never served by their own name. */
+/** The build writes these next to each asset (see client/build/precompress.ts); they are never served by their own name. */
 const PRECOMPRESSED: Record<Exclude<Encoding, 'identity'>, string> = { br: '.br', gzip: '.gz' };
 
 /** One file of the build, held in memory with its compressed forms. */

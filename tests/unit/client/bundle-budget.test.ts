@@ -59,7 +59,7 @@ describe('the production bundle', () => {
   });
 
   test('a document page needs at most 7 files of code, and the home page none of them that hold Tiptap or Yjs', () => {
-    // vite.config.ts (routeChunks) groups what the pages share; left to itself, Rolldown made 16 script files of it.
+    // client/build/route-chunks.ts groups what the pages share; left to itself, Rolldown made 16 script files of it.
     const files = assets().map((file) => file.name);
     const named = (prefix: string) => {
       const name = files.find((file) => file.startsWith(prefix));
@@ -80,7 +80,7 @@ describe('the production bundle', () => {
   });
 
   test('wraps CommonJS modules (React) in function expressions, which V8 compiles off the main thread', () => {
-    // A minified Rolldown wrapper is `name=helper((params=>{…}))`; vite.config.ts rewrites it to `name=helper((function(params){…}))`.
+    // A minified Rolldown wrapper is `name=helper((params=>{…}))`; client/build/eager-commonjs-wrappers.ts rewrites it to `name=helper((function(params){…}))`.
     const lazy = /=[\w$]+\(\((?:[\w$]+|\([\w$,]*\))=>\{/;
     const eager = /=[\w$]+\(\(function\([\w$,]*\)\{/g;
     const chunks = assets().filter((file) => file.name.endsWith('.js'));
