@@ -62,6 +62,18 @@ describe('the client static route', () => {
     expect(await worker.text()).toContain('addEventListener');
   });
 
+  test('keeps each answer in memory after the first request, as the build does not change while the server runs', async () => {
+    const late = 'console.log("late");\n'.repeat(100);
+    writeFileSync(join(build, 'assets', 'late-def456.js'), late);
+    const first = await get('/assets/late-def456.js', 'gzip, br');
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    rmSync(join(build, 'assets', 'late-def456.js'));
+    const again = await get('/assets/late-def456.js', 'gzip, br');
+    expect(again.status).toBe(200);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(Buffer.from(await again.arrayBuffer())).toString()).toBe(late);
+  });
+
   test('precompressed files are not served under their own names, and unknown paths fall through', async () => {
     expect((await get('/assets/app-abc123.js.br')).status).toBe(404);
     expect((await get('/assets/missing.js')).status).toBe(404);
