@@ -17,28 +17,48 @@ const MAX_ROUND_TRIP_MS = 1000;
 const MAX_ATTEMPTS = 3;
 const RETRY_MS = 3000;
 
-export function estimateServerClock(): Promise<void> {
-  estimating ??= (async () => {
-    // A slow answer says little about when the server read its clock, so only a quick one counts.
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      try {
-        const sent = Date.now();
-        const response = await fetch('/healthz', { method: 'HEAD', cache: 'no-store' });
-        const received = Date.now();
-        const header = response.headers.get('date');
-        const serverMs = header === null ? Number.NaN : Date.parse(header);
-        if (!Number.isFinite(serverMs)) return;
-        if (received - sent > MAX_ROUND_TRIP_MS) continue;
-        // The header truncates to the second: its true moment is on average half a second later.
-        const offset = serverMs + 500 - (sent + received) / 2;
-        if (Math.abs(offset) > SKEW_THRESHOLD_MS) offsetMs = offset;
-        return;
-      } catch {
-        return; // Offline: the device clock it is.
-      }
+/** What estimating the skew needs from the world, passed in so tests can stand in for it. */
+export interface ClockSources {
+  /** This device's clock, in epoch ms. */
+  now(): number;
+  /** The server's HTTP `Date` header, or null when it sends none; rejects when offline. */
+  readServerDate(): Promise<string | null>;
+  /** Resolves after `ms`. */
+  wait(ms: number): Promise<void>;
+}
+
+/** How far the server's clock is ahead of this device's, in ms; 0 when under two seconds or unknown. */
+export async function estimateClockOffset(sources: ClockSources): Promise<number> {
+  // A slow answer says little about when the server read its clock, so only a quick one counts.
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await sources.wait(RETRY_MS);
+    try {
+      const sent = sources.now();
+      const header = await sources.readServerDate();
+      const received = sources.now();
+      const serverMs = header === null ? Number.NaN : Date.parse(header);
+      if (!Number.isFinite(serverMs)) return 0;
+      if (received - sent > MAX_ROUND_TRIP_MS) continue;
+      // The header truncates to the second: its true moment is on average half a second later.
+      const offset = serverMs + 500 - (sent + received) / 2;
+      return Math.abs(offset) > SKEW_THRESHOLD_MS ? offset : 0;
+    } catch {
+      return 0; // Offline: the device clock it is.
     }
-  })();
+  }
+  return 0;
+}
+
+const browserSources: ClockSources = {
+  now: () => Date.now(),
+  readServerDate: async () => (await fetch('/healthz', { method: 'HEAD', cache: 'no-store' })).headers.get('date'),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export function estimateServerClock(): Promise<void> {
+  estimating ??= estimateClockOffset(browserSources).then((offset) => {
+    offsetMs = offset;
+  });
   return estimating;
 }
 
