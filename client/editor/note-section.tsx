@@ -10,6 +10,7 @@ import { AutolinkOwnTyping } from './autolink-own-typing.ts';
 import { NoteErrorBoundary } from './note-error-boundary.tsx';
 import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
+import type { FocusRequest } from './focus-request.ts';
 import { StaticNote } from './static-note.tsx';
 import { useNoteFitsSchema } from './use-note-fits-schema.ts';
 import './note-section.css';
@@ -86,12 +87,6 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
     </div>
   );
 });
-
-/** Where to put the caret once the editor exists: where the person clicked, or the start. */
-export interface FocusRequest {
-  readonly x: number | null;
-  readonly y: number | null;
-}
 
 /**
  * Rich text bound to the section's Y.XmlFragment. Undo is Yjs's (from the Collaboration

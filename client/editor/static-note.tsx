@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import type { FocusRequest } from './note-section.tsx';
+import type { FocusRequest } from './focus-request.ts';
 import { noteSchema } from './note-schema.ts';
 import { renderNote } from './render-note.ts';
 

@@ -16,6 +16,7 @@ import { sameRow } from './same-cell.ts';
 import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
 import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
 import { useGridKeyboard } from './use-grid-keyboard.ts';
+import type { ActiveCell } from './active-cell.ts';
 import { useRowDeletions } from './use-row-deletions.ts';
 
 interface TableSectionProps {
@@ -26,14 +27,6 @@ interface TableSectionProps {
   readonly awareness: Awareness;
   readonly people: readonly PresentPerson[];
   readonly participant: Participant;
-}
-
-/** The one cell of a table that holds a live editor. */
-export interface ActiveCell {
-  readonly rowId: string;
-  readonly columnId: string;
-  /** Where the caret goes in a text control (an offset), or null for the end. */
-  readonly caret?: number | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Column } from '../../core/tables/index.ts';
+import type { ActiveCell } from './active-cell.ts';
 import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
-import type { ActiveCell } from './table-section.tsx';
 import type { useGridClipboard } from './use-grid-clipboard.ts';
 
 /** A cell to focus once it is rendered (a new row's first cell when columnId is null). */

@@ -2,15 +2,10 @@ import type * as Y from 'yjs';
 import type { Participant } from '../../sync/user-identity.ts';
 import { ensureTextCell, setCell, setPicked, textCell, type Applied } from '../../../core/schema/index.ts';
 import type { CellValue, Column } from '../../../core/tables/index.ts';
+import type { CellAddress } from './cell-address.ts';
 import { RatingCell } from './rating-cell.tsx';
 import { SettledInput } from './settled-input.tsx';
 import { TextCell } from './text-cell.tsx';
-
-export interface CellAddress {
-  readonly sectionId: string;
-  readonly rowId: string;
-  readonly columnId: string;
-}
 
 interface CellEditorProps {
   readonly doc: Y.Doc;

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { setRating } from '../../../core/schema/index.ts';
 import type { RatingAnswer } from '../../../core/tables/index.ts';
 import type { Participant } from '../../sync/user-identity.ts';
-import type { CellAddress } from './cell-editor.tsx';
+import type { CellAddress } from './cell-address.ts';
 
 interface RatingCellProps {
   readonly doc: Y.Doc;
