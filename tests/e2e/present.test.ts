@@ -43,8 +43,8 @@ async function bothClocks(a: Page, b: Page): Promise<[number, number]> {
 describe('the agenda timer', () => {
   test('two laptops show the same topic and time left, and a reload keeps it, paused too', async () => {
     const id = await workingSession();
-    const projector = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR });
-    const laptop = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
+    const projector = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR, fakeClock: true });
+    const laptop = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor), { fakeClock: true });
     await projector.page.getByRole('button', { name: 'Start agenda' }).click();
 
     await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
@@ -54,8 +54,9 @@ describe('the agenda timer', () => {
     expect(onProjector).toBeLessThanOrEqual(5 * 60);
     expect(Math.abs(onProjector - onLaptop)).toBeLessThanOrEqual(1);
 
-    // A reload reads the same start time from the document: the clock does not restart.
-    await laptop.page.waitForTimeout(1500);
+    // A reload reads the same start time from the document: the clock does not restart. Both
+    // clocks move on a second first (under the two seconds of skew the pages would correct for).
+    await Promise.all([laptop.page.clock.fastForward(1000), projector.page.clock.fastForward(1000)]);
     await laptop.page.reload();
     await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
     const [afterReloadProjector, afterReloadLaptop] = await bothClocks(projector.page, laptop.page);
@@ -71,7 +72,8 @@ describe('the agenda timer', () => {
     await projector.page.reload();
     await expect.poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 }).toBe(1);
     const pausedAt = await shownSeconds(projector.page);
-    await projector.page.waitForTimeout(1500);
+    // A paused clock stays put while its page's timers run for a while.
+    await projector.page.clock.runFor(5000);
     expect(await shownSeconds(projector.page)).toBe(pausedAt);
     expect(await shownSeconds(laptop.page)).toBe(pausedAt);
     expect(await projector.page.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);

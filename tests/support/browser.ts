@@ -24,8 +24,10 @@ export async function launchChromium(): Promise<Browser> {
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** Opens a page and reports its console errors and uncaught exceptions to the test. */
-export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number } } = {}) {
+export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; fakeClock?: boolean } = {}) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  // A fake clock starts at the real time and runs with it until the test moves it (`page.clock`).
+  if (options.fakeClock === true) await context.clock.install();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
