@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTextCell, readTable, textCell } from '../../core/schema/index.ts';
+import { ensureTextCell, textCell } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS as C, NEXT_STEPS_SECTION_ID as NEXT_STEPS } from '../../core/templates/index.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
+import { firstNextStepRowId } from '../support/next-steps.ts';
+import { StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace } from '../support/test-server.ts';
 
 /*
@@ -32,10 +32,10 @@ const engines: [string, () => Promise<Record<string, string>>][] = [
 ];
 
 const processes: ServerProcess[] = [];
-const clients: StockClient[] = [];
+const clients = new StockClients();
 
 afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   for (const server of processes.splice(0)) server.child.kill('SIGKILL');
 });
 
@@ -45,17 +45,7 @@ async function serverOn(storage: Record<string, string>, env: Record<string, str
   return server;
 }
 
-function joinRoom(server: ServerProcess, documentId: string, token: string): StockClient {
-  const client = connectStockClient(server.url, documentId, token);
-  clients.push(client);
-  return client;
-}
-
-function firstTask(doc: Y.Doc): { rowId: string; text: string } {
-  const row = readTable(doc, NEXT_STEPS)!.value.rows[0]!;
-  const cell = row.cells[C.task];
-  return { rowId: row.id, text: cell?.kind === 'text' ? cell.text : '' };
-}
+const joinRoom = (server: ServerProcess, documentId: string, token: string): StockClient => clients.connect(server.url, documentId, token);
 
 describe.each(engines)('durability on %s', (_engine, freshStorage) => {
   test('R1: SIGKILL during a stream of edits loses nothing that another client had seen', async () => {
@@ -69,7 +59,7 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     const writer = joinRoom(first, documentId, workspace.tokens.editor);
     const observer = joinRoom(first, documentId, workspace.tokens.viewer);
     await Promise.all([writer.synced, observer.synced]);
-    const { rowId } = firstTask(writer.doc);
+    const rowId = firstNextStepRowId(writer.doc);
     const text = ensureTextCell(writer.doc, NEXT_STEPS, rowId, C.task)!;
     text.delete(0, text.length);
 
@@ -92,7 +82,7 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     clearInterval(typing);
     await first.exited;
     const seenAtKill = seen;
-    for (const client of clients.splice(0)) client.destroy();
+    clients.destroyAll();
 
     const second = await serverOn(storage);
     const reader = joinRoom(second, documentId, workspace.tokens.viewer);
@@ -109,7 +99,7 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     const documentId = await createDocumentIn(first.url, workspace, { title: 'Term test', template: 'barriers' });
     const editor = joinRoom(first, documentId, workspace.tokens.editor);
     await editor.synced;
-    const { rowId } = firstTask(editor.doc);
+    const rowId = firstNextStepRowId(editor.doc);
     const text = ensureTextCell(editor.doc, NEXT_STEPS, rowId, C.task)!;
     for (let i = 0; i < 300; i++) text.insert(0, 'x');
     const expected = text.toString();

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTextCell, readTable, textCell } from '../../core/schema/index.ts';
+import { ensureTextCell, textCell } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS as C, NEXT_STEPS_SECTION_ID as NEXT_STEPS } from '../../core/templates/index.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startRedis, type RedisServer } from '../support/redis-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { connectRaw, connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
+import { firstNextStepRowId } from '../support/next-steps.ts';
+import { connectRaw, StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
 
 /**
@@ -17,13 +18,13 @@ let postgres: PostgresServer;
 let redis: RedisServer;
 let databases = 0;
 const processes: ServerProcess[] = [];
-const clients: StockClient[] = [];
+const clients = new StockClients();
 
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
 });
 afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   for (const node of processes.splice(0)) node.child.kill('SIGKILL');
 });
 afterAll(async () => {
@@ -44,17 +45,7 @@ async function cluster(count = 2): Promise<{ nodes: ServerProcess[]; workspace: 
   return { nodes, workspace, documentId, databaseUrl: DATABASE_URL };
 }
 
-function join(node: ServerProcess, documentId: string, token: string): StockClient {
-  const client = connectStockClient(node.url, documentId, token);
-  clients.push(client);
-  return client;
-}
-
-function firstTask(doc: Y.Doc): { rowId: string; text: string } {
-  const row = readTable(doc, NEXT_STEPS)!.value.rows[0]!;
-  const cell = row.cells[C.task];
-  return { rowId: row.id, text: cell?.kind === 'text' ? cell.text : '' };
-}
+const join = (node: ServerProcess, documentId: string, token: string): StockClient => clients.connect(node.url, documentId, token);
 
 const nameOf = (client: StockClient, clientId: number): string | undefined =>
   (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
@@ -67,7 +58,7 @@ describe('two nodes on one PostgreSQL and one Redis', { timeout: 120_000 }, () =
     const [a, b] = [join(nodes[0]!, documentId, workspace.tokens.editor), join(nodes[1]!, documentId, workspace.tokens.editor)];
     const viewer = join(nodes[1]!, documentId, workspace.tokens.viewer);
     await Promise.all([a.synced, b.synced, viewer.synced]);
-    const { rowId } = firstTask(a.doc);
+    const rowId = firstNextStepRowId(a.doc);
     const atA = ensureTextCell(a.doc, NEXT_STEPS, rowId, C.task)!;
     atA.delete(0, atA.length);
     const sent = Date.now();
@@ -129,7 +120,7 @@ describe('two nodes on one PostgreSQL and one Redis', { timeout: 120_000 }, () =
     const writer = join(nodes[0]!, documentId, workspace.tokens.editor);
     const observer = join(nodes[1]!, documentId, workspace.tokens.viewer);
     await Promise.all([writer.synced, observer.synced]);
-    const { rowId } = firstTask(writer.doc);
+    const rowId = firstNextStepRowId(writer.doc);
     const text = ensureTextCell(writer.doc, NEXT_STEPS, rowId, C.task)!;
     text.delete(0, text.length);
     let seen = '';
@@ -152,7 +143,7 @@ describe('two nodes on one PostgreSQL and one Redis', { timeout: 120_000 }, () =
     const { nodes, workspace, documentId } = await cluster();
     const [a, b] = [join(nodes[0]!, documentId, workspace.tokens.editor), join(nodes[1]!, documentId, workspace.tokens.editor)];
     await Promise.all([a.synced, b.synced]);
-    const { rowId } = firstTask(a.doc);
+    const rowId = firstNextStepRowId(a.doc);
     await redis.stop();
     try {
       ensureTextCell(a.doc, NEXT_STEPS, rowId, C.task)!.insert(0, 'A while Redis is away. ');

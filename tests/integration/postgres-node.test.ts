@@ -1,10 +1,10 @@
-import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { readMeta, readTable, setCell, writeTitle } from '../../core/schema/index.ts';
+import { readMeta, setCell, writeTitle } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startServerProcess } from '../support/server-process.ts';
-import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
+import { firstNextStepRowId, firstNextStepTask as taskOfFirstRow } from '../support/next-steps.ts';
+import { StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer } from '../support/test-server.ts';
 
 /**
@@ -17,13 +17,13 @@ type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let postgres: PostgresServer;
 let databases = 0;
 const servers: TestServer[] = [];
-const clients: StockClient[] = [];
+const clients = new StockClients();
 
 beforeAll(async () => {
   postgres = await startPostgres();
 });
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   await Promise.all(servers.splice(0).map((server) => server.stop()));
 });
 afterAll(async () => {
@@ -36,16 +36,7 @@ async function node(databaseUrl: string): Promise<TestServer> {
   return server;
 }
 
-function client(server: TestServer, documentId: string, token: string): StockClient {
-  const created = connectStockClient(server.url, documentId, token);
-  clients.push(created);
-  return created;
-}
-
-const taskOfFirstRow = (doc: Y.Doc): string => {
-  const cell = readTable(doc, NEXT_STEPS_SECTION_ID)?.value.rows[0]?.cells[NEXT_STEPS_COLUMNS.task];
-  return cell?.kind === 'text' ? cell.text : '';
-};
+const client = (server: TestServer, documentId: string, token: string): StockClient => clients.connect(server.url, documentId, token);
 
 describe('a node on PostgreSQL', () => {
   test('stock clients sync through it, and what they stored is served by a second node on the same database', async () => {
@@ -57,11 +48,11 @@ describe('a node on PostgreSQL', () => {
     const b = client(first, documentId, workspace.tokens.viewer);
     await Promise.all([a.synced, b.synced]);
     expect(readMeta(a.doc).value.template).toBe('barriers');
-    const rowId = readTable(a.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
+    const rowId = firstNextStepRowId(a.doc);
     setCell(a.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Update the MOU with Harbor Health');
     writeTitle(a.doc, 'Barriers, spring');
     await waitFor('the edit at the viewer', () => taskOfFirstRow(b.doc) === 'Update the MOU with Harbor Health');
-    for (const done of clients.splice(0)) done.destroy();
+    clients.destroyAll();
     await waitFor('the room to close', () => first.relay.roomCount === 0);
 
     const second = await node(url);
@@ -107,7 +98,7 @@ describe('PostgreSQL going away', () => {
       if (event) closeCodes.push(event.code);
     });
     await editor.synced;
-    const rowId = readTable(editor.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
+    const rowId = firstNextStepRowId(editor.doc);
     setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Before the outage.');
     await waitFor('the edit to be stored', async () => new TextDecoder().decode(await server.relay.readState(documentId)).includes('Before the outage.'));
 

@@ -13,7 +13,7 @@ import { SURVEY_ANSWERS_PER_MINUTE } from '../../sync-server/routes/survey-answe
 import { startServer } from '../../sync-server/server.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../sync-server/storage/sqlite-store.ts';
 import { within } from '../support/relay-frames.ts';
-import { connectRaw, connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
+import { connectRaw, StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -21,7 +21,7 @@ type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;
 let workspace: Workspace;
 let documentId: string;
-const clients: StockClient[] = [];
+const clients = new StockClients();
 const extraServers: { stop(): Promise<void> }[] = [];
 
 beforeEach(async () => {
@@ -31,16 +31,12 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   for (const extra of extraServers.splice(0)) await extra.stop();
   await server.stop();
 });
 
-function client(baseUrl: string, id: string, token: string): StockClient {
-  const created = connectStockClient(baseUrl, id, token);
-  clients.push(created);
-  return created;
-}
+const client = (baseUrl: string, id: string, token: string): StockClient => clients.connect(baseUrl, id, token);
 
 async function createSurveyLink(id = documentId, token = workspace.tokens.editor, baseUrl = server.url): Promise<{ token: string; url: string }> {
   const response = await api(baseUrl, `/api/documents/${id}/survey-link`, { token, body: {} });

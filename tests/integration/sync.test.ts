@@ -2,12 +2,13 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readDocument, readMeta, readTable, setCell, writeTitle } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
-import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
+import { firstNextStepRowId, firstNextStepTask as taskOfFirstRow } from '../support/next-steps.ts';
+import { StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let workspace: Workspace;
-const clients: StockClient[] = [];
+const clients = new StockClients();
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -15,20 +16,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   await server.stop();
 });
 
-function client(documentId: string, token = workspace.tokens.editor, doc?: Y.Doc): StockClient {
-  const created = connectStockClient(server.url, documentId, token, doc ? { doc } : {});
-  clients.push(created);
-  return created;
-}
-
-function taskOfFirstRow(doc: Y.Doc): string {
-  const cell = readTable(doc, NEXT_STEPS_SECTION_ID)?.value.rows[0]?.cells[NEXT_STEPS_COLUMNS.task];
-  return cell?.kind === 'text' ? cell.text : '';
-}
+const client = (documentId: string, token = workspace.tokens.editor, doc?: Y.Doc): StockClient => clients.connect(server.url, documentId, token, doc ? { doc } : {});
 
 describe('syncing with stock y-websocket clients', () => {
   test('R5: a client that reports synced already holds the whole stored document', async () => {
@@ -45,7 +37,7 @@ describe('syncing with stock y-websocket clients', () => {
     const a = client(id);
     const b = client(id);
     await Promise.all([a.synced, b.synced]);
-    const rowId = readTable(a.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
+    const rowId = firstNextStepRowId(a.doc);
     setCell(a.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Update the MOU with Harbor Health');
     await waitFor('the edit at B', () => taskOfFirstRow(b.doc) === 'Update the MOU with Harbor Health');
   });
@@ -72,7 +64,7 @@ describe('syncing with stock y-websocket clients', () => {
     const b = client(id);
     await Promise.all([a.synced, b.synced]);
     a.provider.disconnect();
-    const rowId = readTable(a.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
+    const rowId = firstNextStepRowId(a.doc);
     setCell(a.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.owner, 'Offline owner');
     writeTitle(b.doc, 'Online title');
     a.provider.connect();

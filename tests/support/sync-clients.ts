@@ -35,6 +35,24 @@ export function connectStockClient(serverUrl: string, documentId: string, token:
   };
 }
 
+/**
+ * The stock clients a test file connects, destroyed together when a test ends: call
+ * `destroyAll()` in the file's afterEach, before its servers stop.
+ */
+export class StockClients {
+  readonly #open: StockClient[] = [];
+
+  connect(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): StockClient {
+    const client = connectStockClient(serverUrl, documentId, token, options);
+    this.#open.push(client);
+    return client;
+  }
+
+  destroyAll(): void {
+    for (const client of this.#open.splice(0)) client.destroy();
+  }
+}
+
 /** Polls `check` until it holds, failing with `what` after `timeoutMs`. */
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
