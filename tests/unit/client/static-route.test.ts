@@ -50,12 +50,19 @@ describe('the client static route', () => {
     }
   });
 
-  test('page routes answer index.html, never cached without asking; the service worker neither', async () => {
+  test('page routes answer index.html, never cached without asking (link pages not at all); the service worker neither', async () => {
     for (const path of ['/', '/w/abc', '/d/xyz']) {
       const response = await get(path, 'gzip');
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toContain('<title>Pathways</title>');
+    }
+    // A survey link or join code is its path: never kept by a cache, never sent on as a Referer.
+    for (const path of ['/s/secret-survey-token', '/j/123456']) {
+      const response = await get(path, 'br');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     }
     const worker = await get('/sw.js');
     expect(worker.headers.get('cache-control')).toBe('no-cache');
