@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { collectFromTable, type FollowUp } from '../../core/follow-ups/index.ts';
 import { readMeta, readTable } from '../../core/schema/index.ts';
 import { NEXT_STEPS_SECTION_ID } from '../../core/templates/section-ids.ts';
-import { api, ApiError, type DocumentSummary } from '../sync/api.ts';
+import type { DocumentSummary } from '../sync/api.ts';
+import { checkLink } from '../sync/check-link.ts';
 import { DocumentSession } from '../sync/document-session.ts';
 
 /**
@@ -44,15 +45,6 @@ function loadOf(session: DocumentSession): DocumentLoad {
 function readRows(session: DocumentSession, title: string): FollowUp[] {
   const table = readTable(session.doc, NEXT_STEPS_SECTION_ID);
   return collectFromTable(table?.value ?? null, { documentId: session.documentId, documentTitle: title });
-}
-
-async function checkLink(documentId: string, token: string): Promise<string | null> {
-  try {
-    await api.readDocument(documentId, token);
-    return null;
-  } catch (error) {
-    return error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) ? error.message : null;
-  }
 }
 
 /**

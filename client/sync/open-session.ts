@@ -1,4 +1,4 @@
-import { api, ApiError } from './api.ts';
+import { checkLink } from './check-link.ts';
 import { DocumentSession } from './document-session.ts';
 
 /** A session opened before its page asked; closed if no page claims it by then. */
@@ -13,16 +13,7 @@ interface Preopened {
 const preopened = new Map<string, Preopened>();
 
 function openSession(documentId: string, token: string): DocumentSession {
-  const checkLink = async (): Promise<string | null> => {
-    try {
-      await api.readDocument(documentId, token);
-      return null;
-    } catch (error) {
-      // Offline (status 0) or a server hiccup is not a verdict on the link.
-      return error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) ? error.message : null;
-    }
-  };
-  return new DocumentSession(documentId, token, checkLink);
+  return new DocumentSession(documentId, token, () => checkLink(documentId, token));
 }
 
 /**

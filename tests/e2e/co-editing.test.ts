@@ -9,7 +9,6 @@ import { useBrowserScene } from '../support/browser-scene.ts';
 
 const scene = useBrowserScene();
 
-const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 
 async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void> {
   const paragraph = page.locator('.ProseMirror p').first();
@@ -29,7 +28,7 @@ async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void
 describe('two people editing one document', () => {
   test('a share link lands in an editable page and leaves the address bar without the token', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
     expect(page.url()).toBe(new URL(`/d/${id}`, scene.server.url).href);
     await expect.poll(() => page.locator('.status').textContent()).toContain('All changes synced');
@@ -40,8 +39,8 @@ describe('two people editing one document', () => {
 
   test('both see each other\'s words in a note and in the same table cell', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const a = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
-    const b = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
 
     await typeAtEndOfFirstParagraph(a.page, ' [from A]');

@@ -14,7 +14,6 @@ import { createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 const metricsSection = (page: Page) => page.locator(`section[aria-labelledby="section-${METRICS_SECTION_ID}"]`);
 
 /** The data view is drawn once it comes near the window, as when a person scrolls down to it. */
@@ -39,7 +38,7 @@ async function enterPeriod(page: Page, row: number, values: { period: string; pr
 describe('data review', () => {
   test('two periods entered in the table give a funnel chart, the change against the previous period and a trend', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await metricsSection(page).waitFor();
     await scrollToDataView(metricsSection(page));
     await expect.poll(() => page.getByText('Enter a period (for example 2026-09)').count()).toBe(1);
@@ -73,7 +72,7 @@ describe('data review', () => {
 
   test('a count that cannot be right is flagged in words, and left as entered', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
-    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await enterPeriod(page, 1, { period: '2026-09', provider: 'Harbor Health', referred: 10, offered: 12, initiated: 5, active: 5 });
     const flags = page.getByRole('region', { name: 'Numbers to check' });
     await expect.poll(() => flags.locator('li').allTextContents()).toEqual(['Row 1, Offered services: 12 is more than 10: students offered services cannot outnumber students referred.']);
@@ -86,7 +85,7 @@ describe('data review', () => {
 
   test('a CSV import with one bad row reports it by line and column and adds the good rows only when confirmed', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const file = join(mkdtempSync(join(tmpdir(), 'pathways-csv-')), 'metrics.csv');
     writeFileSync(file, ['Period,Provider,Students referred,Offered services', '2026-09,Harbor Health,40,30', '2026-10,Harbor Health,forty,30', '2026-11,Harbor Health,44,41'].join('\n'));
     await scrollToDataView(metricsSection(page));
@@ -106,7 +105,7 @@ describe('data review', () => {
 
   test('a new assessment round closes the last one and compares the two in a chart', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'assessment' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const rubric = page.locator(`section[aria-labelledby="section-${RUBRIC_SECTION_ID}"]`);
     const answer = (column: string, row: number) => rubric.getByLabel(`${column}, row ${row}: your answer`, { exact: true });
     await scrollToDataView(rubric);
@@ -142,7 +141,7 @@ describe('data review', () => {
       if (!added.ok) throw new Error(added.message);
     }
     await waitFor('the rows to reach the server', () => editor.provider.synced);
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const section = metricsSection(page);
     await expect.poll(() => section.locator('.table-scroll > table > tbody > tr').count(), { timeout: 15_000 }).toBe(40);
     const chartCode = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /metrics-panel/.test(entry.name)).length);
@@ -166,7 +165,7 @@ describe('data review', () => {
     await editor.synced;
     addRow(editor.doc, METRICS_SECTION_ID, { values: { [C.period]: '2026-09', [C.provider]: 'Harbor Health', [C.referred]: 40, [C.offered]: 7, [C.initiated]: 5, [C.active]: 0 } });
     await waitFor('the row to reach the server', () => editor.provider.synced);
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.viewer));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.viewer));
     const cell = (title: string) => metricsSection(page).getByLabel(`${title}, row 1`, { exact: true });
     await expect.poll(() => cell('Offered services').textContent()).toBe('fewer than 10');
     await scrollToDataView(metricsSection(page));
@@ -182,7 +181,7 @@ describe('data review', () => {
 
   test('text that looks like a student identifier gets a gentle reminder, which the person can set aside', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const note = page.locator('section[aria-labelledby="section-about"] .ProseMirror');
     await note.locator('p').first().click();
     await page.keyboard.press('End');

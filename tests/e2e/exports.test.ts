@@ -9,7 +9,6 @@ import { createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 
 /** The text of every page of a PDF, one string per page, as pdf.js reads it. */
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
@@ -33,7 +32,7 @@ async function openPrintView(page: Page): Promise<void> {
 describe('the Export menu', () => {
   test('downloads the Markdown file named after the document title', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review, spring', template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await page.getByRole('button', { name: 'Export' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown (.md)' }).click()]);
     expect(download.suggestedFilename()).toBe('Data-review-spring.md');
@@ -53,7 +52,7 @@ describe('the Export menu', () => {
 
   test('Escape closes the menu while the focus is still on its Export button', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Escape', template: 'barriers' });
-    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const button = page.getByRole('button', { name: 'Export' });
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
@@ -64,7 +63,7 @@ describe('the Export menu', () => {
 
   test('downloads the CSV of a chosen table, and offers the calendar only where there is one', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review', template: 'data-review' });
-    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByLabel('Table to download as CSV').selectOption({ label: 'Referral and training metrics by period' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -81,7 +80,7 @@ describe('the Export menu', () => {
     await page.evaluate(({ workspace }) => {
       localStorage.setItem('pathways:workspaces', JSON.stringify({ [workspace.id]: { id: workspace.id, name: workspace.name, token: workspace.tokens.owner, role: 'owner', shareTokens: { editor: workspace.tokens.editor, viewer: workspace.tokens.viewer } } }));
     }, { workspace: scene.workspace });
-    await page.goto(documentUrl(id, scene.workspace.tokens.owner));
+    await page.goto(scene.documentUrl(id, scene.workspace.tokens.owner));
     await page.getByRole('button', { name: 'Export' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download meeting calendar (.ics)' }).click()]);
     expect(download.suggestedFilename()).toBe('Meeting-calendar.ics');
@@ -99,7 +98,7 @@ describe('the Export menu', () => {
 describe('the print view', () => {
   test('prints the data-review protocol to Letter PDF with its headings and no app chrome', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Regularly review data with community providers', template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await openPrintView(page);
     expect(new URL(page.url()).pathname).toBe(`/d/${id}/print`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/print-view.png`, fullPage: true });
@@ -131,7 +130,7 @@ describe('the print view', () => {
 
   test('prints the participant workbook (the working-session document) with its agenda', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Roles and responsibilities working session', template: 'roles-working-session' });
-    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await openPrintView(page);
     const text = (await pdfPages(await page.pdf({ format: 'Letter' }))).join('\n').replace(/\s+/g, ' ');
     for (const heading of ['Roles and responsibilities working session', 'Objective 2: Prepare an agenda and share it with the team', 'Agenda', 'Objective 4: Facilitate the working session']) {

@@ -7,12 +7,11 @@ import { api, createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const documentUrl = (id: string) => new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
 
 async function openTwice(template: string) {
   const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template });
-  const a = await openPage(scene.browser, documentUrl(id));
-  const b = await openPage(scene.browser, documentUrl(id));
+  const a = await openPage(scene.browser, scene.documentUrl(id));
+  const b = await openPage(scene.browser, scene.documentUrl(id));
   for (const { page } of [a, b]) await expect.poll(() => page.locator('.status').textContent(), { timeout: 15_000 }).toContain('All changes synced');
   return { id, a, b };
 }
@@ -73,7 +72,7 @@ describe('typing together in text fields', () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template: 'barriers' });
     const context = await scene.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(documentUrl(id));
+    await page.goto(scene.documentUrl(id));
     const cell = page.getByLabel('Task, row 1', { exact: true });
     await cell.waitFor();
     const before = await shownValue(cell);

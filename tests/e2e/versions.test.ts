@@ -11,7 +11,6 @@ import { api, createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const documentUrl = (id: string, token: string) => new URL(`/d/${id}?token=${token}`, scene.server.url).href;
 const taskCell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
 
 async function listVersions(id: string): Promise<{ label: string; auto: boolean }[]> {
@@ -40,7 +39,7 @@ describe('the history panel', () => {
     earlier.destroy();
     await waitFor('the automatic version', async () => (await listVersions(id)).some((version) => version.auto));
 
-    const { page, context, errors } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     await taskCell(page).waitFor();
     let dialog = await openHistory(page);
     await expect.poll(() => dialog.getByRole('button', { name: /Session ended/ }).count()).toBe(1);
@@ -76,7 +75,7 @@ describe('the history panel', () => {
   test('a viewer browses history read-only: no saving, no restoring', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
     await api(scene.server.url, `/api/documents/${id}/versions`, { token: scene.workspace.tokens.editor, body: { label: 'After kickoff meeting' } });
-    const { page, context } = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.viewer));
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.viewer));
     await page.locator('.badge').waitFor();
     const dialog = await openHistory(page);
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).click();
@@ -94,8 +93,8 @@ describe('restoring a version', () => {
     const saved = await api(scene.server.url, `/api/documents/${id}/versions`, { token: scene.workspace.tokens.editor, body: { label: 'After kickoff meeting' } });
     expect(saved.status).toBe(201);
 
-    const a = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
-    const b = await openPage(scene.browser, documentUrl(id, scene.workspace.tokens.editor));
+    const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     for (const { page } of [a, b]) await taskCell(page).waitFor();
     const original = await shownValue(taskCell(b.page));
     expect(original).toMatch(/^Clearly assign/);

@@ -8,11 +8,15 @@ export interface BrowserScene {
   server: RunningServer;
   browser: Browser;
   workspace: Workspace;
+  /** A document's page on the scene's server, opened with `token` (the workspace's editor link by default). */
+  documentUrl(documentId: string, token?: string): string;
 }
 
 /** A browser test file's shared set-up: the real server, Chromium, and one workspace; all closed after. */
 export function useBrowserScene(): BrowserScene {
-  const scene = {} as BrowserScene;
+  const scene = {
+    documentUrl: (documentId: string, token = scene.workspace.tokens.editor) => new URL(`/d/${documentId}?token=${token}`, scene.server.url).href,
+  } as BrowserScene;
   beforeAll(async () => {
     scene.server = await startTestServer();
     scene.browser = await launchChromium();
