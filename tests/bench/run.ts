@@ -66,6 +66,12 @@ async function runFanOutOnQuietMachine(server: LaunchedServer, config: BenchConf
   return summary;
 }
 
+/** The server's process-tree RSS once start-up work (compiling, loading the client) has settled. */
+async function readSettledRss(server: LaunchedServer): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return server.treeRssBytes();
+}
+
 async function benchServer(kind: ServerKind, config: BenchConfig): Promise<ServerResults> {
   console.log(`${kind.name}`);
   if (config.quietSeconds > 0) {
@@ -86,6 +92,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
     // idle-memory loads use the first): a fresh process per server, without a startup per load.
     generators = Array.from({ length: config.generators }, (_, i) => startChild(`generator-${kind.name}-${i}`, GENERATOR_ENTRY));
     await Promise.all([launch(), ...generators.map((generator) => generator.ready)]);
+    const treeRssBeforeClients = await readSettledRss(server!);
     const fanOut = await attempt('fan-out', () => runFanOutOnQuietMachine(server!, config, generators));
     let coldLoad: Outcome<ColdLoadSummary> = { ok: false, error: 'n/a (holds no document)' };
     if (kind.holdsDocuments) {
@@ -99,7 +106,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
         return summary;
       });
     }
-    const idleMemory = await attempt('idle memory', () => runIdleMemory(server!, config, generators[0]!));
+    const idleMemory = await attempt('idle memory', () => runIdleMemory(server!, config, generators[0]!, treeRssBeforeClients));
     return { name: kind.name, fanOut, coldLoad, idleMemory, loggedProblems: countLoggedProblems(logPaths) };
   } finally {
     await Promise.all(generators.map((generator) => generator.kill()));
