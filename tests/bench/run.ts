@@ -10,6 +10,9 @@ import { renderReport, type Outcome, type ServerResults } from './report.ts';
 import { runColdLoad, type ColdLoadSummary } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutSummary } from './scenarios/fan-out.ts';
 import { runIdleMemory } from './scenarios/idle-memory.ts';
+import { runTwoNodeTopologies } from './scenarios/two-node.ts';
+import { readTwoNodeConfig } from './scenarios/two-node-config.ts';
+import { renderTopologies } from './scenarios/two-node-report.ts';
 import { SERVER_KINDS, type ServerKind } from './servers/kinds.ts';
 import { launchServer, type LaunchedServer } from './servers/launch.ts';
 
@@ -119,6 +122,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
 
 async function main(): Promise<void> {
   const config = readBenchConfig(process.env);
+  const twoNode = readTwoNodeConfig(process.env);
   const startedAt = new Date();
   // Every loop below is bounded; this is the backstop if a child hangs in a way no timeout saw.
   const watchdog = setTimeout(() => {
@@ -142,7 +146,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  // One node and two (scenarios/two-node.ts), after the comparison with the peers.
+  const topologies = await runTwoNodeTopologies(config, twoNode, GENERATOR_ENTRY, attempt);
+  let report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  if (topologies.length > 0) report += `\n\n${renderTopologies(topologies, config, twoNode)}\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest.md'), report);
   console.log(`\n${report}`);

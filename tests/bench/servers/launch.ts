@@ -1,7 +1,7 @@
 import { createDocumentIn, createWorkspace } from '../../support/test-server.ts';
 import { startChild, type BenchChild } from '../child-processes.ts';
 import type { RoomRef, Target } from '../load/clients.ts';
-import { readProcessTreeRss } from '../process-tree-memory.ts';
+import { readProcessTreeRss } from '../process-tree.ts';
 import { compileServerEntry, compileServerOnce } from './compile-entry.ts';
 import type { ServerKind } from './kinds.ts';
 import { readOursMetrics } from './ours-metrics.ts';

@@ -26,6 +26,10 @@ const config = readConfig({
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
   PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
   PATHWAYS_METRICS_TOKEN: BENCH_METRICS_TOKEN,
+  // Set only by the two-node topologies (servers/two-node-cluster.ts), under names of their own so
+  // a DATABASE_URL in the shell running the benchmark never reaches the single-node runs.
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  REDIS_URL: process.env.BENCH_REDIS_URL,
 });
 const server = await startServer(config, {
   logger: pino({ level: 'warn' }),
