@@ -37,7 +37,7 @@ export function renderTopologies(results: readonly TopologyResult[], config: Ben
     }
     const v = outcome.value;
     lines.push(
-      `| ${name} | ${v.deliveries} / ${v.expectedDeliveries} | ${v.convergedRooms} / ${v.rooms} | ${pair(v.sameNode.p50Ms, v.sameNode.p99Ms)} | ${pair(v.crossNode.p50Ms, v.crossNode.p99Ms)} | ${ms(v.commitP99Ms)} | ${per1k(v.cpuMs.relays, v.expectedDeliveries)} | ${per1k(v.cpuMs.redis, v.expectedDeliveries)} | ${per1k(v.cpuMs.postgres, v.expectedDeliveries)} | ${per1k(totalCpu(v), v.expectedDeliveries)} | ${v.drops} |`,
+      `| ${name} | ${v.deliveries} / ${v.expectedDeliveries} | ${v.convergedRooms} / ${v.rooms} | ${pair(v.sameNode.p50Ms, v.sameNode.p99Ms)} | ${pair(v.crossNode.p50Ms, v.crossNode.p99Ms)} | ${v.commitP99 === null ? 'n/a' : `${v.commitP99.beyondLastBucket ? '> ' : ''}${ms(v.commitP99.ms)}`} | ${per1k(v.cpuMs.relays, v.expectedDeliveries)} | ${per1k(v.cpuMs.redis, v.expectedDeliveries)} | ${per1k(v.cpuMs.postgres, v.expectedDeliveries)} | ${per1k(totalCpu(v), v.expectedDeliveries)} | ${v.drops} |`,
     );
   }
   const goal = goalLine(results);

@@ -8,7 +8,7 @@ import { readProcessTreeCpuMs } from '../process-tree.ts';
 import type { Outcome } from '../report.ts';
 import type { LaunchedServer } from '../servers/launch.ts';
 import { prepareRooms } from '../servers/launch.ts';
-import { persistQuantileMs, readPersistBuckets } from '../servers/ours-metrics.ts';
+import { persistQuantileMs, readPersistBuckets, type HistogramQuantile } from '../servers/ours-metrics.ts';
 import { launchNodes, startBackends, type BenchBackends } from '../servers/two-node-cluster.ts';
 import { mergeSorted, quantile } from '../stats.ts';
 import { TOPOLOGIES, type TopologyName, type TwoNodeConfig } from './two-node-config.ts';
@@ -23,7 +23,7 @@ export interface TopologySummary {
   readonly sameNode: { readonly p50Ms: number; readonly p99Ms: number; readonly count: number };
   readonly crossNode: { readonly p50Ms: number; readonly p99Ms: number; readonly count: number };
   /** p99 of the nodes' store commits (persistence rounds) in the window, from their histograms. */
-  readonly commitP99Ms: number | null;
+  readonly commitP99: HistogramQuantile | null;
   /** CPU in the measured window, ms: the relays together, Redis, and PostgreSQL (every backend). */
   readonly cpuMs: { readonly relays: number; readonly redis: number | null; readonly postgres: number | null };
   readonly convergedRooms: number;
@@ -87,7 +87,7 @@ async function runTopology(name: TopologyName, config: BenchConfig, twoNode: Two
       deliveries: sameNode.length + crossNode.length,
       sameNode: { p50Ms: quantile(sameNode, 0.5), p99Ms: quantile(sameNode, 0.99), count: sameNode.length },
       crossNode: { p50Ms: quantile(crossNode, 0.5), p99Ms: quantile(crossNode, 0.99), count: crossNode.length },
-      commitP99Ms: persistQuantileMs(bucketsBefore, bucketsAfter, 0.99),
+      commitP99: persistQuantileMs(bucketsBefore, bucketsAfter, 0.99),
       cpuMs: {
         relays: relaysAfter.reduce((total, after, i) => total + after - relaysBefore[i]!, 0),
         redis: delta(enginesAfter.redis, enginesBefore.redis),

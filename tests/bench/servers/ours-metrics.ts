@@ -37,11 +37,17 @@ export async function readPersistBuckets(httpUrl: string): Promise<Map<number, n
   return buckets;
 }
 
+/** A quantile read from a histogram: `ms`, or at least `ms` when it fell past the last finite bucket. */
+export interface HistogramQuantile {
+  readonly ms: number;
+  readonly beyondLastBucket: boolean;
+}
+
 /**
  * The q-quantile, in ms, of the rounds between two readings of one or more nodes' histograms,
  * interpolated inside its bucket as Prometheus's histogram_quantile does: as exact as the buckets.
  */
-export function persistQuantileMs(before: readonly Map<number, number>[], after: readonly Map<number, number>[], q: number): number | null {
+export function persistQuantileMs(before: readonly Map<number, number>[], after: readonly Map<number, number>[], q: number): HistogramQuantile | null {
   const bounds = [...(after[0]?.keys() ?? [])].sort((a, b) => a - b);
   const counts = bounds.map((bound) => after.reduce((sum, reading, i) => sum + (reading.get(bound) ?? 0) - (before[i]?.get(bound) ?? 0), 0));
   const total = counts[counts.length - 1] ?? 0;
@@ -52,8 +58,8 @@ export function persistQuantileMs(before: readonly Map<number, number>[], after:
     const lower = i === 0 ? 0 : bounds[i - 1]!;
     const below = i === 0 ? 0 : counts[i - 1]!;
     // The +Inf bucket has no upper bound to interpolate to: report its lower one.
-    if (!Number.isFinite(bounds[i]!)) return lower * 1000;
-    return (lower + ((bounds[i]! - lower) * (rank - below)) / Math.max(1, counts[i]! - below)) * 1000;
+    if (!Number.isFinite(bounds[i]!)) return { ms: lower * 1000, beyondLastBucket: true };
+    return { ms: (lower + ((bounds[i]! - lower) * (rank - below)) / Math.max(1, counts[i]! - below)) * 1000, beyondLastBucket: false };
   }
   return null;
 }
