@@ -1,7 +1,7 @@
 // Compiles the server (sync-server/ and the core/ it uses) to dist/server/ with esbuild, so the
 // serving process runs plain JavaScript: no TypeScript loader in memory or on the start-up path.
 // Dependencies stay in node_modules (better-sqlite3 is native); only our own code is bundled.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,6 +41,17 @@ export async function buildServer() {
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
+  }
+  removeOldChunks(new Set(ordered.map((file) => file.path)));
+}
+
+/** Hashed chunks of earlier builds pile up otherwise; a concurrent build's are minutes younger. */
+function removeOldChunks(current) {
+  const chunks = join(SERVER_OUT_DIR, 'chunks');
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const name of readdirSync(chunks)) {
+    const path = join(chunks, name);
+    if (!current.has(path) && statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
   }
 }
 

@@ -9,6 +9,7 @@ const KEY_PREFIX = 'pathways:rate:';
  * The same sliding window as RateWindow, as one atomic script on a sorted set of event times,
  * so every node counts into one window. Redis's clock, not each node's, decides what has left
  * the window; a refused event adds nothing. Returns -1 when taken, else milliseconds to wait.
+ * (rate-limiter-flexible would bring fixed windows that count refused tries: another limit.)
  */
 const TAKE_SCRIPT = `
 local key, limit, window = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
