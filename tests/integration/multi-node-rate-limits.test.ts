@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { JOIN_CODE_TRIES_PER_MINUTE } from '../../sync-server/routes/join-links.ts';
+import { SURVEY_ANSWERS_PER_MINUTE } from '../../sync-server/routes/survey-answers.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startRedis, type RedisServer } from '../support/redis-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { api, createDocumentIn, createWorkspace } from '../support/test-server.ts';
 
 /**
  * Rate limits on two real nodes sharing one PostgreSQL and one Redis: a limit is the service's,
@@ -56,6 +58,20 @@ describe('rate limits across nodes', () => {
     }
     // The limit is per address: another one is still answered.
     expect((await tryCode(nodes[1]!, '198.51.100.4')).status).toBe(404);
+  });
+
+  test('a survey link takes its answers a minute once across both nodes, and every answer taken is stored', async () => {
+    const { nodes } = await twoNodes();
+    const workspace = await createWorkspace(nodes[0]!.url);
+    const documentId = await createDocumentIn(nodes[1]!.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const link = (await (await api(nodes[0]!.url, `/api/documents/${documentId}/survey-link`, { token: workspace.tokens.editor, body: {} })).json()) as { token: string };
+    const answer = (node: ServerProcess, text: string): Promise<Response> =>
+      fetch(new URL(`/api/survey/${link.token}/answers`, node.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: { suggestions: text } }) });
+    for (let i = 0; i < SURVEY_ANSWERS_PER_MINUTE; i++) expect((await answer(nodes[i % 2]!, `Answer ${i}`)).status).toBe(201);
+    for (const node of nodes) expect((await answer(node, 'One too many')).status).toBe(429);
+    const exported = await (await api(nodes[1]!.url, `/api/documents/${documentId}/export?format=md`, { token: workspace.tokens.editor })).text();
+    for (let i = 0; i < SURVEY_ANSWERS_PER_MINUTE; i++) expect(exported).toContain(`Answer ${i}`);
+    expect(exported).not.toContain('One too many');
   });
 
   test('with Redis stopped, each node still limits on its own and answers at once', async () => {
