@@ -16,6 +16,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
+import type { RateLimiters } from './access/rate-window.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import type { StorageHealthMonitor } from './storage/health-monitor.ts';
 import { CLOSE } from './relay/close-codes.ts';
@@ -50,6 +51,8 @@ export interface AppDependencies {
   readonly metricsToken: string | undefined;
   readonly maxMessageBytes: number;
   readonly storageHealth: StorageHealthMonitor;
+  /** Where the routes' rate limits count: this process, or Redis shared by every node. */
+  readonly rateLimiters: RateLimiters;
 }
 
 /**
@@ -80,8 +83,8 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
-  app.route('/', joinLinkRoutes(deps.store, deps.relay));
-  app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
+  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters));
+  app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));

@@ -31,6 +31,12 @@ export function ensureClientBuilt(log: (message: string) => void): void {
  * such as Vitest sets NODE_ENV=test, and Vite would then bundle React's development build.
  */
 export function viteBuild(args: readonly string[]): void {
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  let vite: string;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    // A production install (`npm ci --omit=dev`) has no Vite: it serves a client built beforehand.
+    throw new Error('the client is not built and Vite is not installed (a dev dependency): run `npm ci && npm run build` first, then start with the production install');
+  }
   execFileSync(process.execPath, [vite, 'build', ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -35,7 +35,12 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
-ensureClientBuilt((message) => console.log(message));
+try {
+  ensureClientBuilt((message) => console.log(message));
+} catch (error) {
+  console.error(`Pathways cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 starting = startServer(config, { logger });
 let server: RunningServer;
 try {

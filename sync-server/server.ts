@@ -1,10 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { inProcessRateLimiters } from './access/rate-window.ts';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createRelayMetrics } from './observability/metrics.ts';
-import { RedisNodeBus } from './relay/redis-node-bus.ts';
 import { Relay } from './relay/relay.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import { StorageHealthMonitor } from './storage/health-monitor.ts';
@@ -34,7 +34,10 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const opened = options.store ?? (await openStore(config, logger));
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
-  const bus = config.redisUrl === undefined ? undefined : new RedisNodeBus(config.redisUrl, logger);
+  // ioredis loads only on a node that joins others: one machine's process does without it.
+  const bus = config.redisUrl === undefined ? undefined : new (await import('./relay/redis-node-bus.ts')).RedisNodeBus(config.redisUrl, logger);
+  // Nodes behind one load balancer share their rate limits, or N nodes would allow N times each.
+  const sharedLimits = config.redisUrl === undefined ? undefined : new (await import('./access/redis-rate-window.ts')).RedisRateLimiters(config.redisUrl, logger);
   const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, ...(bus && { bus }) });
   const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
   const { app, injectWebSocket } = createApp({
@@ -46,6 +49,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     metricsToken: config.metricsToken,
     maxMessageBytes: config.maxMessageBytes,
     storageHealth,
+    rateLimiters: sharedLimits?.limiters ?? inProcessRateLimiters,
   });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
@@ -68,6 +72,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await relay.shutdown();
         await bus?.close();
+        await sharedLimits?.close();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         await store.close();

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mintJoinLink, normalizeJoinCode, redeemJoinCode } from '../access/join-links.ts';
 import { documentMember } from '../access/middleware.ts';
-import { RateWindow } from '../access/rate-window.ts';
+import type { RateLimiters } from '../access/rate-window.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 
@@ -20,9 +20,9 @@ export const joinCodePath = (code: string): string => `/j/${code}`;
  * and closes the sockets they opened, and `POST /api/join/:code` exchanges a typed code for
  * `{documentId, token}` (no other credential; paced, 429 past the limit, 404 for a dead code).
  */
-export function joinLinkRoutes(store: DocumentStore, relay: Relay) {
-  const perAddress = new RateWindow(JOIN_CODE_TRIES_PER_MINUTE.perAddress, 60_000);
-  const total = new RateWindow(JOIN_CODE_TRIES_PER_MINUTE.total, 60_000);
+export function joinLinkRoutes(store: DocumentStore, relay: Relay, rateLimiters: RateLimiters) {
+  const perAddress = rateLimiters('join-code-per-address', JOIN_CODE_TRIES_PER_MINUTE.perAddress, 60_000);
+  const total = rateLimiters('join-code-total', JOIN_CODE_TRIES_PER_MINUTE.total, 60_000);
   return new Hono()
     .post('/api/documents/:doc/join-link', documentMember(store, 'editor'), async (c) => {
       const documentId = c.req.param('doc');
@@ -39,7 +39,9 @@ export function joinLinkRoutes(store: DocumentStore, relay: Relay) {
     .post('/api/join/:code', async (c) => {
       c.header('cache-control', 'no-store');
       const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
-      for (const window of [perAddress.take(address), total.take('all')]) {
+      // In turn, so a try refused per address does not use up the total.
+      for (const [limit, key] of [[perAddress, address], [total, 'all']] as const) {
+        const window = await limit.take(key);
         if (!window.ok) {
           c.header('retry-after', String(window.retryAfterSeconds));
           throw new HTTPException(429, { message: 'Too many tries at a join code. Wait a minute, then type the code again.' });

@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { addSurveyResponse, checkSurveyAnswers, hasStaffSurvey, MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS } from '../../core/survey/index.ts';
-import { RateWindow } from '../access/rate-window.ts';
+import type { RateLimiters } from '../access/rate-window.ts';
 import { hashToken } from '../access/tokens.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -39,8 +39,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * answer; no workspace, no other document, no socket. Nothing about the person is kept: not
  * their address, browser or the time, and the answer's Yjs update carries the server's client id.
  */
-export function surveyAnswerRoutes(store: DocumentStore, relay: Relay, logger: Logger) {
-  const answers = new RateWindow(SURVEY_ANSWERS_PER_MINUTE, 60_000);
+export function surveyAnswerRoutes(store: DocumentStore, relay: Relay, logger: Logger, rateLimiters: RateLimiters) {
+  const answers = rateLimiters('survey-answers', SURVEY_ANSWERS_PER_MINUTE, 60_000);
   const readDocument = async (documentId: string): Promise<{ hasSurvey: boolean }> => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await relay.readState(documentId));
@@ -63,7 +63,7 @@ export function surveyAnswerRoutes(store: DocumentStore, relay: Relay, logger: L
       '/api/survey/:token/answers',
       surveyToken(store),
       async (c, next) => {
-        const taken = answers.take(c.get('documentId'));
+        const taken = await answers.take(c.get('documentId'));
         if (!taken.ok) {
           c.header('retry-after', String(taken.retryAfterSeconds));
           throw new HTTPException(429, { message: `This survey is receiving many answers at once. Please send yours again in ${taken.retryAfterSeconds} seconds; nothing you wrote is lost.` });

@@ -37,15 +37,15 @@ export function killAllChildren(): void {
 process.once('exit', killAllChildren);
 
 /**
- * Forks `entry` under tsx with IPC. 'advanced' serialization carries typed arrays (latency
- * samples) without a JSON round trip.
+ * Forks `entry` with IPC, under tsx unless it is already JavaScript (a compiled server). 'advanced'
+ * serialization carries typed arrays (latency samples) without a JSON round trip.
  */
 export function startChild(name: string, entry: string, options: { env?: Record<string, string>; execArgv?: string[]; readyTimeoutMs?: number } = {}): BenchChild {
   mkdirSync(LOG_DIR, { recursive: true });
   const logPath = join(LOG_DIR, `${name.replace(/[^\w.-]+/g, '_')}.log`);
   const log = openSync(logPath, 'a');
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
+    execArgv: [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(options.execArgv ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log, 'ipc'],
     serialization: 'advanced',

@@ -55,6 +55,11 @@ const COLUMNS: readonly Column[] = [
     cell: (r) => failed(r.coldLoad) ?? (r.coldLoad.ok && r.coldLoad.value.afterRestartMs !== null ? formatNumber(r.coldLoad.value.afterRestartMs) : 'n/a (no persistence)'),
   },
   {
+    title: 'process tree RSS before any client',
+    value: (r) => valueOf(r.idleMemory, (v) => v.treeRssBeforeClientsBytes),
+    cell: (r) => failed(r.idleMemory) ?? (r.idleMemory.ok ? formatBytes(r.idleMemory.value.treeRssBeforeClientsBytes) : ''),
+  },
+  {
     title: 'idle heap per closed doc',
     // Below the noise (a few hundred KB of heap over the whole run) a ratio means nothing.
     value: (r) => valueOf(r.idleMemory, (v) => (Math.abs(v.heapBytesPerDocument) < IDLE_HEAP_NOISE_BYTES ? null : v.heapBytesPerDocument)),

@@ -10,6 +10,9 @@ import { renderReport, type Outcome, type ServerResults } from './report.ts';
 import { runColdLoad, type ColdLoadSummary } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutSummary } from './scenarios/fan-out.ts';
 import { runIdleMemory } from './scenarios/idle-memory.ts';
+import { runTwoNodeTopologies } from './scenarios/two-node.ts';
+import { readTwoNodeConfig } from './scenarios/two-node-config.ts';
+import { renderTopologies } from './scenarios/two-node-report.ts';
 import { SERVER_KINDS, type ServerKind } from './servers/kinds.ts';
 import { launchServer, type LaunchedServer } from './servers/launch.ts';
 
@@ -66,6 +69,12 @@ async function runFanOutOnQuietMachine(server: LaunchedServer, config: BenchConf
   return summary;
 }
 
+/** The server's process-tree RSS once start-up work (compiling, loading the client) has settled. */
+async function readSettledRss(server: LaunchedServer): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return server.treeRssBytes();
+}
+
 async function benchServer(kind: ServerKind, config: BenchConfig): Promise<ServerResults> {
   console.log(`${kind.name}`);
   if (config.quietSeconds > 0) {
@@ -86,6 +95,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
     // idle-memory loads use the first): a fresh process per server, without a startup per load.
     generators = Array.from({ length: config.generators }, (_, i) => startChild(`generator-${kind.name}-${i}`, GENERATOR_ENTRY));
     await Promise.all([launch(), ...generators.map((generator) => generator.ready)]);
+    const treeRssBeforeClients = await readSettledRss(server!);
     const fanOut = await attempt('fan-out', () => runFanOutOnQuietMachine(server!, config, generators));
     let coldLoad: Outcome<ColdLoadSummary> = { ok: false, error: 'n/a (holds no document)' };
     if (kind.holdsDocuments) {
@@ -99,7 +109,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
         return summary;
       });
     }
-    const idleMemory = await attempt('idle memory', () => runIdleMemory(server!, config, generators[0]!));
+    const idleMemory = await attempt('idle memory', () => runIdleMemory(server!, config, generators[0]!, treeRssBeforeClients));
     return { name: kind.name, fanOut, coldLoad, idleMemory, loggedProblems: countLoggedProblems(logPaths) };
   } finally {
     await Promise.all(generators.map((generator) => generator.kill()));
@@ -112,6 +122,7 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
 
 async function main(): Promise<void> {
   const config = readBenchConfig(process.env);
+  const twoNode = readTwoNodeConfig(process.env);
   const startedAt = new Date();
   // Every loop below is bounded; this is the backstop if a child hangs in a way no timeout saw.
   const watchdog = setTimeout(() => {
@@ -135,7 +146,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  // One node and two (scenarios/two-node.ts), after the comparison with the peers.
+  const topologies = await runTwoNodeTopologies(config, twoNode, GENERATOR_ENTRY, attempt);
+  let report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  if (topologies.length > 0) report += `\n\n${renderTopologies(topologies, config, twoNode)}\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest.md'), report);
   console.log(`\n${report}`);

@@ -1,5 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+/** The pids whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 let server: ServerProcess | undefined;
 afterEach(() => {
@@ -29,6 +45,22 @@ describe('the start command', () => {
 
     const home = await (await fetch(server.url)).text();
     expect(home).toContain('<div id="root">');
+  });
+
+  test('serves compiled JavaScript from one process, with no TypeScript loader, compiling only when the sources changed', async () => {
+    // The first start may compile (a fresh checkout); a second one finds the compiled server current.
+    server = await startServerProcess();
+    server.child.kill('SIGKILL');
+    server = await startServerProcess();
+    expect(server.output()).not.toContain('Compiling the server');
+    const pid = server.child.pid!;
+    expect(childrenOf(pid)).toEqual([]);
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(commandLine.some((part) => /tsx/.test(part))).toBe(false);
+    const loaded = readFileSync(`/proc/${pid}/maps`, 'utf8');
+    expect(loaded).not.toMatch(/esbuild|tsx/);
+    const health = await fetch(new URL('/healthz', server.url));
+    expect(health.status).toBe(200);
   });
 
   test('answers unknown templates and paths with a JSON error a person can act on', async () => {

@@ -9,11 +9,16 @@ export interface ServerProcess {
   readonly url: string;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   readonly exited: Promise<number | string>;
+  /** Everything it printed until now, stdout and stderr. */
+  output(): string;
 }
 
-/** Starts `sync-server/main.ts` as `npm start` does, on a free loopback port, and waits for its URL. */
+/**
+ * Starts the server as `npm start` does (the command its script runs: compile the server if its
+ * sources changed, then run the compiled JavaScript) on a free loopback port, and waits for its URL.
+ */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')), PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -33,5 +38,5 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`server exited (${code}) before starting; output:\n${output}`)));
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => output };
 }

@@ -3,6 +3,7 @@ import { loopDelayHandlers } from '../loop-delay.ts';
 import { ColdLoad } from './cold-load.ts';
 import { FanOutLoad, type FanOutConnect, type FanOutTyping } from './fan-out.ts';
 import { openAndClose } from './idle-memory.ts';
+import { TwoNodeFanOutLoad, type TwoNodeConnect } from './two-node-fan-out.ts';
 import type { RoomRef, Target } from './clients.ts';
 
 /**
@@ -14,12 +15,16 @@ process.setMaxListeners(0);
 
 const fanOut = new FanOutLoad();
 const coldLoad = new ColdLoad();
+const twoNode = new TwoNodeFanOutLoad();
 
 answerRequests({
   ...loopDelayHandlers(),
   'fan-out:connect': (args: FanOutConnect) => fanOut.connect(args),
   'fan-out:type': (args: FanOutTyping) => fanOut.type(args),
   'fan-out:close': () => fanOut.close(),
+  'two-node:connect': (args: TwoNodeConnect) => twoNode.connect(args),
+  'two-node:type': (args: FanOutTyping) => twoNode.type(args),
+  'two-node:close': () => twoNode.close(),
   'cold:write': (args: { target: Target; room: RoomRef; updates: number }) => coldLoad.writeHistory(args),
   'cold:first-sync': (args: { target: Target; room: RoomRef; length: number }) => coldLoad.timeFirstSync(args),
   'cold:release': () => coldLoad.releaseKeeper(),

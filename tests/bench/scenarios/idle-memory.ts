@@ -4,6 +4,8 @@ import { prepareRooms, waitForNoRooms, type LaunchedServer } from '../servers/la
 
 export interface IdleMemorySummary {
   readonly documents: number;
+  /** Resident memory of the server's process tree once started, before any client connected. */
+  readonly treeRssBeforeClientsBytes: number;
   /** (heap after − heap before) / documents, both after full collections. */
   readonly heapBytesPerDocument: number;
   /** Rooms the server still held in memory at the end. */
@@ -20,7 +22,7 @@ const EVICTION_PROBE_MS = 1000;
  * Documents opened one after another for a short session each. A server that evicts a room when
  * its last client leaves should end where it started; one that keeps rooms grows per document.
  */
-export async function runIdleMemory(server: LaunchedServer, config: BenchConfig, worker: BenchChild): Promise<IdleMemorySummary> {
+export async function runIdleMemory(server: LaunchedServer, config: BenchConfig, worker: BenchChild, treeRssBeforeClientsBytes: number): Promise<IdleMemorySummary> {
   // Warm-up sessions first, unmeasured: V8 optimises the session's code paths during the first
   // few dozen, and that compiled code sits on the heap once, not per document.
   const warmUps = Math.min(20, Math.max(1, Math.round(config.idleDocuments / 10)));
@@ -48,6 +50,7 @@ export async function runIdleMemory(server: LaunchedServer, config: BenchConfig,
   const heapAfter = await server.heapBytes();
   return {
     documents: config.idleDocuments,
+    treeRssBeforeClientsBytes,
     heapBytesPerDocument: (heapAfter - heapBefore) / config.idleDocuments,
     roomsLeftOpen: (await server.roomCount()) - roomsBefore,
     evicts,

@@ -1,6 +1,8 @@
 import { createDocumentIn, createWorkspace } from '../../support/test-server.ts';
 import { startChild, type BenchChild } from '../child-processes.ts';
 import type { RoomRef, Target } from '../load/clients.ts';
+import { readProcessTreeRss } from '../process-tree.ts';
+import { compileServerEntry, compileServerOnce } from './compile-entry.ts';
 import type { ServerKind } from './kinds.ts';
 import { readOursMetrics } from './ours-metrics.ts';
 
@@ -14,6 +16,8 @@ export interface LaunchedServer {
   cpuMs(): Promise<number>;
   /** Heap in use after full garbage collections. */
   heapBytes(): Promise<number>;
+  /** Resident memory of the server's process and any it started. */
+  treeRssBytes(): number;
   roomCount(): Promise<number>;
   /** Graceful stop (ours flushes and compacts every room), then waits for the process to end. */
   stop(): Promise<void>;
@@ -35,7 +39,9 @@ const extraServerFlags = (): string[] => (process.env.BENCH_SERVER_FLAGS ?? '').
 let launches = 0;
 
 export async function launchServer(kind: ServerKind, dataDir: string): Promise<LaunchedServer> {
-  const child = startChild(`server-${kind.name}-${++launches}`, kind.entry, { env: { ...kind.env, BENCH_DATA_DIR: dataDir }, execArgv: [...SERVER_NODE_FLAGS, ...extraServerFlags()] });
+  if (kind.createsRoomsOverRest) compileServerOnce();
+  const entry = await compileServerEntry(kind.entry);
+  const child = startChild(`server-${kind.name}-${++launches}`, entry, { env: { ...kind.env, BENCH_DATA_DIR: dataDir }, execArgv: [...SERVER_NODE_FLAGS, ...extraServerFlags()] });
   try {
     const { port } = (await child.ready) as { port: number };
     const httpUrl = `http://127.0.0.1:${port}/`;
@@ -46,6 +52,7 @@ export async function launchServer(kind: ServerKind, dataDir: string): Promise<L
       target: { protocol: kind.protocol, url: `ws://127.0.0.1:${port}${kind.syncPath}` },
       cpuMs: () => child.request<number>('cpu'),
       heapBytes: () => child.request<number>('heap'),
+      treeRssBytes: () => readProcessTreeRss(child.pid),
       roomCount: () => child.request<number>('rooms'),
       stop: async () => {
         await child.request('stop', undefined, 60_000);

@@ -1,15 +1,19 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { readConfig } from '../../../sync-server/config.ts';
 import { BENCH_METRICS_TOKEN } from './ours-metrics.ts';
-import { startServer } from '../../../sync-server/server.ts';
-import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { serveControl } from './control.ts';
 
 /**
- * The Pathways server as in production: SQLite in BENCH_DATA_DIR, persist before fan-out.
- * BENCH_STORE=memory swaps in the in-memory store (the 'ours-memory' diagnostic).
- * Warnings and errors go to this child's log, which the orchestrator counts.
+ * The Pathways server as in production: the compiled dist/server that `npm start` runs (this
+ * file is compiled too and started without a TypeScript loader; see compile-entry.ts), SQLite in
+ * BENCH_DATA_DIR, persist before fan-out. BENCH_STORE=memory swaps in the in-memory store (the
+ * 'ours-memory' diagnostic). Warnings and errors go to this child's log, which the orchestrator counts.
  */
+// A path computed at run time, so compiling this file leaves the compiled server's import alone.
+const compiledServer = join(process.cwd(), 'dist', 'server', 'server.js');
+const { startServer } = (await import(pathToFileURL(compiledServer).href)) as typeof import('../../../sync-server/server.ts');
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
 // The storage knobs pass through (PATHWAYS_SQLITE_SYNCHRONOUS=FULL is the 'ours-full' diagnostic);
@@ -22,10 +26,14 @@ const config = readConfig({
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
   PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
   PATHWAYS_METRICS_TOKEN: BENCH_METRICS_TOKEN,
+  // Set only by the two-node topologies (servers/two-node-cluster.ts), under names of their own so
+  // a DATABASE_URL in the shell running the benchmark never reaches the single-node runs.
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  REDIS_URL: process.env.BENCH_REDIS_URL,
 });
 const server = await startServer(config, {
   logger: pino({ level: 'warn' }),
-  ...(process.env.BENCH_STORE === 'memory' && { store: new MemoryDocumentStore() }),
+  ...(process.env.BENCH_STORE === 'memory' && { store: new (await import('../../../sync-server/storage/memory-store.ts')).MemoryDocumentStore() }),
 });
 
 serveControl({
