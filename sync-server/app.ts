@@ -8,6 +8,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/client.ts';
+import { meetingOccurrenceRoutes } from './routes/meeting-occurrences.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { surveyAnswerRoutes } from './routes/survey-answers.ts';
 import { joinLinkRoutes } from './routes/join-links.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
   app.route('/', documentRoutes(deps.store));
+  app.route('/', meetingOccurrenceRoutes(deps.store, deps.relay));
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));

@@ -1,6 +1,6 @@
 export { daysInMonth, formatIsoDate, fromDayNumber, isLeapYear, parseIsoDate, toDayNumber, weekdayOf } from './civil-date.ts';
 export type { CivilDate } from './civil-date.ts';
-export { isOccurrence, listOccurrences, occurrencesAround } from './occurrences.ts';
+export { isOccurrence, listOccurrences, occurrencesAround, REPEAT_LABELS } from './occurrences.ts';
 export type { MeetingSchedule, OccurrenceWindow } from './occurrences.ts';
 export { decodeOccurrenceId, encodeOccurrenceId, findPreviousOccurrence, isCalendarId, isRowId } from './occurrence-id.ts';
 export type { OccurrenceKey } from './occurrence-id.ts';

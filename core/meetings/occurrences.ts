@@ -1,4 +1,4 @@
-import type { RepeatOptionId } from '../templates/meeting-calendar-columns.ts';
+import { REPEAT_OPTIONS, type RepeatOptionId } from '../templates/meeting-calendar-columns.ts';
 import { daysInMonth, formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, type CivilDate } from './civil-date.ts';
 
 /** When a meeting happens: its first date and how it repeats (the calendar's `repeat` option). */
@@ -7,6 +7,9 @@ export interface MeetingSchedule {
   readonly firstDate: string;
   readonly repeat: RepeatOptionId;
 }
+
+/** Each repeat's label, as the calendar's Repeats column shows it. */
+export const REPEAT_LABELS: Readonly<Record<RepeatOptionId, string>> = Object.fromEntries(REPEAT_OPTIONS.map(({ id, label }) => [id, label])) as Record<RepeatOptionId, string>;
 
 type Step = { readonly unit: 'day'; readonly count: number } | { readonly unit: 'month'; readonly count: number } | null;
 
