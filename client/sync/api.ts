@@ -60,4 +60,7 @@ export const api = {
   createDocument: (workspaceId: string, token: string, body: { title: string; template?: string }) =>
     request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token, body }),
   readDocument: (documentId: string, token: string) => request<DocumentInfo>(`/api/documents/${encodeURIComponent(documentId)}`, { token }),
+  /** The document of one meeting of a calendar row on one date, created the first time (idempotent). */
+  openOccurrence: (calendarId: string, token: string, body: { row: string; date: string }) =>
+    request<{ id: string; title: string; created: boolean }>(`/api/documents/${encodeURIComponent(calendarId)}/occurrences`, { token, body }),
 };

@@ -14,7 +14,7 @@ import {
   readCalendarMeeting,
   REPEAT_LABELS,
 } from '../../core/meetings/index.ts';
-import { initializeDocument, readTable } from '../../core/schema/index.ts';
+import { initializeDocument, markOccurrenceCreated, readTable } from '../../core/schema/index.ts';
 import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -94,6 +94,9 @@ export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
     creating.set(id, creation);
     try {
       const result = await creation;
+      // The calendar lists the meeting's document at once, for everyone who has it open,
+      // whoever asked (a client offline records its request in the calendar itself).
+      await relay.applyServerChange(calendar.id, (calendarDoc) => markOccurrenceCreated(calendarDoc, id, new Date().toISOString()));
       return c.json(result, result.created ? 201 : 200);
     } finally {
       creating.delete(id);
