@@ -16,7 +16,7 @@ import { TableSection } from '../editor/table-section.tsx';
 import { TitleField } from '../editor/title-field.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
 import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
-import { MeetingOccurrences } from '../meetings/meeting-occurrences.tsx';
+import { CalendarPanels } from '../meetings/calendar-panels.tsx';
 import { OpenNextSteps } from '../meetings/open-next-steps.tsx';
 import { MEETING_DETAILS_SECTION_ID } from '../../core/meetings/index.ts';
 import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
@@ -145,7 +145,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
               {section.kind === 'table' && section.id === MEETINGS_SECTION_ID && (
-                <MeetingOccurrences doc={doc} calendarId={session.documentId} token={token} table={section.table} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
+                <CalendarPanels doc={doc} calendarId={session.documentId} token={token} table={section.table} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
               )}
               {occurrence !== null && section.id === MEETING_DETAILS_SECTION_ID && (
                 <OpenNextSteps occurrence={occurrence} token={token} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />

@@ -63,4 +63,7 @@ export const api = {
   /** The document of one meeting of a calendar row on one date, created the first time (idempotent). */
   openOccurrence: (calendarId: string, token: string, body: { row: string; date: string }) =>
     request<{ id: string; title: string; created: boolean }>(`/api/documents/${encodeURIComponent(calendarId)}/occurrences`, { token, body }),
+  /** "Adapt for a school": a school's calendar tied to this district calendar. */
+  adaptForSchool: (calendarId: string, token: string, school: string) =>
+    request<{ id: string; title: string }>(`/api/documents/${encodeURIComponent(calendarId)}/school-calendars`, { token, body: { school } }),
 };

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addNoteSection, addRow, readTable, setCell } from '../../core/schema/index.ts';
+import { addNoteSection, addRow, readAdaptation, readTable, setCell, writeSchoolRequirement } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID, NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
@@ -140,4 +140,65 @@ describe('meetings that carry their next steps forward', () => {
     await online.context.close();
     await offline.context.close();
   }, 240_000);
+
+  test('a school calendar stays in step with a required district meeting, keeps its own meeting, and the district sees who scheduled what', async () => {
+    const district = await createDocumentIn(scene.server.url, scene.workspace, { title: 'District meeting calendar', template: 'meeting-calendar' });
+    const rowOf = (doc: Y.Doc, name: string) => readTable(doc, MEETINGS_SECTION_ID)!.value.rows.find((row) => JSON.stringify(row.cells[M.meeting]).includes(name))!.id;
+    let operational = '';
+    await editStored(district, (doc) => {
+      operational = rowOf(doc, 'Operational update');
+      setCell(doc, MEETINGS_SECTION_ID, operational, M.firstDate, '2098-02-02');
+      setCell(doc, MEETINGS_SECTION_ID, operational, M.time, '09:00');
+      writeSchoolRequirement(doc, operational, 'all-schools');
+    });
+
+    const districtUrl = new URL(`/d/${district}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
+    const { page, context, errors } = await openPage(scene.browser, districtUrl);
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByRole('button', { name: 'Adapt for a school' }).click();
+    await page.getByRole('heading', { name: 'Meetings from the district calendar' }).waitFor({ timeout: 20_000 });
+    const schoolId = decodeURIComponent(new URL(page.url()).pathname.slice('/d/'.length));
+    const required = page.locator('.school-meeting', { hasText: 'Operational update' });
+    await required.getByText('Every school').waitFor({ timeout: 20_000 });
+    expect(await required.getByText('From the district calendar').count()).toBe(1);
+
+    // The school sets its own time and adds a meeting of its own.
+    await required.getByLabel('Time').fill('10:30');
+    await editStored(schoolId, (doc) => {
+      addRow(doc, MEETINGS_SECTION_ID, { values: { [M.meeting]: 'Lincoln wellness team huddle' } });
+    });
+    await expect.poll(() => page.locator('.school-meeting', { hasText: 'Operational update' }).getByLabel('Time').inputValue()).toBe('10:30');
+
+    // The district changes the required meeting: it reaches the school copy at once.
+    await editStored(district, (doc) => {
+      setCell(doc, MEETINGS_SECTION_ID, operational, M.topics, 'Review students referred vs. served at every school');
+    });
+    await required.getByText('Review students referred vs. served at every school').waitFor({ timeout: 20_000 });
+
+    // An optional one can be dropped; the school's own meeting is still its own.
+    const optional = page.locator('.school-meeting', { hasText: 'MOU renegotiation' });
+    await optional.getByLabel('Not held at this school').check();
+    await optional.getByText('Dropped at this school.').waitFor();
+    const school = connectStockClient(scene.server.url, schoolId, scene.workspace.tokens.viewer);
+    await school.synced;
+    await expect.poll(() => readAdaptation(school.doc, operational).time, { timeout: 10_000 }).toBe('10:30');
+    expect(readTable(school.doc, MEETINGS_SECTION_ID)!.value.rows.map((row) => JSON.stringify(row.cells[M.meeting]))).toEqual([expect.stringContaining('Lincoln wellness team huddle')]);
+    expect(readTable(school.doc, MEETINGS_SECTION_ID)!.value.rows.some((row) => JSON.stringify(row.cells).includes('Operational update'))).toBe(false);
+    school.destroy();
+    await page.getByText('Lincoln wellness team huddle').first().waitFor();
+
+    await shoot(page, 'school-calendar', '.school-district-meetings');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The district sees which schools have each meeting scheduled.
+    await page.goto(districtUrl);
+    const coverage = page.locator('.school-coverage');
+    await expect.poll(() => coverage.getByRole('row', { name: /Operational update/ }).locator('td').nth(1).textContent(), { timeout: 20_000 }).toBe('Lincoln Elementary');
+    expect(await coverage.getByLabel('At schools: Operational update').inputValue()).toBe('all-schools');
+    expect(await coverage.getByRole('row', { name: /MOU renegotiation/ }).locator('td').nth(2).textContent()).toBe('Lincoln Elementary');
+    await shoot(page, 'district-schools', '.district-schools');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
