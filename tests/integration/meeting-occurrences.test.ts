@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readOccurrenceMeta, readTable, setCell } from '../../core/schema/index.ts';
+import { readOccurrenceMeta, readOccurrenceRequests, readTable, setCell } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
@@ -47,6 +47,14 @@ describe('opening the meeting of a date', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+  });
+
+  test('the calendar records the new document for everyone who has it open', async () => {
+    const watcher = connectStockClient(server.url, calendarId, workspace.tokens.viewer);
+    await watcher.synced;
+    const { id } = (await (await open({ row: rowId, date: '2027-04-07' })).json()) as { id: string };
+    await waitFor('the calendar to record the document', () => readOccurrenceRequests(watcher.doc).some((request) => request.occurrenceId === id && request.createdAt !== null));
+    watcher.destroy();
   });
 
   test('the document is prefilled from its row and names the meeting before it', async () => {
@@ -101,7 +109,7 @@ describe('what the route refuses', () => {
   test('nothing was created by a refused request', async () => {
     const list = (await (await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer })).json()) as { id: string }[];
     expect(list.map((document) => document.id).filter((id) => id.startsWith(`${calendarId}.`)).sort()).toEqual(
-      ['2027-01-27', '2027-02-10', '2027-03-10', '2027-03-24'].map((date) => `${calendarId}.${rowId}.${date}`),
+      ['2027-01-27', '2027-02-10', '2027-03-10', '2027-03-24', '2027-04-07'].map((date) => `${calendarId}.${rowId}.${date}`),
     );
   });
 });
