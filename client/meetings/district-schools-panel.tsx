@@ -67,7 +67,7 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
           )}
         </form>
       )}
-      <div className="table-scroll" role="region" aria-label="Meetings at schools" tabIndex={0}>
+      <div className="school-coverage-scroll" role="region" aria-label="Meetings at schools" tabIndex={0}>
         <table className="school-coverage">
           <thead>
             <tr>
