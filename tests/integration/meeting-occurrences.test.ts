@@ -41,6 +41,20 @@ describe('opening the meeting of a date', () => {
     expect(list.filter((document) => document.id.startsWith(`${calendarId}.`))).toEqual([expect.objectContaining({ id: bodies[0]!.id, template: 'meeting' })]);
   });
 
+  test('two servers on one database asked at once still make one document (the primary key decides)', async () => {
+    const second = await startTestServer({ DATA_DIR: server.dataDir });
+    try {
+      const ask = (url: string) => api(url, `/api/documents/${calendarId}/occurrences`, { token: workspace.tokens.editor, body: { row: rowId, date: '2027-05-05' } });
+      const responses = await Promise.all(Array.from({ length: 8 }, (_, index) => ask(index % 2 === 0 ? server.url : second.url)));
+      const bodies = (await Promise.all(responses.map((response) => response.json()))) as { id: string; created: boolean }[];
+      expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+      expect(responses.every((response) => response.status === 200 || response.status === 201)).toBe(true);
+      expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('asking again later finds the same document', async () => {
     const first = await open({ row: rowId, date: '2027-02-10' });
     const again = await open({ row: rowId, date: '2027-02-10' });
@@ -109,7 +123,7 @@ describe('what the route refuses', () => {
   test('nothing was created by a refused request', async () => {
     const list = (await (await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer })).json()) as { id: string }[];
     expect(list.map((document) => document.id).filter((id) => id.startsWith(`${calendarId}.`)).sort()).toEqual(
-      ['2027-01-27', '2027-02-10', '2027-03-10', '2027-03-24', '2027-04-07'].map((date) => `${calendarId}.${rowId}.${date}`),
+      ['2027-01-27', '2027-02-10', '2027-03-10', '2027-03-24', '2027-04-07', '2027-05-05'].map((date) => `${calendarId}.${rowId}.${date}`),
     );
   });
 });
