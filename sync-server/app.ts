@@ -8,7 +8,9 @@ import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/client.ts';
+import { meetingOccurrenceRoutes } from './routes/meeting-occurrences.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { schoolCalendarRoutes } from './routes/school-calendars.ts';
 import { surveyAnswerRoutes } from './routes/survey-answers.ts';
 import { joinLinkRoutes } from './routes/join-links.ts';
 import { surveyLinkRoutes } from './routes/survey-links.ts';
@@ -80,6 +82,8 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
   app.route('/', documentRoutes(deps.store));
+  app.route('/', meetingOccurrenceRoutes(deps.store, deps.relay));
+  app.route('/', schoolCalendarRoutes(deps.store, deps.relay));
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));

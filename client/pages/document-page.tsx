@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
-import { noteFragment, readSmallCellThreshold } from '../../core/schema/index.ts';
+import { noteFragment, readOccurrenceMeta, readSmallCellThreshold } from '../../core/schema/index.ts';
 import { SURVEY_SECTION_ID } from '../../core/survey/index.ts';
 import { SectionInsights } from '../data-review/section-insights.tsx';
 import { PrivacyHint } from '../privacy/privacy-hint.tsx';
@@ -16,6 +16,10 @@ import { TableSection } from '../editor/table-section.tsx';
 import { TitleField } from '../editor/title-field.tsx';
 import { ExportMenu } from '../exports/export-menu.tsx';
 import { SurveyLinkControl } from '../survey/survey-link-control.tsx';
+import { CalendarPanels } from '../meetings/calendar-panels.tsx';
+import { OpenNextSteps } from '../meetings/open-next-steps.tsx';
+import { MEETING_DETAILS_SECTION_ID } from '../../core/meetings/index.ts';
+import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
 import { useDocumentAccess, useDocumentToken, useWorkspaceToken } from '../sync/use-document-access.ts';
@@ -76,6 +80,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
+  const occurrence = readOccurrenceMeta(doc).value;
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', person);
@@ -139,6 +144,12 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               {!readOnly && privacyHints.has(section.id) && <PrivacyHint hints={privacyHints.get(section.id)!} />}
               {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
               {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
+              {section.kind === 'table' && section.id === MEETINGS_SECTION_ID && (
+                <CalendarPanels doc={doc} calendarId={session.documentId} token={token} table={section.table} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
+              )}
+              {occurrence !== null && section.id === MEETING_DETAILS_SECTION_ID && (
+                <OpenNextSteps occurrence={occurrence} token={token} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
+              )}
             </section>
           );
         })}

@@ -60,4 +60,10 @@ export const api = {
   createDocument: (workspaceId: string, token: string, body: { title: string; template?: string }) =>
     request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token, body }),
   readDocument: (documentId: string, token: string) => request<DocumentInfo>(`/api/documents/${encodeURIComponent(documentId)}`, { token }),
+  /** The document of one meeting of a calendar row on one date, created the first time (idempotent). */
+  openOccurrence: (calendarId: string, token: string, body: { row: string; date: string }) =>
+    request<{ id: string; title: string; created: boolean }>(`/api/documents/${encodeURIComponent(calendarId)}/occurrences`, { token, body }),
+  /** "Adapt for a school": a school's calendar tied to this district calendar. */
+  adaptForSchool: (calendarId: string, token: string, school: string) =>
+    request<{ id: string; title: string }>(`/api/documents/${encodeURIComponent(calendarId)}/school-calendars`, { token, body: { school } }),
 };

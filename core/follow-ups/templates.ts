@@ -1,3 +1,4 @@
+import { MEETING_TEMPLATE_ID } from '../meetings/meeting-document.ts';
 import type { TemplateId } from '../templates/template.ts';
 
 /**
@@ -7,6 +8,7 @@ import type { TemplateId } from '../templates/template.ts';
  */
 export const TEMPLATES_WITH_NEXT_STEPS: readonly TemplateId[] = ['barriers', 'roles-working-session'];
 
+/** True for documents from those templates, and for a meeting's own document (made from a calendar row). */
 export function mayHaveNextSteps(template: string | null): boolean {
-  return template !== null && (TEMPLATES_WITH_NEXT_STEPS as readonly string[]).includes(template);
+  return template !== null && ((TEMPLATES_WITH_NEXT_STEPS as readonly string[]).includes(template) || template === MEETING_TEMPLATE_ID);
 }

@@ -36,3 +36,19 @@ export { trackRowDeletions } from './row-deletions.ts';
 export type { RowDeletions } from './row-deletions.ts';
 export type { NewRound, RatingRound } from './rating-rounds.ts';
 export { readSmallCellThreshold, writeSmallCellThreshold } from './small-cell-threshold.ts';
+export { readOccurrenceMeta, writeOccurrenceMeta } from './occurrence-meta.ts';
+export type { OccurrenceMeta } from './occurrence-meta.ts';
+export { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from './occurrence-requests.ts';
+export type { OccurrenceRequest } from './occurrence-requests.ts';
+export {
+  addSchoolCalendar,
+  readAdaptation,
+  readDistrictCalendarLink,
+  readSchoolCalendars,
+  readSchoolPlan,
+  writeAdaptation,
+  writeDistrictCalendarLink,
+  writeDropped,
+  writeSchoolRequirement,
+} from './district-schools.ts';
+export type { AdaptationField, DistrictCalendarLink, SchoolAdaptation, SchoolRequirement } from './district-schools.ts';

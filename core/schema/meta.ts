@@ -15,8 +15,13 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *    keyed by the participant's id (a device's, or later an account's) rather than display name,
  *    older name-keyed answers still read and replaced by the id-keyed one when their owner answers;
  *    `width` on a table column: the width someone resized it to, shared by the room (columns.ts).
+ * 4. `meta.occurrence` on a meeting document made from a calendar row (occurrence-meta.ts), and the
+ *    calendar's top-level `occurrenceRequests` map of meetings asked to be opened
+ *    (occurrence-requests.ts); a district calendar's `schoolPlan` and `schoolCalendars` maps, and a
+ *    school calendar's `meta.districtCalendar` and `districtAdaptations` (district-schools.ts).
+ *    All are new keys that older builds keep without reading.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const META = 'meta';
 const TITLE = 'title';

@@ -94,7 +94,8 @@ function addMetricsTable(doc: Y.Doc): void {
   });
 }
 
-function addProtocol(doc: Y.Doc): void {
+/** The recurring data discussion's prompts; a data-review meeting's own document starts from it too. */
+export function addDataReviewProtocol(doc: Y.Doc): void {
   addTableSection(doc, {
     id: 'protocol',
     title: 'Objective 4: Prepare prompts to use when discussing data with community providers',
@@ -131,6 +132,6 @@ export const dataReviewTemplate: Template = {
       title: 'Reminder',
       blocks: [paragraph([bold('Reminder: Please consult with your legal team before sharing any student-level data.')])],
     });
-    addProtocol(doc);
+    addDataReviewProtocol(doc);
   },
 };

@@ -169,7 +169,8 @@ function sampleMeetingRow(sample: SampleMeeting): RowInit {
   };
 }
 
-function addMeetings(doc: Y.Doc): void {
+/** The meetings table with the given rows: the toolkit's samples, or none for a school's own meetings. */
+export function addMeetingsTable(doc: Y.Doc, rows: readonly RowInit[]): void {
   const c = MEETING_COLUMNS;
   addTableSection(doc, {
     id: MEETINGS_SECTION_ID,
@@ -189,8 +190,12 @@ function addMeetings(doc: Y.Doc): void {
       // Options are stored whole in the document; only id and label belong there, the RRULE is the export's.
       { id: c.repeat, kind: 'choice', title: 'Repeats', options: REPEAT_OPTIONS.map(({ id, label }) => ({ id, label })) },
     ],
-    rows: [...SAMPLE_MEETINGS.map(sampleMeetingRow), { values: { [c.meeting]: 'Other:' } }],
+    rows,
   });
+}
+
+function addMeetings(doc: Y.Doc): void {
+  addMeetingsTable(doc, [...SAMPLE_MEETINGS.map(sampleMeetingRow), { values: { [MEETING_COLUMNS.meeting]: 'Other:' } }]);
 }
 
 export const meetingCalendarTemplate: Template = {
