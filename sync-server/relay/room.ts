@@ -294,7 +294,9 @@ export class Room {
     // every busy room starts its round in the same tick, so all their appends share one commit (R3).
     this.processing = this.persistence
       .nextRound()
-      .then(() => this.processInbox())
+      .then(async () => {
+        await this.processNextRound();
+      })
       .catch((error: unknown) => {
         // A bug, not input: fail this room (its clients reconnect and resend), never the process.
         this.logger.error({ documentId: this.documentId, error }, 'a round failed; closing the room');
@@ -306,12 +308,22 @@ export class Room {
       });
   }
 
+  /**
+   * One round: catching up with other nodes, or the messages waiting. One only, so that what is
+   * left waits for the next tick and shares its commit with every other busy room (R3).
+   */
+  private async processNextRound(): Promise<boolean> {
+    const loaded = this.loaded;
+    if (loaded === null) return false;
+    if (this.mustCatchUp) await this.catchUp(loaded);
+    else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
+    else return false;
+    return true;
+  }
+
+  /** Handles everything queued, round after round (the room is closing). */
   private async processInbox(): Promise<void> {
-    for (let loaded = this.loaded; loaded !== null; loaded = this.loaded) {
-      if (this.mustCatchUp) await this.catchUp(loaded);
-      else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
-      else return;
-    }
+    while (await this.processNextRound());
   }
 
   /**
