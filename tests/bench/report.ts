@@ -3,6 +3,7 @@ import type { ColdLoadSummary } from './scenarios/cold-load.ts';
 import type { FanOutSummary } from './scenarios/fan-out.ts';
 import type { IdleMemorySummary } from './scenarios/idle-memory.ts';
 import type { ServerName } from './servers/kinds.ts';
+import { renderLatencyGoals } from './latency-goals.ts';
 import { formatBytes, formatNumber } from './stats.ts';
 
 /** A scenario's result, or why it has none. */
@@ -146,6 +147,8 @@ export function renderReport(all: readonly ServerResults[], config: BenchConfig,
     `Node ${process.version}, ${context.elapsedMs > 0 ? `${Math.round(context.elapsedMs / 1000)} s` : ''}. Fan-out: ${config.rooms} rooms × ${config.clientsPerRoom} clients, ${config.typistsPerRoom} typists per room at ${config.keysPerSecond} keys/s for ${config.seconds} s, ${config.generators} load generator process(es). Cold load: ${config.historyUpdates.toLocaleString('en-US')} single-character updates, median of ${config.coldRepeats} first syncs. Idle memory: ${config.idleDocuments} documents opened and closed one after another.`,
     '',
     renderSummaryTable(all),
+    '',
+    renderLatencyGoals(all),
     '',
     'Latency runs from a typist\'s local insert to the end of each other client\'s transaction applying it, on one process clock, after an unmeasured warm-up. Deliveries are keystrokes × (clients − 1). "Best peer" is the lower of @y/websocket-server and @hocuspocus/server in each column; the floor relays frames without any CRDT work. Lower is better in every column, so a ratio under 1× favours ours. Idle heap is (heap after − heap before) / documents, after full collections, each document having had one short session; "keeps docs" marks a server that holds every document after its last client leaves.',
     '',
