@@ -35,7 +35,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   const bus = config.redisUrl === undefined ? undefined : new RedisNodeBus(config.redisUrl, logger);
-  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, ...(bus && { bus }) });
+  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, roomGraceMs: config.roomGraceMs, ...(bus && { bus }) });
   const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
   const { app, injectWebSocket } = createApp({
     store,

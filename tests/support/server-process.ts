@@ -14,7 +14,7 @@ export interface ServerProcess {
 /** Starts `sync-server/main.ts` as `npm start` does, on a free loopback port, and waits for its URL. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')), PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')), PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, PATHWAYS_ROOM_GRACE_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));

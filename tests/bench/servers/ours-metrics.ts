@@ -1,6 +1,9 @@
 /** The scrape token the benchmark starts ours with (metrics are off without one). */
 export const BENCH_METRICS_TOKEN = 'bench-metrics-token';
 
+/** The grace period ours runs with in the benchmark (R24), unless PATHWAYS_ROOM_GRACE_MS says otherwise. */
+export const BENCH_ROOM_GRACE_MS = 2000;
+
 /** What the benchmark reads from ours's GET /metrics (Prometheus text format). */
 export interface OursMetrics {
   readonly openRooms: number;

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { readConfig } from '../../../sync-server/config.ts';
-import { BENCH_METRICS_TOKEN } from './ours-metrics.ts';
+import { BENCH_METRICS_TOKEN, BENCH_ROOM_GRACE_MS } from './ours-metrics.ts';
 import { startServer } from '../../../sync-server/server.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { serveControl } from './control.ts';
@@ -21,6 +21,9 @@ const config = readConfig({
   PATHWAYS_SQLITE_SYNCHRONOUS: process.env.PATHWAYS_SQLITE_SYNCHRONOUS,
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
   PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
+  // Shorter than the default so the loads that wait for rooms to leave memory do not take minutes;
+  // still far longer than a reconnect, which is what the reopen figure measures.
+  PATHWAYS_ROOM_GRACE_MS: process.env.PATHWAYS_ROOM_GRACE_MS ?? String(BENCH_ROOM_GRACE_MS),
   PATHWAYS_METRICS_TOKEN: BENCH_METRICS_TOKEN,
 });
 const server = await startServer(config, {
