@@ -3,9 +3,9 @@ import { readMeta } from '../../core/schema/index.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
-import { randomUUID } from 'node:crypto';
 import type { AppendBatcher } from './append-batcher.ts';
 import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
+import { sessionVersionId } from './session-version.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
@@ -145,8 +145,9 @@ export class RoomPersistence {
     await this.updateSummary(doc, true);
     if (!this.editedThisSession) return;
     this.editedThisSession = false;
+    // Named by its content, so another node closing its room on the same state saves no second one (R25).
     await this.store.saveVersion(
-      { id: randomUUID(), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
+      { id: sessionVersionId(this.documentId, doc), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
       Y.encodeStateAsUpdate(doc),
     );
   }
