@@ -118,10 +118,13 @@ function renderFanOutDetails(all: readonly ServerResults[]): string {
 }
 
 function renderStorageDetails(all: readonly ServerResults[]): string {
-  const lines = ['| server | history write ms | raw log (sum of updates) | snapshot (encodeStateAsUpdate) | stored (snapshot + log) | stored ÷ snapshot | SQLite file + WAL | first sync from storage, warm, ms |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| server | history write ms | server loop delay p99 / max while writing, ms (compactions) | raw log (sum of updates) | snapshot (encodeStateAsUpdate) | stored (snapshot + log) | stored ÷ snapshot | SQLite file + WAL | first sync from storage, warm, ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of all) {
     if (!r.coldLoad.ok) {
-      if (r.name !== 'floor') lines.push(`| ${r.name} | failed: ${r.coldLoad.error.replace(/\|/g, '/')} | | | | | | |`);
+      if (r.name !== 'floor') lines.push(`| ${r.name} | failed: ${r.coldLoad.error.replace(/\|/g, '/')} | | | | | | | |`);
       continue;
     }
     const v = r.coldLoad.value;
@@ -129,7 +132,8 @@ function renderStorageDetails(all: readonly ServerResults[]): string {
     const ratio = v.storedBytes === null ? 'n/a' : `${formatNumber(v.storedBytes / v.written.snapshotBytes)}×`;
     const file = v.sqliteFileBytes === null ? 'n/a' : formatBytes(v.sqliteFileBytes);
     const warm = v.fromStorageMs === null ? 'n/a' : formatNumber(v.fromStorageMs);
-    lines.push(`| ${r.name} | ${formatNumber(v.written.writeMs)} | ${formatBytes(v.written.rawLogBytes)} | ${formatBytes(v.written.snapshotBytes)} | ${stored} | ${ratio} | ${file} | ${warm} |`);
+    const compactions = v.writeCompactions === null ? '' : ` (${v.writeCompactions})`;
+    lines.push(`| ${r.name} | ${formatNumber(v.written.writeMs)} | ${delay(v.writeLoopDelay)}${compactions} | ${formatBytes(v.written.rawLogBytes)} | ${formatBytes(v.written.snapshotBytes)} | ${stored} | ${ratio} | ${file} | ${warm} |`);
   }
   return lines.join('\n');
 }

@@ -5,7 +5,8 @@ import type { BenchChild } from '../child-processes.ts';
 import type { BenchConfig } from '../config.ts';
 import type { HistoryWritten } from '../load/cold-load.ts';
 import { prepareRooms, waitForNoRooms, type LaunchedServer } from '../servers/launch.ts';
-import { BENCH_ROOM_GRACE_MS } from '../servers/ours-metrics.ts';
+import { BENCH_ROOM_GRACE_MS, readOursMetrics } from '../servers/ours-metrics.ts';
+import type { LoopDelay } from './fan-out.ts';
 import { median } from '../stats.ts';
 
 export interface ColdLoadSummary {
@@ -23,6 +24,13 @@ export interface ColdLoadSummary {
   readonly fromStorageMs: number | null;
   /** Snapshot plus log held for the document once its room closed (ours only). */
   readonly storedBytes: number | null;
+  /**
+   * The server's event-loop delay while the history was written and relayed: for ours this
+   * window holds the compactions of a large document (every COMPACT_AFTER_UPDATES rounds).
+   */
+  readonly writeLoopDelay: LoopDelay;
+  /** Compactions in that window (ours only). */
+  readonly writeCompactions: number | null;
   /** The SQLite file and its WAL, versions and all (ours only). */
   readonly sqliteFileBytes: number | null;
 }
@@ -50,12 +58,16 @@ export async function runColdLoad(
   let server = first;
   const [room] = await prepareRooms(server, 1, 'cold-load');
   try {
+    await server.child.request('loop-delay:reset');
+    const compactionsBefore = server.kind.createsRoomsOverRest ? (await readOursMetrics(server.httpUrl)).compactions : null;
     const written = await worker.request<HistoryWritten>('cold:write', { target: server.target, room, updates: config.historyUpdates }, 240_000);
+    const writeLoopDelay = await server.child.request<LoopDelay>('loop-delay');
+    const writeCompactions = compactionsBefore === null ? null : (await readOursMetrics(server.httpUrl)).compactions - compactionsBefore;
     const firstSync = (): Promise<number> => worker.request<number>('cold:first-sync', { target: server.target, room, length: config.historyUpdates }, 90_000);
     const fromMemory: number[] = [];
     for (let i = 0; i < config.coldRepeats; i++) fromMemory.push(await firstSync());
     await worker.request('cold:release');
-    if (!server.kind.persists) return { summary: { written, fromMemoryMs: median(fromMemory), reopenedMs: null, afterRestartMs: null, fromStorageMs: null, storedBytes: null, sqliteFileBytes: null }, server };
+    if (!server.kind.persists) return { summary: { written, writeLoopDelay, writeCompactions, fromMemoryMs: median(fromMemory), reopenedMs: null, afterRestartMs: null, fromStorageMs: null, storedBytes: null, sqliteFileBytes: null }, server };
 
     const reopened: number[] = [];
     for (let i = 0; i < config.coldRepeats; i++) reopened.push(await firstSync());
@@ -71,7 +83,7 @@ export async function runColdLoad(
       fromStorage.push(await firstSync());
     }
     return {
-      summary: { written, fromMemoryMs: median(fromMemory), reopenedMs: median(reopened), afterRestartMs, fromStorageMs: median(fromStorage), storedBytes, sqliteFileBytes: sqliteFileBytes(dataDir) },
+      summary: { written, writeLoopDelay, writeCompactions, fromMemoryMs: median(fromMemory), reopenedMs: median(reopened), afterRestartMs, fromStorageMs: median(fromStorage), storedBytes, sqliteFileBytes: sqliteFileBytes(dataDir) },
       server,
     };
   } finally {

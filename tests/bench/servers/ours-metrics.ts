@@ -12,6 +12,8 @@ export interface OursMetrics {
   readonly persistSeconds: number;
   /** Rounds that took longer than 10 ms: each one stalled the whole event loop that long. */
   readonly persistRoundsOver10ms: number;
+  /** Logs compacted into snapshots so far. */
+  readonly compactions: number;
 }
 
 function readSample(text: string, name: string): number {
@@ -28,6 +30,7 @@ export async function readOursMetrics(httpUrl: string): Promise<OursMetrics> {
     openRooms: readSample(text, 'pathways_rooms'),
     persistRounds,
     persistSeconds: readSample(text, 'pathways_persist_seconds_sum'),
+    compactions: readSample(text, 'pathways_compactions_total'),
     persistRoundsOver10ms: persistRounds - readSample(text, 'pathways_persist_seconds_bucket{le="0.01"}'),
   };
 }
