@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readMeta } from '../../core/schema/index.ts';
-import type { DocumentStore } from '../storage/document-store.ts';
+import type { DocumentStore, StoredDocument } from '../storage/document-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import type { AppendBatcher } from './append-batcher.ts';
@@ -34,6 +34,7 @@ export class RoomPersistence {
   private editedThisSession = false;
   private lastTitle: string | null = null;
   private lastSummaryAt = 0;
+  private readStartedAt = 0;
 
   constructor(
     readonly documentId: string,
@@ -46,8 +47,17 @@ export class RoomPersistence {
 
   /** Loads the stored document. A stored update that no longer applies is skipped and logged, never fatal. */
   async load(): Promise<Y.Doc> {
-    const started = performance.now();
-    const stored = await this.store.loadDocument(this.documentId);
+    return this.build(await this.read());
+  }
+
+  /** Reads what storage holds for the document; `build` then makes the room's Y.Doc of it. */
+  async read(): Promise<StoredDocument> {
+    this.readStartedAt = performance.now();
+    return this.store.loadDocument(this.documentId);
+  }
+
+  /** The room's Y.Doc from what `read` returned. */
+  build(stored: StoredDocument): Y.Doc {
     const doc = rebuildDocument(stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
     this.heldSeq = stored.lastSeq;
     // Notices heard while loading (the room subscribes first) may be newer than what was read.
@@ -55,7 +65,7 @@ export class RoomPersistence {
     this.logUpdates = stored.updates.length;
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.lastTitle = readMeta(doc).value.title;
-    this.metrics.loadSeconds.observe((performance.now() - started) / 1000);
+    this.metrics.loadSeconds.observe((performance.now() - this.readStartedAt) / 1000);
     return doc;
   }
 
