@@ -1,4 +1,5 @@
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
+import { DEFAULT_ROOM_GRACE_MS } from './relay/relay.ts';
 
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
    * commits every event-loop tick. See AppendBatcher for the trade-off.
    */
   readonly commitIntervalMs: number;
+  /** How long a room stays in memory after its last socket leaves (R24). */
+  readonly roomGraceMs: number;
   /** `postgres://…`: store everything in PostgreSQL instead of the SQLite file in `dataDir`. */
   readonly databaseUrl: string | undefined;
   /** `redis://…`: join the other nodes on the same database (needs `databaseUrl`). */
@@ -66,6 +69,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
     commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
+    roomGraceMs: readInteger(env, 'PATHWAYS_ROOM_GRACE_MS', DEFAULT_ROOM_GRACE_MS, 0, 3_600_000),
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
   };

@@ -38,7 +38,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
   const bus = config.redisUrl === undefined ? undefined : new (await import('./relay/redis-node-bus.ts')).RedisNodeBus(config.redisUrl, logger);
   // Nodes behind one load balancer share their rate limits, or N nodes would allow N times each.
   const sharedLimits = config.redisUrl === undefined ? undefined : new (await import('./access/redis-rate-window.ts')).RedisRateLimiters(config.redisUrl, logger);
-  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, ...(bus && { bus }) });
+  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, roomGraceMs: config.roomGraceMs, ...(bus && { bus }) });
   const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
   const { app, injectWebSocket } = createApp({
     store,

@@ -8,35 +8,31 @@ interface PendingAppend {
 }
 
 /**
- * How often, at most, a storage commit starts: two display frames. A commit costs about the same
- * for one keystroke as for fifty, so under load rooms gather for up to two frames and share it,
- * and a room that received several keystrokes meanwhile relays them as one frame per socket (the
- * writes to sockets are most of the relay's CPU). When the last commit is older than this (a
- * quiet relay, one person typing) the next round starts at once and nothing waits.
- *
- * Measured with the benchmark's 500 clients (100 typing), relay CPU per thousand delivered
- * updates against Hocuspocus's in the same run: 26.0 ms at 0 ms (1.08×); 19.8–22.7 ms at 16 ms
- * (0.90–0.93×, three runs); 17.2–20.4 ms at 33 ms (0.73–0.92×, five runs, mean 0.85×); 17.7 ms
- * at 50 ms (0.70×). Fan-out p50 is 1.8 ms at 0, 12–13 ms at 16 and 24–25 ms at 33, and p99
- * 21, 26–37 and 40–48 ms (the peers' p99 is 150–450 ms under the same load). A remote keystroke
- * that shows 25 ms later is not something a person sees; the CPU is what limits a relay's rooms.
+ * The least time between the starts of two commits; 0 by default (true group commit: the next
+ * commit starts as soon as the previous one is done). A positive value trades latency for CPU
+ * under load: rooms gather for longer and relay several keystrokes as one frame per socket.
  */
-export const DEFAULT_COMMIT_INTERVAL_MS = 33;
+export const DEFAULT_COMMIT_INTERVAL_MS = 0;
 
 /**
- * One storage commit per round, across every busy room; rounds start at most every
- * `commitIntervalMs`.
+ * Group commit: one storage commit at a time, shared by every room busy when it starts (R3).
  *
- * Rooms start their rounds together: `nextTick()` is one timer shared by every room waiting for
- * it (`setImmediate` when the last commit is older than the interval), and each room's round
- * then runs, in the microtasks that follow, up to its `append`. The first append of the round
- * queues a flush behind them (a microtask, so after every room of the round has appended), which
- * writes them all in one `appendUpdates` call: one transaction instead of one per room. A failed
- * write rejects every append of that batch, and the store guarantees none of it was kept.
+ * Rooms start their rounds together: `nextTick()` is one promise shared by every room waiting
+ * for it. It resolves in the next turn of the event loop (`setImmediate`, so every frame already
+ * read from the network is in the round) when no commit is running, else as soon as the running
+ * one is done: what arrives during a commit goes into the next one, and nothing waits on a clock.
+ * Each room's round then runs, in the microtasks that follow, up to its `append`; the flush is
+ * queued behind them (a microtask), so all of the tick's appends go to storage in one
+ * `appendUpdates` call: one transaction. A failed write rejects every append of its batch, and
+ * the store guarantees none of it was kept.
  */
 export class AppendBatcher {
   private tick: Promise<void> | null = null;
+  private releaseTick: (() => void) | null = null;
+  private tickScheduled = false;
   private pending: PendingAppend[] = [];
+  private flushQueued = false;
+  private committing = false;
   private lastCommitAt = -Infinity;
 
   constructor(
@@ -46,34 +42,72 @@ export class AppendBatcher {
 
   /** Resolves when the next round may start, together with every other room waiting for it. */
   nextTick(): Promise<void> {
-    return (this.tick ??= new Promise<void>((resolve) => {
-      const start = (): void => {
-        this.tick = null;
-        resolve();
-      };
-      const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
-      if (wait >= 1) setTimeout(start, wait);
-      else setImmediate(start);
-    }));
+    if (this.tick === null) {
+      this.tick = new Promise<void>((resolve) => {
+        this.releaseTick = resolve;
+      });
+      this.scheduleTick();
+    }
+    return this.tick;
+  }
+
+  /** True while a commit is running; for tests. */
+  get isCommitting(): boolean {
+    return this.committing;
   }
 
   /** Resolves with the document's last sequence number once the batch holding these updates is durable. */
   append(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      if (this.pending.length === 0) queueMicrotask(() => void this.flush());
       this.pending.push({ documentId, updates, resolve, reject });
+      this.queueFlush();
+    });
+  }
+
+  /** Starts the waiting rooms' rounds at the next chance; a running commit starts them when it ends. */
+  private scheduleTick(): void {
+    if (this.committing || this.tickScheduled) return;
+    this.tickScheduled = true;
+    const start = (): void => {
+      this.tickScheduled = false;
+      const release = this.releaseTick;
+      this.tick = null;
+      this.releaseTick = null;
+      release?.();
+      // Behind the rounds just released, so their appends join any left over from the last commit.
+      if (this.pending.length > 0) this.queueFlush();
+    };
+    const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
+    if (wait >= 1) setTimeout(start, wait);
+    else setImmediate(start);
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued || this.committing) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
+    if (this.committing || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.committing = true;
     this.lastCommitAt = performance.now();
     try {
       const lastSeqs = await this.store.appendUpdates(batch);
       batch.forEach((append, i) => append.resolve(lastSeqs[i]!));
     } catch (error) {
       for (const append of batch) append.reject(error);
+    } finally {
+      this.committing = false;
+      // Rooms that waited for this commit, and appends that came in during it (a room that read
+      // storage first), go together into the next one.
+      if (this.tick !== null) this.scheduleTick();
+      else if (this.pending.length > 0) this.queueFlush();
     }
   }
 }

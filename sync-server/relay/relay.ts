@@ -21,7 +21,17 @@ export interface RelayOptions {
   readonly commitIntervalMs?: number;
   /** The other nodes serving the same storage (REDIS_URL); absent for a node on its own. */
   readonly bus?: NodeBus;
+  /** How long a room stays open after its last socket leaves (R24); `DEFAULT_ROOM_GRACE_MS` when absent. */
+  readonly roomGraceMs?: number;
 }
+
+/**
+ * A room whose last socket left stays in memory this long (R24): a person reloading the page, or
+ * the next meeting opening the same document, finds it open instead of waiting for a reload from
+ * storage. Long enough for a reload on a slow school laptop, short enough that memory does not
+ * grow with the documents opened in a day.
+ */
+export const DEFAULT_ROOM_GRACE_MS = 15_000;
 
 /**
  * With other nodes, every open room reads storage this often for commits whose notice never came
@@ -53,9 +63,13 @@ export class Relay {
   private readonly batcher: AppendBatcher;
 
   private readonly sweep: ReturnType<typeof setInterval> | null = null;
+  /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
+  private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
+  private readonly roomGraceMs: number;
 
   constructor(private readonly options: RelayOptions) {
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
@@ -119,14 +133,17 @@ export class Relay {
 
   private openRoom(documentId: string): Room {
     const existing = this.rooms.get(documentId);
-    if (existing !== undefined && !existing.isClosing) return existing;
+    if (existing !== undefined && !existing.isClosing) {
+      this.keepOpen(existing);
+      return existing;
+    }
     const { store, logger, metrics } = this.options;
     const room = new Room(
       documentId,
       new RoomPersistence(documentId, store, this.batcher, logger, metrics),
       logger,
       metrics,
-      (empty) => this.closeRoom(empty),
+      (empty) => this.onRoomEmpty(empty),
       this.closing.get(documentId),
       this.options.bus ?? null,
     );
@@ -135,7 +152,33 @@ export class Relay {
     return room;
   }
 
+  /** The last socket left (R24): close after the grace period, unless a socket comes back first. */
+  private onRoomEmpty(room: Room): void {
+    this.keepOpen(room);
+    // A failed room is gone already, and a relay shutting down closes everything at once.
+    if (room.isClosing || this.shuttingDown || this.roomGraceMs === 0) {
+      void this.closeRoom(room);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.emptySince.delete(room);
+      if (room.connectionCount === 0) void this.closeRoom(room);
+    }, this.roomGraceMs);
+    // A room in its grace period holds nothing unstored: it must not keep the process alive.
+    timer.unref();
+    this.emptySince.set(room, timer);
+  }
+
+  /** A socket joined a room in its grace period: it stays open. */
+  private keepOpen(room: Room): void {
+    const timer = this.emptySince.get(room);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.emptySince.delete(room);
+  }
+
   private closeRoom(room: Room, reason?: CloseReason): Promise<void> {
+    this.keepOpen(room);
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     this.options.metrics.rooms.set(this.rooms.size);
     const previous = this.closing.get(room.documentId) ?? Promise.resolve();

@@ -7,6 +7,8 @@ import type { NodeBus, StoredElsewhere } from './node-bus.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 import { RoomPresence } from './room-presence.ts';
+import { answerFromStoredParts } from './stored-answer.ts';
+import type { StoredDocument } from '../storage/document-store.ts';
 
 /** Most messages handled per persistence round: bounds the time one round holds the room. */
 const MAX_BATCH = 2000;
@@ -124,11 +126,11 @@ export class Room {
 
   private async load(): Promise<boolean> {
     try {
-      const doc = await this.persistence.load();
-      if (this.state.kind !== 'loading') {
-        doc.destroy();
-        return false; // shut down while loading
-      }
+      const stored = await this.persistence.read();
+      if (this.state.kind !== 'loading') return false; // shut down while loading
+      // Requests that came while storage was read need not wait for the Y.Doc (R26).
+      this.answerFromStoredBytes(stored);
+      const doc = this.persistence.build(stored);
       const { bus } = this;
       const publishPresence = bus === null ? null : (update: Uint8Array) => bus.publishPresence(this.documentId, update);
       const loaded = { doc, presence: new RoomPresence(doc, this.connections, this.documentId, this.logger, this.metrics, publishPresence) };
@@ -143,6 +145,30 @@ export class Room {
       this.fail(CLOSE.storageFailed);
       return false;
     }
+  }
+
+  /**
+   * Answers the sync requests waiting in the inbox from the stored bytes (R26): only those ahead
+   * of every document update in it, since an answer must hold everything received before its
+   * request (R5) and those updates are not stored yet. The rest wait for the built document.
+   */
+  private answerFromStoredBytes(stored: StoredDocument): void {
+    const firstUpdate = this.inbox.findIndex(({ message }) => message.type === 'update');
+    const answerable = firstUpdate === -1 ? this.inbox.length : firstUpdate;
+    const answered = new Set<Received>();
+    for (const received of this.inbox.slice(0, answerable)) {
+      const { connection, message } = received;
+      if (message.type !== 'sync-step-1' || connection.closedByServer) continue;
+      const frames = answerFromStoredParts(stored, message.stateVector);
+      if (frames === null) return; // a stored part does not decode: the built document answers
+      for (const frame of frames) connection.send(frame);
+      answered.add(received);
+      connection.dequeued();
+    }
+    if (answered.size === 0) return;
+    const rest = this.inbox.filter((received) => !answered.has(received));
+    this.inbox.length = 0;
+    this.inbox.push(...rest);
   }
 
   join(connection: Connection): void {
@@ -269,6 +295,10 @@ export class Room {
       if (loaded !== null) {
         while (this.processing !== null) await this.processing;
         await this.processInbox();
+        // With other nodes, what they stored and this room has not heard of yet (a closing room
+        // drops notices) goes into the snapshot and the version too, so a session shared across
+        // nodes ends on the same state everywhere and saves one version (R25).
+        if (this.state.kind === 'closing' && this.bus !== null) await this.persistence.catchUp(loaded.doc);
         // A failed round during the drain has already closed everything.
         if (this.state.kind === 'closing') await this.persistence.closeSession(loaded.doc);
       }
@@ -294,7 +324,9 @@ export class Room {
     // every busy room starts its round in the same tick, so all their appends share one commit (R3).
     this.processing = this.persistence
       .nextRound()
-      .then(() => this.processInbox())
+      .then(async () => {
+        await this.processNextRound();
+      })
       .catch((error: unknown) => {
         // A bug, not input: fail this room (its clients reconnect and resend), never the process.
         this.logger.error({ documentId: this.documentId, error }, 'a round failed; closing the room');
@@ -306,12 +338,22 @@ export class Room {
       });
   }
 
+  /**
+   * One round: catching up with other nodes, or the messages waiting. One only, so that what is
+   * left waits for the next tick and shares its commit with every other busy room (R3).
+   */
+  private async processNextRound(): Promise<boolean> {
+    const loaded = this.loaded;
+    if (loaded === null) return false;
+    if (this.mustCatchUp) await this.catchUp(loaded);
+    else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
+    else return false;
+    return true;
+  }
+
+  /** Handles everything queued, round after round (the room is closing). */
   private async processInbox(): Promise<void> {
-    for (let loaded = this.loaded; loaded !== null; loaded = this.loaded) {
-      if (this.mustCatchUp) await this.catchUp(loaded);
-      else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
-      else return;
-    }
+    while (await this.processNextRound());
   }
 
   /**

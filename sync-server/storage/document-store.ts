@@ -112,6 +112,7 @@ export interface DocumentStore {
   /** Forgets every join-link hash of the document, expired or not. */
   revokeJoinLinks(documentId: string): Promise<void>;
 
+  /** Stores a version; one whose id is stored already changes nothing (S16), so a save can be repeated. */
   saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;
   readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;

@@ -130,6 +130,8 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
     const list = this.versions.get(record.documentId) ?? [];
+    // S16: an id already stored keeps its version.
+    for (const versions of this.versions.values()) if (versions.some((entry) => entry.record.id === record.id)) return;
     list.push({ record, state: state.slice() });
     this.versions.set(record.documentId, list);
   }

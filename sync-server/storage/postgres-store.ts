@@ -293,7 +293,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
-    await this.pool.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6)', [
+    await this.pool.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
       record.id,
       record.documentId,
       record.label,

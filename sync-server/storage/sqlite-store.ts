@@ -84,7 +84,7 @@ export class SqliteDocumentStore implements DocumentStore {
       insertJoinLink: db.prepare('INSERT INTO join_links (hash, document_id, kind, expires_at) VALUES (?, ?, ?, ?)'),
       findJoinLink: db.prepare<[string], { hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>('SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = ?'),
       deleteJoinLinks: db.prepare('DELETE FROM join_links WHERE document_id = ?'),
-      insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
       writeProbe: db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),

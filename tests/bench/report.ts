@@ -3,6 +3,7 @@ import type { ColdLoadSummary } from './scenarios/cold-load.ts';
 import type { FanOutSummary } from './scenarios/fan-out.ts';
 import type { IdleMemorySummary } from './scenarios/idle-memory.ts';
 import type { ServerName } from './servers/kinds.ts';
+import { renderLatencyGoals } from './latency-goals.ts';
 import { formatBytes, formatNumber } from './stats.ts';
 
 /** A scenario's result, or why it has none. */
@@ -48,6 +49,11 @@ const COLUMNS: readonly Column[] = [
     title: 'cold load from memory, ms',
     value: (r) => valueOf(r.coldLoad, (v) => v.fromMemoryMs),
     cell: (r) => failed(r.coldLoad) ?? formatNumber(valueOf(r.coldLoad, (v) => v.fromMemoryMs)!),
+  },
+  {
+    title: 'reopened within grace, ms',
+    value: (r) => valueOf(r.coldLoad, (v) => v.reopenedMs),
+    cell: (r) => failed(r.coldLoad) ?? (r.coldLoad.ok && r.coldLoad.value.reopenedMs !== null ? formatNumber(r.coldLoad.value.reopenedMs) : 'n/a (no persistence)'),
   },
   {
     title: 'cold load after restart, ms',
@@ -117,10 +123,13 @@ function renderFanOutDetails(all: readonly ServerResults[]): string {
 }
 
 function renderStorageDetails(all: readonly ServerResults[]): string {
-  const lines = ['| server | history write ms | raw log (sum of updates) | snapshot (encodeStateAsUpdate) | stored (snapshot + log) | stored ÷ snapshot | SQLite file + WAL | first sync from storage, warm, ms |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| server | history write ms | server loop delay p99 / max while writing, ms (compactions) | raw log (sum of updates) | snapshot (encodeStateAsUpdate) | stored (snapshot + log) | stored ÷ snapshot | SQLite file + WAL | first sync from storage, warm, ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of all) {
     if (!r.coldLoad.ok) {
-      if (r.name !== 'floor') lines.push(`| ${r.name} | failed: ${r.coldLoad.error.replace(/\|/g, '/')} | | | | | | |`);
+      if (r.name !== 'floor') lines.push(`| ${r.name} | failed: ${r.coldLoad.error.replace(/\|/g, '/')} | | | | | | | |`);
       continue;
     }
     const v = r.coldLoad.value;
@@ -128,7 +137,8 @@ function renderStorageDetails(all: readonly ServerResults[]): string {
     const ratio = v.storedBytes === null ? 'n/a' : `${formatNumber(v.storedBytes / v.written.snapshotBytes)}×`;
     const file = v.sqliteFileBytes === null ? 'n/a' : formatBytes(v.sqliteFileBytes);
     const warm = v.fromStorageMs === null ? 'n/a' : formatNumber(v.fromStorageMs);
-    lines.push(`| ${r.name} | ${formatNumber(v.written.writeMs)} | ${formatBytes(v.written.rawLogBytes)} | ${formatBytes(v.written.snapshotBytes)} | ${stored} | ${ratio} | ${file} | ${warm} |`);
+    const compactions = v.writeCompactions === null ? '' : ` (${v.writeCompactions})`;
+    lines.push(`| ${r.name} | ${formatNumber(v.written.writeMs)} | ${delay(v.writeLoopDelay)}${compactions} | ${formatBytes(v.written.rawLogBytes)} | ${formatBytes(v.written.snapshotBytes)} | ${stored} | ${ratio} | ${file} | ${warm} |`);
   }
   return lines.join('\n');
 }
@@ -152,7 +162,9 @@ export function renderReport(all: readonly ServerResults[], config: BenchConfig,
     '',
     renderSummaryTable(all),
     '',
-    'Latency runs from a typist\'s local insert to the end of each other client\'s transaction applying it, on one process clock, after an unmeasured warm-up. Deliveries are keystrokes × (clients − 1). "Best peer" is the lower of @y/websocket-server and @hocuspocus/server in each column; the floor relays frames without any CRDT work. Lower is better in every column, so a ratio under 1× favours ours. Idle heap is (heap after − heap before) / documents, after full collections, each document having had one short session; "keeps docs" marks a server that holds every document after its last client leaves.',
+    renderLatencyGoals(all),
+    '',
+    'Latency runs from a typist\'s local insert to the end of each other client\'s transaction applying it, on one process clock, after an unmeasured warm-up. Deliveries are keystrokes × (clients − 1). "Best peer" is the lower of @y/websocket-server and @hocuspocus/server in each column; the floor relays frames without any CRDT work. Lower is better in every column, so a ratio under 1× favours ours. Cold-load figures are the client\'s wait: from creating a stock provider to the whole text applied (connect, upgrade, sync, apply), for a document with the stated history; "reopened within grace" is a client arriving just after the last one left (ours keeps the room for its grace period), "after restart" the first client of a fresh process. Idle heap is (heap after − heap before) / documents, after full collections, each document having had one short session; "keeps docs" marks a server that holds every document after its last client leaves.',
     '',
     '## Fan-out details',
     '',

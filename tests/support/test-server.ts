@@ -14,10 +14,13 @@ export interface Workspace {
   readonly tokens: { owner: string; editor: string; viewer: string };
 }
 
-/** The real server in this process, on a free loopback port, with its SQLite file in a temp dir. */
+/**
+ * The real server in this process, on a free loopback port, with its SQLite file in a temp dir.
+ * Rooms close as their last socket leaves (no grace period) unless `PATHWAYS_ROOM_GRACE_MS` is given.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pathways-test-'));
-  const server = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, ...env }), { logger: pino({ level: 'silent' }) });
+  const server = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, PATHWAYS_ROOM_GRACE_MS: '0', ...env }), { logger: pino({ level: 'silent' }) });
   return Object.assign(server, { dataDir });
 }
 

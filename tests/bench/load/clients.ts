@@ -70,6 +70,18 @@ function connectYWebsocket(target: Target, room: RoomRef, doc: Y.Doc): BenchClie
   };
 }
 
+/**
+ * `ws` emits 'error' when a socket still connecting is closed, which the Hocuspocus provider's
+ * destroy does to a client that has not connected yet (an overloaded run); with no listener that
+ * ends the generator process and the server's three loads with it.
+ */
+class ListenedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 function connectHocuspocus(target: Target, room: RoomRef, doc: Y.Doc): BenchClient {
   let synced = false;
   let destroyed = false;
@@ -82,7 +94,7 @@ function connectHocuspocus(target: Target, room: RoomRef, doc: Y.Doc): BenchClie
     url: target.url,
     name: room.name,
     document: doc,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: ListenedWebSocket,
     onSynced: ({ state }: { state: boolean }) => {
       if (!state || synced) return;
       synced = true;

@@ -1,6 +1,7 @@
 import type { BenchChild } from '../child-processes.ts';
 import type { BenchConfig } from '../config.ts';
 import { prepareRooms, waitForNoRooms, type LaunchedServer } from '../servers/launch.ts';
+import { BENCH_ROOM_GRACE_MS } from '../servers/ours-metrics.ts';
 
 export interface IdleMemorySummary {
   readonly documents: number;
@@ -15,12 +16,18 @@ export interface IdleMemorySummary {
   readonly elapsedMs: number;
 }
 
-/** How long a closed room may take to leave memory before we decide the server keeps it. */
-const EVICTION_PROBE_MS = 1000;
+/**
+ * How long a closed room may take to leave memory before we decide the server keeps it: past
+ * ours's grace period in the benchmark (BENCH_ROOM_GRACE_MS).
+ */
+const EVICTION_PROBE_MS = BENCH_ROOM_GRACE_MS + 3000;
+/** The wait for every room to leave memory after the last session. */
+const EVICTION_WAIT_MS = BENCH_ROOM_GRACE_MS + 30_000;
 
 /**
  * Documents opened one after another for a short session each. A server that evicts a room when
- * its last client leaves should end where it started; one that keeps rooms grows per document.
+ * its last client leaves (after its grace period, for ours) should end where it started; one that
+ * keeps rooms grows per document.
  */
 export async function runIdleMemory(server: LaunchedServer, config: BenchConfig, worker: BenchChild, treeRssBeforeClientsBytes: number): Promise<IdleMemorySummary> {
   // Warm-up sessions first, unmeasured: V8 optimises the session's code paths during the first
@@ -35,16 +42,14 @@ export async function runIdleMemory(server: LaunchedServer, config: BenchConfig,
     () => true,
     () => false,
   );
-  for (let i = 1; i < warmUps; i++) {
-    await session(i);
-    if (evicts) await waitForNoRooms(server);
-  }
+  // Sessions follow one another without waiting for each room to leave (ours keeps a room for a
+  // grace period); every room has left before the heap is read.
+  for (let i = 1; i < warmUps; i++) await session(i);
+  if (evicts) await waitForNoRooms(server, EVICTION_WAIT_MS);
   const started = performance.now();
   const heapBefore = await server.heapBytes();
-  for (let i = warmUps; i < warmUps + config.idleDocuments; i++) {
-    await session(i);
-    if (evicts) await waitForNoRooms(server);
-  }
+  for (let i = warmUps; i < warmUps + config.idleDocuments; i++) await session(i);
+  if (evicts) await waitForNoRooms(server, EVICTION_WAIT_MS);
   // A room leaves the count when its last socket closes; give the final close time to finish.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const heapAfter = await server.heapBytes();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { readConfig } from '../../../sync-server/config.ts';
-import { BENCH_METRICS_TOKEN } from './ours-metrics.ts';
+import { BENCH_METRICS_TOKEN, BENCH_ROOM_GRACE_MS } from './ours-metrics.ts';
 import { serveControl } from './control.ts';
 
 /**
@@ -25,6 +25,9 @@ const config = readConfig({
   PATHWAYS_SQLITE_SYNCHRONOUS: process.env.PATHWAYS_SQLITE_SYNCHRONOUS,
   PATHWAYS_STORE_LATENCY_MS: process.env.PATHWAYS_STORE_LATENCY_MS,
   PATHWAYS_COMMIT_INTERVAL_MS: process.env.PATHWAYS_COMMIT_INTERVAL_MS,
+  // Shorter than the default so the loads that wait for rooms to leave memory do not take minutes;
+  // still far longer than a reconnect, which is what the reopen figure measures.
+  PATHWAYS_ROOM_GRACE_MS: process.env.PATHWAYS_ROOM_GRACE_MS ?? String(BENCH_ROOM_GRACE_MS),
   PATHWAYS_METRICS_TOKEN: BENCH_METRICS_TOKEN,
   // Set only by the two-node topologies (servers/two-node-cluster.ts), under names of their own so
   // a DATABASE_URL in the shell running the benchmark never reaches the single-node runs.

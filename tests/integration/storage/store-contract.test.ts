@@ -125,6 +125,14 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.readVersion('other', 'v1')).toBeNull();
   });
 
+  test('S16: saving a version whose id is stored already keeps the stored one and changes nothing', async () => {
+    const store = await fresh();
+    await store.saveVersion({ id: 'session-1', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:00.000Z' }, u(1, 2));
+    await store.saveVersion({ id: 'session-1', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:01.000Z' }, u(3));
+    expect((await store.listVersions('d1')).map((v) => [v.id, v.createdAt])).toEqual([['session-1', '2026-11-29T10:00:00.000Z']]);
+    expect(await store.readVersion('d1', 'session-1')).toEqual(u(1, 2));
+  });
+
   test('S6/S7: a token hash finds its workspace and role until it is replaced', async () => {
     const store = await fresh();
     expect(await store.findAccess('h-editor')).toEqual({ workspaceId: 'w1', role: 'editor' });

@@ -20,10 +20,11 @@ const isUpdateFrame = (frame: Uint8Array): boolean => frame[0] === 0 && frame[1]
 interface Recorded {
   readonly log: string[];
   readonly appendCalls: DocumentAppend[][];
+  readonly commits: { startedAt: number; endedAt: number }[];
 }
 
-/** A memory store whose appends are logged, and can be made to fail. */
-function recordingStore(recorded: Recorded, failAppends: boolean): DocumentStore {
+/** A memory store whose appends are logged, can be made to fail, and can take `commitMs` each. */
+function recordingStore(recorded: Recorded, failAppends: boolean, commitMs = 0): DocumentStore {
   const store = new MemoryDocumentStore();
   return new Proxy(store, {
     get(target, property, receiver) {
@@ -31,8 +32,15 @@ function recordingStore(recorded: Recorded, failAppends: boolean): DocumentStore
       return async (appends: DocumentAppend[]) => {
         recorded.appendCalls.push(appends);
         recorded.log.push(`append ${appends.map((append) => append.documentId).join('+')}`);
-        if (failAppends) throw new Error('disk full');
-        return target.appendUpdates(appends);
+        recorded.commits.push({ startedAt: performance.now(), endedAt: Infinity });
+        const commit = recorded.commits.at(-1)!;
+        try {
+          if (commitMs > 0) await new Promise((resolve) => setTimeout(resolve, commitMs));
+          if (failAppends) throw new Error('disk full');
+          return await target.appendUpdates(appends);
+        } finally {
+          commit.endedAt = performance.now();
+        }
       };
     },
   });
@@ -79,9 +87,9 @@ async function until(what: string, done: () => boolean): Promise<void> {
   throw new Error(`gave up waiting for ${what}`);
 }
 
-async function twoRooms(failAppends: boolean, commitIntervalMs = 0) {
-  const recorded: Recorded = { log: [], appendCalls: [] };
-  const store = recordingStore(recorded, failAppends);
+async function twoRooms(failAppends: boolean, commitIntervalMs = 0, commitMs = 0) {
+  const recorded: Recorded = { log: [], appendCalls: [], commits: [] };
+  const store = recordingStore(recorded, failAppends, commitMs);
   const relay = new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20, commitIntervalMs });
   const access = { workspaceId: 'w', role: 'editor' } as const;
   const sockets = {
@@ -159,7 +167,26 @@ describe('one storage commit per round across rooms', () => {
     await relay.shutdown();
   });
 
-  test('R3: commits start at most every commit interval: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
+  test('R3: group commit: what arrives during a running commit shares the next one, which starts as soon as it is done', async () => {
+    const commitMs = 60;
+    const { relay, recorded, handlers } = await twoRooms(false, 0, commitMs);
+    handlers.aliceInA.onMessage(keystroke('a'));
+    await until('the first commit to start', () => recorded.commits.length === 1);
+    // Both arrive while the first commit is running: neither may start a commit of its own.
+    handlers.carolInB.onMessage(keystroke('b'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    handlers.bobInA.onMessage(keystroke('c'));
+    await until('both relayed', () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'));
+
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a'], ['doc-b', 'doc-a']]);
+    const [first, second] = recorded.commits;
+    // One commit at a time, and the second waited for nothing but the first.
+    expect(second!.startedAt).toBeGreaterThanOrEqual(first!.endedAt);
+    expect(second!.startedAt - first!.endedAt).toBeLessThan(commitMs / 2);
+    await relay.shutdown();
+  });
+
+  test('R3: a positive commit interval spaces commits: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
     const intervalMs = 80;
     const { relay, recorded, handlers } = await twoRooms(false, intervalMs);
     const appendTimes: number[] = [];
