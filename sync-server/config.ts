@@ -1,3 +1,4 @@
+import { readIdentityConfig, type IdentityConfig } from './auth/identity-config.ts';
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
 
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
@@ -24,6 +25,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** `redis://…`: join the other nodes on the same database (needs `databaseUrl`). */
   readonly redisUrl: string | undefined;
+  /** District sign-in (OIDC_* and PATHWAYS_PUBLIC_URL); undefined when only share links are used. */
+  readonly identity?: IdentityConfig;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -68,5 +71,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
+    identity: readIdentityConfig(env),
   };
 }

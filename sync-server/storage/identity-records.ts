@@ -116,6 +116,8 @@ export interface IdentityStore {
   /** The workspaces an account is a member of, for the events written about it. */
   listAccountWorkspaces(accountId: string): Promise<{ readonly workspaceId: string; readonly name: string; readonly role: Role }[]>;
   findAccountByIssuerSubject(issuer: string, subject: string): Promise<AccountRecord | null>;
+  /** Workspaces with a member (or an invitation) under this email, for recording a refused sign-in where it matters. */
+  listWorkspacesOfEmail(email: string): Promise<string[]>;
 
   listMembers(workspaceId: string): Promise<MemberRecord[]>;
   /** The role the account holds in the workspace as a member, or null. */

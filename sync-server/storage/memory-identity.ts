@@ -74,6 +74,10 @@ export class MemoryIdentity implements IdentityStore {
     return record;
   }
 
+  async listWorkspacesOfEmail(email: string): Promise<string[]> {
+    return [...new Set([...this.members.values()].filter((member) => member.email === email).map((member) => member.workspaceId))].sort();
+  }
+
   private toRecord(member: MemberEntry): MemberRecord {
     const account = member.accountId === null ? undefined : this.accounts.get(member.accountId);
     return {

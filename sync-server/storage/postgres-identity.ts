@@ -85,6 +85,11 @@ export class PostgresIdentity implements IdentityStore {
     return rows[0] ?? null;
   }
 
+  async listWorkspacesOfEmail(email: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ workspace_id: string }>('SELECT DISTINCT workspace_id FROM members WHERE email = $1 ORDER BY workspace_id COLLATE "C"', [email]);
+    return rows.map((row) => row.workspace_id);
+  }
+
   async listMembers(workspaceId: string): Promise<MemberRecord[]> {
     const { rows } = await this.pool.query<MemberRow>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 ORDER BY m.email COLLATE "C"`, [workspaceId]);
     return rows.map(toMember);

@@ -72,6 +72,7 @@ export class SqliteIdentity implements IdentityStore {
       findMemberByEmail: db.prepare<[string, string, string], { id: string }>(
         'SELECT id FROM members WHERE workspace_id = ? AND (email = ? OR account_id IN (SELECT id FROM accounts WHERE email = ?))',
       ),
+      workspacesOfEmail: db.prepare<[string], { workspace_id: string }>('SELECT DISTINCT workspace_id FROM members WHERE email = ? ORDER BY workspace_id'),
       memberRole: db.prepare<[string, string], { role: Role }>('SELECT role FROM members WHERE workspace_id = ? AND account_id = ?'),
       insertMember: db.prepare(
         'INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES (?, ?, ?, (SELECT id FROM accounts WHERE email = ? ORDER BY id LIMIT 1), ?, ?)',
@@ -122,6 +123,10 @@ export class SqliteIdentity implements IdentityStore {
   async findAccountByIssuerSubject(issuer: string, subject: string): Promise<AccountRecord | null> {
     const row = this.statements.findAccount.get(issuer, subject);
     return row === undefined ? null : toAccount(row);
+  }
+
+  async listWorkspacesOfEmail(email: string): Promise<string[]> {
+    return this.statements.workspacesOfEmail.all(email).map((row) => row.workspace_id);
   }
 
   async listMembers(workspaceId: string): Promise<MemberRecord[]> {

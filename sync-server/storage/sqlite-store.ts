@@ -265,6 +265,7 @@ export class SqliteDocumentStore implements DocumentStore {
   endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
   listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
   findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
+  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
   listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
   findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
   putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);

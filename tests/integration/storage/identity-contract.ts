@@ -61,6 +61,8 @@ export function identityContract(fresh: () => Promise<DocumentStore>): void {
     expect(workspaceIds).toEqual(['w1']);
     expect(await store.findMemberRole('w1', account.id)).toBe('editor');
     expect(await store.listAccountWorkspaces(account.id)).toEqual([{ workspaceId: 'w1', name: 'Riverside USD', role: 'editor' }]);
+    expect(await store.listWorkspacesOfEmail('pat@riverside.example')).toEqual(['w1']);
+    expect(await store.listWorkspacesOfEmail('nobody@riverside.example')).toEqual([]);
     const other = await store.signIn(signIn({ accountId: 'a-sam', subject: 'sub-2', email: 'sam@riverside.example', name: 'Sam Ortiz' }));
     const sam = await store.putMember('w1', 'sam@riverside.example', 'viewer', 'm2', '2026-12-01T09:30:00.000Z', entry('member-invited', '2026-12-01T09:30:00.000Z'));
     expect(sam.account).toEqual({ id: other.account.id, name: 'Sam Ortiz' });
