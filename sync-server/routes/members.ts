@@ -67,6 +67,10 @@ export function memberRoutes(store: DocumentStore, relay: Relay) {
       const body = await readJsonObject(c, '{"signInRequired": true}');
       if (typeof body.signInRequired !== 'boolean') throw new HTTPException(400, { message: 'Send "signInRequired": true or false.' });
       const workspaceId = c.req.param('ws');
+      // Links alone stop working, so someone must be able to sign in as owner to turn it off again.
+      if (body.signInRequired && !(await store.listMembers(workspaceId)).some((member) => member.role === 'owner' && member.account !== null)) {
+        throw new HTTPException(409, { message: 'Requiring sign-in would lock out every owner: first invite an owner who has signed in once.' });
+      }
       await store.setSignInRequired(workspaceId, body.signInRequired, auditEntry(c, { workspaceId, action: 'sign-in-required-changed', detail: String(body.signInRequired) }));
       // Sockets opened by a link alone must sign in now: every socket closes, and members' reopen at once.
       if (body.signInRequired) for (const role of ROLES) relay.closeSocketsOfRole(workspaceId, role);
