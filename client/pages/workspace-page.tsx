@@ -58,6 +58,11 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
         <p>
           <Link href={`/w/${workspaceId}/follow-ups`}>Follow-ups: every next step, by deadline</Link>
         </p>
+        {role === 'owner' && (
+          <p>
+            <Link href={`/w/${workspaceId}/members`}>Members and audit log</Link>
+          </p>
+        )}
         {error !== null && (
           <p className="form-error" role="alert">
             {error}
