@@ -41,12 +41,3 @@ export function sessionCookie(publicUrl: string): SessionCookie {
 
 export const SESSION_COOKIE = 'pathways_session';
 const LOGIN_COOKIE = 'pathways_login';
-
-/** The session cookie's value in a raw Cookie header (the sync socket's upgrade request), or null. */
-export function readSessionFromHeader(header: string | undefined): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE || name === `__Host-${SESSION_COOKIE}`) return rest.join('=') || null;
-  }
-  return null;
-}
