@@ -4,7 +4,7 @@ import { seriousViolations } from '../support/axe.ts';
 import { launchChromium, openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startIdentityServer, type IdentityTestServer } from '../support/identity-server.ts';
 import { measurePageFit } from '../support/page-fit.ts';
-import { api, createWorkspace, type Workspace } from '../support/test-server.ts';
+import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
 
 let server: IdentityTestServer;
 let browser: Browser;
@@ -81,6 +81,20 @@ describe('district sign-in in the browser', () => {
     expect(await page.locator('.audit-table tbody tr').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'audit-log');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test('a signed-in member opens the workspace and a document with no share link on the device', async () => {
+    const documentId = await createDocumentIn(server.url, workspace, { title: 'Fall kickoff notes' });
+    const { context, page, errors } = await openPage(browser, new URL('/', server.publicUrl).href);
+    await page.goto(new URL(`/d/${documentId}`, server.publicUrl).href);
+    await page.getByRole('heading', { name: 'This document needs a share link' }).waitFor();
+    await signInAs(page, 'pat');
+    await page.goto(new URL(`/w/${workspace.id}`, server.publicUrl).href);
+    await page.getByRole('heading', { level: 1, name: 'Riverside USD' }).waitFor();
+    await page.getByRole('link', { name: 'Fall kickoff notes' }).click();
+    await expect.poll(() => page.getByLabel('Document title', { exact: true }).inputValue(), { timeout: 20_000 }).toBe('Fall kickoff notes');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
