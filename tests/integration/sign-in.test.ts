@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SQLITE_FILE_NAME } from '../../sync-server/storage/sqlite-store.ts';
 import { findFreePort } from '../support/free-port.ts';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.ts';
 import { signInWithoutBrowser } from '../support/sign-in.ts';
@@ -72,6 +75,23 @@ describe('sign-in with the district provider', () => {
     const out = await fetch(new URL('/auth/logout', server.url), { method: 'POST', headers: { cookie: cookie! } });
     expect(out.status).toBe(200);
     expect(await me(cookie)).toMatchObject({ signedIn: false });
+  });
+
+  test('a session past its time ends on the server at its next use, recorded as expired', async () => {
+    const { cookie } = await signInWithoutBrowser(server.url, 'gia');
+    // Twelve hours later, as far as the database can tell.
+    const database = new Database(join(server.dataDir, SQLITE_FILE_NAME));
+    database.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'").run();
+    const count = () => (database.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
+    const before = count();
+    const response = await fetch(new URL('/api/me', server.url), { headers: { cookie: cookie! } });
+    expect(await response.json()).toMatchObject({ signedIn: false });
+    expect(response.headers.getSetCookie().some((line) => /^pathways_session=;/.test(line))).toBe(true);
+    const left = count();
+    const expired = database.prepare("SELECT actor_name FROM audit_events WHERE action = 'session-expired'").all() as { actor_name: string }[];
+    database.close();
+    expect(left).toBe(before - 1);
+    expect(expired).toEqual([{ actor_name: 'Gia Moss' }]);
   });
 
   test('a next= that leads off the site is ignored', async () => {
