@@ -2,15 +2,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../sync-server/storage/sqlite-store.ts';
-import { findFreePort } from '../support/free-port.ts';
-import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.ts';
+import { startIdentityServer, type IdentityTestServer } from '../support/identity-server.ts';
 import { signInWithoutBrowser } from '../support/sign-in.ts';
-import { api, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import { api, createWorkspace, type Workspace } from '../support/test-server.ts';
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-let idp: TestIdentityProvider;
-let server: TestServer;
+let server: IdentityTestServer;
 let workspace: Workspace;
 
 const PEOPLE = {
@@ -22,23 +18,12 @@ const PEOPLE = {
 };
 
 beforeAll(async () => {
-  const port = await findFreePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  idp = await startIdentityProvider(`${publicUrl}/auth/callback`, PEOPLE);
-  server = await startTestServer({
-    PORT: String(port),
-    PATHWAYS_PUBLIC_URL: publicUrl,
-    OIDC_ISSUER: idp.issuer,
-    OIDC_CLIENT_ID: idp.clientId,
-    OIDC_CLIENT_SECRET: idp.clientSecret,
-    OIDC_ALLOWED_DOMAINS: 'riverside.example',
-  });
+  server = await startIdentityServer(PEOPLE);
   workspace = await createWorkspace(server.url);
 });
 
 afterAll(async () => {
   await server?.stop();
-  await idp?.stop();
 });
 
 const me = async (cookie: string | null) => (await (await fetch(new URL('/api/me', server.url), { headers: cookie === null ? {} : { cookie } })).json()) as Record<string, unknown>;
