@@ -86,7 +86,7 @@ export class PostgresIdentity implements IdentityStore {
   }
 
   async listWorkspacesOfEmail(email: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ workspace_id: string }>('SELECT DISTINCT workspace_id FROM members WHERE email = $1 ORDER BY workspace_id COLLATE "C"', [email]);
+    const { rows } = await this.pool.query<{ workspace_id: string }>('SELECT workspace_id FROM members WHERE email = $1 GROUP BY workspace_id ORDER BY workspace_id COLLATE "C"', [email]);
     return rows.map((row) => row.workspace_id);
   }
 
