@@ -12,6 +12,10 @@ const PresentPage = lazy(() => import('./pages/present-page.tsx').then((module) 
 const PrintPage = lazy(() => import('./pages/print-page.tsx').then((module) => ({ default: module.PrintPage })));
 // The survey form is all a survey link opens; it loads on its own, without the editor.
 const JoinCodePage = lazy(() => import('./pages/join-code-page.tsx').then((module) => ({ default: module.JoinCodePage })));
+// Sign-in and the owners' members and audit pages: rarely opened, so loaded on their own.
+const SignInPage = lazy(() => import('./pages/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })));
+const MembersPage = lazy(() => import('./pages/members-page.tsx').then((module) => ({ default: module.MembersPage })));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SurveyPage = lazy(() => import('./survey/survey-page.tsx').then((module) => ({ default: module.SurveyPage })));
 
 /** The pages of DESIGN.md (home, workspace, document, present), the print view, the workspace's follow-ups and the survey form. Each page keys on its id so switching resets it. */
@@ -26,6 +30,11 @@ export function App() {
         <Switch>
           {/* Before `/w/:ws`, so the workspace route never takes this one. */}
           <Route path="/w/:ws/follow-ups">{(params) => <FollowUpsPage key={params.ws} workspaceId={params.ws} />}</Route>
+          <Route path="/w/:ws/members">{(params) => <MembersPage key={params.ws} workspaceId={params.ws} />}</Route>
+          <Route path="/w/:ws/audit">{(params) => <AuditPage key={params.ws} workspaceId={params.ws} />}</Route>
+          <Route path="/sign-in">
+            <SignInPage />
+          </Route>
           <Route path="/w/:ws">{(params) => <WorkspacePage key={params.ws} workspaceId={params.ws} />}</Route>
           <Route path="/d/:doc/present">{(params) => <PresentPage key={params.doc} documentId={params.doc} />}</Route>
           <Route path="/d/:doc/print">{(params) => <PrintPage key={params.doc} documentId={params.doc} />}</Route>

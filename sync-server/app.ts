@@ -1,9 +1,16 @@
 import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import type { Logger } from './observability/logger.ts';
 import type { RelayMetrics } from './observability/metrics.ts';
 import type { Relay } from './relay/relay.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import type { IdentityConfig } from './auth/identity-config.ts';
+import { sessionCookie } from './auth/session-cookie.ts';
+import { readSessions } from './auth/session-middleware.ts';
+import { memberRoutes } from './routes/members.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -55,6 +62,8 @@ export interface AppDependencies {
   readonly storageHealth: StorageHealthMonitor;
   /** Where the routes' rate limits count: this process, or Redis shared by every node. */
   readonly rateLimiters: RateLimiters;
+  /** District sign-in; without it only share links open workspaces. */
+  readonly identity?: IdentityConfig | undefined;
 }
 
 /**
@@ -76,12 +85,19 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   // Headers first, so every response gets them, errors and 413s included.
   app.use('*', securityHeaders());
   app.use('*', limitRequestBodies());
+  // Each request's id goes into the audit events it writes (and back to the client as X-Request-Id).
+  app.use('*', requestId({ limitLength: 100 }));
+  const cookie = deps.identity === undefined ? undefined : sessionCookie(deps.identity.publicUrl);
+  if (cookie !== undefined) app.use('*', readSessions(deps.store, cookie));
   app.use('/api/*', refuseWritesWhileStorageLost(deps.storageHealth));
   app.route('/', healthRoutes(deps.storageHealth));
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
   app.route('/', documentRoutes(deps.store));
+  app.route('/', auditRoutes(deps.store));
+  app.route('/', authRoutes(deps.store, deps.identity, cookie, deps.logger));
+  app.route('/', memberRoutes(deps.store, deps.relay));
   app.route('/', meetingOccurrenceRoutes(deps.store, deps.relay));
   app.route('/', schoolCalendarRoutes(deps.store, deps.relay));
   app.route('/', exportRoutes(deps.store, deps.relay));
@@ -89,7 +105,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
   app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
-  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
+  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth, deps.identity && new URL(deps.identity.publicUrl).origin));
   app.route('/', clientRoutes());
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {

@@ -1,3 +1,4 @@
+import { readIdentityConfig, type IdentityConfig } from './auth/identity-config.ts';
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
 import { DEFAULT_ROOM_GRACE_MS } from './relay/relay.ts';
 
@@ -27,6 +28,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** `redis://…`: join the other nodes on the same database (needs `databaseUrl`). */
   readonly redisUrl: string | undefined;
+  /** District sign-in (OIDC_* and PATHWAYS_PUBLIC_URL); undefined when only share links are used. */
+  readonly identity?: IdentityConfig;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -72,5 +75,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     roomGraceMs: readInteger(env, 'PATHWAYS_ROOM_GRACE_MS', DEFAULT_ROOM_GRACE_MS, 0, 3_600_000),
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
+    identity: readIdentityConfig(env),
   };
 }

@@ -50,6 +50,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     maxMessageBytes: config.maxMessageBytes,
     storageHealth,
     rateLimiters: sharedLimits?.limiters ?? inProcessRateLimiters,
+    identity: config.identity,
   });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {

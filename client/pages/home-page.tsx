@@ -19,6 +19,9 @@ export function HomePage() {
     <>
       <header className="topbar">
         <span className="brand">Pathways</span>
+        <nav aria-label="Account">
+          <a href="/sign-in">Sign in with your district account</a>
+        </nav>
       </header>
       <main id="main" className="page">
         <h1>Your workspaces</h1>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
 import { findJoinedWorkspace, rememberDocumentWorkspace } from '../sync/device-store.ts';
-import { useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
+import { useMemberSession, useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
 import { NoAccess } from './no-access.tsx';
 import { ShareLinks } from './share-links.tsx';
 
@@ -16,7 +16,10 @@ function formatDate(iso: string): string {
 }
 
 export function WorkspacePage({ workspaceId }: { readonly workspaceId: string }) {
-  const token = useWorkspaceToken(workspaceId);
+  const linked = useWorkspaceToken(workspaceId);
+  const session = useMemberSession(workspaceId, linked === null);
+  const token = linked ?? session;
+  if (token === 'looking') return null;
   if (token === null) return <NoAccess what="workspace" />;
   return <Workspace workspaceId={workspaceId} token={token} />;
 }
@@ -58,6 +61,11 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
         <p>
           <Link href={`/w/${workspaceId}/follow-ups`}>Follow-ups: every next step, by deadline</Link>
         </p>
+        {role === 'owner' && (
+          <p>
+            <Link href={`/w/${workspaceId}/members`}>Members and audit log</Link>
+          </p>
+        )}
         {error !== null && (
           <p className="form-error" role="alert">
             {error}

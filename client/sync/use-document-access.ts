@@ -45,7 +45,8 @@ export function useDocumentAccess(documentId: string, token: string): DocumentAc
       (answer) => {
         setAccess(answer);
         // A join link opens one document: remembering it as the workspace's link would list a workspace it cannot open.
-        if (answer.documentOnly === true) return;
+        // Nor is a signed-in member's session (token "") a link to remember.
+        if (answer.documentOnly === true || token === '') return;
         rememberDocumentWorkspace(documentId, answer.workspaceId);
         rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
       },

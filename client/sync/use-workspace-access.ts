@@ -15,6 +15,27 @@ export function useWorkspaceToken(workspaceId: string): string | null {
   }, [workspaceId]);
 }
 
+/**
+ * Without a link on the device: "" when the person is signed in as a member (the session cookie
+ * opens the workspace), null when not, 'looking' while the server is asked.
+ */
+export function useMemberSession(workspaceId: string, needed: boolean): string | null | 'looking' {
+  const [found, setFound] = useState<{ workspaceId: string; token: string | null } | null>(null);
+  useEffect(() => {
+    if (!needed) return;
+    let current = true;
+    api.readWorkspace(workspaceId, '').then(
+      () => current && setFound({ workspaceId, token: '' }),
+      () => current && setFound({ workspaceId, token: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [workspaceId, needed]);
+  if (!needed) return null;
+  return found?.workspaceId === workspaceId ? found.token : 'looking';
+}
+
 export interface WorkspaceAccess {
   readonly name: string;
   readonly role: Role;
@@ -35,7 +56,8 @@ export function useWorkspaceAccess(workspaceId: string, token: string): Workspac
     api.readWorkspace(workspaceId, token).then(
       (workspace) => {
         setAccess({ name: workspace.name, role: workspace.role, error: null });
-        rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
+        // A signed-in member's session (token "") is not a link to remember.
+        if (token !== '') rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
       },
       (failure: unknown) => setAccess((known) => ({ ...known, error: failure instanceof ApiError ? failure.message : 'Could not open this workspace.' })),
     );

@@ -110,7 +110,7 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
     const backup = `Before restoring “${name}”`.slice(0, MAX_LABEL);
     try {
       // The current state is saved first, so this restore can itself be undone.
-      await versionsApi.save(documentId, token, backup);
+      await versionsApi.save(documentId, token, backup, version.summary.id);
     } catch (error) {
       setMessage({ kind: 'error', text: `Nothing was restored: the current document could not be saved first. ${(error as Error).message}` });
       setBusy(false);

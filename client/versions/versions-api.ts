@@ -14,8 +14,9 @@ const versionsPath = (documentId: string) => `/api/documents/${encodeURIComponen
 
 export const versionsApi = {
   list: async (documentId: string, token: string) => (await (await authorizedFetch(versionsPath(documentId), token, OFFLINE)).json()) as VersionSummary[],
-  save: async (documentId: string, token: string, label: string) =>
-    (await (await authorizedFetch(versionsPath(documentId), token, OFFLINE, { body: { label } })).json()) as Omit<VersionSummary, 'auto'>,
+  /** `restoring`: the id of the version about to be restored, when this saves the state before a restore (for the audit log). */
+  save: async (documentId: string, token: string, label: string, restoring?: string) =>
+    (await (await authorizedFetch(versionsPath(documentId), token, OFFLINE, { body: { label, ...(restoring !== undefined && { restoring }) } })).json()) as Omit<VersionSummary, 'auto'>,
   /** The whole document as it was, one binary Yjs update. */
   read: async (documentId: string, token: string, versionId: string) =>
     new Uint8Array(await (await authorizedFetch(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}`, token, OFFLINE)).arrayBuffer()),

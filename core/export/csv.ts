@@ -30,6 +30,15 @@ export function exportCsv(table: TableView): string {
   return Papa.unparse([header, ...records], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
 }
 
+/**
+ * Records as CSV lines, each ending in CRLF, with the same formula guard as `exportCsv`: for
+ * writing a long file piece by piece (the audit log), one batch of records at a time.
+ */
+export function csvRecords(records: readonly (readonly (string | number)[])[]): string {
+  if (records.length === 0) return '';
+  return `${Papa.unparse(records as (string | number)[][], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })}\r\n`;
+}
+
 function csvField(value: CellValue | undefined, column: Column): string | number {
   if ((value?.kind === 'number' || value?.kind === 'minutes') && value.value !== null) return value.value;
   return cellText(value, column);

@@ -1,5 +1,5 @@
 export { CHECKED_TEXT, cellText } from './cell-text.ts';
-export { exportCsv } from './csv.ts';
+export { csvRecords, exportCsv } from './csv.ts';
 export { findTable } from './find-table.ts';
 export { exportHtml, exportHtmlBody } from './html.ts';
 export { HTML_STYLESHEET } from './html-stylesheet.ts';

@@ -39,6 +39,9 @@ export interface NodeBus {
   /** A role's link was replaced: every node closes the sockets that used it. */
   publishRevocation(workspaceId: string, role: Role): void;
   onRevocation(handler: (workspaceId: string, role: Role) => void): void;
+  /** A signed-in member was removed from a workspace (or their role changed): every node closes their sockets there. */
+  publishAccountRevocation(workspaceId: string, accountId: string): void;
+  onAccountRevocation(handler: (workspaceId: string, accountId: string) => void): void;
   /** The bus was disconnected and is back: notices may have been missed meanwhile. */
   onReconnect(handler: () => void): void;
   close(): Promise<void>;

@@ -31,6 +31,7 @@ export class RedisNodeBus implements NodeBus {
   private readonly subscriber: Redis;
   private readonly documentHandlers = new Map<string, Set<DocumentListener>>();
   private readonly revocationHandlers: ((workspaceId: string, role: Role) => void)[] = [];
+  private readonly accountRevocationHandlers: ((workspaceId: string, accountId: string) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
   private closing: Promise<void> | null = null;
@@ -98,6 +99,14 @@ export class RedisNodeBus implements NodeBus {
     this.revocationHandlers.push(handler);
   }
 
+  publishAccountRevocation(workspaceId: string, accountId: string): void {
+    this.publish(REVOCATION_CHANNEL, JSON.stringify({ node: this.nodeId, workspaceId, accountId }));
+  }
+
+  onAccountRevocation(handler: (workspaceId: string, accountId: string) => void): void {
+    this.accountRevocationHandlers.push(handler);
+  }
+
   onReconnect(handler: () => void): void {
     this.reconnectHandlers.push(handler);
   }
@@ -121,7 +130,11 @@ export class RedisNodeBus implements NodeBus {
       const fields = parsed as Record<string, unknown>;
       if (fields.node === this.nodeId) return;
       if (channel === REVOCATION_CHANNEL) {
-        const { workspaceId, role } = fields;
+        const { workspaceId, role, accountId } = fields;
+        if (typeof workspaceId === 'string' && typeof accountId === 'string') {
+          for (const handler of this.accountRevocationHandlers) handler(workspaceId, accountId);
+          return;
+        }
         if (typeof workspaceId !== 'string' || !ROLES.includes(role as Role)) return;
         for (const handler of this.revocationHandlers) handler(workspaceId, role as Role);
         return;

@@ -73,6 +73,7 @@ export class Relay {
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
+      bus.onAccountRevocation((workspaceId, accountId) => this.closeLocalSocketsOfAccount(workspaceId, accountId));
       bus.onReconnect(() => this.checkStorageEverywhere());
       this.sweep = setInterval(() => this.checkStorageEverywhere(), STORAGE_SWEEP_MS);
       this.sweep.unref();
@@ -213,6 +214,18 @@ export class Relay {
     this.closeLocalSocketsOfRole(workspaceId, role);
     // And on every other node (R9): the token is already gone from storage, so none can reconnect.
     this.options.bus?.publishRevocation(workspaceId, role);
+  }
+
+  /** Closes every socket a signed-in account opened in this workspace (4401), here and on every other node. */
+  closeSocketsOfAccount(workspaceId: string, accountId: string): void {
+    this.closeLocalSocketsOfAccount(workspaceId, accountId);
+    this.options.bus?.publishAccountRevocation(workspaceId, accountId);
+  }
+
+  private closeLocalSocketsOfAccount(workspaceId: string, accountId: string): void {
+    for (const room of this.rooms.values()) {
+      room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.accountId === accountId, CLOSE.tokenRevoked);
+    }
   }
 
   private closeLocalSocketsOfRole(workspaceId: string, role: Role): void {

@@ -23,6 +23,7 @@ export function clientRoutes(clientDir = CLIENT_DIR) {
     .get('/', page)
     .get('/w/*', page)
     .get('/d/*', page)
+    .get('/sign-in', page)
     // A survey link's token is its path: no Referer may carry it anywhere, and no cache may keep it.
     .get('/s/*', (c, next) => {
       c.header('referrer-policy', 'no-referrer');

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { createDocument, findTemplate, type TemplateId } from '../../core/templates/index.ts';
+import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember, workspaceMember } from '../access/middleware.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
@@ -27,7 +28,8 @@ export function documentRoutes(store: DocumentStore) {
       const created = createDocument(doc, { template: templateId as TemplateId | null, title, createdAt });
       if (!created.ok) throw new HTTPException(400, { message: created.message });
       const id = createRecordId();
-      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId as string | null, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc));
+      const audit = auditEntry(c, { workspaceId: c.req.param('ws'), action: 'document-created', target: id, ...(templateId !== null && { detail: String(templateId) }) });
+      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId as string | null, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc), audit);
       doc.destroy();
       return c.json({ id }, 201);
     })

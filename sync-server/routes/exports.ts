@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable, withSmallCellsSuppressed } from '../../core/export/index.ts';
 import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts';
+import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -61,6 +62,8 @@ export function exportRoutes(store: DocumentStore, relay: Relay) {
       default:
         body = exportIcs(view, { documentId: c.req.param('doc') }).ics;
     }
+    // Recorded once the export is made, before it leaves: a calendar app's every poll counts as one.
+    await store.appendAudit([auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'document-exported', target: c.req.param('doc'), detail: format })]);
     // A calendar feed is shown or subscribed to, and polled: inline, and never kept stale by a cache.
     const disposition = format === 'html' || format === 'ics' ? 'inline' : 'attachment';
     return c.body(body, 200, {

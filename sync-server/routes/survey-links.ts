@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import { hasStaffSurvey } from '../../core/survey/index.ts';
+import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import { createToken, hashToken } from '../access/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -25,7 +26,7 @@ export function surveyLinkRoutes(store: DocumentStore, relay: Relay) {
       doc.destroy();
       if (!hasSurvey) throw new HTTPException(409, { message: 'This document has no staff survey section, so there is nothing to answer. Survey links are for documents made from the barriers tool.' });
       const token = createToken();
-      await store.replaceSurveyToken(documentId, hashToken(token));
+      await store.replaceSurveyToken(documentId, hashToken(token), auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'survey-link-created', target: documentId }));
       c.header('cache-control', 'no-store');
       return c.json({ token, url: new URL(surveyPagePath(token), c.req.url).href }, 201);
     })
@@ -33,7 +34,7 @@ export function surveyLinkRoutes(store: DocumentStore, relay: Relay) {
       return c.json({ exists: await store.hasSurveyToken(c.req.param('doc')) });
     })
     .delete('/api/documents/:doc/survey-link', documentMember(store, 'editor'), async (c) => {
-      await store.replaceSurveyToken(c.req.param('doc'), null);
+      await store.replaceSurveyToken(c.req.param('doc'), null, auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'survey-link-closed', target: c.req.param('doc') }));
       return c.json({ exists: false });
     });
 }

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { authorizeDocument, type Authorized } from '../access/authorize.ts';
+import { readAccount } from '../access/middleware.ts';
+import type { AccountRecord } from '../storage/identity-records.ts';
 import type { RelaySocket } from '../relay/connection.ts';
 import type { Relay, SocketHandlers } from '../relay/relay.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -9,7 +11,7 @@ import type { DocumentStore } from '../storage/document-store.ts';
 import type { StorageHealthMonitor } from '../storage/health-monitor.ts';
 import { FramedSender } from './framed-send.ts';
 
-type Env = { Variables: { authorized: Authorized } };
+type Env = { Variables: { authorized: Authorized; account: AccountRecord | null } };
 
 const EMPTY_FRAME = new Uint8Array(0);
 
@@ -29,6 +31,10 @@ function relaySocket(raw: WebSocket, sender: FramedSender): RelaySocket {
 /**
  * `GET /sync/:doc?token=…`: the y-websocket endpoint. The token is checked before the upgrade:
  * no token, a wrong one or another workspace's gets a plain 401 and no byte of the document.
+ *
+ * A signed-in member needs no token: the session cookie opens the socket. Browsers send cookies
+ * on a websocket from any page and websockets have no CORS, so the cookie counts only when the
+ * `Origin` header is Pathways' own (`allowedOrigin`): another site cannot open a socket as you.
  */
 export function syncRoutes(
   store: DocumentStore,
@@ -36,6 +42,7 @@ export function syncRoutes(
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>,
   logger: Logger,
   storageHealth: StorageHealthMonitor,
+  allowedOrigin?: string,
 ) {
   // One for every socket: a room sends the same frame to each of its sockets in turn.
   const sender = new FramedSender();
@@ -44,8 +51,15 @@ export function syncRoutes(
     async (c, next) => {
       // Nothing a client sent could be kept: say so before the upgrade, and it retries later.
       if (!storageHealth.current.ok) return c.json({ error: 'The server cannot save anything right now; your edits stay on this device.' }, 503);
-      const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'));
-      if (typeof result === 'string') return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
+      const account = readAccount(c);
+      const sameOrigin = account !== null && allowedOrigin !== undefined && c.req.header('origin') === allowedOrigin;
+      const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'), sameOrigin ? account : null);
+      if (typeof result === 'string') {
+        if (account !== null && !sameOrigin) return c.json({ error: 'A signed-in socket must come from Pathways itself (Origin).' }, 403);
+        if (result === 'sign-in-required') return c.json({ error: 'This workspace requires sign-in: sign in with your district account to open it.' }, 403);
+        return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
+      }
+      if (result.access.accountId !== undefined) void store.touchAccount(result.access.accountId, new Date().toISOString()).catch(() => undefined);
       c.set('authorized', result);
       await next();
     },

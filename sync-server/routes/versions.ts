@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -10,9 +11,17 @@ import { readJsonObject, readText } from './request-body.ts';
 export function versionRoutes(store: DocumentStore, relay: Relay) {
   return new Hono()
     .post('/api/documents/:doc/versions', documentMember(store, 'editor'), async (c) => {
-      const label = readText(await readJsonObject(c, '{"label": "After kickoff meeting"}'), 'label', 200);
+      const body = await readJsonObject(c, '{"label": "After kickoff meeting"}');
+      const label = readText(body, 'label', 200);
       const version = { id: createRecordId(), documentId: c.req.param('doc'), label, auto: false, createdAt: new Date().toISOString() };
-      await store.saveVersion(version, await relay.readState(c.req.param('doc')));
+      // The history panel saves the current state first when it restores, naming the version it restores as `restoring`.
+      const restoring = typeof body.restoring === 'string' ? body.restoring.slice(0, 100) : null;
+      const workspaceId = c.get('document').workspaceId;
+      const audit = [
+        auditEntry(c, { workspaceId, action: 'version-saved', target: c.req.param('doc'), detail: version.id }),
+        ...(restoring === null ? [] : [auditEntry(c, { workspaceId, action: 'version-restored', target: c.req.param('doc'), detail: restoring })]),
+      ];
+      await store.saveVersion(version, await relay.readState(c.req.param('doc')), audit);
       return c.json({ id: version.id, label, createdAt: version.createdAt }, 201);
     })
     .get('/api/documents/:doc/versions', documentMember(store), async (c) => {

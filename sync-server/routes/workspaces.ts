@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { workspaceMember } from '../access/middleware.ts';
+import { auditEntry } from '../access/audit-entry.ts';
+import { readAccount, workspaceMember } from '../access/middleware.ts';
 import { createToken, hashToken, readBearer, sameSecret } from '../access/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore, Role } from '../storage/document-store.ts';
@@ -20,19 +21,23 @@ export function workspaceRoutes(store: DocumentStore, relay: Relay, adminToken: 
       const name = readText(await readJsonObject(c, '{"name": "Riverside USD"}'), 'name', 200);
       const tokens: Record<Role, string> = { owner: createToken(), editor: createToken(), viewer: createToken() };
       const workspace = { id: createRecordId(), name, createdAt: new Date().toISOString() };
-      await store.createWorkspace(workspace, { owner: hashToken(tokens.owner), editor: hashToken(tokens.editor), viewer: hashToken(tokens.viewer) });
+      // Someone signed in becomes the first member, as owner; the owner link is theirs to share.
+      const account = readAccount(c);
+      const owner = account === null ? undefined : { memberId: createRecordId(), accountId: account.id, email: account.email };
+      const audit = auditEntry(c, { workspaceId: workspace.id, action: 'workspace-created', target: workspace.id, ...(account === null && { actor: { type: 'link', role: 'owner' } as const }) });
+      await store.createWorkspace(workspace, { owner: hashToken(tokens.owner), editor: hashToken(tokens.editor), viewer: hashToken(tokens.viewer) }, audit, owner);
       return c.json({ id: workspace.id, name, tokens }, 201);
     })
     .get('/api/workspaces/:ws', workspaceMember(store), async (c) => {
       const workspace = await store.getWorkspace(c.req.param('ws'));
       if (workspace === null) throw new HTTPException(404, { message: 'No such workspace.' });
-      return c.json({ id: workspace.id, name: workspace.name, role: c.get('authorized').access.role });
+      return c.json({ id: workspace.id, name: workspace.name, role: c.get('authorized').access.role, signInRequired: workspace.signInRequired === true });
     })
     .post('/api/workspaces/:ws/tokens/:role', workspaceMember(store, 'owner'), async (c) => {
       const role = c.req.param('role');
       if (role !== 'editor' && role !== 'viewer') throw new HTTPException(400, { message: 'Only the editor and viewer links can be replaced.' });
       const token = createToken();
-      await store.replaceToken(c.req.param('ws'), role, hashToken(token));
+      await store.replaceToken(c.req.param('ws'), role, hashToken(token), auditEntry(c, { workspaceId: c.req.param('ws'), action: 'link-rotated', target: role }));
       // The old link stops working at once, open sockets included.
       relay.closeSocketsOfRole(c.req.param('ws'), role);
       return c.json({ role, token });

@@ -6,6 +6,8 @@
  * Every store follows the storage rules S1–S15 in `sync-server/relay/SPEC.md`, checked by the one
  * contract suite in tests/integration/storage/store-contract.test.ts.
  */
+import type { AuditEntry, IdentityStore } from './identity-records.ts';
+
 export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
@@ -13,6 +15,15 @@ export interface WorkspaceRecord {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
+  /** When true, the workspace's share links work only for signed-in people (issue 18). */
+  readonly signInRequired?: boolean;
+}
+
+/** A signed-in person creating a workspace becomes its first member, as owner. */
+export interface WorkspaceOwner {
+  readonly memberId: string;
+  readonly accountId: string;
+  readonly email: string;
 }
 
 export interface DocumentRecord {
@@ -54,6 +65,8 @@ export interface Access {
   readonly role: Role;
   /** Set when the token opens this one document only: a join link shown on the projector. */
   readonly documentId?: string;
+  /** Set when a signed-in person holds this access: removing them from the workspace closes their sockets. */
+  readonly accountId?: string;
 }
 
 /**
@@ -68,13 +81,17 @@ export interface JoinLinkRecord {
   readonly expiresAt: string;
 }
 
-export interface DocumentStore {
-  createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void>;
+/**
+ * Methods that change something take an optional `audit` entry, written in the same transaction as
+ * the change it records, so the log never claims a change that was not made, nor misses one.
+ */
+export interface DocumentStore extends IdentityStore {
+  createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void>;
   getWorkspace(id: string): Promise<WorkspaceRecord | null>;
   findAccess(tokenHash: string): Promise<Access | null>;
-  replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void>;
+  replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void>;
 
-  createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void>;
+  createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(workspaceId: string): Promise<DocumentRecord[]>;
   updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void>;
@@ -101,7 +118,7 @@ export interface DocumentStore {
   storedBytes(id: string): Promise<number>;
 
   /** Sets the document's survey-only token (a hash), replacing any earlier one; null revokes it. */
-  replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void>;
+  replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void>;
   /** The document a survey token answers, or null. */
   findSurveyDocument(tokenHash: string): Promise<string | null>;
   hasSurveyToken(documentId: string): Promise<boolean>;
@@ -113,7 +130,7 @@ export interface DocumentStore {
   revokeJoinLinks(documentId: string): Promise<void>;
 
   /** Stores a version; one whose id is stored already changes nothing (S16), so a save can be repeated. */
-  saveVersion(record: VersionRecord, state: Uint8Array): Promise<void>;
+  saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;
   readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;
 

@@ -1,4 +1,6 @@
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import { MemoryIdentity } from './memory-identity.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -18,10 +20,14 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly surveyTokens = new Map<string, string>();
   private readonly joinLinks = new Map<string, JoinLinkRecord>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
+  /** Accounts, sessions, members and the audit log; its methods are this store's too. */
+  private readonly people = new MemoryIdentity((id) => this.workspaces.get(id)?.name ?? null);
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
-    this.workspaces.set(workspace.id, workspace);
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
+    this.workspaces.set(workspace.id, { ...workspace, signInRequired: false });
     for (const [role, hash] of Object.entries(tokenHashes)) this.tokens.set(hash, { workspaceId: workspace.id, role: role as Role });
+    if (owner !== undefined) this.people.addOwner({ id: owner.memberId, workspaceId: workspace.id, email: owner.email, accountId: owner.accountId, role: 'owner', invitedAt: workspace.createdAt });
+    this.people.writeAudit(audit);
   }
 
   async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
@@ -32,14 +38,17 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.tokens.get(tokenHash) ?? null;
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
     for (const [hash, access] of this.tokens) if (access.workspaceId === workspaceId && access.role === role) this.tokens.delete(hash);
     this.tokens.set(tokenHash, { workspaceId, role });
+    this.people.writeAudit(audit);
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+    if (this.documents.has(record.id)) throw new Error(`document ${record.id} already exists`);
     this.documents.set(record.id, record);
     this.contents.set(record.id, { snapshot: initialState.slice(), snapshotSeq: 0, updates: [], lastSeq: 0 });
+    this.people.writeAudit(audit);
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
@@ -101,9 +110,10 @@ export class MemoryDocumentStore implements DocumentStore {
     return (content.snapshot?.byteLength ?? 0) + content.updates.reduce((sum, update) => sum + update.data.byteLength, 0);
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
+  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
     for (const [hash, id] of this.surveyTokens) if (id === documentId) this.surveyTokens.delete(hash);
     if (tokenHash !== null) this.surveyTokens.set(tokenHash, documentId);
+    this.people.writeAudit(audit);
   }
 
   async findSurveyDocument(tokenHash: string): Promise<string | null> {
@@ -128,12 +138,13 @@ export class MemoryDocumentStore implements DocumentStore {
     for (const [hash, record] of this.joinLinks) if (record.documentId === documentId) this.joinLinks.delete(hash);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
+  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     const list = this.versions.get(record.documentId) ?? [];
     // S16: an id already stored keeps its version.
     for (const versions of this.versions.values()) if (versions.some((entry) => entry.record.id === record.id)) return;
     list.push({ record, state: state.slice() });
     this.versions.set(record.documentId, list);
+    this.people.writeAudit(audit);
   }
 
   async listVersions(documentId: string): Promise<VersionRecord[]> {
@@ -152,4 +163,24 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {}
+
+  async setSignInRequired(workspaceId: string, required: boolean, audit: AuditEntry): Promise<void> {
+    const workspace = this.workspaces.get(workspaceId);
+    if (workspace !== undefined) this.workspaces.set(workspaceId, { ...workspace, signInRequired: required });
+    await this.people.setSignInRequired(workspaceId, required, audit);
+  }
+
+  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
+  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
+  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
+  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
+  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
+  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
+  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
+  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
+  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
+  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
+  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
+  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
+  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }

@@ -72,4 +72,60 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       CREATE INDEX join_links_by_document ON join_links (document_id);
     `,
   },
+  {
+    // District sign-in (issue 18): accounts keyed on issuer + sub, sessions stored as hashes,
+    // members (an invitation until its email first signs in), and the append-only audit log.
+    version: 2,
+    sql: `
+      ALTER TABLE workspaces ADD COLUMN sign_in_required boolean NOT NULL DEFAULT false;
+      CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        issuer text NOT NULL,
+        subject text NOT NULL,
+        email text NOT NULL,
+        name text NOT NULL,
+        last_active_at text,
+        UNIQUE (issuer, subject)
+      );
+      CREATE INDEX accounts_by_email ON accounts (email);
+      CREATE TABLE sessions (
+        hash text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts (id),
+        expires_at text NOT NULL
+      );
+      CREATE TABLE members (
+        id text PRIMARY KEY,
+        workspace_id text NOT NULL REFERENCES workspaces (id),
+        email text NOT NULL,
+        account_id text REFERENCES accounts (id),
+        role text NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        invited_at text NOT NULL,
+        UNIQUE (workspace_id, email),
+        UNIQUE (workspace_id, account_id)
+      );
+      CREATE INDEX members_by_account ON members (account_id);
+      CREATE TABLE audit_events (
+        id bigserial PRIMARY KEY,
+        workspace_id text,
+        at text NOT NULL,
+        actor_type text NOT NULL,
+        actor_id text,
+        actor_name text,
+        action text NOT NULL,
+        target text,
+        outcome text NOT NULL,
+        request_id text,
+        detail text
+      );
+      CREATE INDEX audit_by_workspace ON audit_events (workspace_id, at COLLATE "C");
+      -- Append-only: the log is evidence, so nothing, the server included, may rewrite it.
+      -- A trigger (not a rule) so the attempt fails loudly instead of doing nothing; TRUNCATE too.
+      CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change();
+      CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
+    `,
+  },
 ];

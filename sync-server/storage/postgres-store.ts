@@ -1,5 +1,7 @@
 import pg from 'pg';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import { PostgresIdentity, writeAudit } from './postgres-identity.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
 
@@ -51,7 +53,12 @@ export interface PostgresStoreOptions {
 export class PostgresDocumentStore implements DocumentStore {
   private closing: Promise<void> | null = null;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  /** Accounts, sessions, members and the audit log; its methods are this store's too. */
+  private readonly people: PostgresIdentity;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.people = new PostgresIdentity(pool, (work) => this.transaction(work));
+  }
 
   /** Connects, migrates the schema (S15) and resolves with the store. */
   static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresDocumentStore> {
@@ -109,7 +116,7 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [workspace.id, workspace.name, workspace.createdAt]);
       const entries = Object.entries(tokenHashes);
@@ -118,13 +125,27 @@ export class PostgresDocumentStore implements DocumentStore {
         entries.map(([, hash]) => hash),
         entries.map(([role]) => role),
       ]);
+      if (owner !== undefined) {
+        await client.query("INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES ($1, $2, $3, $4, 'owner', $5)", [
+          owner.memberId,
+          workspace.id,
+          owner.email,
+          owner.accountId,
+          workspace.createdAt,
+        ]);
+      }
+      await writeAudit(client, audit);
     });
   }
 
   async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
-    const { rows } = await this.pool.query<{ id: string; name: string; created_at: string }>({ name: 'get-workspace', text: 'SELECT id, name, created_at FROM workspaces WHERE id = $1', values: [id] });
+    const { rows } = await this.pool.query<{ id: string; name: string; created_at: string; sign_in_required: boolean }>({
+      name: 'get-workspace',
+      text: 'SELECT id, name, created_at, sign_in_required FROM workspaces WHERE id = $1',
+      values: [id],
+    });
     const row = rows[0];
-    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at };
+    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at, signInRequired: row.sign_in_required };
   }
 
   async findAccess(tokenHash: string): Promise<Access | null> {
@@ -133,15 +154,23 @@ export class PostgresDocumentStore implements DocumentStore {
     return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM tokens WHERE workspace_id = $1 AND role = $2', [workspaceId, role]);
       await client.query('INSERT INTO tokens (hash, workspace_id, role) VALUES ($1, $2, $3)', [tokenHash, workspaceId, role]);
+      await writeAudit(client, audit);
     });
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
-    await this.pool.query('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+    await this.transaction(async (client) => {
+      await this.insertDocument(client, record, initialState);
+      await writeAudit(client, audit);
+    });
+  }
+
+  private async insertDocument(client: pg.PoolClient, record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       record.id,
       record.workspaceId,
       record.title,
@@ -252,9 +281,12 @@ export class PostgresDocumentStore implements DocumentStore {
     return Number(rows[0]?.bytes ?? 0);
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
-    if (tokenHash === null) await this.pool.query('DELETE FROM survey_tokens WHERE document_id = $1', [documentId]);
-    else await this.pool.query('INSERT INTO survey_tokens (document_id, hash) VALUES ($1, $2) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash', [documentId, tokenHash]);
+  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
+    await this.transaction(async (client) => {
+      if (tokenHash === null) await client.query('DELETE FROM survey_tokens WHERE document_id = $1', [documentId]);
+      else await client.query('INSERT INTO survey_tokens (document_id, hash) VALUES ($1, $2) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash', [documentId, tokenHash]);
+      await writeAudit(client, audit);
+    });
   }
 
   async findSurveyDocument(tokenHash: string): Promise<string | null> {
@@ -292,8 +324,15 @@ export class PostgresDocumentStore implements DocumentStore {
     await this.pool.query('DELETE FROM join_links WHERE document_id = $1', [documentId]);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
-    await this.pool.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await this.insertVersion(client, record, state);
+      await writeAudit(client, audit);
+    });
+  }
+
+  private async insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
       record.id,
       record.documentId,
       record.label,
@@ -330,4 +369,19 @@ export class PostgresDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     await (this.closing ??= this.pool.end());
   }
+
+  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
+  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
+  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
+  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
+  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
+  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
+  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
+  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
+  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
+  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
+  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
+  setSignInRequired: IdentityStore['setSignInRequired'] = (...args) => this.people.setSignInRequired(...args);
+  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
+  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }

@@ -86,4 +86,57 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
       ALTER TABLE documents ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // District sign-in (issue 18): accounts keyed on issuer + sub, sessions stored as hashes,
+    // members (an invitation until its email first signs in), and the append-only audit log.
+    version: 6,
+    sql: `
+      ALTER TABLE workspaces ADD COLUMN sign_in_required INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        issuer TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL,
+        last_active_at TEXT,
+        UNIQUE (issuer, subject)
+      );
+      CREATE INDEX accounts_by_email ON accounts (email);
+      CREATE TABLE sessions (
+        hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        email TEXT NOT NULL,
+        account_id TEXT REFERENCES accounts(id),
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        invited_at TEXT NOT NULL,
+        UNIQUE (workspace_id, email),
+        UNIQUE (workspace_id, account_id)
+      );
+      CREATE INDEX members_by_account ON members (account_id);
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT,
+        at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        outcome TEXT NOT NULL,
+        request_id TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_by_workspace ON audit_events (workspace_id, at);
+      -- Append-only: the log is evidence, so nothing, the server included, may rewrite it.
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

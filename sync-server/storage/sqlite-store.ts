@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceRecord } from './document-store.ts';
+import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import { SqliteIdentity } from './sqlite-identity.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
 
@@ -42,6 +44,8 @@ export class SqliteDocumentStore implements DocumentStore {
    * the store notices.
    */
   private readonly identity: Pick<Stats, 'dev' | 'ino'>;
+  /** Accounts, sessions, members and the audit log; its methods are this store's too. */
+  private readonly people: SqliteIdentity;
 
   constructor(
     private readonly path: string,
@@ -54,9 +58,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     const db = this.db;
+    this.people = new SqliteIdentity(db);
     this.statements = {
       insertWorkspace: db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
-      getWorkspace: db.prepare<[string], { id: string; name: string; created_at: string }>('SELECT id, name, created_at FROM workspaces WHERE id = ?'),
+      getWorkspace: db.prepare<[string], { id: string; name: string; created_at: string; sign_in_required: number }>('SELECT id, name, created_at, sign_in_required FROM workspaces WHERE id = ?'),
+      insertOwner: db.prepare("INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES (?, ?, ?, ?, 'owner', ?)"),
       insertToken: db.prepare('INSERT INTO tokens (hash, workspace_id, role) VALUES (?, ?, ?)'),
       findToken: db.prepare<[string], { workspace_id: string; role: Role }>('SELECT workspace_id, role FROM tokens WHERE hash = ?'),
       deleteToken: db.prepare('DELETE FROM tokens WHERE workspace_id = ? AND role = ?'),
@@ -105,16 +111,18 @@ export class SqliteDocumentStore implements DocumentStore {
     return new SqliteDocumentStore(join(dataDir, SQLITE_FILE_NAME), synchronous);
   }
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>): Promise<void> {
+  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
     this.db.transaction(() => {
       this.statements.insertWorkspace.run(workspace.id, workspace.name, workspace.createdAt);
       for (const [role, hash] of Object.entries(tokenHashes)) this.statements.insertToken.run(hash, workspace.id, role);
+      if (owner !== undefined) this.statements.insertOwner.run(owner.memberId, workspace.id, owner.email, owner.accountId, workspace.createdAt);
+      this.people.writeAudit(audit);
     })();
   }
 
   async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
     const row = this.statements.getWorkspace.get(id);
-    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at };
+    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at, signInRequired: row.sign_in_required === 1 };
   }
 
   async findAccess(tokenHash: string): Promise<Access | null> {
@@ -122,15 +130,19 @@ export class SqliteDocumentStore implements DocumentStore {
     return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string): Promise<void> {
+  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
     this.db.transaction(() => {
       this.statements.deleteToken.run(workspaceId, role);
       this.statements.insertToken.run(tokenHash, workspaceId, role);
+      this.people.writeAudit(audit);
     })();
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
-    this.statements.insertDocument.run(record.id, record.workspaceId, record.title, record.template, record.createdAt, record.updatedAt, Buffer.from(initialState));
+  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertDocument.run(record.id, record.workspaceId, record.title, record.template, record.createdAt, record.updatedAt, Buffer.from(initialState));
+      this.people.writeAudit(audit);
+    })();
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
@@ -185,9 +197,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.statements.storedBytes.get(id, id)?.bytes ?? 0;
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null): Promise<void> {
-    if (tokenHash === null) this.statements.deleteSurveyToken.run(documentId);
-    else this.statements.upsertSurveyToken.run(documentId, tokenHash);
+  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      if (tokenHash === null) this.statements.deleteSurveyToken.run(documentId);
+      else this.statements.upsertSurveyToken.run(documentId, tokenHash);
+      this.people.writeAudit(audit);
+    })();
   }
 
   async findSurveyDocument(tokenHash: string): Promise<string | null> {
@@ -213,8 +228,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.statements.deleteJoinLinks.run(documentId);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array): Promise<void> {
-    this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+      this.people.writeAudit(audit);
+    })();
   }
 
   async listVersions(documentId: string): Promise<VersionRecord[]> {
@@ -241,6 +259,21 @@ export class SqliteDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+
+  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
+  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
+  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
+  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
+  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
+  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
+  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
+  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
+  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
+  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
+  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
+  setSignInRequired: IdentityStore['setSignInRequired'] = (...args) => this.people.setSignInRequired(...args);
+  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
+  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }
 
 function migrate(db: Database.Database): void {

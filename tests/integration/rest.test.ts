@@ -26,7 +26,7 @@ describe('workspaces', () => {
 
   test('a member can read its name and role', async () => {
     const response = await api(server.url, `/api/workspaces/${workspace.id}`, { token: workspace.tokens.viewer });
-    expect(await response.json()).toEqual({ id: workspace.id, name: 'Riverside USD', role: 'viewer' });
+    expect(await response.json()).toEqual({ id: workspace.id, name: 'Riverside USD', role: 'viewer', signInRequired: false });
   });
 
   test('a missing or malformed body gets a 400 that says what to send', async () => {

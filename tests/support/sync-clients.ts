@@ -11,11 +11,17 @@ export interface StockClient {
   destroy(): void;
 }
 
-export function connectStockClient(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): StockClient {
+/** `token` null: no share link (a signed-in member, whose cookie `WebSocketPolyfill` sends). */
+export function connectStockClient(
+  serverUrl: string,
+  documentId: string,
+  token: string | null,
+  options: { doc?: Y.Doc; connect?: boolean; WebSocketPolyfill?: typeof globalThis.WebSocket } = {},
+): StockClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(new URL('/sync', serverUrl).href.replace(/^http/, 'ws'), documentId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: token === null ? {} : { token },
+    WebSocketPolyfill: options.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 200,

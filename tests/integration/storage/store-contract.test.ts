@@ -11,11 +11,13 @@ import { PostgresDocumentStore } from '../../../sync-server/storage/postgres-sto
 import { SQLITE_MIGRATIONS } from '../../../sync-server/storage/sqlite-migrations.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/storage/sqlite-store.ts';
 import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
+import { identityContract } from './identity-contract.ts';
 
 /** The storage contract (rules S1–S15 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
+const storedWorkspace = { ...workspace, signInRequired: false };
 const record = (id: string, updatedAt = '2026-11-29T10:00:00.000Z'): DocumentRecord => ({
   id,
   workspaceId: 'w1',
@@ -56,6 +58,8 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.createDocument(record('d1'), u(9, 9));
     return store;
   }
+
+  identityContract(fresh);
 
   test('S1/S2: appended updates load back after the snapshot, in order, with the last sequence number', async () => {
     const store = await fresh();
@@ -192,7 +196,7 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.createDocument(record('d2', '2026-11-29T09:00:00.000Z'), u());
     await store.updateDocumentSummary('d2', { title: 'Renamed', updatedAt: '2026-11-29T12:00:00.000Z' });
     expect((await store.listDocuments('w1')).map((d) => [d.id, d.title])).toEqual([['d2', 'Renamed'], ['d1', 'Doc d1']]);
-    expect(await store.getWorkspace('w1')).toEqual(workspace);
+    expect(await store.getWorkspace('w1')).toEqual(storedWorkspace);
   });
 
   test('S8: unknown ids read as empty, not as errors', async () => {
@@ -225,6 +229,18 @@ describe.each(stores)('%s store', (_name, make) => {
 });
 
 describe('sqlite store on disk', () => {
+  test('I8: the audit table refuses UPDATE and DELETE, even from another connection to the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
+    const store = SqliteDocumentStore.open(dir);
+    opened.push(store);
+    await store.createWorkspace(workspace, hashes, { workspaceId: 'w1', at: '2026-12-01T08:00:00.000Z', actor: { type: 'system' }, action: 'workspace-created', outcome: 'success' } as const);
+    const direct = new Database(join(dir, SQLITE_FILE_NAME));
+    expect(() => direct.exec("UPDATE audit_events SET action = 'nothing-happened'")).toThrow('append-only');
+    expect(() => direct.exec('DELETE FROM audit_events')).toThrow('append-only');
+    direct.close();
+    expect((await store.listAudit('w1', { limit: 10 })).map((event) => event.action)).toEqual(['workspace-created']);
+  });
+
   test('S1: a multi-document append that fails for one document stores nothing for any', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pathways-store-'));
     const store = SqliteDocumentStore.open(dir);
@@ -278,11 +294,24 @@ describe('postgres store on a shared server', () => {
     return store;
   }
 
+  test('I8: the audit table refuses UPDATE, DELETE and TRUNCATE, even from another connection', async () => {
+    const url = await freshDatabase();
+    const store = await open(url);
+    await store.createWorkspace(workspace, hashes, { workspaceId: 'w1', at: '2026-12-01T08:00:00.000Z', actor: { type: 'system' }, action: 'workspace-created', outcome: 'success' } as const);
+    const direct = new pg.Client({ connectionString: url });
+    await direct.connect();
+    await expect(direct.query("UPDATE audit_events SET action = 'nothing-happened'")).rejects.toThrow('append-only');
+    await expect(direct.query('DELETE FROM audit_events')).rejects.toThrow('append-only');
+    await expect(direct.query('TRUNCATE audit_events')).rejects.toThrow('append-only');
+    await direct.end();
+    expect((await store.listAudit('w1', { limit: 10 })).map((event) => event.action)).toEqual(['workspace-created']);
+  });
+
   test('S15: two nodes opening an empty database at once migrate it once, and opening again changes nothing', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([open(url), open(url)]);
     await a.createWorkspace(workspace, hashes);
-    expect(await b.getWorkspace('w1')).toEqual(workspace);
+    expect(await b.getWorkspace('w1')).toEqual(storedWorkspace);
     await open(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
