@@ -7,7 +7,8 @@ import type { Relay } from './relay/relay.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
-import { clientRoutes } from './routes/client.ts';
+import { CLIENT_DIR, clientRoutes } from './routes/client.ts';
+import { firstScreenRenderer } from './routes/first-screen.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { surveyAnswerRoutes } from './routes/survey-answers.ts';
 import { joinLinkRoutes } from './routes/join-links.ts';
@@ -83,7 +84,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', joinLinkRoutes(deps.store, deps.relay));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
-  app.route('/', clientRoutes());
+  app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay)));
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);

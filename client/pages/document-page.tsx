@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
 import { noteFragment, readSmallCellThreshold } from '../../core/schema/index.ts';
@@ -24,6 +24,7 @@ import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { participantOfDevice, personOfDevice, type Person } from '../sync/user-identity.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
+import { replaceFirstScreen } from '../first-screen.ts';
 import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
@@ -76,6 +77,11 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
+  // The server's first screen stays until this page has the document to show in its place.
+  const drawn = phase !== 'loading' || view.sections.length > 0;
+  useLayoutEffect(() => {
+    if (drawn) replaceFirstScreen();
+  }, [drawn]);
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', person);

@@ -2,13 +2,18 @@ import { Hono, type Context } from 'hono';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { chooseEncoding, type Encoding } from './content-encoding.ts';
+import type { FirstScreenRenderer } from './first-screen.ts';
 
 /** Where `vite build` writes the client, relative to the project directory the server runs in. */
 export const CLIENT_DIR = 'dist/client';
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Where the first screen goes in index.html: just before the app's root. */
+const ROOT_ELEMENT = '<div id="root">';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,11 +90,26 @@ async function send(c: Context, file: ClientFile): Promise<Response> {
 }
 
 /**
+ * index.html with a document's first screen in it, compressed per request (a few kilobytes, at a
+ * fast level). It holds the document, so no cache may keep it; nor is the link's token reused.
+ */
+async function sendWithFirstScreen(c: Context, index: ClientFile, firstScreen: string): Promise<Response> {
+  const html = Buffer.from(index.identity.toString('utf8').replace(ROOT_ELEMENT, `${firstScreen}\n${ROOT_ELEMENT}`));
+  const encoding = chooseEncoding(c.req.header('accept-encoding'), ['br', 'gzip']);
+  let body = html;
+  if (encoding === 'br') body = await brotliAsync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: html.byteLength } });
+  if (encoding === 'gzip') body = await gzipAsync(html, { level: 6 });
+  const headers: Record<string, string> = { 'content-type': index.type, 'cache-control': 'no-store', vary: 'Accept-Encoding', 'content-length': String(body.byteLength) };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
+/**
  * The built client: its files, compressed as the browser accepts (brotli or gzip, prepared by
  * the build), and index.html for every page route (`/`, `/w/:ws`, `/d/:doc`, `/s/:token`…) so a
  * share link opens the app.
  */
-export function clientRoutes(clientDir = CLIENT_DIR) {
+export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScreenRenderer | null = null) {
   const indexFile = join(clientDir, 'index.html');
   const app = new Hono();
   if (!existsSync(indexFile)) {
@@ -101,6 +121,18 @@ export function clientRoutes(clientDir = CLIENT_DIR) {
   return app
     .get('/', page)
     .get('/w/*', page)
+    // A share link's page shows the top of the document before any script has run, when its
+    // token may read it (first-screen.ts); a page without a token, or a failed read, is the app alone.
+    .get('/d/:doc', async (c) => {
+      if (renderFirstScreen === null || !index.identity.includes(ROOT_ELEMENT)) return page(c);
+      let firstScreen: string | null = null;
+      try {
+        firstScreen = await renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null);
+      } catch {
+        // The live page reads the document itself and reports what went wrong; the page must still open.
+      }
+      return firstScreen === null ? page(c) : sendWithFirstScreen(c, index, firstScreen);
+    })
     .get('/d/*', page)
     // A survey link's token is its path: no Referer may carry it anywhere, and no cache may keep it.
     .get('/s/*', (c) => {
