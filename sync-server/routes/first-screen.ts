@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { renderFirstScreen, withSmallCellsSuppressed } from '../../core/export/index.ts';
+import { FIRST_SCREEN_LIMITS, renderFirstScreen, withSmallCellsSuppressed } from '../../core/export/index.ts';
 import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts';
 import { authorizeDocument } from '../access/authorize.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -24,7 +24,7 @@ export function firstScreenRenderer(store: DocumentStore, relay: Relay): FirstSc
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, await relay.readState(documentId));
-      const view = readDocument(doc).value;
+      const view = readDocument(doc, { sections: FIRST_SCREEN_LIMITS.sections }).value;
       const shown = authorized.access.role === 'viewer' ? withSmallCellsSuppressed(view, readSmallCellThreshold(doc)) : view;
       return firstScreenMarkup(renderFirstScreen(shown));
     } finally {
