@@ -51,6 +51,8 @@ export interface AppDependencies {
   readonly metricsToken: string | undefined;
   readonly maxMessageBytes: number;
   readonly storageHealth: StorageHealthMonitor;
+  /** How long a share link's page waits for its first screen; the default when not given. */
+  readonly firstScreenBudgetMs?: number;
 }
 
 /**
@@ -84,7 +86,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', joinLinkRoutes(deps.store, deps.relay));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth));
-  app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay)));
+  app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs));
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);

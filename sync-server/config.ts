@@ -1,4 +1,5 @@
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
+import { FIRST_SCREEN_BUDGET_MS } from './routes/client.ts';
 
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
 export interface ServerConfig {
@@ -24,6 +25,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** `redis://…`: join the other nodes on the same database (needs `databaseUrl`). */
   readonly redisUrl: string | undefined;
+  /** How long a share link's page waits for the document's first screen before it goes without (routes/client.ts). */
+  readonly firstScreenBudgetMs: number;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -68,5 +71,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
+    firstScreenBudgetMs: readInteger(env, 'PATHWAYS_FIRST_SCREEN_BUDGET_MS', FIRST_SCREEN_BUDGET_MS, 0, 10_000),
   };
 }

@@ -46,6 +46,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     metricsToken: config.metricsToken,
     maxMessageBytes: config.maxMessageBytes,
     storageHealth,
+    firstScreenBudgetMs: config.firstScreenBudgetMs,
   });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {

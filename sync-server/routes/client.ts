@@ -15,6 +15,28 @@ const brotliAsync = promisify(brotliCompress);
 /** Where the first screen goes in index.html: just before the app's root. */
 const ROOT_ELEMENT = '<div id="root">';
 
+/**
+ * How long the page waits for its first screen. Everything the page does waits for its HTML (its
+ * scripts run once the HTML is parsed), so a first screen that is slow to render (a large
+ * document not open in a room, a busy server) is left out rather than delaying the editor: on
+ * the shared two-core machine, rendering the 200-row data review took 100–450 ms, and the
+ * cold load's editor came that much later.
+ */
+export const FIRST_SCREEN_BUDGET_MS = 150;
+
+/** The first screen, or null when it is refused, fails, or takes longer than the budget. */
+async function firstScreenWithin(render: Promise<string | null>, budgetMs: number): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+  // The page must still open: the live page reads the document itself and reports what went wrong.
+  const settled = render.catch(() => null);
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -109,7 +131,7 @@ async function sendWithFirstScreen(c: Context, index: ClientFile, firstScreen: s
  * the build), and index.html for every page route (`/`, `/w/:ws`, `/d/:doc`, `/s/:token`…) so a
  * share link opens the app.
  */
-export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScreenRenderer | null = null) {
+export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScreenRenderer | null = null, firstScreenBudgetMs = FIRST_SCREEN_BUDGET_MS) {
   const indexFile = join(clientDir, 'index.html');
   const app = new Hono();
   if (!existsSync(indexFile)) {
@@ -125,12 +147,7 @@ export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScr
     // token may read it (first-screen.ts); a page without a token, or a failed read, is the app alone.
     .get('/d/:doc', async (c) => {
       if (renderFirstScreen === null || !index.identity.includes(ROOT_ELEMENT)) return page(c);
-      let firstScreen: string | null = null;
-      try {
-        firstScreen = await renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null);
-      } catch {
-        // The live page reads the document itself and reports what went wrong; the page must still open.
-      }
+      const firstScreen = await firstScreenWithin(renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null), firstScreenBudgetMs);
       return firstScreen === null ? page(c) : sendWithFirstScreen(c, index, firstScreen);
     })
     .get('/d/*', page)
