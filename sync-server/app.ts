@@ -14,7 +14,8 @@ import { memberRoutes } from './routes/members.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
-import { clientRoutes } from './routes/client.ts';
+import { CLIENT_DIR, clientRoutes } from './routes/client.ts';
+import { firstScreenRenderer } from './routes/first-screen.ts';
 import { meetingOccurrenceRoutes } from './routes/meeting-occurrences.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { schoolCalendarRoutes } from './routes/school-calendars.ts';
@@ -64,6 +65,8 @@ export interface AppDependencies {
   readonly rateLimiters: RateLimiters;
   /** District sign-in; without it only share links open workspaces. */
   readonly identity?: IdentityConfig | undefined;
+  /** How long a share link's page waits for its first screen; the default when not given. */
+  readonly firstScreenBudgetMs?: number;
 }
 
 /**
@@ -106,7 +109,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth, deps.identity && new URL(deps.identity.publicUrl).origin));
-  app.route('/', clientRoutes());
+  app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs));
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);

@@ -1,6 +1,7 @@
 import { readIdentityConfig, type IdentityConfig } from './auth/identity-config.ts';
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
 import { DEFAULT_ROOM_GRACE_MS } from './relay/relay.ts';
+import { FIRST_SCREEN_BUDGET_MS } from './routes/first-screen-page.ts';
 
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
 export interface ServerConfig {
@@ -30,6 +31,8 @@ export interface ServerConfig {
   readonly redisUrl: string | undefined;
   /** District sign-in (OIDC_* and PATHWAYS_PUBLIC_URL); undefined when only share links are used. */
   readonly identity?: IdentityConfig;
+  /** How long a share link's page waits for the document's first screen before it goes without (routes/client.ts). */
+  readonly firstScreenBudgetMs: number;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -76,5 +79,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
     identity: readIdentityConfig(env),
+    firstScreenBudgetMs: readInteger(env, 'PATHWAYS_FIRST_SCREEN_BUDGET_MS', FIRST_SCREEN_BUDGET_MS, 0, 10_000),
   };
 }

@@ -51,6 +51,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     storageHealth,
     rateLimiters: sharedLimits?.limiters ?? inProcessRateLimiters,
     identity: config.identity,
+    firstScreenBudgetMs: config.firstScreenBudgetMs,
   });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '../../core/export/small-cells.ts';
 import { noteFragment, readOccurrenceMeta, readSmallCellThreshold } from '../../core/schema/index.ts';
@@ -28,6 +28,7 @@ import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { participantOfDevice, personOfDevice, type Person } from '../sync/user-identity.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
+import { replaceFirstScreen } from '../first-screen.ts';
 import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
@@ -81,6 +82,11 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
   const occurrence = readOccurrenceMeta(doc).value;
+  // The server's first screen stays until this page has the document to show in its place.
+  const drawn = phase !== 'loading' || view.sections.length > 0;
+  useLayoutEffect(() => {
+    if (drawn) replaceFirstScreen();
+  }, [drawn]);
 
   useEffect(() => {
     provider.awareness.setLocalStateField('user', person);
@@ -134,7 +140,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           const headingId = `section-${section.id}`;
           const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
           return (
-            <section key={section.id} className="section" aria-labelledby={headingId}>
+            <section key={section.id} className={index < FIRST_SECTIONS ? 'section section-opening' : 'section'} aria-labelledby={headingId}>
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
               {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} startLive={section.id === openingNoteId} />}
               {section.kind === 'table' && (

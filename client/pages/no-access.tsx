@@ -1,7 +1,10 @@
+import { useLayoutEffect } from 'react';
 import { Link } from 'wouter';
+import { replaceFirstScreen } from '../first-screen.ts';
 
 /** Shown when this device has no link for what was asked: it says what to do, not just "denied". */
 export function NoAccess({ what }: { readonly what: 'document' | 'workspace' }) {
+  useLayoutEffect(replaceFirstScreen, []);
   return (
     <main id="main" className="page narrow">
       <h1>This {what} needs a share link</h1>

@@ -1,6 +1,6 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
@@ -26,16 +26,32 @@ const SYNC_MESSAGE = 0;
 const REMOTE_WRITE_DELAY_MS = 300;
 
 /**
- * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Opens from the
- * device first, so a page reloaded offline shows the offline edits.
+ * How long the page waits for the relay's copy before it reads the device's. Online, the relay
+ * sends the whole document at once (the early socket asks before the page's code has loaded),
+ * and reading the device's copy too applied the document twice before the editor showed: a warm
+ * load of the 200-row data review was slower than a cold one. So the device's copy is read after
+ * the page has drawn the relay's, or at once when offline, when the socket fails, when this
+ * person edits, or after this long.
+ */
+const RELAY_FIRST_MS = 1500;
+
+const whenIdle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+};
+
+/**
+ * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Offline, it opens
+ * from the device, so a page reloaded offline shows the offline edits; online, from the relay,
+ * and the device's copy (with any edits it holds that the relay lacks) follows once the page is drawn.
  */
 export class DocumentSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   /** The provider's awareness announcing changes once per frame, for the note editors' carets. */
   readonly noteAwareness: FrameAwareness;
-  private readonly local: IndexeddbPersistence;
-  private localLoaded = false;
+  private readonly local: DeviceCopy;
+  private readonly relayFirst: ReturnType<typeof setTimeout>;
   private serverState: Map<number, number> | null = null;
   private refused: string | null = null;
   private status: SyncStatus = { kind: 'loading' };
@@ -49,13 +65,10 @@ export class DocumentSession {
     /** Called when the socket cannot connect, to ask the REST API whether the link is still valid. */
     private readonly checkLink: () => Promise<string | null>,
   ) {
-    this.local = new IndexeddbPersistence(`pathways:${documentId}`, this.doc);
-    this.doc.off('update', this.local._storeUpdate);
+    this.local = new DeviceCopy(`pathways:${documentId}`, this.doc, this.update);
     this.doc.on('update', this.storeUpdate);
-    void this.local.whenSynced.then(() => {
-      this.localLoaded = true;
-      this.update();
-    });
+    this.relayFirst = setTimeout(this.openLocal, RELAY_FIRST_MS);
+    if (!navigator.onLine) this.openLocal();
     this.provider = new WebsocketProvider(relayServerUrl(), documentId, this.doc, {
       params: { token },
       maxBackoffTime: 5000,
@@ -69,9 +82,15 @@ export class DocumentSession {
       // The relay has already seen our presence at this clock and drops it as stale; a new clock
       // makes us visible again right away rather than at the next 15-second refresh.
       if (status === 'connected') this.provider.awareness.setLocalState(this.provider.awareness.getLocalState());
+      // The relay could not be reached (or let go) before sending the document: the device's copy it is.
+      else if (status === 'disconnected' && !this.provider.synced) this.openLocal();
       this.update();
     });
-    this.provider.on('sync', () => this.update());
+    this.provider.on('sync', (synced: boolean) => {
+      // After the frame that draws the relay's copy, in the next idle moment.
+      if (synced && !this.local.opened) requestAnimationFrame(() => whenIdle(this.openLocal));
+      this.update();
+    });
     this.provider.on('closed', ({ reason }) => this.refuse(reason || 'This link is no longer valid.'));
     this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
     this.doc.on('update', this.onDocUpdate);
@@ -90,7 +109,9 @@ export class DocumentSession {
    */
   private readonly storeUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== this.provider) {
-      this.local._storeUpdate(update, origin);
+      // This person's edit may exist nowhere else yet: the device's copy opens now (and stores it) if it was not open.
+      this.openLocal();
+      this.local.store(update, origin);
       return;
     }
     this.remoteUpdates.push(update);
@@ -102,10 +123,16 @@ export class DocumentSession {
     this.remoteWrite = null;
     const updates = this.remoteUpdates;
     this.remoteUpdates = [];
-    if (updates.length > 0) this.local._storeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+    if (updates.length > 0) this.local.store(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+  };
+
+  private readonly openLocal = (): void => {
+    clearTimeout(this.relayFirst);
+    this.local.open();
   };
 
   private readonly goOffline = (): void => {
+    this.openLocal();
     this.provider.disconnect();
     this.update();
   };
@@ -159,9 +186,10 @@ export class DocumentSession {
 
   private computeStatus(): SyncStatus {
     if (this.refused !== null) return { kind: 'link-invalid', reason: this.refused };
-    if (!this.localLoaded && !this.provider.synced) return { kind: 'loading' };
+    if (!this.local.loaded && !this.provider.synced) return { kind: 'loading' };
     if (!this.provider.wsconnected) return { kind: 'offline' };
-    if (!this.provider.synced || this.serverState === null) return { kind: 'syncing' };
+    // Synced means the server has everything on this device: the device's copy included.
+    if (!this.provider.synced || this.serverState === null || !this.local.loaded) return { kind: 'syncing' };
     return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc))) ? { kind: 'synced' } : { kind: 'syncing' };
   }
 
@@ -175,13 +203,14 @@ export class DocumentSession {
   destroy(): void {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
+    clearTimeout(this.relayFirst);
     this.listeners.clear();
     this.doc.off('update', this.onDocUpdate);
     this.doc.off('update', this.storeUpdate);
     this.writeRemoteUpdates();
     this.noteAwareness.destroy();
     this.provider.destroy();
-    void this.local.destroy();
+    this.local.destroy();
     this.doc.destroy();
   }
 }

@@ -1,6 +1,8 @@
 export { CHECKED_TEXT, cellText } from './cell-text.ts';
 export { csvRecords, exportCsv } from './csv.ts';
 export { findTable } from './find-table.ts';
+export { FIRST_SCREEN_LIMITS, renderFirstScreen } from './first-screen.ts';
+export type { FirstScreenLimits } from './first-screen.ts';
 export { exportHtml, exportHtmlBody } from './html.ts';
 export { HTML_STYLESHEET } from './html-stylesheet.ts';
 export { exportIcs } from './ics.ts';

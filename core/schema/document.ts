@@ -47,11 +47,12 @@ export interface DocumentView {
   readonly sections: readonly SectionView[];
 }
 
-/** The whole document as plain data, for exports, metrics and checks; never throws. */
-export function readDocument(doc: Y.Doc): Read<DocumentView> {
+/** The whole document (or its first `sections`) as plain data, for exports, metrics and checks; never throws. */
+export function readDocument(doc: Y.Doc, options: { readonly sections?: number } = {}): Read<DocumentView> {
   const meta = readMeta(doc);
   const problems: Problem[] = [...meta.problems];
-  const sections = readSectionEntries(doc, problems).map((entry): SectionView => {
+  // `sections` reads only that many from the top (a first screen), leaving the rest unread.
+  const sections = readSectionEntries(doc, problems).slice(0, options.sections).map((entry): SectionView => {
     const summary = readSectionSummary(entry, problems);
     switch (summary.kind) {
       case 'note':

@@ -13,12 +13,12 @@ export interface BrowserScene {
 }
 
 /** A browser test file's shared set-up: the real server, Chromium, and one workspace; all closed after. */
-export function useBrowserScene(): BrowserScene {
+export function useBrowserScene(env: Record<string, string> = {}): BrowserScene {
   const scene = {
     documentUrl: (documentId: string, token = scene.workspace.tokens.editor) => new URL(`/d/${documentId}?token=${token}`, scene.server.url).href,
   } as BrowserScene;
   beforeAll(async () => {
-    scene.server = await startTestServer();
+    scene.server = await startTestServer(env);
     scene.browser = await launchChromium();
     scene.workspace = await createWorkspace(scene.server.url);
   });

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium: no browser download works on this machine, and CI installs the same package. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,5 +32,14 @@ export async function openPage(browser: Browser, url: string, options: { viewpor
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
+  await waitForLivePage(page);
   return { context, page, errors };
+}
+
+/**
+ * A share link's page starts as the server's read-only first screen of the document, which the
+ * live page replaces once it is drawn; tests work with the live page, as the person does a moment later.
+ */
+export async function waitForLivePage(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.locator('#first-screen').waitFor({ state: 'detached', timeout: timeoutMs });
 }

@@ -1,12 +1,16 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { readMachineBusyMs } from '../machine-load.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
-import { installProbe, readProbeWindow, waitForLoadMarks } from './page-probe.ts';
+import { installProbe, readLoadMarks, readProbeWindow, waitForLoadMarks, waitForPageCondition } from './page-probe.ts';
 
 /** One timed visit. Times are in ms from the call to page.goto. */
 export interface LoadSample {
   /** page.goto called → the page's time origin (navigation start). */
   readonly originMs: number;
+  /** → the document's first content painted: the server's first screen, else the editor. */
+  readonly firstScreenMs: number;
+  /** Cumulative layout shift from navigation until the page had loaded and synced. */
+  readonly layoutShift: number;
   /** → the first editable .ProseMirror with a size, at the end of the next frame. */
   readonly editorMs: number;
   /** → the status first reads "All changes synced", at the end of the next frame. */
@@ -73,14 +77,17 @@ async function visit(context: BrowserContext, url: string): Promise<LoadSample> 
     const calledAt = Date.now();
     await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
     const marks = await loaded;
-    await page.waitForFunction('document.readyState === "complete"', undefined, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+    await waitForPageCondition(page, 'document.readyState === "complete"', VISIT_TIMEOUT_MS, 50);
     // loadEventEnd is only set once the load handlers have returned.
     await page.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
     const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
     const originMs = timeOrigin - calledAt;
+    const { layoutShift } = await readLoadMarks(page);
     const tasks = (await readProbeWindow(page, 0)).longTasks.filter((task) => task.start < marks.editorPainted!);
     return {
       originMs,
+      firstScreenMs: originMs + (marks.contentPainted ?? marks.editorPainted!),
+      layoutShift: layoutShift ?? 0,
       editorMs: originMs + marks.editorPainted!,
       syncedMs: originMs + marks.syncedPainted!,
       longTasksBeforeEditor: { count: tasks.length, totalMs: tasks.reduce((sum, task) => sum + task.duration, 0), maxMs: Math.max(0, ...tasks.map((task) => task.duration)) },
@@ -102,10 +109,11 @@ async function prime(context: BrowserContext, url: string, documentId: string): 
     await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
     await loaded;
     // With clientsClaim and skipWaiting, an active worker has finished precaching.
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+    await waitForPageCondition(page, 'navigator.serviceWorker.controller !== null', VISIT_TIMEOUT_MS, 50);
     await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
     // y-indexeddb writes the synced state asynchronously; wait until it is there.
-    await page.waitForFunction(
+    await waitForPageCondition(
+      page,
       `new Promise((resolve) => {
         const request = indexedDB.open(${JSON.stringify(`pathways:${documentId}`)});
         request.onerror = () => resolve(false);
@@ -117,8 +125,8 @@ async function prime(context: BrowserContext, url: string, documentId: string): 
           count.onerror = () => { db.close(); resolve(false); };
         };
       })`,
-      undefined,
-      { timeout: VISIT_TIMEOUT_MS, polling: 100 },
+      VISIT_TIMEOUT_MS,
+      100,
     );
     // The worker has just finished installing (it registers once the first visit is idle) and
     // still writes its caches: the timed visit is a later one, not one in the same second.

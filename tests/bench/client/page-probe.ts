@@ -43,6 +43,8 @@ const PROBE = String.raw`(() => {
   // observer only queries; the size is read after the frame that painted it, when layout is
   // clean, so the probe forces no layout of its own while the page renders.
   const EDITOR = '.ProseMirror[contenteditable="true"]';
+  // The document's first screen as the server sent it (read-only), or the editor where there is none.
+  const FIRST_CONTENT = '#first-screen, ' + EDITOR;
   // Announced on the console, which Playwright hears without running anything in the page: a
   // waitForFunction would inject its selector engine (about 330 KB) into the page while it loads.
   const announceIfLoaded = () => {
@@ -58,7 +60,19 @@ const PROBE = String.raw`(() => {
       check();
     }
   };
+  const contentPainted = (t) => {
+    const content = document.querySelector(FIRST_CONTENT);
+    if (content !== null && content.getBoundingClientRect().height > 0) marks.contentPainted = t;
+    else {
+      delete marks.contentFound;
+      check();
+    }
+  };
   const check = () => {
+    if (marks.contentFound === undefined && document.querySelector(FIRST_CONTENT) !== null) {
+      marks.contentFound = now();
+      afterNextPaint(contentPainted);
+    }
     if (marks.editorFound === undefined && document.querySelector(EDITOR) !== null) {
       marks.editorFound = now();
       afterNextPaint(editorPainted);
@@ -129,6 +143,9 @@ const PROBE = String.raw`(() => {
   // 16 ms is the lowest threshold Chromium accepts: faster events are never reported.
   observe('event', { durationThreshold: 16 }, (e) => events.push({ name: e.name, start: e.startTime, duration: e.duration, processing: e.processingEnd - e.processingStart, delay: e.processingStart - e.startTime }));
   observe('longtask', {}, (e) => longTasks.push({ start: e.startTime, duration: e.duration }));
+  // Cumulative layout shift of the visit (the swap from the first screen to the live page included).
+  marks.layoutShift = 0;
+  observe('layout-shift', {}, (e) => { if (!e.hadRecentInput) marks.layoutShift += e.value; });
   // Long animation frames name the scripts that made them long, which long tasks do not.
   observe('long-animation-frame', {}, (e) => frames.push({
     start: e.startTime,
@@ -213,6 +230,11 @@ export interface ProbeWindow {
 }
 
 export interface LoadMarks {
+  /** The document's first content on screen: the server's first screen, or the editor where there is none. */
+  readonly contentFound?: number;
+  readonly contentPainted?: number;
+  /** Layout shift so far, summed over the visit (shifts right after input excluded). */
+  readonly layoutShift?: number;
   readonly editorFound?: number;
   readonly editorPainted?: number;
   readonly syncedFound?: number;
@@ -251,4 +273,18 @@ export function waitForLoadMarks(page: Page, timeoutMs: number): Promise<LoadMar
   // A navigation that fails first is the caller's error; this one must not go unhandled meanwhile.
   loaded.catch(() => undefined);
   return loaded;
+}
+
+/**
+ * Waits until `expression` (evaluated in the page, awaited if it is a promise) is truthy. Through
+ * page.evaluate, which the page's Content-Security-Policy does not govern: a waitForFunction with
+ * a string evaluates it with eval() in the page, which the app's policy refuses.
+ */
+export async function waitForPageCondition(page: Page, expression: string, timeoutMs: number, pollMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression)) return;
+    if (Date.now() > deadline) throw new Error(`the page did not reach \`${expression.slice(0, 80)}\` within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }

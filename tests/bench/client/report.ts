@@ -2,6 +2,7 @@ import type { Outcome } from '../report.ts';
 import { availableParallelism } from 'node:os';
 import { formatBytes, formatNumber, median } from '../stats.ts';
 import type { ClientBenchConfig } from './config.ts';
+import { renderGoals } from './goals.ts';
 import type { FirstLoadResult, LoadSample } from './first-load.ts';
 import type { KeystrokeFigures, Percentiles, TypingResult } from './typing.ts';
 
@@ -36,7 +37,12 @@ function loadRows(load: FirstLoadResult): string[] {
   const rows: string[] = [];
   const caches = [['cold', load.cold], ['warm', load.warm], ...(load.floor.length > 0 ? [[FLOOR_CONDITION, load.floor] as const] : [])] as const;
   for (const [cache, samples] of caches) {
-    for (const [what, pick] of [['load → editor editable (painted)', (s: LoadSample) => s.editorMs], ['load → "All changes synced" (painted)', (s: LoadSample) => s.syncedMs]] as const) {
+    const measures = [
+      ['load → first screen visible (painted)', (s: LoadSample) => s.firstScreenMs],
+      ['load → editor editable (painted)', (s: LoadSample) => s.editorMs],
+      ['load → "All changes synced" (painted)', (s: LoadSample) => s.syncedMs],
+    ] as const;
+    for (const [what, pick] of measures) {
       const values = samples.map(pick);
       rows.push(`| ${what} | ${load.document} | ${cache} | ${values.length} runs | ${ms(median(values))} | — | — | ${ms(maxOf(values))} |`);
     }
@@ -126,12 +132,13 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
   const failures = [...results.loads.flatMap((o, i) => failureLines(`load ${i + 1}`, o)), ...results.typing.flatMap((o, i) => failureLines(`typing ${i + 1}`, o)), ...results.profiles.flatMap((p) => failureLines(p.label, p.outcome))];
   if (failures.length > 0) lines.push('Failed scenarios:', '', ...failures, '');
 
+  lines.push(...renderGoals(loads, typing));
   lines.push('| measurement | document | condition | n | median / p50 ms | p95 ms | p99 ms | max ms |', '|---|---|---|---|---|---|---|---|');
   for (const load of loads) lines.push(...loadRows(load));
   for (const result of typing) lines.push(...typingRows(result));
   lines.push(
     '',
-    'Load times run from the call to page.goto to the end of the first frame after the condition held (a MutationObserver notices it; the time is taken in a user-blocking task posted from the next requestAnimationFrame). ' +
+    'First screen visible: the server\'s read-only first screen of the document painted, or the editor where the page has none (the load floor, a warm load from the service worker). Load times run from the call to page.goto to the end of the first frame after the condition held (a MutationObserver notices it; the time is taken in a user-blocking task posted from the next requestAnimationFrame). ' +
       'Cold: a new browser context per run (no HTTP cache, service worker or IndexedDB). Warm: a new context primed by one visit (service worker in control and precached, the document in IndexedDB), then the timed second visit in a new tab. ' +
       'Load floor: a page of the same stack and nothing else (React, Tiptap with Collaboration, a stock y-websocket provider; one script file, built as ours, brotli on loopback) opening the same document from the same relay and showing its first note and a status line; it alternates with our cold runs. It is what this machine needs for the stack alone, not a target: our page also has its tables, presence, IndexedDB and the rest. ' +
       'Typing latency per keystroke: from the event\'s timestamp (when the browser made the event, so time spent waiting for a busy main thread counts) to the end of the next frame. ' +

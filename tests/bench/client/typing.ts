@@ -6,7 +6,7 @@ import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import type { CrowdJoin, CrowdStats, KeptClear } from './editor-crowd.ts';
-import { installProbe, readPageClock, readProbeWindow, sampleTaskDelay, waitForLoadMarks, type KeyRecord, type ProbeWindow } from './page-probe.ts';
+import { installProbe, readPageClock, readProbeWindow, sampleTaskDelay, waitForLoadMarks, waitForPageCondition, type KeyRecord, type ProbeWindow } from './page-probe.ts';
 
 /** Where the person in the browser types in a document, and what the crowd leaves alone for it. */
 export interface TypingPlaces {
@@ -224,7 +224,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
     await loaded;
     // A first visit caches the whole app for offline use once the page is idle; typing is measured
     // on a page that has finished that one-time download, as every later visit is.
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await waitForPageCondition(page, 'navigator.serviceWorker.controller !== null', LOAD_TIMEOUT_MS, 100);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
 
