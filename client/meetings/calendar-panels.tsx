@@ -1,20 +1,11 @@
-import type * as Y from 'yjs';
-import { readDistrictCalendarLink, type TableView } from '../../core/schema/index.ts';
+import { readDistrictCalendarLink } from '../../core/schema/index.ts';
 import { DistrictSchoolsPanel } from './district-schools-panel.tsx';
 import { MeetingOccurrences } from './meeting-occurrences.tsx';
 import { SchoolDistrictMeetings } from './school-district-meetings.tsx';
-
-interface CalendarPanelsProps {
-  readonly doc: Y.Doc;
-  readonly calendarId: string;
-  readonly token: string;
-  readonly table: TableView;
-  readonly readOnly: boolean;
-  readonly workspaceId: string | null;
-}
+import type { CalendarPanelProps } from './calendar-panel-props.ts';
 
 /** What a meeting calendar shows under its meetings table: dates, and its ties to schools or to the district. */
-export function CalendarPanels(props: CalendarPanelsProps) {
+export function CalendarPanels(props: CalendarPanelProps) {
   const link = readDistrictCalendarLink(props.doc);
   return (
     <>

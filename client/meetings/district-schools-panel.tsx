@@ -1,27 +1,18 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import type * as Y from 'yjs';
 import { readCalendarMeetings, requirementOf, schoolCoverage } from '../../core/meetings/index.ts';
-import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement, type TableView } from '../../core/schema/index.ts';
+import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '../../core/schema/index.ts';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { api, ApiError } from '../sync/api.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 import { useDocChanges } from './use-doc-changes.ts';
-
-interface DistrictSchoolsPanelProps {
-  readonly doc: Y.Doc;
-  readonly calendarId: string;
-  readonly token: string;
-  readonly table: TableView;
-  readonly readOnly: boolean;
-  readonly workspaceId: string | null;
-}
+import type { CalendarPanelProps } from './calendar-panel-props.ts';
 
 /**
  * On the district's calendar: "Adapt for a school", whether each meeting is held at every school
  * or optional, and which schools' calendars have it scheduled, read live from those calendars.
  */
-export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, workspaceId }: DistrictSchoolsPanelProps) {
+export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, workspaceId }: CalendarPanelProps) {
   const headingId = useId();
   const nameId = useId();
   const [, navigate] = useLocation();

@@ -11,23 +11,15 @@ import {
   type CalendarMeeting,
   type MeetingSchedule,
 } from '../../core/meetings/index.ts';
-import { readOccurrenceRequests, type OccurrenceRequest, type TableView } from '../../core/schema/index.ts';
+import { readOccurrenceRequests, type OccurrenceRequest } from '../../core/schema/index.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 import { useOccurrenceOpener, type OccurrenceOpener } from './use-occurrence-opener.ts';
 import './meetings.css';
+import type { CalendarPanelProps } from './calendar-panel-props.ts';
 
 /** How many dates each meeting lists on either side of today. */
 const PAST_SHOWN = 2;
 const UPCOMING_SHOWN = 3;
-
-interface MeetingOccurrencesProps {
-  readonly doc: Y.Doc;
-  readonly calendarId: string;
-  readonly token: string;
-  readonly table: TableView;
-  readonly readOnly: boolean;
-  readonly workspaceId: string | null;
-}
 
 function useOccurrenceRequests(doc: Y.Doc): ReadonlyMap<string, OccurrenceRequest> {
   const read = () => new Map(readOccurrenceRequests(doc).map((request) => [request.occurrenceId, request]));
@@ -44,7 +36,7 @@ function useOccurrenceRequests(doc: Y.Doc): ReadonlyMap<string, OccurrenceReques
  * Under the calendar's meetings table: each meeting with a first date lists its recent and coming
  * dates; a date with a document links to it, any other offers to open it.
  */
-export function MeetingOccurrences({ doc, calendarId, token, table, readOnly, workspaceId }: MeetingOccurrencesProps) {
+export function MeetingOccurrences({ doc, calendarId, token, table, readOnly, workspaceId }: CalendarPanelProps) {
   const headingId = useId();
   const requests = useOccurrenceRequests(doc);
   const opener = useOccurrenceOpener(doc, calendarId, token, !readOnly);

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { addNoteSection, addTableSection, writeOccurrenceMeta, type NoteBlock } from '../schema/index.ts';
+import { addNoteSection, writeOccurrenceMeta, type NoteBlock } from '../schema/index.ts';
 import { addDataReviewProtocol } from '../templates/data-review.ts';
 import { addNextStepsSection } from '../templates/next-steps.ts';
 import { bold, bulletList, paragraph, plain } from '../templates/note-blocks.ts';
-import { AGENDA_COLUMNS, AGENDA_SECTION_ID } from '../templates/section-ids.ts';
+import { addAgendaTable } from '../templates/roles-working-session.ts';
 import { protocolOf, type CalendarMeeting } from './calendar-meeting.ts';
 import { formatMeetingDate } from './meeting-date-text.ts';
 import type { OccurrenceKey } from './occurrence-id.ts';
@@ -52,19 +52,11 @@ function detailBlocks({ key, meeting }: MeetingDocumentInit): NoteBlock[] {
 }
 
 function addWorkingSessionAgenda(doc: Y.Doc, meeting: CalendarMeeting): void {
-  addTableSection(doc, {
-    id: AGENDA_SECTION_ID,
-    title: 'Agenda',
-    columns: [
-      { id: AGENDA_COLUMNS.topic, kind: 'text', title: 'Topic' },
-      { id: AGENDA_COLUMNS.minutes, kind: 'minutes', title: 'Time' },
-    ],
-    rows: [
-      { values: { [AGENDA_COLUMNS.topic]: 'Review open next steps from the last meeting', [AGENDA_COLUMNS.minutes]: 10 } },
-      ...lines(meeting.topics).map((topic) => ({ values: { [AGENDA_COLUMNS.topic]: topic } })),
-      { values: { [AGENDA_COLUMNS.topic]: 'Identify next steps and owners', [AGENDA_COLUMNS.minutes]: 10 } },
-    ],
-  });
+  addAgendaTable(doc, [
+    { topic: 'Review open next steps from the last meeting', minutes: 10 },
+    ...lines(meeting.topics).map((topic) => ({ topic })),
+    { topic: 'Identify next steps and owners', minutes: 10 },
+  ]);
 }
 
 /**

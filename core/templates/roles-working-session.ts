@@ -81,6 +81,14 @@ function addInvitationAndAgenda(doc: Y.Doc): void {
       ...INVITATION_EMAIL_BLOCKS,
     ],
   });
+  addAgendaTable(doc, AGENDA_TOPICS);
+}
+
+/**
+ * A working session's agenda table: one row per topic, with its minutes when known (the
+ * facilitator's timer runs from them). Meeting documents made from the calendar use it too.
+ */
+export function addAgendaTable(doc: Y.Doc, topics: readonly { readonly topic: string; readonly minutes?: number }[]): void {
   addTableSection(doc, {
     id: AGENDA_SECTION_ID,
     title: 'Agenda',
@@ -88,7 +96,7 @@ function addInvitationAndAgenda(doc: Y.Doc): void {
       { id: AGENDA_COLUMNS.topic, kind: 'text', title: 'Topic' },
       { id: AGENDA_COLUMNS.minutes, kind: 'minutes', title: 'Time' },
     ],
-    rows: AGENDA_TOPICS.map(({ topic, minutes }) => ({ values: { [AGENDA_COLUMNS.topic]: topic, [AGENDA_COLUMNS.minutes]: minutes } })),
+    rows: topics.map(({ topic, minutes }) => ({ values: { [AGENDA_COLUMNS.topic]: topic, ...(minutes !== undefined && { [AGENDA_COLUMNS.minutes]: minutes }) } })),
   });
 }
 
