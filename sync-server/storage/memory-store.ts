@@ -1,6 +1,7 @@
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
-import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import type { AuditEntry } from './identity-records.ts';
 import { MemoryIdentity } from './memory-identity.ts';
+import { IdentityDelegation } from './identity-delegation.ts';
 
 interface DocumentContent {
   snapshot: Uint8Array | null;
@@ -11,7 +12,7 @@ interface DocumentContent {
 }
 
 /** A store in memory, for fast tests and the benchmark's "relay without disk" comparison. */
-export class MemoryDocumentStore implements DocumentStore {
+export class MemoryDocumentStore extends IdentityDelegation implements DocumentStore {
   private readonly workspaces = new Map<string, WorkspaceRecord>();
   private readonly tokens = new Map<string, Access>();
   private readonly documents = new Map<string, DocumentRecord>();
@@ -21,7 +22,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly joinLinks = new Map<string, JoinLinkRecord>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
   /** Accounts, sessions, members and the audit log; its methods are this store's too. */
-  private readonly people = new MemoryIdentity((id) => this.workspaces.get(id)?.name ?? null);
+  protected readonly people = new MemoryIdentity((id) => this.workspaces.get(id)?.name ?? null);
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
     this.workspaces.set(workspace.id, { ...workspace, signInRequired: false });
@@ -164,23 +165,10 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {}
 
-  async setSignInRequired(workspaceId: string, required: boolean, audit: AuditEntry): Promise<void> {
+  override async setSignInRequired(workspaceId: string, required: boolean, audit: AuditEntry): Promise<void> {
     const workspace = this.workspaces.get(workspaceId);
     if (workspace !== undefined) this.workspaces.set(workspaceId, { ...workspace, signInRequired: required });
     await this.people.setSignInRequired(workspaceId, required, audit);
   }
 
-  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
-  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
-  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
-  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
-  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
-  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
-  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
-  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
-  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
-  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
-  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
-  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
-  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }

@@ -1,9 +1,10 @@
 import pg from 'pg';
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
-import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import type { AuditEntry } from './identity-records.ts';
 import { PostgresIdentity, writeAudit } from './postgres-identity.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
+import { IdentityDelegation } from './identity-delegation.ts';
 
 /** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
 const MIGRATION_LOCK = '5792958135566228083';
@@ -50,13 +51,14 @@ export interface PostgresStoreOptions {
  * updates from `last_seq` on that row. The lock is held until commit, so numbers have no gaps and
  * follow commit order across processes (S12); a rolled-back append gives its numbers back.
  */
-export class PostgresDocumentStore implements DocumentStore {
+export class PostgresDocumentStore extends IdentityDelegation implements DocumentStore {
   private closing: Promise<void> | null = null;
 
   /** Accounts, sessions, members and the audit log; its methods are this store's too. */
-  private readonly people: PostgresIdentity;
+  protected readonly people: PostgresIdentity;
 
   private constructor(private readonly pool: pg.Pool) {
+    super();
     this.people = new PostgresIdentity(pool, (work) => this.transaction(work));
   }
 
@@ -370,18 +372,4 @@ export class PostgresDocumentStore implements DocumentStore {
     await (this.closing ??= this.pool.end());
   }
 
-  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
-  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
-  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
-  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
-  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
-  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
-  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
-  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
-  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
-  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
-  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
-  setSignInRequired: IdentityStore['setSignInRequired'] = (...args) => this.people.setSignInRequired(...args);
-  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
-  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }

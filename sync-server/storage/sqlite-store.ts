@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
-import type { AuditEntry, IdentityStore } from './identity-records.ts';
+import type { AuditEntry } from './identity-records.ts';
 import { SqliteIdentity } from './sqlite-identity.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
+import { IdentityDelegation } from './identity-delegation.ts';
 
 export const SQLITE_FILE_NAME = 'pathways.sqlite';
 
@@ -33,7 +34,7 @@ const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buff
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
 /** The embedded default store: one SQLite file in WAL mode, statements prepared once. */
-export class SqliteDocumentStore implements DocumentStore {
+export class SqliteDocumentStore extends IdentityDelegation implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
   /** Built once: better-sqlite3's `transaction()` wrapper is costly to create per call. */
@@ -45,12 +46,13 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   private readonly identity: Pick<Stats, 'dev' | 'ino'>;
   /** Accounts, sessions, members and the audit log; its methods are this store's too. */
-  private readonly people: SqliteIdentity;
+  protected readonly people: SqliteIdentity;
 
   constructor(
     private readonly path: string,
     synchronous: SqliteSynchronous = 'NORMAL',
   ) {
+    super();
     this.db = new Database(path);
     this.identity = statSync(path);
     this.db.pragma('journal_mode = WAL');
@@ -260,20 +262,6 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.db.open) this.db.close();
   }
 
-  signIn: IdentityStore['signIn'] = (signIn) => this.people.signIn(signIn);
-  findSession: IdentityStore['findSession'] = (hash) => this.people.findSession(hash);
-  endSession: IdentityStore['endSession'] = (hash, audit) => this.people.endSession(hash, audit);
-  listAccountWorkspaces: IdentityStore['listAccountWorkspaces'] = (accountId) => this.people.listAccountWorkspaces(accountId);
-  findAccountByIssuerSubject: IdentityStore['findAccountByIssuerSubject'] = (issuer, subject) => this.people.findAccountByIssuerSubject(issuer, subject);
-  listWorkspacesOfEmail: IdentityStore['listWorkspacesOfEmail'] = (email) => this.people.listWorkspacesOfEmail(email);
-  listMembers: IdentityStore['listMembers'] = (workspaceId) => this.people.listMembers(workspaceId);
-  findMemberRole: IdentityStore['findMemberRole'] = (workspaceId, accountId) => this.people.findMemberRole(workspaceId, accountId);
-  putMember: IdentityStore['putMember'] = (...args) => this.people.putMember(...args);
-  removeMember: IdentityStore['removeMember'] = (...args) => this.people.removeMember(...args);
-  touchAccount: IdentityStore['touchAccount'] = (accountId, at) => this.people.touchAccount(accountId, at);
-  setSignInRequired: IdentityStore['setSignInRequired'] = (...args) => this.people.setSignInRequired(...args);
-  appendAudit: IdentityStore['appendAudit'] = (entries) => this.people.appendAudit(entries);
-  listAudit: IdentityStore['listAudit'] = (workspaceId, query) => this.people.listAudit(workspaceId, query);
 }
 
 function migrate(db: Database.Database): void {
