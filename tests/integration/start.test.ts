@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -78,6 +78,18 @@ describe('the start command', () => {
     server.child.kill('SIGTERM');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  });
+
+  test('R18: SIGTERM sent to `npm start`, as a process manager sends it, reaches the server and stops it cleanly', async () => {
+    server = await startServerProcess({}, { throughNpm: true });
+    const serverPids = childrenOf(server.child.pid!);
+    expect(serverPids).toHaveLength(1);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"signal":"SIGTERM"');
+    // Without `exec` in the script, npm's shell took the signal and the server went on serving.
+    expect(existsSync(`/proc/${serverPids[0]}`)).toBe(false);
+    await expect(fetch(new URL('/healthz', server.url))).rejects.toThrow();
   });
 
   test('refuses to start with a PORT that is not a port, and says why', async () => {

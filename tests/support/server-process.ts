@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TEST_METRICS_TOKEN } from './test-server.ts';
 
 export interface ServerProcess {
@@ -16,9 +16,11 @@ export interface ServerProcess {
 /**
  * Starts the server as `npm start` does (the command its script runs: compile the server if its
  * sources changed, then run the compiled JavaScript) on a free loopback port, and waits for its URL.
+ * `throughNpm` runs `npm start` itself, for what a process manager sees (signals sent to npm).
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+export async function startServerProcess(env: Record<string, string> = {}, { throughNpm = false } = {}): Promise<ServerProcess> {
+  const [command, args] = throughNpm ? [join(dirname(process.execPath), 'npm'), ['start', '--silent']] : [process.execPath, ['scripts/start.mjs']];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')), PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, PATHWAYS_ROOM_GRACE_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
