@@ -31,7 +31,8 @@ interface OccurrenceDatesProps {
 export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
   const { calendarId, today, requests, opener, readOnly, workspaceId } = context;
   const [, navigate] = useLocation();
-  const [message, setMessage] = useState<string | null>(null);
+  // The date a message is about: an offline notice goes once that date's document exists.
+  const [message, setMessage] = useState<{ readonly date: string; readonly text: string } | null>(null);
   const { past, upcoming } = occurrencesAround(meeting.schedule, today, { past: PAST_SHOWN, upcoming: UPCOMING_SHOWN });
   const name = meeting.meeting || 'Unnamed meeting';
   const remember = (id: string): void => {
@@ -45,9 +46,9 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
       remember(result.id);
       navigate(`/d/${result.id}`);
     } else if (result.kind === 'saved-offline') {
-      setMessage(`You are offline: the meeting of ${formatShortMeetingDate(date)} will be created when this device is back online, once for everyone.`);
+      setMessage({ date, text: `You are offline: the meeting of ${formatShortMeetingDate(date)} will be created when this device is back online, once for everyone.` });
     } else {
-      setMessage(result.reason);
+      setMessage({ date, text: result.reason });
     }
   };
 
@@ -93,9 +94,9 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
           {upcoming.length > 0 ? <ul className="occurrence-dates">{upcoming.map((date) => dateItem(date, 'upcoming'))}</ul> : <p className="empty">No more dates.</p>}
         </div>
       </div>
-      {message !== null && (
+      {message !== null && requests.get(encodeOccurrenceId({ calendarId, rowId: meeting.rowId, date: message.date }))?.createdAt == null && (
         <p className="notice" role="status">
-          {message}
+          {message.text}
         </p>
       )}
     </>

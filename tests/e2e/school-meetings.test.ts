@@ -30,10 +30,20 @@ async function editStored(documentId: string, edit: (doc: Y.Doc) => void): Promi
   client.destroy();
 }
 
-async function shoot(page: Page, name: string, target: string): Promise<void> {
+/**
+ * Scrolls the target to the top as a link to it would, checks that the sticky facilitation bar
+ * does not cover it, and shoots each viewport.
+ */
+async function shoot(page: Page, name: string, target: Locator): Promise<void> {
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
-    await page.locator(target).first().scrollIntoViewIfNeeded();
+    await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const [barBottom, targetTop] = await page.evaluate((element) => {
+      const bar = document.querySelector('.facilitation-bar');
+      const sticky = bar !== null && getComputedStyle(bar).position === 'sticky';
+      return [sticky ? bar.getBoundingClientRect().bottom : 0, element!.getBoundingClientRect().top];
+    }, await target.elementHandle());
+    expect(targetTop, `${name} at ${viewport.width}x${viewport.height}: the facilitation bar covers the top of what was scrolled to`).toBeGreaterThanOrEqual(barBottom);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${viewport.width}x${viewport.height}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -92,7 +102,7 @@ describe("a school calendar's own meetings of the district's", () => {
     const listed = (await (await api(scene.server.url, `/api/workspaces/${scene.workspace.id}/documents`, { token: scene.workspace.tokens.viewer })).json()) as { id: string }[];
     expect(listed.map((document) => document.id).filter((id) => id.startsWith(`${school}.`))).toEqual([meetingId]);
 
-    await shoot(offline.page, 'school-calendar-occurrences', '.school-meeting');
+    await shoot(offline.page, 'school-calendar-occurrences', item);
     expect(await seriousViolations(offline.page)).toEqual([]);
     expect([...online.errors, ...offline.errors]).toEqual([]);
     await online.context.close();
@@ -185,7 +195,7 @@ describe('open next steps follow the meeting before, live (M6)', () => {
     expect(readTable(reader.doc, NEXT_STEPS_SECTION_ID)!.value.rows).toEqual([]);
     reader.destroy();
 
-    await shoot(page, 'meeting-open-next-steps-live', '.open-next-steps');
+    await shoot(page, 'meeting-open-next-steps-live', page.locator('.open-next-steps'));
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
