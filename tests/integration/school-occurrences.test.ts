@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readDocument, readOccurrenceMeta, readOccurrenceRequests, readTable, setCell, writeAdaptation, writeDropped, writeSchoolRequirement } from '../../core/schema/index.ts';
+import { readDocument, readOccurrenceMeta, writeDistrictCalendarLink, readOccurrenceRequests, readTable, setCell, writeAdaptation, writeDropped, writeSchoolRequirement } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
@@ -95,5 +95,30 @@ describe("opening a district meeting on a school's calendar (M7)", () => {
   test("the district calendar does not open the school's dates as its own", async () => {
     const response = await open({ row: required, date: '2027-02-03' }, workspace.tokens.editor, district);
     expect(response.status).toBe(400);
+  });
+
+  test("a school calendar pointed by an editor at another workspace's calendar reads nothing from it", async () => {
+    const other = await createWorkspace(server.url, 'Elsewhere USD');
+    const foreign = await createDocumentIn(server.url, other, { title: 'Their calendar', template: 'meeting-calendar' });
+    const reader = connectStockClient(server.url, foreign, other.tokens.editor);
+    await reader.synced;
+    const foreignRow = readTable(reader.doc, MEETINGS_SECTION_ID)!.value.rows[0]!.id;
+    setCell(reader.doc, MEETINGS_SECTION_ID, foreignRow, M.firstDate, '2027-05-03');
+    reader.destroy();
+    const { id: hijacked } = (await (await api(server.url, `/api/documents/${district}/school-calendars`, { token: workspace.tokens.editor, body: { school: 'Washington Middle' } })).json()) as { id: string };
+    const editor = connectStockClient(server.url, hijacked, workspace.tokens.editor);
+    await editor.synced;
+    writeDistrictCalendarLink(editor.doc, { calendarId: foreign, school: 'Washington Middle' });
+    await waitFor('the rewritten link to be stored', async () => {
+      const check = connectStockClient(server.url, hijacked, workspace.tokens.viewer);
+      await check.synced;
+      const stored = JSON.stringify(check.doc.getMap('meta').get('districtCalendar'));
+      check.destroy();
+      return stored.includes(foreign);
+    });
+    editor.destroy();
+    const response = await open({ row: foreignRow, date: '2027-05-03' }, workspace.tokens.editor, hijacked);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toContain('not in this workspace');
   });
 });
