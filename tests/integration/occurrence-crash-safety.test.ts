@@ -2,13 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { readOccurrenceRequests, readTable, setCell } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { startServer, type RunningServer } from '../../sync-server/server.ts';
 import type { DocumentStore } from '../../sync-server/storage/document-store.ts';
 import { openStore } from '../../sync-server/storage/open-store.ts';
+import { SQLITE_FILE_NAME } from '../../sync-server/storage/sqlite-store.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
 
@@ -104,4 +107,52 @@ describe('a creation cut short between the document and the calendar (M8)', () =
     expect(readOccurrenceRequests(reader.doc).find((request) => request.occurrenceId === recorded.occurrenceId)).toEqual(recorded);
     reader.destroy();
   });
+});
+
+describe('a server process killed between creating the document and recording it (M8)', () => {
+  const processes: ServerProcess[] = [];
+  afterEach(() => {
+    for (const running of processes.splice(0)) running.child.kill('SIGKILL');
+  });
+
+  test('comes back with the wish in the calendar, and the next request records the document', async () => {
+    // Every store call takes 300 ms, so recording the document in the calendar (a load, then an
+    // append) leaves a window of at least 600 ms after the document is committed to kill it in.
+    const dataDir = mkdtempSync(join(tmpdir(), 'pathways-kill-'));
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PATHWAYS_STORE_LATENCY_MS: '300' };
+    const first = await startServerProcess(env);
+    processes.push(first);
+    const space = await createWorkspace(first.url);
+    const calendar = await createDocumentIn(first.url, space, { title: 'Meeting calendar', template: 'meeting-calendar' });
+    const editor = connectStockClient(first.url, calendar, space.tokens.editor);
+    await editor.synced;
+    const row = readTable(editor.doc, MEETINGS_SECTION_ID)!.value.rows.find((candidate) => JSON.stringify(candidate.cells[M.meeting]).includes('Student progress update'))!.id;
+    setCell(editor.doc, MEETINGS_SECTION_ID, row, M.firstDate, '2027-01-13');
+    await waitFor('the first date to be stored', async () => (await (await api(first.url, `/api/documents/${calendar}/export?format=ics`, { token: space.tokens.viewer })).text()).includes('20270113'), 20_000);
+    editor.destroy();
+
+    const id = `${calendar}.${row}.2027-01-13`;
+    const database = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
+    const created = database.prepare('SELECT 1 FROM documents WHERE id = ?');
+    const asked = api(first.url, `/api/documents/${calendar}/occurrences`, { token: space.tokens.editor, body: { row, date: '2027-01-13' } }).then(
+      (response) => response.status,
+      () => 'no answer',
+    );
+    const deadline = Date.now() + 20_000;
+    while (created.get(id) === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    first.child.kill('SIGKILL');
+    database.close();
+    expect(await first.exited).toBe('SIGKILL');
+    expect(await asked).toBe('no answer');
+
+    const second = await startServerProcess(env);
+    processes.push(second);
+    const reader = connectStockClient(second.url, calendar, space.tokens.viewer);
+    await reader.synced;
+    expect(readOccurrenceRequests(reader.doc).filter((request) => request.occurrenceId === id)).toEqual([expect.objectContaining({ createdAt: null })]);
+    const again = await api(second.url, `/api/documents/${calendar}/occurrences`, { token: space.tokens.editor, body: { row, date: '2027-01-13' } });
+    expect(again.status).toBe(200);
+    await waitFor('the calendar to record the document', () => readOccurrenceRequests(reader.doc).some((request) => request.occurrenceId === id && request.createdAt !== null));
+    reader.destroy();
+  }, 90_000);
 });
