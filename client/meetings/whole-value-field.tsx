@@ -45,8 +45,11 @@ export function WholeValueField({ id, type, stored, readOnly, describedBy, onCom
       if (whole !== latest.current.stored) latest.current.onCommit(whole);
     }
   };
+  // The field being typed in, kept past its removal: a value still settling when the field goes
+  // away (the meeting dropped meanwhile) is stored, not lost.
+  const typedIn = useRef<HTMLInputElement | null>(null);
   useEffect(() => () => {
-    if (timer.current !== null) window.clearTimeout(timer.current);
+    if (timer.current !== null && typedIn.current !== null) commit(typedIn.current);
   }, []);
 
   return (
@@ -58,6 +61,7 @@ export function WholeValueField({ id, type, stored, readOnly, describedBy, onCom
       aria-describedby={describedBy}
       onChange={(event) => {
         const field = event.currentTarget;
+        typedIn.current = field;
         setDraft(field.value);
         if (timer.current !== null) window.clearTimeout(timer.current);
         timer.current = window.setTimeout(() => commit(field), SETTLE_MS);
