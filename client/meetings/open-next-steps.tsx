@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
 import { localDay, sortByDeadline } from '../../core/follow-ups/index.ts';
-import { listLinkedDocuments } from '../../core/meetings/index.ts';
+import { listLinkedDocuments, readPreviousOccurrence } from '../../core/meetings/index.ts';
 import { readDocument, type OccurrenceMeta } from '../../core/schema/index.ts';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
@@ -28,11 +28,18 @@ function summaryOf(id: string): DocumentSummary {
  */
 export function OpenNextSteps({ occurrence, token, readOnly, workspaceId }: OpenNextStepsProps) {
   const headingId = useId();
-  const previous = useMemo(() => (occurrence.previousId === null ? [] : [summaryOf(occurrence.previousId)]), [occurrence.previousId]);
-  const [previousOpened] = useFollowUpDocuments(previous, token);
+  // The previous meeting is whatever the calendar lists now (M6), so one opened out of order, or
+  // an earlier one opened later, is picked up while this page is open.
+  const calendar = useMemo(() => [summaryOf(occurrence.calendarId)], [occurrence.calendarId]);
+  const [calendarOpened] = useFollowUpDocuments(calendar, token);
+  const previousId = useMemo(() => readPreviousOccurrence(calendarOpened?.session.doc ?? null, occurrence), [calendarOpened, occurrence]);
+  const previous = useMemo(() => (previousId === null ? [] : [summaryOf(previousId)]), [previousId]);
+  const [previousEntry] = useFollowUpDocuments(previous, token);
+  // For a frame after the previous meeting changes, the hook still holds the one before.
+  const previousOpened = previousEntry?.id === previousId ? previousEntry : undefined;
   const linkedIds = useMemo(
-    () => (previousOpened === undefined || occurrence.previousId === null ? [] : listLinkedDocuments(readDocument(previousOpened.session.doc).value, occurrence.previousId)),
-    [previousOpened, occurrence.previousId],
+    () => (previousOpened === undefined || previousId === null ? [] : listLinkedDocuments(readDocument(previousOpened.session.doc).value, previousId)),
+    [previousOpened, previousId],
   );
   const linkedKey = linkedIds.join(' ');
   const linked = useMemo(() => linkedIds.map(summaryOf), [linkedKey]);
@@ -50,13 +57,13 @@ export function OpenNextSteps({ occurrence, token, readOnly, workspaceId }: Open
       <h3 id={headingId}>
         Open next steps from the previous meeting
       </h3>
-      {occurrence.previousId === null ? (
+      {previousId === null ? (
         <p className="empty">This is the first meeting of this series with a document. Its next steps will be listed in the next meeting until they are done.</p>
       ) : (
         <>
           <p className="lede">
             Not yet done in{' '}
-            <Link href={`/d/${occurrence.previousId}`}>{previousOpened?.title || 'the previous meeting'}</Link>
+            <Link href={`/d/${previousId}`}>{previousOpened?.title || 'the previous meeting'}</Link>
             {linkedIds.length > 0 && ` and the ${linkedIds.length === 1 ? 'document' : `${linkedIds.length} documents`} it links to`}. A change here is made in
             that document, for everyone; a task ticked done leaves this list when you move on.
           </p>

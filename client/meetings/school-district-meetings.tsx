@@ -1,17 +1,22 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
-import { adaptDistrictMeetings, formatShortMeetingDate, readCalendarMeetings, type SchoolMeeting } from '../../core/meetings/index.ts';
+import { adaptDistrictMeetings, formatShortMeetingDate, readCalendarMeetings, schoolMeetingAsCalendarMeeting, type SchoolMeeting } from '../../core/meetings/index.ts';
 import { readAdaptation, readSchoolPlan, readTable, writeAdaptation, writeDropped, type AdaptationField, type DistrictCalendarLink } from '../../core/schema/index.ts';
 import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
+import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
+import { SchoolOwnerField } from './school-owner-field.tsx';
 import { useDocChanges } from './use-doc-changes.ts';
+import { WholeValueField } from './whole-value-field.tsx';
 
 interface SchoolDistrictMeetingsProps {
   readonly doc: Y.Doc;
   readonly link: DistrictCalendarLink;
   readonly token: string;
   readonly readOnly: boolean;
+  /** The school calendar's dates and opener: a kept district meeting opens on the school's dates (M7). */
+  readonly context: OccurrenceContext;
 }
 
 /**
@@ -19,7 +24,7 @@ interface SchoolDistrictMeetingsProps {
  * change there shows here at once, marked as the district's), with the school's own owner, time
  * and first date, and optional meetings it can drop. Nothing of the district's is copied.
  */
-export function SchoolDistrictMeetings({ doc, link, token, readOnly }: SchoolDistrictMeetingsProps) {
+export function SchoolDistrictMeetings({ doc, link, token, readOnly, context }: SchoolDistrictMeetingsProps) {
   const headingId = useId();
   useDocChanges(doc);
   const district = useMemo(() => [{ id: link.calendarId, title: '', template: 'meeting-calendar', updatedAt: '' }], [link.calendarId]);
@@ -45,7 +50,7 @@ export function SchoolDistrictMeetings({ doc, link, token, readOnly }: SchoolDis
       ) : (
         <ul className="school-meetings">
           {meetings.map((meeting) => (
-            <SchoolMeetingItem key={meeting.district.rowId} doc={doc} meeting={meeting} readOnly={readOnly} />
+            <SchoolMeetingItem key={meeting.district.rowId} doc={doc} meeting={meeting} readOnly={readOnly} context={context} />
           ))}
         </ul>
       )}
@@ -55,30 +60,37 @@ export function SchoolDistrictMeetings({ doc, link, token, readOnly }: SchoolDis
 
 const FIELD_LABELS: Readonly<Record<AdaptationField, string>> = { owner: 'Owner', time: 'Time', firstDate: 'First date' };
 
-function SchoolMeetingItem({ doc, meeting, readOnly }: { readonly doc: Y.Doc; readonly meeting: SchoolMeeting; readonly readOnly: boolean }) {
+function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: Y.Doc; readonly meeting: SchoolMeeting; readonly readOnly: boolean; readonly context: OccurrenceContext }) {
   const id = useId();
   const { district } = meeting;
-  const field = (name: AdaptationField, type: 'text' | 'time' | 'date') => {
+  const field = (name: AdaptationField) => {
     const value = meeting[name];
     const fromDistrict = value.own ? null : value.value === '' ? 'not set by the district' : `the district’s: ${name === 'firstDate' ? formatShortMeetingDate(value.value) : value.value}`;
+    const fieldId = `${id}-${name}`;
+    const sourceId = `${fieldId}-source`;
+    const locked = readOnly || meeting.dropped;
     return (
       <div className="school-field">
-        <label htmlFor={`${id}-${name}`}>{FIELD_LABELS[name]}</label>
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          value={value.own ? value.value : ''}
-          placeholder={type === 'text' ? value.value : undefined}
-          readOnly={readOnly || meeting.dropped}
-          aria-describedby={`${id}-${name}-source`}
-          onChange={(event) => writeAdaptation(doc, district.rowId, name, event.currentTarget.value === '' ? null : event.currentTarget.value)}
-        />
-        <span id={`${id}-${name}-source`} className="school-field-source">
+        <label htmlFor={fieldId}>{FIELD_LABELS[name]}</label>
+        {name === 'owner' ? (
+          <SchoolOwnerField id={fieldId} doc={doc} rowId={district.rowId} shown={value.own ? value.value : ''} placeholder={district.owner} readOnly={locked} describedBy={sourceId} />
+        ) : (
+          <WholeValueField
+            id={fieldId}
+            type={name === 'time' ? 'time' : 'date'}
+            stored={value.own ? value.value : ''}
+            readOnly={locked}
+            describedBy={sourceId}
+            onCommit={(next) => writeAdaptation(doc, district.rowId, name, next)}
+          />
+        )}
+        <span id={sourceId} className="school-field-source">
           {fromDistrict ?? 'this school’s'}
         </span>
       </div>
     );
   };
+  const schoolMeeting = schoolMeetingAsCalendarMeeting(meeting);
   return (
     <li className={meeting.dropped ? 'school-meeting dropped' : 'school-meeting'}>
       <div className="school-meeting-head">
@@ -94,14 +106,15 @@ function SchoolMeetingItem({ doc, meeting, readOnly }: { readonly doc: Y.Doc; re
       )}
       {!meeting.dropped && (
         <div className="school-fields">
-          {field('owner', 'text')}
-          {field('time', 'time')}
-          {field('firstDate', 'date')}
+          {field('owner')}
+          {field('time')}
+          {field('firstDate')}
         </div>
       )}
       <p className="school-status" role="status">
         {meeting.dropped ? 'Dropped at this school.' : meeting.scheduled ? 'Scheduled.' : 'Not scheduled yet: give it a first date.'}
       </p>
+      {schoolMeeting.schedule !== null && <OccurrenceDates meeting={{ ...schoolMeeting, schedule: schoolMeeting.schedule }} context={context} />}
     </li>
   );
 }

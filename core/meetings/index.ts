@@ -10,6 +10,7 @@ export { formatMeetingDate, formatShortMeetingDate } from './meeting-date-text.t
 export { fillMeetingDocument, MEETING_DETAILS_SECTION_ID, MEETING_TEMPLATE_ID, meetingDocumentTitle } from './meeting-document.ts';
 export type { MeetingDocumentInit } from './meeting-document.ts';
 export { listLinkedDocuments } from './linked-documents.ts';
-export { adaptDistrictMeetings, requirementOf, schoolCoverage } from './school-calendar.ts';
+export { adaptDistrictMeetings, requirementOf, schoolCoverage, schoolMeetingAsCalendarMeeting } from './school-calendar.ts';
+export { readPreviousOccurrence } from './previous-occurrence.ts';
 export type { Adapted, SchoolCoverage, SchoolMeeting } from './school-calendar.ts';
 export { fillSchoolCalendar, schoolCalendarTitle } from './school-calendar-document.ts';

@@ -78,3 +78,19 @@ export function schoolCoverage(
   }
   return coverage;
 }
+
+/**
+ * A district meeting as the school holds it, in the shape its meeting document is prefilled
+ * from: the district's name, attendees and topics, with the school's owner, time and first date
+ * (the district's repeat). A dropped meeting has no schedule, so it has no dates to open.
+ */
+export function schoolMeetingAsCalendarMeeting(meeting: SchoolMeeting): CalendarMeeting {
+  const { district } = meeting;
+  const repeat = district.schedule?.repeat ?? 'none';
+  return {
+    ...district,
+    owner: meeting.owner.value,
+    time: meeting.time.value,
+    schedule: meeting.scheduled ? { firstDate: meeting.firstDate.value, repeat } : null,
+  };
+}

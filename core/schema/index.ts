@@ -42,6 +42,8 @@ export { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from
 export type { OccurrenceRequest } from './occurrence-requests.ts';
 export {
   addSchoolCalendar,
+  adaptationOwnerTextOf,
+  ensureAdaptationOwnerText,
   readAdaptation,
   readDistrictCalendarLink,
   readSchoolCalendars,

@@ -18,7 +18,8 @@ import { describeType, type Problem, type Read } from './problems.ts';
  * 4. `meta.occurrence` on a meeting document made from a calendar row (occurrence-meta.ts), and the
  *    calendar's top-level `occurrenceRequests` map of meetings asked to be opened
  *    (occurrence-requests.ts); a district calendar's `schoolPlan` and `schoolCalendars` maps, and a
- *    school calendar's `meta.districtCalendar` and `districtAdaptations` (district-schools.ts).
+ *    school calendar's `meta.districtCalendar`, `districtAdaptations` and top-level
+ *    `districtAdaptation/ROW/owner` texts (district-schools.ts).
  *    All are new keys that older builds keep without reading.
  */
 export const SCHEMA_VERSION = 4;

@@ -11,29 +11,34 @@ import {
   MEETING_TEMPLATE_ID,
   meetingDocumentTitle,
   parseIsoDate,
-  readCalendarMeeting,
   REPEAT_LABELS,
 } from '../../core/meetings/index.ts';
-import { initializeDocument, markOccurrenceCreated, readTable } from '../../core/schema/index.ts';
-import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+import { initializeDocument, markOccurrenceCreated, requestOccurrence } from '../../core/schema/index.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import { resolveOccurrenceMeeting } from './occurrence-meeting.ts';
 import { readJsonObject } from './request-body.ts';
 
 const EXAMPLE = '{"row": "k3j9x0a2bq81zt", "date": "2026-01-14"}';
+
+type Opened = { id: string; title: string; created: boolean };
 
 /**
  * `POST /api/documents/:doc/occurrences` `{row, date}` (editor): the document of the meeting in
  * row `row` of calendar `:doc` on `date`, created the first time and found every time after:
  * 201 `{id, title, created: true}`, then 200 `{id, title, created: false}`. The id is derived
  * (`CALENDAR.ROW.DATE`), so two people asking at once, or one asking again after being offline,
- * reach the same document; see the README's "Meeting occurrences" for the whole rule.
+ * reach the same document. On a school's calendar `row` may also be a district meeting's row,
+ * prefilled with the school's own values. See the README's "Meetings and school calendars" (M3, M7).
  */
 export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
   // Two requests for one occurrence in this process share one creation. Across nodes the
   // documents table's primary key decides, and the loser answers with the winner's document.
-  const creating = new Map<string, Promise<{ id: string; title: string; created: boolean }>>();
+  const creating = new Map<string, Promise<Opened>>();
+
+  /** Records in the calendar that the document exists; a no-op once recorded. */
+  const markCreated = (calendarId: string, id: string) => relay.applyServerChange(calendarId, (calendarDoc) => markOccurrenceCreated(calendarDoc, id, new Date().toISOString()));
 
   return new Hono().post('/api/documents/:doc/occurrences', documentMember(store, 'editor'), async (c) => {
     const calendar = c.get('document');
@@ -46,24 +51,21 @@ export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
     const id = encodeOccurrenceId(key);
 
     const existing = await store.getDocument(id);
-    if (existing !== null) return c.json({ id, title: existing.title, created: false }, 200);
+    if (existing !== null) {
+      // M8: a creation cut short before the calendar recorded it is repaired by the next request.
+      await markCreated(calendar.id, id);
+      return c.json({ id, title: existing.title, created: false }, 200);
+    }
 
     const pending = creating.get(id);
     if (pending !== undefined) return c.json({ ...(await pending), created: false }, 200);
 
     // Registered before the first await, so a request arriving meanwhile joins this one.
-    const creation = (async () => {
+    const creation = (async (): Promise<Opened> => {
       // A request that read "missing" just before another finished creating it finds it here.
       const created = await store.getDocument(id);
       if (created !== null) return { id, title: created.title, created: false };
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, await relay.readState(calendar.id));
-      const table = readTable(doc, MEETINGS_SECTION_ID)?.value ?? null;
-      doc.destroy();
-      if (table === null) throw new HTTPException(400, { message: 'This document has no meetings table: open a meeting from a meeting calendar.' });
-      const row = table.rows.find((candidate) => candidate.id === rowId);
-      if (row === undefined) throw new HTTPException(400, { message: `"row" ${JSON.stringify(rowId)} is not a row of this calendar's meetings table (it may have been deleted).` });
-      const meeting = readCalendarMeeting(row);
+      const meeting = await resolveOccurrenceMeeting(store, relay, calendar, rowId);
       if (meeting.schedule === null) throw new HTTPException(400, { message: `"row": "${meeting.meeting || 'this meeting'}" has no first date yet, so it has no dates to open.` });
       if (!isOccurrence(meeting.schedule, date)) {
         const { firstDate, repeat } = meeting.schedule;
@@ -72,6 +74,10 @@ export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
         });
       }
 
+      // M8: the wish is recorded in the calendar before the document exists, so a crash right
+      // after creating it leaves a request without a creation time, which every editor's page
+      // that opens the calendar asks for again, and that request marks it created.
+      await relay.applyServerChange(calendar.id, (calendarDoc) => requestOccurrence(calendarDoc, id, new Date().toISOString()));
       const siblings = await store.listDocuments(calendar.workspaceId);
       const previousId = findPreviousOccurrence(key, siblings.map((document) => document.id));
       const title = meetingDocumentTitle(meeting, date);
@@ -96,7 +102,7 @@ export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
       const result = await creation;
       // The calendar lists the meeting's document at once, for everyone who has it open,
       // whoever asked (a client offline records its request in the calendar itself).
-      await relay.applyServerChange(calendar.id, (calendarDoc) => markOccurrenceCreated(calendarDoc, id, new Date().toISOString()));
+      await markCreated(calendar.id, id);
       return c.json(result, result.created ? 201 : 200);
     } finally {
       creating.delete(id);

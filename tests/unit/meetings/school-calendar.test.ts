@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { adaptDistrictMeetings, fillSchoolCalendar, readCalendarMeetings, schoolCoverage } from '../../../core/meetings/index.ts';
+import { adaptDistrictMeetings, fillSchoolCalendar, listOccurrences, readCalendarMeetings, schoolCoverage, schoolMeetingAsCalendarMeeting } from '../../../core/meetings/index.ts';
 import {
   initializeDocument,
   readAdaptation,
@@ -106,5 +106,34 @@ describe('a school calendar adapts the district calendar', () => {
     doc.getMap('meta').set('districtCalendar', { calendarId: 7 });
     expect(readSchoolPlan(doc).size).toBe(0);
     expect(readDistrictCalendarLink(doc)).toBeNull();
+  });
+});
+
+describe("a district meeting's dates at a school (M7)", () => {
+  it("are the school's first date with the district's repeat, prefilled with the school's owner and time", () => {
+    const { doc, row } = districtCalendar();
+    const operational = row('Operational update');
+    setCell(doc, MEETINGS_SECTION_ID, operational, M.firstDate, '2026-09-02');
+    setCell(doc, MEETINGS_SECTION_ID, operational, M.owner, 'District lead');
+    const school = schoolCalendar('Lincoln Elementary');
+    writeAdaptation(school, operational, 'firstDate', '2026-09-04');
+    writeAdaptation(school, operational, 'owner', 'Ms. Park');
+    const [adapted] = adaptDistrictMeetings(meetingsOf(doc).filter((m) => m.rowId === operational), readSchoolPlan(doc), (id) => readAdaptation(school, id));
+    const meeting = schoolMeetingAsCalendarMeeting(adapted!);
+    const district = meetingsOf(doc).find((m) => m.rowId === operational)!;
+    expect(meeting).toMatchObject({ rowId: operational, meeting: 'Operational update', owner: 'Ms. Park', time: '', topics: district.topics, schedule: { firstDate: '2026-09-04', repeat: district.schedule!.repeat } });
+    expect(listOccurrences(meeting.schedule!, { from: '2026-09-01', to: '2026-09-30' })[0]).toBe('2026-09-04');
+  });
+
+  it('has none when the school dropped it or has no first date', () => {
+    const { doc, row } = districtCalendar();
+    const mou = row('MOU renegotiation');
+    const school = schoolCalendar('Lincoln Elementary');
+    const adaptedOf = () => adaptDistrictMeetings(meetingsOf(doc).filter((m) => m.rowId === mou), readSchoolPlan(doc), (id) => readAdaptation(school, id))[0]!;
+    expect(schoolMeetingAsCalendarMeeting(adaptedOf()).schedule).toBeNull();
+    writeAdaptation(school, mou, 'firstDate', '2026-10-01');
+    expect(schoolMeetingAsCalendarMeeting(adaptedOf()).schedule).not.toBeNull();
+    writeDropped(school, mou, true);
+    expect(schoolMeetingAsCalendarMeeting(adaptedOf()).schedule).toBeNull();
   });
 });
