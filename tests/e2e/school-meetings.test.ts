@@ -4,31 +4,15 @@ import { describe, expect, test } from 'vitest';
 import { addRow, readAdaptation, readTable, setCell, writeAdaptation, writeSchoolRequirement } from '../../core/schema/index.ts';
 import { MEETING_COLUMNS as M, MEETINGS_SECTION_ID, NEXT_STEPS_COLUMNS as N, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { openPage, SCREEN_SIZES, SCREENSHOT_DIR } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
-import { connectStockClient } from '../support/sync-clients.ts';
+import { connectStockClient, editStored as editStoredAs } from '../support/sync-clients.ts';
 import { api, createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
-const VIEWPORTS = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-  { width: 390, height: 844 },
-];
+const VIEWPORTS = SCREEN_SIZES;
 
-/** Edits a document through a stock client, the way another laptop would, and waits until it is stored. */
-async function editStored(documentId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-  const client = connectStockClient(scene.server.url, documentId, scene.workspace.tokens.editor);
-  await client.synced;
-  edit(client.doc);
-  const check = connectStockClient(scene.server.url, documentId, scene.workspace.tokens.editor);
-  await check.synced;
-  const stateOf = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b));
-  await expect.poll(() => stateOf(check.doc), { timeout: 10_000 }).toBe(stateOf(client.doc));
-  check.destroy();
-  client.destroy();
-}
+const editStored = (documentId: string, edit: (doc: Y.Doc) => void): Promise<void> => editStoredAs(scene.server.url, documentId, scene.workspace.tokens.editor, edit);
 
 /**
  * Scrolls the target to the top as a link to it would, checks that the sticky facilitation bar

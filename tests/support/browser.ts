@@ -23,6 +23,14 @@ export async function launchChromium(): Promise<Browser> {
 /** Where browser tests leave screenshots: under test-results/, which git ignores. */
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
+/** The screens Pathways is used on: laptop, the two projectors, phone. */
+export const SCREEN_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+] as const;
+
 /** Opens a page and reports its console errors and uncaught exceptions to the test. */
 export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; fakeClock?: boolean } = {}) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });

@@ -93,3 +93,25 @@ export function connectRaw(serverUrl: string, documentId: string, token: string 
   opened.catch(() => {});
   return { socket, received, closed, opened };
 }
+
+/** The document's state vector as comparable text: equal on two replicas once they hold the same updates. */
+export function stateVectorOf(doc: Y.Doc): string {
+  return JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b));
+}
+
+/** Edits a document through a stock client, the way another laptop would, and waits until a second client loads the edit from the server. */
+export async function editStored(serverUrl: string, documentId: string, token: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  const client = connectStockClient(serverUrl, documentId, token);
+  let check: StockClient | null = null;
+  try {
+    await client.synced;
+    edit(client.doc);
+    check = connectStockClient(serverUrl, documentId, token);
+    await check.synced;
+    const reader = check;
+    await waitFor('the edit to be stored and served', () => stateVectorOf(reader.doc) === stateVectorOf(client.doc));
+  } finally {
+    check?.destroy();
+    client.destroy();
+  }
+}
