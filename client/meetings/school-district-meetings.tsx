@@ -8,7 +8,7 @@ import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
 import { SchoolOwnerField } from './school-owner-field.tsx';
 import { useDocChanges } from './use-doc-changes.ts';
-import { WholeValueField } from './whole-value-field.tsx';
+import { SettledInput } from '../editor/cells/settled-input.tsx';
 
 interface SchoolDistrictMeetingsProps {
   readonly doc: Y.Doc;
@@ -75,13 +75,16 @@ function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: 
         {name === 'owner' ? (
           <SchoolOwnerField id={fieldId} doc={doc} rowId={district.rowId} shown={value.own ? value.value : ''} placeholder={district.owner} readOnly={locked} describedBy={sourceId} />
         ) : (
-          <WholeValueField
+          <SettledInput
             id={fieldId}
             type={name === 'time' ? 'time' : 'date'}
             stored={value.own ? value.value : ''}
             readOnly={locked}
-            describedBy={sourceId}
-            onCommit={(next) => writeAdaptation(doc, district.rowId, name, next)}
+            aria-describedby={sourceId}
+            onCommit={(next) => {
+              writeAdaptation(doc, district.rowId, name, name === 'time' ? (next?.slice(0, 5) ?? null) : next);
+              return null;
+            }}
           />
         )}
         <span id={sourceId} className="school-field-source">

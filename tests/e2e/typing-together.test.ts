@@ -160,6 +160,30 @@ describe('typing together in text fields', () => {
     await b.context.close();
   });
 
+  test('a time typed digit by digit over another is stored whole: the other page never shows 08:30 or 08:01 on the way to 08:15', async () => {
+    const { a, b } = await openTwice('meeting-calendar');
+    const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
+    await cell(a.page).scrollIntoViewIfNeeded();
+    await cell(a.page).click();
+    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'time')).toBe(true);
+    await cell(a.page).fill('10:30');
+    await a.page.keyboard.press('Tab');
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('10:30');
+    const seen: string[] = [];
+    const watching = setInterval(() => void shownValue(cell(b.page)).then((value) => seen.push(value), () => {}), 20);
+    await cell(a.page).click();
+    await expect.poll(() => cell(a.page).evaluate((element) => element === document.activeElement)).toBe(true);
+    // To the hours, then type over both parts as a person correcting the time does.
+    for (let step = 0; step < 3; step++) await a.page.keyboard.press('ArrowLeft');
+    for (const digit of '0815') await a.page.keyboard.type(digit, { delay: 80 });
+    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('08:15');
+    clearInterval(watching);
+    expect(seen.filter((value) => value !== '10:30' && value !== '08:15')).toEqual([]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
   test('a deadline written in words keeps every letter typed fast, and the caret', async () => {
     const { a, b } = await openTwice('barriers');
     const cell = (page: Page) => page.getByLabel('Deadline, row 1', { exact: true });

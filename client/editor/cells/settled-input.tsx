@@ -1,4 +1,4 @@
-import { useId, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 
 /**
  * What counts as a whole value of each field type. A browser date field reports a valid date as
@@ -14,6 +14,15 @@ const COMPLETE: Record<SettledType, (value: string) => boolean> = {
   text: () => true,
 };
 
+/**
+ * How long typing pauses before a date or time is stored. A time field holding 10:30 reports
+ * 08:30, then 08:01, then 08:15 as "0815" is typed over it (a date field does the same with its
+ * month and day): each is whole, none is the one meant, so these wait for the person to stop,
+ * leave the field or press Enter. Numbers and text are stored as typed.
+ */
+const SETTLE_MS = 700;
+const SETTLES: Record<SettledType, boolean> = { date: true, time: true, number: false, text: false };
+
 export type SettledType = 'date' | 'time' | 'number' | 'text';
 
 interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'defaultValue'> {
@@ -26,14 +35,40 @@ interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /**
  * A date, time or number field that stores a value only when it is whole and valid, never a
- * half-typed one. While the person works in it the field shows their draft; leaving it shows
- * what is stored again (the last whole value they typed, or what others wrote).
+ * half-typed one. While the person works in it the field shows their draft, so someone else's
+ * change arriving meanwhile does not reset the parts already typed; leaving it shows what is
+ * stored again (the last whole value stored wins, on every device alike).
  */
-export function SettledInput({ type, stored, onCommit, onBlur, ...rest }: SettledInputProps) {
+export function SettledInput({ type, stored, onCommit, onBlur, onKeyDown, ...rest }: SettledInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   // Why the value typed is not stored (a fraction of a minute): marked on the field, read out with it.
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
+  const timer = useRef<number | null>(null);
+  const latest = useRef({ stored, onCommit });
+  latest.current = { stored, onCommit };
+  // The field being typed in, kept past its removal: a value still settling when the field goes
+  // away (its row removed or scrolled out of a long table) is stored, not lost.
+  const typedIn = useRef<HTMLInputElement | null>(null);
+
+  const commit = (field: HTMLInputElement): string | null => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    const { value, validity } = field;
+    const { stored: current, onCommit: store } = latest.current;
+    // An empty value with bad input is a half-filled field (a date missing its year), not a cleared one.
+    if (value === '' && !validity.badInput) return current !== '' ? store(null) : null;
+    if (COMPLETE[type](value)) return value !== current ? store(value) : null;
+    return null;
+  };
+  useEffect(
+    () => () => {
+      if (timer.current !== null && typedIn.current !== null) commit(typedIn.current);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only; `commit` reads the latest props through refs
+    [],
+  );
+
   return (
     <>
       <input
@@ -41,16 +76,25 @@ export function SettledInput({ type, stored, onCommit, onBlur, ...rest }: Settle
         type={type}
         value={draft ?? stored}
         aria-invalid={problem !== null ? true : undefined}
-        aria-describedby={problem !== null ? problemId : undefined}
+        aria-describedby={problem !== null ? [rest['aria-describedby'], problemId].filter(Boolean).join(' ') : rest['aria-describedby']}
         title={problem ?? undefined}
         onChange={(event) => {
-          const { value, validity } = event.currentTarget;
-          setDraft(value);
-          // An empty value with bad input is a half-filled field (a date missing its year), not a cleared one.
-          if (value === '' && !validity.badInput) setProblem(stored !== '' ? onCommit(null) : null);
-          else if (COMPLETE[type](value)) setProblem(value !== stored ? onCommit(value) : null);
+          const field = event.currentTarget;
+          typedIn.current = field;
+          setDraft(field.value);
+          if (!SETTLES[type]) {
+            setProblem(commit(field));
+            return;
+          }
+          if (timer.current !== null) window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => setProblem(commit(field)), SETTLE_MS);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && timer.current !== null) setProblem(commit(event.currentTarget));
+          onKeyDown?.(event);
         }}
         onBlur={(event) => {
+          if (timer.current !== null) commit(event.currentTarget);
           setDraft(null);
           setProblem(null);
           onBlur?.(event);
