@@ -329,7 +329,7 @@ function LiveCell({ live, caret, onRelease, children }: { readonly live: boolean
       const at = Math.min(caret ?? control.value.length, control.value.length);
       control.setSelectionRange(at, at);
     }
-    // The caret is placed once, when the cell opens; later renders leave it to the person.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caret is placed once, when the cell opens; later renders leave it to the person.
   }, [live]);
   if (!live) return children;
   return (

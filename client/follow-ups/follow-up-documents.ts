@@ -106,7 +106,7 @@ export function useFollowUpDocuments(documents: readonly DocumentSummary[], toke
       stops.forEach((stop) => stop());
       entries.forEach((entry) => entry.session.destroy());
     };
-    // `key` stands for `documents`: a new list with the same ids must not reopen every session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `documents`: a new list with the same ids must not reopen every session.
   }, [key, token]);
 
   return opened;

@@ -21,11 +21,14 @@ import type { CalendarPanelProps } from './calendar-panel-props.ts';
 const PAST_SHOWN = 2;
 const UPCOMING_SHOWN = 3;
 
+function readRequestsById(doc: Y.Doc): ReadonlyMap<string, OccurrenceRequest> {
+  return new Map(readOccurrenceRequests(doc).map((request) => [request.occurrenceId, request]));
+}
+
 function useOccurrenceRequests(doc: Y.Doc): ReadonlyMap<string, OccurrenceRequest> {
-  const read = () => new Map(readOccurrenceRequests(doc).map((request) => [request.occurrenceId, request]));
-  const [requests, setRequests] = useState(read);
+  const [requests, setRequests] = useState(() => readRequestsById(doc));
   useEffect(() => {
-    const update = (): void => setRequests(read());
+    const update = (): void => setRequests(readRequestsById(doc));
     doc.on('update', update);
     return () => doc.off('update', update);
   }, [doc]);

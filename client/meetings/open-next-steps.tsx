@@ -35,9 +35,10 @@ export function OpenNextSteps({ occurrence, token, readOnly, workspaceId }: Open
     [previousOpened, occurrence.previousId],
   );
   const linkedKey = linkedIds.join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `linkedKey` stands for the ids: the same ids must not reopen every session.
   const linked = useMemo(() => linkedIds.map(summaryOf), [linkedKey]);
   const linkedOpened = useFollowUpDocuments(linked, token);
-  const opened: readonly FollowUpDocument[] = previousOpened === undefined ? linkedOpened : [previousOpened, ...linkedOpened];
+  const opened: readonly FollowUpDocument[] = useMemo(() => (previousOpened === undefined ? linkedOpened : [previousOpened, ...linkedOpened]), [previousOpened, linkedOpened]);
 
   const sessions = useMemo(() => new Map(opened.map((entry) => [entry.id, entry.session])), [opened]);
   const allRows = useMemo(() => opened.flatMap((entry) => entry.rows), [opened]);

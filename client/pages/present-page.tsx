@@ -75,10 +75,11 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
     provider.awareness.setLocalStateField('user', projectorOfDevice());
   }, [provider, doc]);
 
+  const shownId = shown?.id ?? null;
   useEffect(() => {
-    publishPresenterFocus(provider.awareness, shown?.id ?? null);
-    if (shown !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${encodeURIComponent(shown.id)}`);
-  }, [provider, shown?.id]);
+    publishPresenterFocus(provider.awareness, shownId);
+    if (shownId !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${encodeURIComponent(shownId)}`);
+  }, [provider, shownId]);
 
   // Leaving the projector stops presenting at once, not when awareness times out 30 s later.
   useEffect(() => () => publishPresenterFocus(provider.awareness, null), [provider]);
