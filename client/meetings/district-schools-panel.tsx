@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { readCalendarMeetings, requirementOf, schoolCoverage } from '../../core/meetings/index.ts';
-import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '../../core/schema/index.ts';
+import { readCalendarMeetings, requirementOf, schoolCoverage } from '#core/meetings';
+import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '#core/schema';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { api, ApiError } from '../sync/api.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';

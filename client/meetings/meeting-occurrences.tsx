@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type * as Y from 'yjs';
-import { localDay } from '../../core/follow-ups/index.ts';
+import { localDay } from '#core/follow-ups';
 import {
   encodeOccurrenceId,
   formatShortMeetingDate,
@@ -10,8 +10,8 @@ import {
   REPEAT_LABELS,
   type CalendarMeeting,
   type MeetingSchedule,
-} from '../../core/meetings/index.ts';
-import { readOccurrenceRequests, type OccurrenceRequest } from '../../core/schema/index.ts';
+} from '#core/meetings';
+import { readOccurrenceRequests, type OccurrenceRequest } from '#core/schema';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 import { useOccurrenceOpener, type OccurrenceOpener } from './use-occurrence-opener.ts';
 import './meetings.css';

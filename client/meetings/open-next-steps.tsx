@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
-import { localDay, sortByDeadline } from '../../core/follow-ups/index.ts';
-import { listLinkedDocuments } from '../../core/meetings/index.ts';
-import { readDocument, type OccurrenceMeta } from '../../core/schema/index.ts';
+import { localDay, sortByDeadline } from '#core/follow-ups';
+import { listLinkedDocuments } from '#core/meetings';
+import { readDocument, type OccurrenceMeta } from '#core/schema';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
 import type { DocumentSummary } from '../sync/api.ts';

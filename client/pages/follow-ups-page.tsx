@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { listOwners, localDay, matchesFilter, mayHaveNextSteps, sortByDeadline, isOverdue, type OwnerFilter } from '../../core/follow-ups/index.ts';
+import { listOwners, localDay, matchesFilter, mayHaveNextSteps, sortByDeadline, isOverdue, type OwnerFilter } from '#core/follow-ups';
 import { cacheDocuments, readCachedDocuments } from '../follow-ups/document-list-cache.ts';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';

@@ -13,7 +13,7 @@ import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useWholeDocument } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { projectorOfDevice } from '../sync/user-identity.ts';
-import { AGENDA_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { AGENDA_SECTION_ID } from '#core/schema/section-ids';
 import { NoAccess } from './no-access.tsx';
 import './present-page.css';
 
