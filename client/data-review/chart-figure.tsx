@@ -35,7 +35,7 @@ export function ChartFigure({ title, summary, draw, data, drawKey, legend }: Cha
     // ("bar", "line") would only add noise inside it.
     chart.setAttribute('aria-hidden', 'true');
     canvas.current?.replaceChildren(chart);
-    // `draw` is a new function every render; the key says when its output changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `draw` is new every render; the key says when its output changes.
   }, [drawKey]);
 
   return (

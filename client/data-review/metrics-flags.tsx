@@ -1,5 +1,5 @@
-import type { MetricsFlag } from '../../core/metrics/index.ts';
-import type { TableView } from '../../core/schema/index.ts';
+import type { MetricsFlag } from '#core/metrics';
+import type { TableView } from '#core/schema';
 
 /** Takes the person to the cell, whose label is "<column>, row <n>" like every table cell's. */
 function focusCell(sectionId: string, label: string): void {

@@ -1,4 +1,4 @@
-import { showCount, type Shown } from '../../core/metrics/index.ts';
+import { showCount, type Shown } from '#core/metrics';
 
 /** A count as a viewer may see it: the number, or "fewer than 10" when small cells are suppressed. */
 export interface ShownCount {

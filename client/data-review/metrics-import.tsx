@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { parseMetricsCsv, type MetricsImport as ParsedImport } from '../../core/metrics/index.ts';
-import { addRow, type TableView } from '../../core/schema/index.ts';
+import { parseMetricsCsv, type MetricsImport as ParsedImport } from '#core/metrics';
+import { addRow, type TableView } from '#core/schema';
 
 /** The most a metrics file can be: years of monthly rows fit in a few kilobytes. */
 const MAX_FILE_BYTES = 1024 * 1024;

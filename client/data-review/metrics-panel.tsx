@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { ALL_PROVIDERS, changeFromPrevious, funnelByPeriod, readPeriodCounts, showFunnelCounts, showFunnelRate, validateMetricsTable, type FunnelPoint, type PeriodChange } from '../../core/metrics/index.ts';
-import type { TableView } from '../../core/schema/index.ts';
+import { ALL_PROVIDERS, changeFromPrevious, funnelByPeriod, readPeriodCounts, showFunnelCounts, showFunnelRate, validateMetricsTable, type FunnelPoint, type PeriodChange } from '#core/metrics';
+import type { TableView } from '#core/schema';
 import { FunnelChart, type FunnelStage } from './funnel-chart.tsx';
 import { fromShown, formatCountChange, formatPercent, formatPoints, shownCount } from './metrics-format.ts';
 import { MetricsFlags } from './metrics-flags.tsx';

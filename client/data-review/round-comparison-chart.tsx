@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { PracticeChange } from '../../core/metrics/index.ts';
+import type { PracticeChange } from '#core/metrics';
 import { ChartFigure } from './chart-figure.tsx';
 import { SERIES_COLOURS } from './chart-palette.ts';
 import { levelName } from './rubric-format.ts';

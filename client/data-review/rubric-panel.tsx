@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { aggregateRubric, compareRubricRounds, lowestRatedPractices, type PracticeResult } from '../../core/metrics/index.ts';
-import { readRatingRounds, startRatingRound, type TableView } from '../../core/schema/index.ts';
+import { aggregateRubric, compareRubricRounds, lowestRatedPractices, type PracticeResult } from '#core/metrics';
+import { readRatingRounds, startRatingRound, type TableView } from '#core/schema';
 import { RoundComparisonChart } from './round-comparison-chart.tsx';
 import { levelName } from './rubric-format.ts';
 import './data-review.css';

@@ -2,10 +2,10 @@ import { lazy, Suspense, useRef } from 'react';
 import { useNearViewport } from './use-near-viewport.ts';
 import { useThrottled } from './use-throttled.ts';
 import type * as Y from 'yjs';
-import { readSmallCellThreshold, type TableView } from '../../core/schema/index.ts';
-import { METRICS_SECTION_ID } from '../../core/templates/data-review-columns.ts';
-import { PATHWAY_STEPS_SECTION_ID } from '../../core/templates/referral-pathway-columns.ts';
-import { RUBRIC_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { readSmallCellThreshold, type TableView } from '#core/schema';
+import { METRICS_SECTION_ID } from '#core/schema/data-review-columns';
+import { PATHWAY_STEPS_SECTION_ID } from '#core/schema/referral-pathway-columns';
+import { RUBRIC_SECTION_ID } from '#core/schema/section-ids';
 import type { Role } from '../sync/device-store.ts';
 
 // Charts are only on data-review and assessment documents; everyone else skips their code.

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { parseThreshold } from '../../core/metrics/index.ts';
-import { writeSmallCellThreshold } from '../../core/schema/index.ts';
+import { parseThreshold } from '#core/metrics';
+import { writeSmallCellThreshold } from '#core/schema';
 
 /** Where the team sets how small a count must be to read "fewer than N" outside the team. */
 export function SmallCellSetting({ doc, threshold }: { readonly doc: Y.Doc; readonly threshold: number }) {

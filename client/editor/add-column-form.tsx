@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { addColumn, type TableView } from '../../core/schema/index.ts';
-import { FREQUENCY_SCALE, type ColumnSpec } from '../../core/tables/index.ts';
+import { addColumn, type TableView } from '#core/schema';
+import { FREQUENCY_SCALE, type ColumnSpec } from '#core/tables';
 
 const KINDS = [
   ['text', 'Text'],

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { addNoteSection, addTableSection } from '../../core/schema/index.ts';
+import { addNoteSection, addTableSection } from '#core/schema';
 
 /** Adds a notes or a table section at the end of the document. */
 export function AddSection({ doc }: { readonly doc: Y.Doc }) {

@@ -1,6 +1,6 @@
-import { validateMetricsTable } from '../../core/metrics/index.ts';
-import type { TableView } from '../../core/schema/index.ts';
-import { METRICS_SECTION_ID } from '../../core/templates/data-review-columns.ts';
+import { validateMetricsTable } from '#core/metrics';
+import type { TableView } from '#core/schema';
+import { METRICS_SECTION_ID } from '#core/schema/data-review-columns';
 
 /** Why a cell's value needs a second look, by row id and then column id. */
 export type CellFlags = ReadonlyMap<string, ReadonlyMap<string, string>>;

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Column } from '../../core/tables/index.ts';
+import type { Column } from '#core/tables';
 import { ColumnResizer } from './column-resizer.tsx';
 
 interface ColumnHeaderProps {

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type * as Y from 'yjs';
-import { resizeColumn } from '../../core/schema/index.ts';
+import { resizeColumn } from '#core/schema';
 
 interface ColumnResizerProps {
   readonly doc: Y.Doc;

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 // The one helper, not the export index (which brings every exporter).
-import { safeHref } from '../../core/export/safe-href.ts';
+import { safeHref } from '#core/export/safe-href';
 
 /**
  * The note schema's extensions, shared by the editor and the static rendering so both show the

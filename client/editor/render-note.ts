@@ -1,7 +1,7 @@
 import type { Mark, Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import { DOMSerializer } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { inlineText, readNoteFragment, type NoteBlock } from '../../core/schema/note.ts';
+import { inlineText, readNoteFragment, type NoteBlock } from '#core/schema/note';
 
 /**
  * A note's rich text as DOM, without its editor, for the static rendering. Notes render only

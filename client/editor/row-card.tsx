@@ -2,8 +2,8 @@ import type { Participant } from '../sync/user-identity.ts';
 import { useEffect, useId, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { RowView } from '../../core/schema/index.ts';
-import type { Column } from '../../core/tables/index.ts';
+import type { RowView } from '#core/schema';
+import type { Column } from '#core/tables';
 import { publishCellFocus } from '../sync/use-presence.ts';
 import { CellEditor } from './cells/cell-editor.tsx';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { deleteSection, moveSection, renameSection } from '../../core/schema/index.ts';
+import { deleteSection, moveSection, renameSection } from '#core/schema';
 
 interface SectionHeaderProps {
   readonly doc: Y.Doc;

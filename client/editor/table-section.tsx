@@ -2,8 +2,8 @@ import { memo, useCallback, useId, useMemo, useLayoutEffect, useRef, useState, t
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Participant } from '../sync/user-identity.ts';
-import { addRow, moveRow, type RowView, type TableView } from '../../core/schema/index.ts';
-import { columnWidth, type Column } from '../../core/tables/index.ts';
+import { addRow, moveRow, type RowView, type TableView } from '#core/schema';
+import { columnWidth, type Column } from '#core/tables';
 import { publishCellFocus, type PresentPerson } from '../sync/use-presence.ts';
 import { AddColumnForm } from './add-column-form.tsx';
 import { CellEditor } from './cells/cell-editor.tsx';
@@ -12,7 +12,7 @@ import './cells/cell-preview.css';
 import { ColumnHeader } from './column-header.tsx';
 import { RowCard } from './row-card.tsx';
 import './table-section.css';
-import { sameRow } from './same-cell.ts';
+import { sameRow } from '#core/schema/same-cell';
 import { cellFlagsOf, NO_FLAGS, sameFlags } from './cell-flags.ts';
 import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
 import { useGridKeyboard } from './use-grid-keyboard.ts';
@@ -329,7 +329,7 @@ function LiveCell({ live, caret, onRelease, children }: { readonly live: boolean
       const at = Math.min(caret ?? control.value.length, control.value.length);
       control.setSelectionRange(at, at);
     }
-    // The caret is placed once, when the cell opens; later renders leave it to the person.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caret is placed once, when the cell opens; later renders leave it to the person.
   }, [live]);
   if (!live) return children;
   return (

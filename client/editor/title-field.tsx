@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type * as Y from 'yjs';
-import { ensureTitleText, mirrorTitle, titleTextOf } from '../../core/schema/index.ts';
+import { ensureTitleText, mirrorTitle, titleTextOf } from '#core/schema';
 import { useTextField } from './use-text-field.ts';
 
 interface TitleFieldProps {

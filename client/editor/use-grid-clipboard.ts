@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type * as Y from 'yjs';
-import { cellText } from '../../core/export/cell-text.ts';
-import { pasteBlock, type TableView } from '../../core/schema/index.ts';
-import { formatTsv, parseTsv } from '../../core/tables/index.ts';
+import { cellText } from '#core/export/cell-text';
+import { pasteBlock, type TableView } from '#core/schema';
+import { formatTsv, parseTsv } from '#core/tables';
 import { cellPosition } from './grid-keys.ts';
 
 export interface GridPosition {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Column } from '../../core/tables/index.ts';
+import type { Column } from '#core/tables';
 import type { ActiveCell } from './active-cell.ts';
 import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
 import type { useGridClipboard } from './use-grid-clipboard.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { trackRowDeletions, type RowDeletions } from '../../core/schema/index.ts';
+import { trackRowDeletions, type RowDeletions } from '#core/schema';
 
 /**
  * Deleting rows so that the person who deleted one can bring it back: "Undo" in the message that

@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type { PageSection } from '../sync/document-view.ts';
+import type { PageSection } from '#core/schema/document-view';
 // The id module alone: the templates index would bring every template's text into the page.
-import { MEETINGS_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { MEETINGS_SECTION_ID } from '#core/schema/section-ids';
 import { findJoinedWorkspace, type Role } from '../sync/device-store.ts';
 import { calendarFeedUrl, downloadExport } from './download-export.ts';
 import './export-menu.css';

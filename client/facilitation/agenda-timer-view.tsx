@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatClock } from '../../core/facilitation/index.ts';
+import { formatClock } from '#core/facilitation';
 import { TimerControls } from './timer-controls.tsx';
 import type { AgendaTimer } from './use-agenda-timer.ts';
 import './facilitation.css';

@@ -1,8 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 // The one helper, not the export index: that would pull every exporter (and papaparse) into this chunk.
-import { cellText } from '../../core/export/cell-text.ts';
-import type { Inline, NoteBlock, SectionView, TableView } from '../../core/schema/index.ts';
-import { PATHWAY_STEPS_SECTION_ID } from '../../core/templates/referral-pathway-columns.ts';
+import { cellText } from '#core/export/cell-text';
+import type { Inline, NoteBlock, SectionView, TableView } from '#core/schema';
+import { PATHWAY_STEPS_SECTION_ID } from '#core/schema/referral-pathway-columns';
 
 const PathwayDiagram = lazy(() => import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })));
 

@@ -1,4 +1,4 @@
-import { addTime, nextTopic, pauseTimer, previousTopic, resetTimer, resumeTimer, startTimer } from '../../core/facilitation/index.ts';
+import { addTime, nextTopic, pauseTimer, previousTopic, resetTimer, resumeTimer, startTimer } from '#core/facilitation';
 import type { AgendaTimer } from './use-agenda-timer.ts';
 
 const MINUTE_MS = 60_000;

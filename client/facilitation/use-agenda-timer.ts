@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type * as Y from 'yjs';
-import { changeTimer, readAgenda, readTimer, type AgendaTopic, type TimerReading, type TimerTransition } from '../../core/facilitation/index.ts';
-import { readTimerState, type Problem, type TimerState } from '../../core/schema/index.ts';
+import { changeTimer, readAgenda, readTimer, type AgendaTopic, type TimerReading, type TimerTransition } from '#core/facilitation';
+import { readTimerState, type Problem, type TimerState } from '#core/schema';
 import { useDocRead } from '../sync/use-doc-read.ts';
 import { sharedNow, useSharedNow } from './shared-clock.ts';
 

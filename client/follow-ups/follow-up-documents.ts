@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { collectFromTable, type FollowUp } from '../../core/follow-ups/index.ts';
-import { readMeta, readTable } from '../../core/schema/index.ts';
-import { NEXT_STEPS_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { collectFromTable, type FollowUp } from '#core/follow-ups';
+import { readMeta, readTable } from '#core/schema';
+import { NEXT_STEPS_SECTION_ID } from '#core/schema/section-ids';
 import type { DocumentSummary } from '../sync/api.ts';
 import { checkLink } from '../sync/check-link.ts';
 import { DocumentSession } from '../sync/document-session.ts';
@@ -106,7 +106,7 @@ export function useFollowUpDocuments(documents: readonly DocumentSummary[], toke
       stops.forEach((stop) => stop());
       entries.forEach((entry) => entry.session.destroy());
     };
-    // `key` stands for `documents`: a new list with the same ids must not reopen every session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `documents`: a new list with the same ids must not reopen every session.
   }, [key, token]);
 
   return opened;

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { isOverdue, type FollowUp, type FollowUpField } from '../../core/follow-ups/index.ts';
-import type { CellValue } from '../../core/tables/index.ts';
+import { isOverdue, type FollowUp, type FollowUpField } from '#core/follow-ups';
+import type { CellValue } from '#core/tables';
 import { CellEditor } from '../editor/cells/cell-editor.tsx';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { TableView } from '../../core/schema/index.ts';
+import type { TableView } from '#core/schema';
 
 /** What every panel under a meeting calendar's meetings table is given. */
 export interface CalendarPanelProps {

@@ -1,4 +1,4 @@
-import { readDistrictCalendarLink } from '../../core/schema/index.ts';
+import { readDistrictCalendarLink } from '#core/schema';
 import { DistrictSchoolsPanel } from './district-schools-panel.tsx';
 import { MeetingOccurrences } from './meeting-occurrences.tsx';
 import type { OccurrenceContext } from './occurrence-dates.tsx';

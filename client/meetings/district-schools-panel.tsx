@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { readCalendarMeetings, requirementOf, schoolCoverage } from '../../core/meetings/index.ts';
-import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '../../core/schema/index.ts';
+import { readCalendarMeetings, requirementOf, schoolCoverage } from '#core/meetings';
+import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '#core/schema';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { api, ApiError } from '../sync/api.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
@@ -22,7 +22,11 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
   const plan = readSchoolPlan(doc);
   const schoolCalendars = readSchoolCalendars(doc);
   const key = schoolCalendars.map((entry) => entry.id).join(' ');
-  const summaries = useMemo(() => schoolCalendars.map(({ id, school: name }) => ({ id, title: name, template: 'meeting-calendar', updatedAt: '' })), [key]);
+  const summaries = useMemo(
+    () => schoolCalendars.map(({ id, school: name }) => ({ id, title: name, template: 'meeting-calendar', updatedAt: '' })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the calendars: the same ids must not reopen every session.
+    [key],
+  );
   const opened = useFollowUpDocuments(summaries, token);
   const meetings = readCalendarMeetings(table).filter((meeting) => meeting.meeting !== '' && meeting.meeting !== 'Other:');
   const schools = schoolCalendars.map(({ id, school: name }) => {

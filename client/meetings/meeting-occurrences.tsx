@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
-import { formatShortMeetingDate, readCalendarMeetings, REPEAT_LABELS, type CalendarMeeting, type MeetingSchedule } from '../../core/meetings/index.ts';
-import type { TableView } from '../../core/schema/index.ts';
+import { formatShortMeetingDate, readCalendarMeetings, REPEAT_LABELS, type CalendarMeeting, type MeetingSchedule } from '#core/meetings';
+import type { TableView } from '#core/schema';
 import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
 import './meetings.css';
 

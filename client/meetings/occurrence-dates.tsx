@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { encodeOccurrenceId, formatShortMeetingDate, occurrencesAround, type CalendarMeeting, type MeetingSchedule } from '../../core/meetings/index.ts';
-import type { OccurrenceRequest } from '../../core/schema/index.ts';
+import { encodeOccurrenceId, formatShortMeetingDate, occurrencesAround, type CalendarMeeting, type MeetingSchedule } from '#core/meetings';
+import type { OccurrenceRequest } from '#core/schema';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 import type { OccurrenceOpener } from './use-occurrence-opener.ts';
 

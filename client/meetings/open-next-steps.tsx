@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
-import { localDay, sortByDeadline } from '../../core/follow-ups/index.ts';
-import { listLinkedDocuments, readPreviousOccurrence } from '../../core/meetings/index.ts';
-import { readDocument, type OccurrenceMeta } from '../../core/schema/index.ts';
+import { localDay, sortByDeadline } from '#core/follow-ups';
+import { listLinkedDocuments, readPreviousOccurrence } from '#core/meetings';
+import { readDocument, type OccurrenceMeta } from '#core/schema';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
 import type { DocumentSummary } from '../sync/api.ts';
@@ -42,9 +42,10 @@ export function OpenNextSteps({ occurrence, token, readOnly, workspaceId }: Open
     [previousOpened, previousId],
   );
   const linkedKey = linkedIds.join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `linkedKey` stands for the ids: the same ids must not reopen every session.
   const linked = useMemo(() => linkedIds.map(summaryOf), [linkedKey]);
   const linkedOpened = useFollowUpDocuments(linked, token);
-  const opened: readonly FollowUpDocument[] = previousOpened === undefined ? linkedOpened : [previousOpened, ...linkedOpened];
+  const opened: readonly FollowUpDocument[] = useMemo(() => (previousOpened === undefined ? linkedOpened : [previousOpened, ...linkedOpened]), [previousOpened, linkedOpened]);
 
   const sessions = useMemo(() => new Map(opened.map((entry) => [entry.id, entry.session])), [opened]);
   const allRows = useMemo(() => opened.flatMap((entry) => entry.rows), [opened]);

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
-import { adaptDistrictMeetings, formatShortMeetingDate, readCalendarMeetings, schoolMeetingAsCalendarMeeting, type SchoolMeeting } from '../../core/meetings/index.ts';
-import { readAdaptation, readSchoolPlan, readTable, writeAdaptation, writeDropped, type AdaptationField, type DistrictCalendarLink } from '../../core/schema/index.ts';
-import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+import { adaptDistrictMeetings, formatShortMeetingDate, readCalendarMeetings, schoolMeetingAsCalendarMeeting, type SchoolMeeting } from '#core/meetings';
+import { readAdaptation, readSchoolPlan, readTable, writeAdaptation, writeDropped, type AdaptationField, type DistrictCalendarLink } from '#core/schema';
+import { MEETINGS_SECTION_ID } from '#core/templates';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
 import { SchoolOwnerField } from './school-owner-field.tsx';

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type * as Y from 'yjs';
-import { adaptationOwnerTextOf, ensureAdaptationOwnerText } from '../../core/schema/index.ts';
+import { adaptationOwnerTextOf, ensureAdaptationOwnerText } from '#core/schema';
 import { useTextField } from '../editor/use-text-field.ts';
 
 interface SchoolOwnerFieldProps {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { decodeOccurrenceId, encodeOccurrenceId, type OccurrenceKey } from '../../core/meetings/index.ts';
-import { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from '../../core/schema/index.ts';
+import { decodeOccurrenceId, encodeOccurrenceId, type OccurrenceKey } from '#core/meetings';
+import { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from '#core/schema';
 import { api, ApiError } from '../sync/api.ts';
 
 export type OpenResult = { readonly kind: 'opened'; readonly id: string } | { readonly kind: 'saved-offline' } | { readonly kind: 'refused'; readonly reason: string };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { localDay } from '../../core/follow-ups/index.ts';
+import { localDay } from '#core/follow-ups';
 
 /** This device's calendar day (`YYYY-MM-DD`), moving on at midnight while the page stays open. */
 export function useToday(): string {

@@ -42,7 +42,7 @@ export function AuditPage({ workspaceId }: { readonly workspaceId: string }) {
   useEffect(() => {
     document.title = 'Audit log · Pathways';
     void load();
-    // Only on arrival: after that the form's Show button reloads, not every keystroke in a date field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival: after that the form's Show button reloads, not every keystroke in a date field.
   }, []);
 
   const submit = (event: FormEvent) => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { listOwners, localDay, matchesFilter, mayHaveNextSteps, sortByDeadline, isOverdue, type OwnerFilter } from '../../core/follow-ups/index.ts';
+import { listOwners, localDay, matchesFilter, mayHaveNextSteps, sortByDeadline, isOverdue, type OwnerFilter } from '#core/follow-ups';
 import { cacheDocuments, readCachedDocuments } from '../follow-ups/document-list-cache.ts';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
@@ -114,8 +114,11 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
   const sessions = useMemo(() => new Map(opened.map((entry) => [entry.id, entry.session])), [opened]);
   const allRows = useMemo(() => opened.flatMap((entry) => entry.rows), [opened]);
   const owners = useMemo(() => listOwners(allRows), [allRows]);
-  const owner: OwnerFilter = ownerChoice === EVERYONE ? { kind: 'everyone' } : ownerChoice === NOBODY ? { kind: 'nobody' } : { kind: 'owner', name: ownerChoice.slice('owner:'.length) };
-  const rows = useMemo(() => sortByDeadline(allRows.filter((row) => matchesFilter(row, { owner, showDone }))), [allRows, ownerChoice, showDone]);
+  const owner = useMemo<OwnerFilter>(
+    () => (ownerChoice === EVERYONE ? { kind: 'everyone' } : ownerChoice === NOBODY ? { kind: 'nobody' } : { kind: 'owner', name: ownerChoice.slice('owner:'.length) }),
+    [ownerChoice],
+  );
+  const rows = useMemo(() => sortByDeadline(allRows.filter((row) => matchesFilter(row, { owner, showDone }))), [allRows, owner, showDone]);
   const overdueCount = rows.filter((row) => isOverdue(row, today)).length;
 
   const loaded = opened.filter((entry) => entry.load.kind === 'loaded').length;

@@ -13,7 +13,7 @@ import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useWholeDocument } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
 import { projectorOfDevice } from '../sync/user-identity.ts';
-import { AGENDA_SECTION_ID } from '../../core/templates/section-ids.ts';
+import { AGENDA_SECTION_ID } from '#core/schema/section-ids';
 import { NoAccess } from './no-access.tsx';
 import './present-page.css';
 
@@ -75,10 +75,11 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
     provider.awareness.setLocalStateField('user', projectorOfDevice());
   }, [provider, doc]);
 
+  const shownId = shown?.id ?? null;
   useEffect(() => {
-    publishPresenterFocus(provider.awareness, shown?.id ?? null);
-    if (shown !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${encodeURIComponent(shown.id)}`);
-  }, [provider, shown?.id]);
+    publishPresenterFocus(provider.awareness, shownId);
+    if (shownId !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${encodeURIComponent(shownId)}`);
+  }, [provider, shownId]);
 
   // Leaving the projector stops presenting at once, not when awareness times out 30 s later.
   useEffect(() => () => publishPresenterFocus(provider.awareness, null), [provider]);

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 // Straight from the modules, not core/export's index: that also brings the CSV export and its parser.
-import { exportHtmlBody } from '../../core/export/html.ts';
-import { withSmallCellsSuppressed } from '../../core/export/small-cells.ts';
-import { readSmallCellThreshold } from '../../core/schema/small-cell-threshold.ts';
-import { HTML_STYLESHEET } from '../../core/export/html-stylesheet.ts';
+import { exportHtmlBody } from '#core/export/html';
+import { withSmallCellsSuppressed } from '#core/export/small-cells';
+import { readSmallCellThreshold } from '#core/schema/small-cell-threshold';
+import { HTML_STYLESHEET } from '#core/export/html-stylesheet';
 import type { DocumentSession } from '../sync/document-session.ts';
 import { useDocumentToken } from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';

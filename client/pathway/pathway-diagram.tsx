@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { renderPathwayFigure } from '../../core/export/pathway-svg.ts';
-import { readPathwayFlow } from '../../core/pathway/flow.ts';
-import type { TableView } from '../../core/schema/index.ts';
+import { renderPathwayFigure } from '#core/export/pathway-svg';
+import { readPathwayFlow } from '#core/pathway/flow';
+import type { TableView } from '#core/schema';
 import './pathway-diagram.css';
 
 interface PathwayDiagramProps {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { IDENTIFIER_DESCRIPTIONS, STUDENT_DATA_REMINDER, type IdentifierHint } from '../../core/privacy/index.ts';
+import { IDENTIFIER_DESCRIPTIONS, STUDENT_DATA_REMINDER, type IdentifierHint } from '#core/privacy';
 import './privacy-hint.css';
 
 function describe(hints: readonly IdentifierHint[]): string {

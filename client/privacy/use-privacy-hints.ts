@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { scanDocument, type IdentifierHint } from '../../core/privacy/index.ts';
-import { readDocument } from '../../core/schema/index.ts';
+import { scanDocument, type IdentifierHint } from '#core/privacy';
+import { readDocument } from '#core/schema';
 
 /**
  * A scan runs this long after a change, and at most this often: not on every keystroke, and not

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { readDocument, type DocumentView, type Problem } from '../../core/schema/index.ts';
+import { readDocument, type DocumentView, type Problem } from '#core/schema';
 import type { DocumentSession, SyncStatus } from './document-session.ts';
-import { DocumentViewReader, type PageView } from './document-view.ts';
+import { DocumentViewReader, type PageView } from '#core/schema/document-view';
 import { useDocRead } from './use-doc-read.ts';
 
 export function useSyncStatus(session: DocumentSession): SyncStatus {

@@ -1,4 +1,4 @@
-import type { DocumentChanges, SectionChange } from '../../core/versions/index.ts';
+import type { DocumentChanges, SectionChange } from '#core/versions';
 
 const quote = (text: string) => `“${text.trim() || 'Untitled'}”`;
 

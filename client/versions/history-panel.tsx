@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWholeDocument } from '../sync/use-document.ts';
 import * as Y from 'yjs';
 // Straight from the module, not core/export's index: that also brings the CSV export and its parser.
-import { exportHtmlBody } from '../../core/export/html.ts';
-import { readDocument, type DocumentView } from '../../core/schema/index.ts';
-import { compareDocuments, restoreVersion } from '../../core/versions/index.ts';
+import { exportHtmlBody } from '#core/export/html';
+import { readDocument, type DocumentView } from '#core/schema';
+import { compareDocuments, restoreVersion } from '#core/versions';
 import { ChangeSummary } from './change-summary.tsx';
 import { versionsApi, type VersionSummary } from './versions-api.ts';
 import './history-panel.css';

@@ -5,7 +5,7 @@ import { HTML_STYLESHEET } from './html-stylesheet.ts';
 import { ratingBoxes } from './rating-boxes.ts';
 import { NEWER_SECTION_NOTICE, UNTITLED_DOCUMENT, UNTITLED_SECTION } from './placeholders.ts';
 import { readPathwayFlow } from '../pathway/flow.ts';
-import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../schema/referral-pathway-columns.ts';
 import { renderPathwayFigure } from './pathway-svg.ts';
 import { safeHref } from './safe-href.ts';
 

@@ -1,7 +1,7 @@
 import ical, { escape as escapeIcalText } from 'ical-generator';
 import type { DocumentView, RowView, TableView } from '../schema/index.ts';
 import { isIsoDate, type Column } from '../tables/index.ts';
-import { MEETING_COLUMNS, REPEAT_OPTIONS } from '../templates/meeting-calendar-columns.ts';
+import { MEETING_COLUMNS, REPEAT_OPTIONS } from '../schema/meeting-calendar-columns.ts';
 import { cellText } from './cell-text.ts';
 
 export interface IcsOptions {

@@ -2,7 +2,7 @@ import type { DocumentView, NoteBlock, SectionView, TableView } from '../schema/
 import type { Column } from '../tables/index.ts';
 import { cellText } from './cell-text.ts';
 import { readPathwayFlow } from '../pathway/flow.ts';
-import { PATHWAY_STEPS_SECTION_ID } from '../templates/referral-pathway-columns.ts';
+import { PATHWAY_STEPS_SECTION_ID } from '../schema/referral-pathway-columns.ts';
 import { ratingBoxes } from './rating-boxes.ts';
 import { escapeMarkdownText, renderInline } from './markdown-inline.ts';
 import { exportPathwayMermaid } from './pathway-mermaid.ts';

@@ -3,7 +3,7 @@ import type { RowView, TableView } from '../schema/table.ts';
 import { showFunnelCounts, showFunnelRate, type Shown } from '../metrics/suppression.ts';
 import { COUNT_KEYS, type CountKey } from '../metrics/validation.ts';
 import type { CellValue } from '../tables/cell-values.ts';
-import { METRICS_COLUMNS, METRICS_SECTION_ID } from '../templates/data-review-columns.ts';
+import { METRICS_COLUMNS, METRICS_SECTION_ID } from '../schema/data-review-columns.ts';
 
 function numberOf(cell: CellValue | undefined): number | null {
   return cell?.kind === 'number' ? cell.value : null;

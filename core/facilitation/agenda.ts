@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { readTable, type Problem, type Read } from '../schema/index.ts';
-import { AGENDA_COLUMNS, AGENDA_SECTION_ID } from '../templates/section-ids.ts';
+import { AGENDA_COLUMNS, AGENDA_SECTION_ID } from '../schema/section-ids.ts';
 
 /** One agenda row as the timer sees it. */
 export interface AgendaTopic {

@@ -1,6 +1,6 @@
 import type { DocumentView, TableView } from '../schema/index.ts';
 import { isIsoDate, type CellValue, type Column } from '../tables/index.ts';
-import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../templates/section-ids.ts';
+import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../schema/section-ids.ts';
 
 export type FollowUpField = keyof typeof NEXT_STEPS_COLUMNS;
 

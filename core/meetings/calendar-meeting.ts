@@ -1,6 +1,6 @@
 import type { RowView, TableView } from '../schema/index.ts';
 import type { CellValue } from '../tables/index.ts';
-import { MEETING_COLUMNS, REPEAT_OPTIONS, type RepeatOptionId } from '../templates/meeting-calendar-columns.ts';
+import { MEETING_COLUMNS, REPEAT_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
 import { parseIsoDate } from './civil-date.ts';
 import type { MeetingSchedule } from './occurrences.ts';
 

@@ -1,4 +1,4 @@
-import { REPEAT_OPTIONS, type RepeatOptionId } from '../templates/meeting-calendar-columns.ts';
+import { REPEAT_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
 import { daysInMonth, formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, type CivilDate } from './civil-date.ts';
 
 /** When a meeting happens: its first date and how it repeats (the calendar's `repeat` option). */

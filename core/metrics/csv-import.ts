@@ -1,6 +1,6 @@
 import Papa from 'papaparse/papaparse.js';
 import type { RowInit, TableView } from '../schema/table.ts';
-import { METRICS_COLUMNS } from '../templates/data-review-columns.ts';
+import { METRICS_COLUMNS } from '../schema/data-review-columns.ts';
 import { COUNT_KEYS, validateMetricsRows, metricsRowsOf, type CountKey, type MetricsRow } from './validation.ts';
 
 /** A problem with one field of the file, named the way the person sees the file in a spreadsheet. */

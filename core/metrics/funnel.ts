@@ -1,7 +1,7 @@
 import { computeRate, type CellValue } from '../tables/cell-values.ts';
 import type { TableView } from '../schema/table.ts';
 import type { Problem, Read } from '../schema/problems.ts';
-import { METRICS_COLUMNS } from '../templates/data-review-columns.ts';
+import { METRICS_COLUMNS } from '../schema/data-review-columns.ts';
 
 /**
  * The referral funnel of the data-review tool: of the students referred in a period, how many

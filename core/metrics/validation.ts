@@ -1,6 +1,6 @@
 import type { CellValue } from '../tables/cell-values.ts';
 import type { TableView } from '../schema/table.ts';
-import { METRICS_COLUMNS } from '../templates/data-review-columns.ts';
+import { METRICS_COLUMNS } from '../schema/data-review-columns.ts';
 
 /**
  * Something in the metrics a person should look at, pointing at one cell so it can be shown in

@@ -1,6 +1,6 @@
 import type { TableView } from '../schema/index.ts';
 import type { CellValue } from '../tables/index.ts';
-import { FUNNEL_STAGE_OPTIONS, PATHWAY_END, PATHWAY_STEP_COLUMNS } from '../templates/referral-pathway-columns.ts';
+import { FUNNEL_STAGE_OPTIONS, PATHWAY_END, PATHWAY_STEP_COLUMNS } from '../schema/referral-pathway-columns.ts';
 
 /** One row of the steps table that has a name. */
 export interface FlowStep {

@@ -15,16 +15,12 @@ export {
   closeRatingRound,
   deleteColumn,
   deleteRow,
-  ensureTextCell,
   moveRow,
   readTable,
   renameColumn,
   resizeColumn,
-  setCell,
-  setPicked,
-  setRating,
-  textCell,
 } from './table.ts';
+export { ensureTextCell, setCell, setPicked, setRating, textCell } from './table-cells.ts';
 export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
 export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './agenda-timer-state.ts';
 export type { TimerRunState, TimerState } from './agenda-timer-state.ts';

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { cellInputFromText } from '../tables/cell-from-text.ts';
-import { addRow, readTable, setCell } from './table.ts';
+import { addRow, readTable } from './table.ts';
+import { setCell } from './table-cells.ts';
 
 export interface PastedBlock {
   /** Cells written. */

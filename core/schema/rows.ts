@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { computeRate, readDateText, type CellValue, type RatingAnswer, type StoredScalar } from '../tables/cell-values.ts';
+import { computeRate, normalizeCellInput, readDateText, type CellInput, type CellValue, type RatingAnswer, type StoredScalar } from '../tables/cell-values.ts';
 import { isTextKind, type Column } from '../tables/column-kinds.ts';
 import { KEY_SEPARATOR } from './columns.ts';
 import type { Entry } from './ordered-list.ts';
-import { describeType, type Problem } from './problems.ts';
+import { applied, describeType, invalid, type Applied, type Problem } from './problems.ts';
 
 /**
  * A row is a Y.Map with three maps created together with it:
@@ -209,4 +209,14 @@ export function readRowCells(row: Entry, columns: readonly Column[], path: strin
     values[column.id] = { kind: 'rate', value: computeRate(number(numerator), number(denominator)) };
   }
   return values;
+}
+
+/** Checks `input` against the column and writes it into the row, or says why it does not fit. */
+export function writeCellValue(row: Entry, column: Column, input: CellInput): Applied {
+  const checked = normalizeCellInput(column, input);
+  if (!checked.ok) return invalid(checked.message);
+  if (column.kind === 'text' || column.kind === 'person') writeText(row, column.id, checked.value as string);
+  else if (column.kind === 'multi-choice') writePicks(row, column.id, checked.value as readonly string[]);
+  else writeScalar(row, column.id, checked.value as string | number | boolean | null);
+  return applied;
 }

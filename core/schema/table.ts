@@ -1,23 +1,11 @@
 import * as Y from 'yjs';
 import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
-import { appendOption, closeRatingColumn, insertColumn, readColumn, readColumns, writeColumnTitle, writeColumnWidth } from './columns.ts';
+import { appendOption, closeRatingColumn, insertColumn, readColumns, writeColumnTitle, writeColumnWidth } from './columns.ts';
 import { createId } from './ids.ts';
 import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
 import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
-import {
-  addTextCellToRows,
-  ensureTextCellOf,
-  readRowCells,
-  removeColumnFromRows,
-  textCellOf,
-  writePick,
-  writePicks,
-  writeRating,
-  writeRowContent,
-  writeScalar,
-  writeText,
-} from './rows.ts';
+import { addTextCellToRows, readRowCells, removeColumnFromRows, writeCellValue, writeRowContent } from './rows.ts';
 import { findSection, insertSection, readSectionTitle, type SectionPlacement } from './sections.ts';
 
 const DESCRIPTION = 'description';
@@ -220,92 +208,5 @@ export function moveRow(doc: Y.Doc, sectionId: string, rowId: string, toIndex: n
   if (parts === null || row === null) return notFound(`row ${rowId} no longer exists`);
   const others = readOrderedEntries(parts.rows, '', []).filter((entry) => entry.id !== rowId);
   moveEntry(row.map, toIndex, others);
-  return applied;
-}
-
-// Cells
-
-interface LocatedCell {
-  readonly row: Entry;
-  readonly column: Column;
-}
-
-function locateCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): LocatedCell | Failure {
-  const parts = tableParts(doc, sectionId);
-  if (parts === null) return notFound(`table ${sectionId} no longer exists`);
-  const row = findEntry(parts.rows, rowId);
-  if (row === null) return notFound(`row ${rowId} no longer exists`);
-  const columnEntry = findEntry(parts.columns, columnId);
-  if (columnEntry === null) return notFound(`column ${columnId} no longer exists`);
-  return { row: row.map, column: readColumn(columnId, columnEntry.map, '', []) };
-}
-
-function writeCellValue(row: Entry, column: Column, input: CellInput): Applied {
-  const checked = normalizeCellInput(column, input);
-  if (!checked.ok) return invalid(checked.message);
-  if (column.kind === 'text' || column.kind === 'person') writeText(row, column.id, checked.value as string);
-  else if (column.kind === 'multi-choice') writePicks(row, column.id, checked.value as readonly string[]);
-  else writeScalar(row, column.id, checked.value as string | number | boolean | null);
-  return applied;
-}
-
-/** Writes a cell. Text cells are replaced whole: editors bind to `ensureTextCell` instead, to merge by character. */
-export function setCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, input: CellInput): Applied {
-  const cell = locateCell(doc, sectionId, rowId, columnId);
-  if ('ok' in cell) return cell;
-  let result: Applied = applied;
-  doc.transact(() => {
-    result = writeCellValue(cell.row, cell.column, input);
-  });
-  return result;
-}
-
-/** The Y.Text of a text or person cell, if it exists. */
-export function textCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
-  const cell = locateCell(doc, sectionId, rowId, columnId);
-  return 'ok' in cell ? null : textCellOf(cell.row, columnId);
-}
-
-/** The Y.Text of a text or person cell, created if the row and column were made concurrently. */
-export function ensureTextCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
-  const cell = locateCell(doc, sectionId, rowId, columnId);
-  if ('ok' in cell || !(cell.column.kind === 'text' || cell.column.kind === 'person')) return null;
-  let text: Y.Text | null = null;
-  doc.transact(() => {
-    text = ensureTextCellOf(cell.row, columnId);
-  });
-  return text;
-}
-
-/**
- * Sets (or with null, clears) one participant's answer on a rating column. `participant` is the
- * participant's id (schema 3; older documents keyed answers by display name): `replaces` names
- * such an older key of the same person, cleared in the same change so the answer counts once.
- */
-export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, participant: string, level: number | null, options: { readonly replaces?: string } = {}): Applied {
-  const cell = locateCell(doc, sectionId, rowId, columnId);
-  if ('ok' in cell) return cell;
-  const { column, row } = cell;
-  if (column.kind !== 'rating') return invalid(`"${column.title}" is not a rating column`);
-  if (column.closed) return invalid(`"${column.title}" is an earlier round and can no longer be changed`);
-  if (participant.trim() === '') return invalid('a rating needs the name of who gives it');
-  if (level !== null && !(Number.isInteger(level) && level >= 0 && level < column.scale.length)) {
-    return invalid(`"${column.title}" expects one of: ${column.scale.join(', ')}`);
-  }
-  doc.transact(() => {
-    writeRating(row, columnId, participant, level);
-    if (options.replaces !== undefined && options.replaces !== participant) writeRating(row, columnId, options.replaces, null);
-  });
-  return applied;
-}
-
-/** Ticks or unticks one option of a multi-choice cell without touching the others. */
-export function setPicked(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, optionId: string, picked: boolean): Applied {
-  const cell = locateCell(doc, sectionId, rowId, columnId);
-  if ('ok' in cell) return cell;
-  const { column, row } = cell;
-  if (column.kind !== 'multi-choice') return invalid(`"${column.title}" is not a multiple-choice column`);
-  if (!column.options.some((option) => option.id === optionId)) return invalid(`"${column.title}" has no such option`);
-  writePick(row, columnId, optionId, picked);
   return applied;
 }

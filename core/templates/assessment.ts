@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { addNoteSection, addTableSection, type RowInit } from '../schema/index.ts';
 import { FREQUENCY_SCALE } from '../tables/index.ts';
 import { bold, bulletList, paragraph, plain } from './note-blocks.ts';
-import { RUBRIC_COLUMNS, RUBRIC_DOMAINS, RUBRIC_SECTION_ID, type RubricDomainId } from './section-ids.ts';
+import { RUBRIC_COLUMNS, RUBRIC_DOMAINS, RUBRIC_SECTION_ID, type RubricDomainId } from '../schema/section-ids.ts';
 import { DATA_REVIEW_RESOURCES_POINTER, participantListInstructions, toolIntroBlocks } from './shared-passages.ts';
 import type { Template } from './template.ts';
 

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { addNoteSection, addTableSection } from '../schema/index.ts';
 import type { ColumnSpec } from '../tables/index.ts';
-import { METRICS_COLUMNS, METRICS_SECTION_ID } from './data-review-columns.ts';
+import { METRICS_COLUMNS, METRICS_SECTION_ID } from '../schema/data-review-columns.ts';
 import {
   BEST_PRACTICES_BLOCKS,
   EXAMPLE_METRICS,

@@ -10,9 +10,9 @@ import type { Template, TemplateId } from './template.ts';
 
 export { TEMPLATE_IDS } from './template.ts';
 export type { Template, TemplateId } from './template.ts';
-export { METRICS_COLUMNS, METRICS_SECTION_ID } from './data-review-columns.ts';
-export { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS } from './meeting-calendar-columns.ts';
-export type { RepeatOptionId } from './meeting-calendar-columns.ts';
+export { METRICS_COLUMNS, METRICS_SECTION_ID } from '../schema/data-review-columns.ts';
+export { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS } from '../schema/meeting-calendar-columns.ts';
+export type { RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
 export {
   FUNNEL_STAGE_OPTIONS,
   PATHWAY_CONTACT_COLUMNS,
@@ -20,8 +20,8 @@ export {
   PATHWAY_END,
   PATHWAY_STEP_COLUMNS,
   PATHWAY_STEPS_SECTION_ID,
-} from './referral-pathway-columns.ts';
-export type { FunnelStageId } from './referral-pathway-columns.ts';
+} from '../schema/referral-pathway-columns.ts';
+export type { FunnelStageId } from '../schema/referral-pathway-columns.ts';
 export {
   AGENDA_COLUMNS,
   AGENDA_SECTION_ID,
@@ -31,8 +31,8 @@ export {
   RUBRIC_COLUMNS,
   RUBRIC_DOMAINS,
   RUBRIC_SECTION_ID,
-} from './section-ids.ts';
-export type { RubricDomainId } from './section-ids.ts';
+} from '../schema/section-ids.ts';
+export type { RubricDomainId } from '../schema/section-ids.ts';
 
 /** The toolkit's five tools and the referral pathway, in the order of `TEMPLATE_IDS`. */
 export const TEMPLATES: readonly Template[] = [

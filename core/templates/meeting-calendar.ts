@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { addNoteSection, addTableSection, type RowInit } from '../schema/index.ts';
-import { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS, type RepeatOptionId } from './meeting-calendar-columns.ts';
+import { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
 import { bold, bulletList, paragraph, plain } from './note-blocks.ts';
-import { MEETINGS_SECTION_ID } from './section-ids.ts';
+import { MEETINGS_SECTION_ID } from '../schema/section-ids.ts';
 import { DATA_REVIEW_RESOURCES_POINTER, LEGAL_TEAM_REMINDER, MEETING_GOALS, toolIntroBlocks, type MeetingGoalId } from './shared-passages.ts';
 import type { Template } from './template.ts';
 

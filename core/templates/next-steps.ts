@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { addTableSection } from '../schema/index.ts';
-import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from './section-ids.ts';
+import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../schema/section-ids.ts';
 
 export interface NextStep {
   readonly task: string;

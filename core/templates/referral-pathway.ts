@@ -9,7 +9,7 @@ import {
   PATHWAY_STEP_COLUMNS,
   PATHWAY_STEPS_SECTION_ID,
   type FunnelStageId,
-} from './referral-pathway-columns.ts';
+} from '../schema/referral-pathway-columns.ts';
 import { LEGAL_TEAM_REMINDER } from './shared-passages.ts';
 import type { Template } from './template.ts';
 

@@ -10,7 +10,7 @@ import {
   POTENTIAL_TASKS,
   ROLE_RESPONSIBILITIES,
 } from './roles-working-session-text.ts';
-import { AGENDA_COLUMNS, AGENDA_SECTION_ID } from './section-ids.ts';
+import { AGENDA_COLUMNS, AGENDA_SECTION_ID } from '../schema/section-ids.ts';
 import { toolIntroBlocks } from './shared-passages.ts';
 import type { Template } from './template.ts';
 

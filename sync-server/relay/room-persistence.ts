@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readMeta } from '../../core/schema/index.ts';
+import { readMeta } from '#core/schema';
 import type { DocumentStore, StoredDocument } from '../storage/document-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
-import { csvRecords } from '../../core/export/index.ts';
+import { csvRecords } from '#core/export';
 import { workspaceMember } from '../access/middleware.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { AuditEvent } from '../storage/identity-records.ts';

@@ -1,12 +1,29 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { createDocument, findTemplate, type TemplateId } from '../../core/templates/index.ts';
+import { createDocument, findTemplate, type TemplateId } from '#core/templates';
 import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember, workspaceMember } from '../access/middleware.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
-import { readJsonObject, readText } from './request-body.ts';
+import { jsonBody, requiredText } from './json-body.ts';
+
+/** Only a string is echoed (shortened): a nested value would make JSON.stringify overflow the stack. */
+function describeTemplate(given: unknown): string {
+  return typeof given === 'string' ? JSON.stringify(given.slice(0, 80)) : `(a ${Array.isArray(given) ? 'list' : typeof given}, not a template id)`;
+}
+
+const NewDocument = z.object({
+  title: requiredText('title', 300).optional(),
+  // null or absent: a blank document.
+  template: z
+    .custom<TemplateId>((given) => typeof given === 'string' && findTemplate(given) !== null, {
+      error: (issue) => `Unknown template ${describeTemplate(issue.input)}: GET /api/templates lists the ones there are, or leave it out for a blank document.`,
+    })
+    .nullable()
+    .optional(),
+});
 
 /**
  * A workspace's documents. The template is applied here, once, when the document is created;
@@ -14,22 +31,17 @@ import { readJsonObject, readText } from './request-body.ts';
  */
 export function documentRoutes(store: DocumentStore) {
   return new Hono()
-    .post('/api/workspaces/:ws/documents', workspaceMember(store, 'editor'), async (c) => {
-      const body = await readJsonObject(c, '{"title": "Fall kickoff", "template": "roles-working-session"}');
+    .post('/api/workspaces/:ws/documents', workspaceMember(store, 'editor'), jsonBody(NewDocument, '{"title": "Fall kickoff", "template": "roles-working-session"}'), async (c) => {
+      const body = c.req.valid('json');
       const templateId = body.template ?? null;
-      if (templateId !== null && (typeof templateId !== 'string' || findTemplate(templateId) === null)) {
-        // Only a string is echoed (shortened): a nested value would make JSON.stringify overflow the stack.
-        const given = typeof templateId === 'string' ? JSON.stringify(templateId.slice(0, 80)) : `(a ${Array.isArray(templateId) ? 'list' : typeof templateId}, not a template id)`;
-        throw new HTTPException(400, { message: `Unknown template ${given}: GET /api/templates lists the ones there are, or leave it out for a blank document.` });
-      }
-      const title = readText(body, 'title', 300, findTemplate(String(templateId))?.title ?? 'Untitled document');
+      const title = body.title ?? (templateId === null ? null : findTemplate(templateId)?.title) ?? 'Untitled document';
       const doc = new Y.Doc();
       const createdAt = new Date().toISOString();
-      const created = createDocument(doc, { template: templateId as TemplateId | null, title, createdAt });
+      const created = createDocument(doc, { template: templateId, title, createdAt });
       if (!created.ok) throw new HTTPException(400, { message: created.message });
       const id = createRecordId();
       const audit = auditEntry(c, { workspaceId: c.req.param('ws'), action: 'document-created', target: id, ...(templateId !== null && { detail: String(templateId) }) });
-      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId as string | null, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc), audit);
+      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc), audit);
       doc.destroy();
       return c.json({ id }, 201);
     })

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable, withSmallCellsSuppressed } from '../../core/export/index.ts';
-import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts';
+import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable, withSmallCellsSuppressed } from '#core/export';
+import { readDocument, readSmallCellThreshold } from '#core/schema';
 import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';

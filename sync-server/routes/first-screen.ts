@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { FIRST_SCREEN_LIMITS, renderFirstScreen, withSmallCellsSuppressed } from '../../core/export/index.ts';
-import { readDocument, readSmallCellThreshold } from '../../core/schema/index.ts';
+import { FIRST_SCREEN_LIMITS, renderFirstScreen, withSmallCellsSuppressed } from '#core/export';
+import { readDocument, readSmallCellThreshold } from '#core/schema';
 import { authorizeDocument } from '../access/authorize.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import {
@@ -12,15 +13,22 @@ import {
   meetingDocumentTitle,
   parseIsoDate,
   REPEAT_LABELS,
-} from '../../core/meetings/index.ts';
-import { initializeDocument, markOccurrenceCreated, requestOccurrence } from '../../core/schema/index.ts';
+} from '#core/meetings';
+import { initializeDocument, markOccurrenceCreated, requestOccurrence } from '#core/schema';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import { jsonBody } from './json-body.ts';
 import { resolveOccurrenceMeeting } from './occurrence-meeting.ts';
-import { readJsonObject } from './request-body.ts';
 
 const EXAMPLE = '{"row": "k3j9x0a2bq81zt", "date": "2026-01-14"}';
+
+const ROW_MESSAGE = `"row" must be the id of a row of the meetings table, such as ${EXAMPLE}.`;
+const DATE_MESSAGE = '"date" must be a calendar date written YYYY-MM-DD, such as "2026-01-14".';
+const OccurrenceRequest = z.object({
+  row: z.string({ error: ROW_MESSAGE }).refine(isRowId, ROW_MESSAGE),
+  date: z.string({ error: DATE_MESSAGE }).refine((date) => parseIsoDate(date) !== null, DATE_MESSAGE),
+});
 
 type Opened = { id: string; title: string; created: boolean };
 
@@ -40,13 +48,9 @@ export function meetingOccurrenceRoutes(store: DocumentStore, relay: Relay) {
   /** Records in the calendar that the document exists; a no-op once recorded. */
   const markCreated = (calendarId: string, id: string) => relay.applyServerChange(calendarId, (calendarDoc) => markOccurrenceCreated(calendarDoc, id, new Date().toISOString()));
 
-  return new Hono().post('/api/documents/:doc/occurrences', documentMember(store, 'editor'), async (c) => {
+  return new Hono().post('/api/documents/:doc/occurrences', documentMember(store, 'editor'), jsonBody(OccurrenceRequest, EXAMPLE), async (c) => {
     const calendar = c.get('document');
-    const body = await readJsonObject(c, EXAMPLE);
-    const rowId = body.row;
-    if (typeof rowId !== 'string' || !isRowId(rowId)) throw new HTTPException(400, { message: `"row" must be the id of a row of the meetings table, such as ${EXAMPLE}.` });
-    const date = body.date;
-    if (typeof date !== 'string' || parseIsoDate(date) === null) throw new HTTPException(400, { message: '"date" must be a calendar date written YYYY-MM-DD, such as "2026-01-14".' });
+    const { row: rowId, date } = c.req.valid('json');
     const key = { calendarId: calendar.id, rowId, date };
     const id = encodeOccurrenceId(key);
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import { auditEntry } from '../access/audit-entry.ts';
 import { workspaceMember } from '../access/middleware.ts';
@@ -6,20 +7,20 @@ import type { Relay } from '../relay/relay.ts';
 import { ROLES, type DocumentStore, type Role } from '../storage/document-store.ts';
 import type { MemberRecord } from '../storage/identity-records.ts';
 import { createRecordId } from './ids.ts';
-import { readJsonObject } from './request-body.ts';
+import { jsonBody } from './json-body.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_MESSAGE = 'Send "email": the district address of the person to invite, e.g. "pat.lee@riversideusd.org".';
 
-function readEmail(value: unknown): string {
-  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > 254) throw new HTTPException(400, { message: 'Send "email": the district address of the person to invite, e.g. "pat.lee@riversideusd.org".' });
-  return email;
-}
+const Invitation = z.object({
+  email: z
+    .string({ error: EMAIL_MESSAGE })
+    .transform((email) => email.trim().toLowerCase())
+    .refine((email) => EMAIL.test(email) && email.length <= 254, EMAIL_MESSAGE),
+  role: z.custom<Role>((value) => ROLES.includes(value as Role), { error: 'Send "role": owner, editor or viewer.' }),
+});
 
-function readRole(value: unknown): Role {
-  if (!ROLES.includes(value as Role)) throw new HTTPException(400, { message: 'Send "role": owner, editor or viewer.' });
-  return value as Role;
-}
+const Settings = z.object({ signInRequired: z.boolean({ error: 'Send "signInRequired": true or false.' }) });
 
 const toJson = (member: MemberRecord) => ({
   id: member.id,
@@ -43,10 +44,8 @@ export function memberRoutes(store: DocumentStore, relay: Relay) {
       const workspace = await store.getWorkspace(c.req.param('ws'));
       return c.json({ members: (await store.listMembers(c.req.param('ws'))).map(toJson), signInRequired: workspace?.signInRequired === true });
     })
-    .post('/api/workspaces/:ws/members', workspaceMember(store, 'owner'), async (c) => {
-      const body = await readJsonObject(c, '{"email": "pat.lee@riversideusd.org", "role": "editor"}');
-      const email = readEmail(body.email);
-      const role = readRole(body.role);
+    .post('/api/workspaces/:ws/members', workspaceMember(store, 'owner'), jsonBody(Invitation, '{"email": "pat.lee@riversideusd.org", "role": "editor"}'), async (c) => {
+      const { email, role } = c.req.valid('json');
       const workspaceId = c.req.param('ws');
       const before = (await store.listMembers(workspaceId)).find((member) => member.email === email);
       const member = await store.putMember(workspaceId, email, role, createRecordId(), new Date().toISOString(), auditEntry(c, { workspaceId, action: 'member-invited', target: email, detail: role }));
@@ -63,9 +62,8 @@ export function memberRoutes(store: DocumentStore, relay: Relay) {
       if (removed.account !== null) relay.closeSocketsOfAccount(workspaceId, removed.account.id);
       return c.json({ removed: toJson(removed) });
     })
-    .put('/api/workspaces/:ws/settings', workspaceMember(store, 'owner'), async (c) => {
-      const body = await readJsonObject(c, '{"signInRequired": true}');
-      if (typeof body.signInRequired !== 'boolean') throw new HTTPException(400, { message: 'Send "signInRequired": true or false.' });
+    .put('/api/workspaces/:ws/settings', workspaceMember(store, 'owner'), jsonBody(Settings, '{"signInRequired": true}'), async (c) => {
+      const body = c.req.valid('json');
       const workspaceId = c.req.param('ws');
       // Links alone stop working, so someone must be able to sign in as owner to turn it off again.
       if (body.signInRequired && !(await store.listMembers(workspaceId)).some((member) => member.role === 'owner' && member.account !== null)) {

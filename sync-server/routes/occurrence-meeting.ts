@@ -1,8 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { adaptDistrictMeetings, readCalendarMeeting, schoolMeetingAsCalendarMeeting, type CalendarMeeting } from '../../core/meetings/index.ts';
-import { readAdaptation, readDistrictCalendarLink, readSchoolPlan, readTable } from '../../core/schema/index.ts';
-import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+import { adaptDistrictMeetings, readCalendarMeeting, schoolMeetingAsCalendarMeeting, type CalendarMeeting } from '#core/meetings';
+import { readAdaptation, readDistrictCalendarLink, readSchoolPlan, readTable } from '#core/schema';
+import { MEETINGS_SECTION_ID } from '#core/templates';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentRecord, DocumentStore } from '../storage/document-store.ts';
 

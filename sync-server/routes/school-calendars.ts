@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { fillSchoolCalendar, schoolCalendarTitle } from '../../core/meetings/index.ts';
-import { addSchoolCalendar, initializeDocument, readDistrictCalendarLink, readTable } from '../../core/schema/index.ts';
-import { MEETINGS_SECTION_ID } from '../../core/templates/index.ts';
+import { fillSchoolCalendar, schoolCalendarTitle } from '#core/meetings';
+import { addSchoolCalendar, initializeDocument, readDistrictCalendarLink, readTable } from '#core/schema';
+import { MEETINGS_SECTION_ID } from '#core/templates';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
-import { readJsonObject, readText } from './request-body.ts';
+import { jsonBody, requiredText } from './json-body.ts';
+
+const NewSchoolCalendar = z.object({ school: requiredText('school', 120) });
 
 /**
  * `POST /api/documents/:doc/school-calendars` `{school}` (editor): "Adapt for a school". Creates
@@ -16,10 +19,9 @@ import { readJsonObject, readText } from './request-body.ts';
  * so the district sees which schools have each meeting scheduled. 201 `{id, title}`.
  */
 export function schoolCalendarRoutes(store: DocumentStore, relay: Relay) {
-  return new Hono().post('/api/documents/:doc/school-calendars', documentMember(store, 'editor'), async (c) => {
+  return new Hono().post('/api/documents/:doc/school-calendars', documentMember(store, 'editor'), jsonBody(NewSchoolCalendar, '{"school": "Lincoln Elementary"}'), async (c) => {
     const district = c.get('document');
-    const body = await readJsonObject(c, '{"school": "Lincoln Elementary"}');
-    const school = readText(body, 'school', 120);
+    const { school } = c.req.valid('json');
     const current = new Y.Doc();
     Y.applyUpdate(current, await relay.readState(district.id));
     const isCalendar = readTable(current, MEETINGS_SECTION_ID) !== null;

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { addSurveyResponse, checkSurveyAnswers, hasStaffSurvey, MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS } from '../../core/survey/index.ts';
+import { addSurveyResponse, checkSurveyAnswers, hasStaffSurvey, MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS } from '#core/survey';
 import type { RateLimiters } from '../access/rate-window.ts';
 import { hashToken } from '../access/tokens.ts';
 import type { Logger } from '../observability/logger.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { hasStaffSurvey } from '../../core/survey/index.ts';
+import { hasStaffSurvey } from '#core/survey';
 import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import { createToken, hashToken } from '../access/tokens.ts';

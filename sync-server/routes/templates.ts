@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
-import { exportHtml, exportMarkdown } from '../../core/export/index.ts';
-import { readDocument } from '../../core/schema/index.ts';
-import { createDocument, findTemplate, listTemplates } from '../../core/templates/index.ts';
+import { exportHtml, exportMarkdown } from '#core/export';
+import { readDocument } from '#core/schema';
+import { createDocument, findTemplate, listTemplates } from '#core/templates';
 
 /**
  * The toolkit's templates. Public (no token): they hold only the published toolkit's text.

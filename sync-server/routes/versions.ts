@@ -1,21 +1,28 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
-import { readJsonObject, readText } from './request-body.ts';
+import { jsonBody, requiredText } from './json-body.ts';
+
+const NewVersion = z.object({
+  label: requiredText('label', 200),
+  // The history panel saves the current state first when it restores, naming the version it restores as `restoring`.
+  restoring: z
+    .string({ error: '"restoring" must be the id of the version being restored.' })
+    .transform((id) => id.slice(0, 100))
+    .optional(),
+});
 
 /** Named snapshots of a document; the relay adds one automatically when a session ends. */
 export function versionRoutes(store: DocumentStore, relay: Relay) {
   return new Hono()
-    .post('/api/documents/:doc/versions', documentMember(store, 'editor'), async (c) => {
-      const body = await readJsonObject(c, '{"label": "After kickoff meeting"}');
-      const label = readText(body, 'label', 200);
+    .post('/api/documents/:doc/versions', documentMember(store, 'editor'), jsonBody(NewVersion, '{"label": "After kickoff meeting"}'), async (c) => {
+      const { label, restoring = null } = c.req.valid('json');
       const version = { id: createRecordId(), documentId: c.req.param('doc'), label, auto: false, createdAt: new Date().toISOString() };
-      // The history panel saves the current state first when it restores, naming the version it restores as `restoring`.
-      const restoring = typeof body.restoring === 'string' ? body.restoring.slice(0, 100) : null;
       const workspaceId = c.get('document').workspaceId;
       const audit = [
         auditEntry(c, { workspaceId, action: 'version-saved', target: c.req.param('doc'), detail: version.id }),

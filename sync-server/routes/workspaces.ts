@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import { auditEntry } from '../access/audit-entry.ts';
 import { readAccount, workspaceMember } from '../access/middleware.ts';
@@ -6,7 +7,9 @@ import { createToken, hashToken, readBearer, sameSecret } from '../access/tokens
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore, Role } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
-import { readJsonObject, readText } from './request-body.ts';
+import { jsonBody, requiredText } from './json-body.ts';
+
+const NewWorkspace = z.object({ name: requiredText('name', 200) });
 
 /**
  * Workspaces and their three links. Creating one returns the tokens once: only their hashes are
@@ -14,11 +17,11 @@ import { readJsonObject, readText } from './request-body.ts';
  */
 export function workspaceRoutes(store: DocumentStore, relay: Relay, adminToken: string | undefined) {
   return new Hono()
-    .post('/api/workspaces', async (c) => {
+    .post('/api/workspaces', jsonBody(NewWorkspace, '{"name": "Riverside USD"}'), async (c) => {
       if (adminToken !== undefined && !sameSecret(readBearer(c.req.header('authorization')), adminToken)) {
         throw new HTTPException(401, { message: 'Creating a workspace on this server needs the administrator token as "Authorization: Bearer <token>".' });
       }
-      const name = readText(await readJsonObject(c, '{"name": "Riverside USD"}'), 'name', 200);
+      const { name } = c.req.valid('json');
       const tokens: Record<Role, string> = { owner: createToken(), editor: createToken(), viewer: createToken() };
       const workspace = { id: createRecordId(), name, createdAt: new Date().toISOString() };
       // Someone signed in becomes the first member, as owner; the owner link is theirs to share.

@@ -2,26 +2,11 @@ import pg from 'pg';
 import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { PostgresIdentity, writeAudit } from './postgres-identity.ts';
-import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { bytes, inTransaction, migrate, toBuffer } from './postgres-pool.ts';
+import { insertVersion, listVersions, readVersion } from './postgres-versions.ts';
+import { addJoinLinks, findJoinLink, findSurveyDocument, hasSurveyToken, replaceSurveyToken, revokeJoinLinks } from './postgres-links.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
 import { IdentityDelegation } from './identity-delegation.ts';
-
-/** Held while migrating, so two nodes starting at once run each step once. ("Pathways" in ASCII.) */
-const MIGRATION_LOCK = '5792958135566228083';
-
-interface VersionRow {
-  id: string;
-  document_id: string;
-  label: string;
-  auto: boolean;
-  created_at: string;
-}
-
-const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto, createdAt: row.created_at });
-
-/** pg returns bytea as Buffers; callers get plain Uint8Array views of the same bytes. */
-const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-const toBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 /**
  * The snapshot row first (seq -1), then the log after `$2`, in one statement, so it sees one
@@ -73,7 +58,7 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     pool.on('error', (error) => options.onConnectionError?.(error));
     const store = new PostgresDocumentStore(pool);
     try {
-      await store.migrate();
+      await migrate(pool);
     } catch (error) {
       await pool.end();
       throw error;
@@ -81,41 +66,8 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return store;
   }
 
-  private async migrate(): Promise<void> {
-    await this.transaction(async (client) => {
-      // The lock comes first: even CREATE TABLE IF NOT EXISTS fails when two sessions run it at once.
-      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
-      const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
-      const current = rows[0]?.version ?? 0;
-      for (const step of POSTGRES_MIGRATIONS) {
-        if (step.version <= current) continue;
-        await client.query(step.sql);
-        await client.query('INSERT INTO schema_version (version) VALUES ($1)', [step.version]);
-      }
-    });
-  }
-
-  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        // The connection itself failed: drop it from the pool rather than hand it out again.
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      }
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
@@ -283,78 +235,43 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return Number(rows[0]?.bytes ?? 0);
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
-    await this.transaction(async (client) => {
-      if (tokenHash === null) await client.query('DELETE FROM survey_tokens WHERE document_id = $1', [documentId]);
-      else await client.query('INSERT INTO survey_tokens (document_id, hash) VALUES ($1, $2) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash', [documentId, tokenHash]);
-      await writeAudit(client, audit);
-    });
+  replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
+    return this.transaction((client) => replaceSurveyToken(client, documentId, tokenHash, audit));
   }
 
-  async findSurveyDocument(tokenHash: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ document_id: string }>({ name: 'find-survey-token', text: 'SELECT document_id FROM survey_tokens WHERE hash = $1', values: [tokenHash] });
-    return rows[0]?.document_id ?? null;
+  findSurveyDocument(tokenHash: string): Promise<string | null> {
+    return findSurveyDocument(this.pool, tokenHash);
   }
 
-  async hasSurveyToken(documentId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM survey_tokens WHERE document_id = $1', [documentId]);
-    return (rowCount ?? 0) > 0;
+  hasSurveyToken(documentId: string): Promise<boolean> {
+    return hasSurveyToken(this.pool, documentId);
   }
 
-  async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    // One statement: a token and its code are stored together or not at all.
-    await this.pool.query('INSERT INTO join_links (hash, document_id, kind, expires_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
-      records.map((record) => record.hash),
-      records.map((record) => record.documentId),
-      records.map((record) => record.kind),
-      records.map((record) => record.expiresAt),
-    ]);
+  addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
+    return addJoinLinks(this.pool, records);
   }
 
-  async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
-    const { rows } = await this.pool.query<{ hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>({
-      name: 'find-join-link',
-      text: 'SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = $1',
-      values: [hash],
-    });
-    const row = rows[0];
-    return row === undefined ? null : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
+  findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
+    return findJoinLink(this.pool, hash);
   }
 
-  async revokeJoinLinks(documentId: string): Promise<void> {
-    await this.pool.query('DELETE FROM join_links WHERE document_id = $1', [documentId]);
+  revokeJoinLinks(documentId: string): Promise<void> {
+    return revokeJoinLinks(this.pool, documentId);
   }
 
   async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     await this.transaction(async (client) => {
-      await this.insertVersion(client, record, state);
+      await insertVersion(client, record, state);
       await writeAudit(client, audit);
     });
   }
 
-  private async insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<void> {
-    await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-      record.id,
-      record.documentId,
-      record.label,
-      record.auto,
-      record.createdAt,
-      toBuffer(state),
-    ]);
+  listVersions(documentId: string): Promise<VersionRecord[]> {
+    return listVersions(this.pool, documentId);
   }
 
-  async listVersions(documentId: string): Promise<VersionRecord[]> {
-    const { rows } = await this.pool.query<VersionRow>(
-      'SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = $1 ORDER BY created_at COLLATE "C" DESC, position DESC',
-      [documentId],
-    );
-    return rows.map(toVersion);
-  }
-
-  async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
-    const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM versions WHERE document_id = $1 AND id = $2', [documentId, versionId]);
-    return rows[0] === undefined ? null : bytes(rows[0].state);
+  readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
+    return readVersion(this.pool, documentId, versionId);
   }
 
   async probeHealth(): Promise<StorageHealth> {
@@ -371,5 +288,4 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
   async close(): Promise<void> {
     await (this.closing ??= this.pool.end());
   }
-
 }

@@ -35,7 +35,7 @@ describe('workspaces', () => {
     expect(await noBody.json()).toEqual({ error: expect.stringContaining('"name"') });
     const blank = await api(server.url, '/api/workspaces', { body: { name: '   ' } });
     expect(blank.status).toBe(400);
-    expect(await blank.json()).toEqual({ error: '"name" must be a non-empty text.' });
+    expect(await blank.json()).toEqual({ error: '"name" must be a non-empty text.', field: 'name' });
   });
 });
 
@@ -56,7 +56,7 @@ describe('documents', () => {
   test('an unknown template is refused with the way to find the real ones', async () => {
     const response = await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor, body: { title: 'x', template: 'budget' } });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: expect.stringContaining('GET /api/templates') });
+    expect(await response.json()).toEqual({ error: expect.stringContaining('GET /api/templates'), field: 'template' });
   });
 });
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { addTableSection, initializeDocument, readTable, type TableView } from '../../core/schema/index.ts';
-import { METRICS_COLUMNS as C } from '../../core/templates/data-review-columns.ts';
+import { METRICS_COLUMNS as C } from '../../core/schema/data-review-columns.ts';
 
 export interface CountsRow {
   period: string;

@@ -90,7 +90,9 @@ export async function startPostgres(): Promise<PostgresServer> {
         let log = '';
         try {
           log = readFileSync(join(dir, 'server.log'), 'utf8');
-        } catch {}
+        } catch {
+          // No log yet: the server failed before writing one, and the error above says why.
+        }
         throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`);
       }
     }

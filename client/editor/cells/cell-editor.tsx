@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Participant } from '../../sync/user-identity.ts';
-import { ensureTextCell, setCell, setPicked, textCell, type Applied } from '../../../core/schema/index.ts';
-import type { CellValue, Column } from '../../../core/tables/index.ts';
+import { ensureTextCell, setCell, setPicked, textCell, type Applied } from '#core/schema';
+import type { CellValue, Column } from '#core/tables';
 import type { CellAddress } from './cell-address.ts';
 import { RatingCell } from './rating-cell.tsx';
 import { SettledInput } from './settled-input.tsx';

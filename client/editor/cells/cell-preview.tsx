@@ -1,6 +1,6 @@
-import { cellText } from '../../../core/export/cell-text.ts';
+import { cellText } from '#core/export/cell-text';
 import { useRef } from 'react';
-import type { CellValue, Column } from '../../../core/tables/index.ts';
+import type { CellValue, Column } from '#core/tables';
 import { caretOffsetAt } from './caret-from-point.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { setRating } from '../../../core/schema/index.ts';
-import type { RatingAnswer } from '../../../core/tables/index.ts';
+import { setRating } from '#core/schema';
+import type { RatingAnswer } from '#core/tables';
 import type { Participant } from '../../sync/user-identity.ts';
 import type { CellAddress } from './cell-address.ts';
 

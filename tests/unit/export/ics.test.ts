@@ -7,7 +7,7 @@ import { exportIcs, type IcsOptions } from '../../../core/export/index.ts';
 import { buildDocument, mustAddRow } from './build-document.ts';
 
 /**
- * The meeting calendar's columns, by the ids that core/templates/meeting-calendar-columns.ts fixes
+ * The meeting calendar's columns, by the ids that core/schema/meeting-calendar-columns.ts fixes
  * as part of the document format. Spelled out here so a renamed id fails this test.
  */
 const MEETING_TABLE_COLUMNS: ColumnSpec[] = [

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { exportCsv, exportMarkdown, findTable, withSmallCellsSuppressed } from '../../../core/export/index.ts';
 import { addRow, readDocument, readSmallCellThreshold, writeSmallCellThreshold } from '../../../core/schema/index.ts';
-import { METRICS_COLUMNS as C, METRICS_SECTION_ID } from '../../../core/templates/data-review-columns.ts';
+import { METRICS_COLUMNS as C, METRICS_SECTION_ID } from '../../../core/schema/data-review-columns.ts';
 import { createDocument } from '../../../core/templates/index.ts';
 
 function dataReview(rows: Record<string, string | number>[]): Y.Doc {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseMetricsCsv } from '../../../core/metrics/csv-import.ts';
 import { exportCsv } from '../../../core/export/csv.ts';
-import { METRICS_COLUMNS as C } from '../../../core/templates/data-review-columns.ts';
+import { METRICS_COLUMNS as C } from '../../../core/schema/data-review-columns.ts';
 import { metricsTable } from '../../support/metrics-table.ts';
 
 const emptyTable = metricsTable([]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateMetricsTable } from '../../../core/metrics/validation.ts';
-import { METRICS_COLUMNS as C } from '../../../core/templates/data-review-columns.ts';
+import { METRICS_COLUMNS as C } from '../../../core/schema/data-review-columns.ts';
 import { metricsTable } from '../../support/metrics-table.ts';
 
 const flagsOf = (rows: Parameters<typeof metricsTable>[0]) => {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { aggregateRubric, compareRubricRounds, lowestRatedPractices } from '../../../core/metrics/index.ts';
 import { readRatingRounds, readTable, setRating, startRatingRound } from '../../../core/schema/index.ts';
-import { RUBRIC_COLUMNS, RUBRIC_SECTION_ID } from '../../../core/templates/section-ids.ts';
+import { RUBRIC_COLUMNS, RUBRIC_SECTION_ID } from '../../../core/schema/section-ids.ts';
 import { createDocument } from '../../../core/templates/index.ts';
 
 function assessment(): Y.Doc {

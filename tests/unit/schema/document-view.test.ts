@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { addNoteSection, addRow, noteFragment, readDocument, readSections, readTable, renameSection, setCell, textCell, writeTitle } from '../../../core/schema/index.ts';
 import { createDocument } from '../../../core/templates/index.ts';
-import { DocumentViewReader } from '../../../client/sync/document-view.ts';
+import { DocumentViewReader } from '../../../core/schema/document-view.ts';
 
 function openReader(): { doc: Y.Doc; reader: DocumentViewReader; read: () => ReturnType<DocumentViewReader['read']> } {
   const doc = new Y.Doc();

@@ -1,5 +1,5 @@
-import type { RowView } from '../../core/schema/index.ts';
-import type { CellValue } from '../../core/tables/index.ts';
+import type { RowView } from './table.ts';
+import type { CellValue } from '../tables/index.ts';
 
 /**
  * Whether two reads of a cell show the same thing. The document is read afresh after every

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sameCell, sameRow } from '../../../client/editor/same-cell.ts';
+import { sameCell, sameRow } from '../../../core/schema/same-cell.ts';
 
 describe('telling whether a row changed between two reads', () => {
   test('equal values in new objects are the same; any difference is not', () => {

@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
-import { readMeta, type DocumentMeta, type Problem, type RowView, type TableView } from '../../core/schema/index.ts';
-import type { OrderedEntry } from '../../core/schema/ordered-list.ts';
-import { readSectionEntries, readSectionSummary, sectionsArray } from '../../core/schema/sections.ts';
-import { readNoteContent } from '../../core/schema/note.ts';
-import { readTableContent } from '../../core/schema/table.ts';
-import { sameRow } from '../editor/same-cell.ts';
+import { readMeta, type DocumentMeta } from './meta.ts';
+import type { Problem } from './problems.ts';
+import type { RowView, TableView } from './table.ts';
+import type { OrderedEntry } from './ordered-list.ts';
+import { readSectionEntries, readSectionSummary, sectionsArray } from './sections.ts';
+import { readNoteContent } from './note.ts';
+import { readTableContent } from './table.ts';
+import { sameRow } from './same-cell.ts';
 
 /**
  * What the page shows of a section. A note's text is not here: its editor reads and writes the
