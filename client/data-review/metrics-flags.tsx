@@ -1,9 +1,13 @@
 import type { MetricsFlag } from '../../core/metrics/index.ts';
 import type { TableView } from '../../core/schema/index.ts';
+import { revealTableRow } from '../editor/use-row-window.ts';
 
 /** Takes the person to the cell, whose label is "<column>, row <n>" like every table cell's. */
-function focusCell(sectionId: string, label: string): void {
-  const cell = document.querySelector<HTMLElement>(`section[aria-labelledby="section-${CSS.escape(sectionId)}"] [aria-label="${CSS.escape(label)}"]`);
+function focusCell(sectionId: string, rowId: string, label: string): void {
+  const section = document.querySelector(`section[aria-labelledby="section-${CSS.escape(sectionId)}"]`);
+  if (section === null) return;
+  revealTableRow(section, rowId);
+  const cell = section.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`);
   cell?.scrollIntoView({ block: 'center' });
   cell?.focus();
 }
@@ -21,7 +25,7 @@ export function MetricsFlags({ table, flags }: { readonly table: TableView; read
       <ul>
         {flags.map((flag) => (
           <li key={`${flag.row}/${flag.columnId}/${flag.code}`}>
-            <button type="button" className="quiet" onClick={() => focusCell(table.id, `${columnTitle.get(flag.columnId) ?? flag.columnId}, row ${rowNumber.get(flag.row)}`)}>
+            <button type="button" className="quiet" onClick={() => focusCell(table.id, flag.row, `${columnTitle.get(flag.columnId) ?? flag.columnId}, row ${rowNumber.get(flag.row)}`)}>
               Row {rowNumber.get(flag.row)}, {columnTitle.get(flag.columnId) ?? flag.columnId}
             </button>
             : {flag.message}

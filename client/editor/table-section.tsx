@@ -1,4 +1,5 @@
-import { memo, useCallback, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Participant } from '../sync/user-identity.ts';
@@ -15,7 +16,7 @@ import { rangeBounds, useGridClipboard } from './use-grid-clipboard.ts';
 import { useGridKeyboard } from './use-grid-keyboard.ts';
 import type { ActiveCell } from './active-cell.ts';
 import { useRowDeletions } from './use-row-deletions.ts';
-import { useRowWindow, WINDOWED_FROM_ROWS } from './use-row-window.ts';
+import { REVEAL_ROW_EVENT, useRowWindow, WINDOWED_FROM_ROWS } from './use-row-window.ts';
 import { busyCells, TableRow } from './table-row.tsx';
 
 interface TableSectionProps {
@@ -55,8 +56,17 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   // The row holding the focus, and a row just added (about to take it), stay mounted wherever the table is scrolled.
   const [focusedRowId, setFocusedRowId] = useState<string | null>(null);
   const [addedRowId, setAddedRowId] = useState<string | null>(null);
+  // A row asked for from outside the table (the data view's "numbers to check").
+  const [revealedRowId, setRevealedRowId] = useState<string | null>(null);
+  useEffect(() => {
+    const section = scrollRef.current?.closest('section');
+    if (section == null) return;
+    const reveal = (event: Event): void => flushSync(() => setRevealedRowId((event as CustomEvent<string>).detail));
+    section.addEventListener(REVEAL_ROW_EVENT, reveal);
+    return () => section.removeEventListener(REVEAL_ROW_EVENT, reveal);
+  }, []);
   const rowIds = useMemo(() => table.rows.map((row) => row.id), [table.rows]);
-  const keepRowIds = useMemo(() => [active?.rowId, focusedRowId, addedRowId].filter((id): id is string => id != null), [active?.rowId, focusedRowId, addedRowId]);
+  const keepRowIds = useMemo(() => [active?.rowId, focusedRowId, addedRowId, revealedRowId].filter((id): id is string => id != null), [active?.rowId, focusedRowId, addedRowId, revealedRowId]);
   const rowWindow = useRowWindow({ scrollRef, rowIds, keepRowIds });
   const noteFocusedRow = (event: FocusEvent<HTMLTableElement>): void => {
     const rowId = (event.target as HTMLElement).closest<HTMLElement>('tr[data-row-id]')?.dataset.rowId;

@@ -81,6 +81,16 @@ export function useRowWindow({ scrollRef, rowIds, keepRowIds }: RowWindowOptions
 
 const measureNothing = (): void => {};
 
+/**
+ * Asks the table inside `section` to mount a row, synchronously, so that its cells can be found
+ * and focused right after (a long table mounts only the rows near its view).
+ */
+export function revealTableRow(section: Element, rowId: string): void {
+  section.dispatchEvent(new CustomEvent<string>(REVEAL_ROW_EVENT, { detail: rowId }));
+}
+
+export const REVEAL_ROW_EVENT = 'pathways-reveal-row';
+
 /** Whether the page is being printed; the print snapshot is taken right after `beforeprint`, so it renders synchronously. */
 function usePrinting(): boolean {
   const [printing, setPrinting] = useState(false);
