@@ -6,10 +6,11 @@ import { revealTableRow } from '../editor/use-row-window.ts';
 function focusCell(sectionId: string, rowId: string, label: string): void {
   const section = document.querySelector(`section[aria-labelledby="section-${CSS.escape(sectionId)}"]`);
   if (section === null) return;
+  const find = () => section.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`);
   revealTableRow(section, rowId);
-  const cell = section.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`);
-  cell?.scrollIntoView({ block: 'center' });
-  cell?.focus();
+  find()?.scrollIntoView({ block: 'center' });
+  // A long table mounts the rows around the cell once it has scrolled there; the focus waits for that, so no re-render moves the cell from under it.
+  requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus()));
 }
 
 /** The numbers that need a second look, by row and column; nothing is ever changed for the person. */
