@@ -30,11 +30,20 @@ export function ChartFigure({ title, summary, draw, data, drawKey, legend }: Cha
   const tableId = useId();
 
   useEffect(() => {
-    const chart = draw(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, canvas.current?.clientWidth ?? MAX_WIDTH)));
-    // The container is the image and carries the text alternative; the marks' own ARIA labels
-    // ("bar", "line") would only add noise inside it.
-    chart.setAttribute('aria-hidden', 'true');
-    canvas.current?.replaceChildren(chart);
+    const drawNow = (): void => {
+      const chart = draw(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, canvas.current?.clientWidth ?? MAX_WIDTH)));
+      // The container is the image and carries the text alternative; the marks' own ARIA labels
+      // ("bar", "line") would only add noise inside it.
+      chart.setAttribute('aria-hidden', 'true');
+      canvas.current?.replaceChildren(chart);
+    };
+    // The first drawing at once; a redraw waits for a pause between keystrokes and frames (tens of ms of SVG work).
+    if (canvas.current?.firstChild == null || typeof requestIdleCallback === 'undefined') {
+      drawNow();
+      return;
+    }
+    const idle = requestIdleCallback(drawNow, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `draw` is new every render; the key says when its output changes.
   }, [drawKey]);
 

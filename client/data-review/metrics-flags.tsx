@@ -1,11 +1,16 @@
 import type { MetricsFlag } from '#core/metrics';
 import type { TableView } from '#core/schema';
+import { revealTableRow } from '../editor/use-row-window.ts';
 
 /** Takes the person to the cell, whose label is "<column>, row <n>" like every table cell's. */
-function focusCell(sectionId: string, label: string): void {
-  const cell = document.querySelector<HTMLElement>(`section[aria-labelledby="section-${CSS.escape(sectionId)}"] [aria-label="${CSS.escape(label)}"]`);
-  cell?.scrollIntoView({ block: 'center' });
-  cell?.focus();
+function focusCell(sectionId: string, rowId: string, label: string): void {
+  const section = document.querySelector(`section[aria-labelledby="section-${CSS.escape(sectionId)}"]`);
+  if (section === null) return;
+  const find = () => section.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`);
+  revealTableRow(section, rowId);
+  find()?.scrollIntoView({ block: 'center' });
+  // A long table mounts the rows around the cell once it has scrolled there; the focus waits for that, so no re-render moves the cell from under it.
+  requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus()));
 }
 
 /** The numbers that need a second look, by row and column; nothing is ever changed for the person. */
@@ -21,7 +26,7 @@ export function MetricsFlags({ table, flags }: { readonly table: TableView; read
       <ul>
         {flags.map((flag) => (
           <li key={`${flag.row}/${flag.columnId}/${flag.code}`}>
-            <button type="button" className="quiet" onClick={() => focusCell(table.id, `${columnTitle.get(flag.columnId) ?? flag.columnId}, row ${rowNumber.get(flag.row)}`)}>
+            <button type="button" className="quiet" onClick={() => focusCell(table.id, flag.row, `${columnTitle.get(flag.columnId) ?? flag.columnId}, row ${rowNumber.get(flag.row)}`)}>
               Row {rowNumber.get(flag.row)}, {columnTitle.get(flag.columnId) ?? flag.columnId}
             </button>
             : {flag.message}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef } from 'react';
 import { useNearViewport } from './use-near-viewport.ts';
-import { useThrottled } from './use-throttled.ts';
+import { useSettled } from './use-settled.ts';
 import type * as Y from 'yjs';
 import { readSmallCellThreshold, type TableView } from '#core/schema';
 import { METRICS_SECTION_ID } from '#core/schema/data-review-columns';
@@ -23,8 +23,9 @@ interface SectionInsightsProps {
   readonly readOnly: boolean;
 }
 
-/** How often the charts follow the table while people type in it. */
-const REDRAW_INTERVAL_MS = 400;
+/** The charts follow the table once typing in it pauses this long, and at least this often while it goes on. */
+const REDRAW_SETTLE_MS = 700;
+const REDRAW_MAX_WAIT_MS = 3000;
 /** The charts are drawn, and kept current, only this close to the window. */
 const NEAR_PX = 600;
 
@@ -39,7 +40,7 @@ export function SectionInsights({ doc, table: liveTable, role, readOnly }: Secti
   const near = useNearViewport(placeholder, NEAR_PX);
   const lastNear = useRef<TableView | null>(null);
   if (near) lastNear.current = liveTable;
-  const table = useThrottled(lastNear.current, REDRAW_INTERVAL_MS);
+  const table = useSettled(lastNear.current, REDRAW_SETTLE_MS, REDRAW_MAX_WAIT_MS);
   const heading = HEADINGS[liveTable.id];
   if (heading === undefined) return null;
   const threshold = readSmallCellThreshold(doc);

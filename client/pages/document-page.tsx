@@ -140,7 +140,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           const headingId = `section-${section.id}`;
           const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
           return (
-            <section key={section.id} className={index < FIRST_SECTIONS ? 'section section-opening' : 'section'} aria-labelledby={headingId}>
+            <section key={section.id} className={`section${index < FIRST_SECTIONS ? ' section-opening' : ''}${section.kind === 'table' ? ' section-table' : ''}`} aria-labelledby={headingId}>
               <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
               {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} startLive={section.id === openingNoteId} />}
               {section.kind === 'table' && (

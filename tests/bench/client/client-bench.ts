@@ -78,12 +78,12 @@ async function runScenarios(config: ClientBenchConfig, server: LaunchedServer, c
   const progress = (line: string) => console.log(`    ${line}`);
 
   console.log('first load');
-  const loadDocuments: BenchDocument[] = [await documents.createWorkingSession(), await documents.createLargeDataReview(config.largeRows)];
+  const loadDocuments: BenchDocument[] = config.loadRuns === 0 ? [] : [await documents.createWorkingSession(), await documents.createLargeDataReview(config.largeRows)];
   const loads: Outcome<FirstLoadResult>[] = [];
   for (const document of loadDocuments) loads.push(await attempt(`first load of ${document.label}`, () => runFirstLoad(browser, server.httpUrl, document, config.loadRuns, progress, floor.urlFor(document, server.httpUrl, FIRST_NOTE_ID)), config.quietSeconds));
 
   console.log('typing');
-  const typingDocuments: [BenchDocument, TypingPlaces][] = [[await documents.createWorkingSession(), WORKING_SESSION_PLACES]];
+  const typingDocuments: [BenchDocument, TypingPlaces][] = config.typeInWorkingSession ? [[await documents.createWorkingSession(), WORKING_SESSION_PLACES]] : [];
   if (config.typeInLargeDocument) typingDocuments.push([await documents.createLargeDataReview(config.largeRows), DATA_REVIEW_PLACES]);
   const typing: Outcome<TypingResult>[] = [];
   const profiles: ClientBenchResults['profiles'][number][] = [];

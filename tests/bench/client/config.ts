@@ -1,6 +1,6 @@
 /** Sizes of one client benchmark run; every one can be overridden from the environment. */
 export interface ClientBenchConfig {
-  /** Page loads timed per document and cache state; median and max are reported. */
+  /** Page loads timed per document and cache state; median and max are reported. 0 leaves the loads out (typing only). */
   readonly loadRuns: number;
   /** Rows added to the data-review metrics table for the large document. */
   readonly largeRows: number;
@@ -15,6 +15,8 @@ export interface ClientBenchConfig {
   readonly keyDelayMs: number;
   /** Also type with the remote editors on the large document (a third and fourth typing run). */
   readonly typeInLargeDocument: boolean;
+  /** Also type in the roles working session (0 types only in the large document, to measure it sooner). */
+  readonly typeInWorkingSession: boolean;
   /** Record a CPU profile of one extra, unmeasured typing run with remote editors. */
   readonly profile: boolean;
   /**
@@ -43,7 +45,7 @@ function readFlag(env: Readonly<Record<string, string | undefined>>, name: strin
 
 export function readClientBenchConfig(env: Readonly<Record<string, string | undefined>>): ClientBenchConfig {
   return {
-    loadRuns: readNumber(env, 'BENCH_CLIENT_LOAD_RUNS', 7, 1, 50),
+    loadRuns: readNumber(env, 'BENCH_CLIENT_LOAD_RUNS', 7, 0, 50),
     largeRows: readNumber(env, 'BENCH_CLIENT_LARGE_ROWS', 200, 1, 2000),
     remoteEditors: readNumber(env, 'BENCH_CLIENT_EDITORS', 30, 1, 200),
     remoteKeysPerSecond: readNumber(env, 'BENCH_CLIENT_EDITOR_KEYS_PER_SECOND', 2, 0.1, 20),
@@ -51,6 +53,7 @@ export function readClientBenchConfig(env: Readonly<Record<string, string | unde
     cellChars: readNumber(env, 'BENCH_CLIENT_CELL_CHARS', 100, 10, 2000),
     keyDelayMs: readNumber(env, 'BENCH_CLIENT_KEY_DELAY_MS', 50, 0, 1000),
     typeInLargeDocument: readFlag(env, 'BENCH_CLIENT_LARGE_TYPING', true),
+    typeInWorkingSession: readFlag(env, 'BENCH_CLIENT_WORKING_SESSION_TYPING', true),
     profile: readFlag(env, 'BENCH_CLIENT_PROFILE', true),
     quietSeconds: readNumber(env, 'BENCH_CLIENT_QUIET_SECONDS', 0, 0, 3600),
     limitMinutes: readNumber(env, 'BENCH_CLIENT_LIMIT_MINUTES', 15, 1, 600),

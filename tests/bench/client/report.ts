@@ -192,6 +192,14 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
       '',
     );
     lines.push(`Self time by file: ${profile.byFile.map((f) => `${f.file} ${ms(f.ms)} ms`).join(', ')}.`, '');
+    if (outcome.value.threadTime.length > 0) {
+      lines.push('The main thread\'s CPU time per keystroke, from a trace of the same run (time spent waiting for a core is not counted, so these hold up on a busy machine; style and layout include those forced by scripts):', '');
+      lines.push('| typing in | keys | CPU ms/key | script | style | layout | paint | tasks ≥ 50 ms CPU | longest task ms |', '|---|---|---|---|---|---|---|---|---|');
+      for (const phase of outcome.value.threadTime) {
+        lines.push(`| ${phase.phase === 'bench-note' ? 'a note' : 'a table cell'} | ${phase.keys} | ${ms(phase.cpuMsPerKey)} | ${ms(phase.scriptMsPerKey)} | ${ms(phase.styleMsPerKey)} | ${ms(phase.layoutMsPerKey)} | ${ms(phase.paintMsPerKey)} | ${phase.longTasks} | ${ms(phase.maxTaskMs)} |`);
+      }
+      lines.push('');
+    }
     lines.push('| function (minified name, file:line:column) | self ms |', '|---|---|');
     for (const fn of profile.topFunctions) lines.push(`| \`${fn.name}\` | ${ms(fn.ms)} |`);
     lines.push('');

@@ -6,6 +6,7 @@ import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import type { CrowdJoin, CrowdStats, KeptClear } from './editor-crowd.ts';
+import { startThreadTrace, summariseThreadTime, type PhaseThreadTime, type TraceEvent } from './thread-time.ts';
 import { installProbe, readPageClock, readProbeWindow, sampleTaskDelay, waitForLoadMarks, waitForPageCondition, type KeyRecord, type ProbeWindow } from './page-probe.ts';
 
 /** Where the person in the browser types in a document, and what the crowd leaves alone for it. */
@@ -96,6 +97,8 @@ export interface TypingResult {
   readonly crowd: CrowdStats | null;
   readonly profile: ProfileSummary | null;
   readonly rawProfile: CpuProfile | null;
+  /** The main thread's CPU time per keystroke, note and cell, from a trace of the profiled run. */
+  readonly threadTime: readonly PhaseThreadTime[];
 }
 
 const LOAD_TIMEOUT_MS = 60_000;
@@ -245,7 +248,9 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
       await page.waitForTimeout(SETTLE_MS);
     }
 
+    let stopTrace: (() => Promise<TraceEvent[]>) | null = null;
     if (run.profile) {
+      stopTrace = await startThreadTrace(cdp);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
       await cdp.send('Profiler.start');
@@ -259,6 +264,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
     const paragraph = page.locator('.ProseMirror p').first();
     await paragraph.click({ timeout: LOAD_TIMEOUT_MS });
     await page.keyboard.press('End');
+    await page.evaluate(() => performance.mark('bench-note'));
     const noteFrom = await readPageClock(page);
     await page.keyboard.type(noteText, { delay: run.keyDelayMs });
     await page.waitForTimeout(SETTLE_MS);
@@ -268,16 +274,19 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
     const cell = page.getByLabel(run.places.cellLabel, { exact: true });
     await cell.click({ timeout: LOAD_TIMEOUT_MS });
     await page.keyboard.press('Control+End');
+    await page.evaluate(() => performance.mark('bench-cell'));
     const cellFrom = await readPageClock(page);
     await page.keyboard.type(cellText, { delay: run.keyDelayMs });
     await page.waitForTimeout(SETTLE_MS);
 
+    await page.evaluate(() => performance.mark('bench-end'));
     await sampleTaskDelay(page, false);
     const remote = traffic.stop();
     const machineAfter = { busyMs: readMachineBusyMs(), at: performance.now() };
     const metricsAfter = await readMetrics(cdp);
     let rawProfile: CpuProfile | null = null;
     if (run.profile) rawProfile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
+    const threadTime = stopTrace === null ? [] : summariseThreadTime(await stopTrace(), ['bench-note', 'bench-cell', 'bench-end']);
     if (run.remoteEditors > 0) crowdStats = await crowd.request<CrowdStats>('crowd:stop');
 
     const window = await readProbeWindow(page, noteFrom);
@@ -306,6 +315,7 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
       crowd: crowdStats,
       profile: rawProfile === null ? null : summariseProfile(rawProfile),
       rawProfile,
+      threadTime,
     };
   } finally {
     if (crowdJoined) await crowd.request('crowd:leave').catch(() => {});
