@@ -72,6 +72,11 @@ export class CompactionWorker {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_MERGE_TIMEOUT_MS;
   }
 
+  /** Merges sent and not answered yet. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /** Merges `parts` into one snapshot in the worker; see MergeRequest. */
   merge(request: Omit<MergeRequest, 'kind' | 'id'>): Promise<Merged> {
     const worker = this.ensureWorker();
