@@ -2,7 +2,7 @@ import type { Outcome } from '../report.ts';
 import { formatBytes, formatNumber } from '../stats.ts';
 import type { HousekeepingSummary, PhaseDelay } from './housekeeping.ts';
 
-const delay = (d: PhaseDelay): string => `${formatNumber(d.p99Ms)} / ${formatNumber(d.maxMs)}`;
+const delay = (d: PhaseDelay): string => `${formatNumber(d.p99Ms)} / ${formatNumber(d.maxMs)}, ${Math.round(d.busyShare * 100)}%`;
 
 /** The event loop's p99 during compaction, worker ÷ on the loop: the line the closing note quotes. */
 export function housekeepingHeadline(outcome: Outcome<HousekeepingSummary>): string | null {
@@ -19,14 +19,14 @@ export function renderHousekeeping(outcome: Outcome<HousekeepingSummary>): strin
   if (!outcome.ok) return [...lines, `failed: ${outcome.error}`].join('\n');
   const v = outcome.value;
   lines.push(
-    `Ours only, twice on fresh data: compaction and the session's version encoded on the event loop (PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES=off, as before R28), then in the compaction worker (the default). One document of ${v.historyUpdates.toLocaleString('en-US')} single-character updates at scattered places (fragmented: the costly kind to encode and build) while ${v.fanOutRooms} other rooms × ${v.clientsPerRoom} clients type. Each phase resets the server's event-loop delay histogram: quiet (typing only, 3 s), first load (a client opens the document, its room reads and builds it), compacting (${v.compactUpdates.toLocaleString('en-US')} more updates, a compaction per 1,000), session end (last client leaves; grace period, closing compaction, "Session ended" version).`,
+    `Ours only, twice on fresh data: compaction and the session's version encoded on the event loop (PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES=off, as before R28), then in the compaction worker (the default). One document of ${v.historyUpdates.toLocaleString('en-US')} single-character updates at scattered places (fragmented: the costly kind to encode and build) while ${v.fanOutRooms} other rooms × ${v.clientsPerRoom} clients type. Each phase resets the server's event-loop delay histogram (p99 / max ms, then the main thread's busy share: its event-loop utilisation, which the worker's work does not count in): quiet (typing only, 3 s), first load (a client opens the document, its room reads and builds it), compacting (${v.compactUpdates.toLocaleString('en-US')} more updates, a compaction per 1,000), session end (last client leaves; grace period, closing compaction, "Session ended" version).`,
     '',
-    '| mode | quiet: loop delay p99 / max ms | first load: ms, loop p99 / max | compacting: loop p99 / max (compactions) | session end: loop p99 / max (compactions) | other rooms\' fan-out p50 / p99 ms | stored after |',
+    '| mode | quiet: loop delay | first load: ms; loop delay | compacting: loop delay (compactions) | session end: loop delay (compactions) | other rooms\' fan-out p50 / p99 ms | stored after |',
     '|---|---|---|---|---|---|---|',
   );
   for (const run of v.runs) {
     lines.push(
-      `| ${run.mode} | ${delay(run.quiet)} | ${formatNumber(run.firstLoad.ms)}, ${delay(run.firstLoad)} | ${delay(run.compacting)} (${run.compacting.compactions}) | ${delay(run.sessionEnd)} (${run.sessionEnd.compactions}) | ${formatNumber(run.fanOut.p50Ms)} / ${formatNumber(run.fanOut.p99Ms)} | ${formatBytes(run.storedBytes)} |`,
+      `| ${run.mode} | ${delay(run.quiet)} | ${formatNumber(run.firstLoad.ms)}; ${delay(run.firstLoad)} | ${delay(run.compacting)} (${run.compacting.compactions}) | ${delay(run.sessionEnd)} (${run.sessionEnd.compactions}) | ${formatNumber(run.fanOut.p50Ms)} / ${formatNumber(run.fanOut.p99Ms)} | ${formatBytes(run.storedBytes)} |`,
     );
   }
   const headline = housekeepingHeadline(outcome);

@@ -13,6 +13,8 @@ import type { LoopDelay } from './fan-out.ts';
 
 /** The server's event-loop delay over one phase, and the compactions it held. */
 export interface PhaseDelay extends LoopDelay {
+  /** The main thread's event-loop utilisation over the phase (loop-delay.ts). */
+  readonly busyShare: number;
   readonly compactions: number;
   readonly ms: number;
 }
@@ -56,7 +58,7 @@ async function phase(server: LaunchedServer, work: () => Promise<unknown>): Prom
   const started = performance.now();
   await work();
   const ms = performance.now() - started;
-  const delay = await server.child.request<LoopDelay>('loop-delay');
+  const delay = await server.child.request<LoopDelay & { busyShare: number }>('loop-delay');
   return { ...delay, ms, compactions: (await readOursMetrics(server.httpUrl)).compactions - before };
 }
 
