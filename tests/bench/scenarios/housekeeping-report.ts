@@ -29,6 +29,17 @@ export function renderHousekeeping(outcome: Outcome<HousekeepingSummary>): strin
       `| ${run.mode} | ${delay(run.quiet)} | ${formatNumber(run.firstLoad.ms)}; ${delay(run.firstLoad)} | ${delay(run.compacting)} (${run.compacting.compactions}) | ${delay(run.sessionEnd)} (${run.sessionEnd.compactions}) | ${formatNumber(run.fanOut.p50Ms)} / ${formatNumber(run.fanOut.p99Ms)} | ${formatBytes(run.storedBytes)} |`,
     );
   }
+  const { hold } = v;
+  lines.push(
+    '',
+    `The same compaction alone (tests/bench/compaction-hold.ts: the real RoomPersistence on SQLite, a ${formatBytes(hold.documentBytes)} document of ${hold.edits.toLocaleString('en-US')} scattered edits, the two modes alternating, median of ${hold.repeats}; a probe on a 1 ms timer records the longest block; the machine's own noise, a second of doing nothing, blocked it ${formatNumber(hold.idleMaxBlockMs)} ms):`,
+    '',
+    '| mode | compaction: longest block, ms | compaction: main thread busy / wall, ms | session end: longest block, ms | session end: busy / wall, ms |',
+    '|---|---|---|---|---|',
+    ...hold.figures.map(
+      (f) => `| ${f.mode} | ${formatNumber(f.compactionMaxBlockMs)} | ${formatNumber(f.compactionBusyMs)} / ${formatNumber(f.compactionWallMs)} | ${formatNumber(f.sessionEndMaxBlockMs)} | ${formatNumber(f.sessionEndBusyMs)} / ${formatNumber(f.sessionEndWallMs)} |`,
+    ),
+  );
   const headline = housekeepingHeadline(outcome);
   if (headline !== null) lines.push('', headline);
   return lines.join('\n');

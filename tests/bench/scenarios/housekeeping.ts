@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild, type BenchChild } from '../child-processes.ts';
+import { measureCompactionHold, type CompactionHoldSummary } from '../compaction-hold.ts';
 import type { BenchConfig } from '../config.ts';
 import type { RoomRef } from '../load/clients.ts';
 import type { FanOutResult } from '../load/fan-out.ts';
@@ -39,6 +40,8 @@ export interface HousekeepingSummary {
   readonly fanOutRooms: number;
   readonly clientsPerRoom: number;
   readonly runs: readonly HousekeepingRun[];
+  /** The same document's compaction and session end alone, in the orchestrator, without the load. */
+  readonly hold: CompactionHoldSummary;
 }
 
 /** Updates written while the room is open in the measured "compacting" phase: three compactions' worth. */
@@ -129,7 +132,9 @@ export async function runHousekeeping(config: BenchConfig, generatorEntry: strin
     await Promise.all(generators.map((generator) => generator.ready));
     const runs: HousekeepingRun[] = [];
     for (const mode of ['on the loop', 'worker'] as const) runs.push(await runOnce(mode, config, fanOutRooms, generators));
-    return { historyUpdates: config.historyUpdates, compactUpdates: COMPACT_UPDATES, fanOutRooms, clientsPerRoom: config.clientsPerRoom, runs };
+    await Promise.all(generators.map((generator) => generator.kill()));
+    const hold = await measureCompactionHold(config.historyUpdates);
+    return { historyUpdates: config.historyUpdates, compactUpdates: COMPACT_UPDATES, fanOutRooms, clientsPerRoom: config.clientsPerRoom, runs, hold };
   } finally {
     await Promise.all(generators.map((generator) => generator.kill()));
   }
