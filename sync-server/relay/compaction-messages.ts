@@ -9,6 +9,11 @@ export interface MergeRequest {
   readonly kind: 'merge';
   readonly id: number;
   readonly documentId: string;
+  /**
+   * Names the document the worker keeps for the caller: one per room's persistence, so two rooms
+   * of one document (two relays in a process, a room reopened) never build on each other's copy.
+   */
+  readonly keptAs: string;
   readonly baseSeq: number | null;
   readonly parts: readonly Uint8Array[];
   /** The document holds everything through this sequence number once the parts are applied. */
@@ -20,7 +25,7 @@ export interface MergeRequest {
 /** Drop what the worker keeps for a document (its room closed). */
 export interface ForgetRequest {
   readonly kind: 'forget';
-  readonly documentId: string;
+  readonly keptAs: string;
 }
 
 export type WorkerRequest = MergeRequest | ForgetRequest;

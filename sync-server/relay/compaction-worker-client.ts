@@ -90,9 +90,9 @@ export class CompactionWorker {
     });
   }
 
-  /** Drops what the worker keeps for a document; nothing to do when no worker runs. */
-  forget(documentId: string): void {
-    const message: WorkerRequest = { kind: 'forget', documentId };
+  /** Drops the document the worker keeps as `keptAs`; nothing to do when no worker runs. */
+  forget(keptAs: string): void {
+    const message: WorkerRequest = { kind: 'forget', keptAs };
     this.worker?.postMessage(message);
   }
 

@@ -23,8 +23,8 @@ interface Kept {
 const kept = new Map<string, Kept>();
 
 function merge(request: MergeRequest): MergeReply {
-  const previous = kept.get(request.documentId);
-  kept.delete(request.documentId);
+  const previous = kept.get(request.keptAs);
+  kept.delete(request.keptAs);
   if (request.baseSeq !== null && previous?.seq !== request.baseSeq) {
     previous?.doc.destroy();
     return { id: request.id, ok: false, reason: 'missing-base', message: `no document held through ${request.baseSeq}` };
@@ -44,10 +44,10 @@ function merge(request: MergeRequest): MergeReply {
   });
   const snapshot = Y.encodeStateAsUpdate(doc);
   const versionId = request.withVersionId ? sessionVersionId(request.documentId, doc) : null;
-  kept.set(request.documentId, { doc, seq: request.lastSeq });
-  for (const [documentId, { doc: oldest }] of kept) {
+  kept.set(request.keptAs, { doc, seq: request.lastSeq });
+  for (const [keptAs, { doc: oldest }] of kept) {
     if (kept.size <= MAX_KEPT_DOCUMENTS) break;
-    kept.delete(documentId);
+    kept.delete(keptAs);
     oldest.destroy();
   }
   return { id: request.id, ok: true, snapshot, versionId, skipped };
@@ -55,15 +55,15 @@ function merge(request: MergeRequest): MergeReply {
 
 function handle(request: WorkerRequest): void {
   if (request.kind === 'forget') {
-    kept.get(request.documentId)?.doc.destroy();
-    kept.delete(request.documentId);
+    kept.get(request.keptAs)?.doc.destroy();
+    kept.delete(request.keptAs);
     return;
   }
   let reply: MergeReply;
   try {
     reply = merge(request);
   } catch (error) {
-    kept.delete(request.documentId);
+    kept.delete(request.keptAs);
     reply = { id: request.id, ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   // The snapshot's buffer moves to the main thread rather than being copied.

@@ -18,7 +18,11 @@ export interface OffLoopSnapshot {
  * The worker keeps the document between compactions, so each one reads and sends only the log
  * rows stored since the last (S14); when the worker lost it (a restart) everything is read again.
  */
+let instances = 0;
+
 export class OffLoopCompaction {
+  /** What the worker keeps this room's copy as (see MergeRequest.keptAs). */
+  private readonly keptAs: string;
   /** The worker's copy holds everything through this, as of its last merge; null when it has none. */
   private workerSeq: number | null = null;
 
@@ -27,7 +31,9 @@ export class OffLoopCompaction {
     private readonly store: DocumentStore,
     private readonly worker: CompactionWorker,
     private readonly onSkipped: (index: number, message: string) => void,
-  ) {}
+  ) {
+    this.keptAs = `${documentId}#${++instances}`;
+  }
 
   /** Merges what is stored into one snapshot and, when the log held anything, replaces it with that (S3). */
   async compact(withVersionId: boolean): Promise<OffLoopSnapshot> {
@@ -41,7 +47,7 @@ export class OffLoopCompaction {
   /** The room closed: the worker need not keep its copy. */
   forget(): void {
     this.workerSeq = null;
-    this.worker.forget(this.documentId);
+    this.worker.forget(this.keptAs);
   }
 
   private async mergeStored(withVersionId: boolean): Promise<{ stored: StoredDocument; merged: Awaited<ReturnType<CompactionWorker['merge']>> }> {
@@ -51,14 +57,14 @@ export class OffLoopCompaction {
     if (base !== null) {
       const stored = await this.store.readUpdatesAfter(this.documentId, base);
       try {
-        const merged = await this.worker.merge({ documentId: this.documentId, baseSeq: base, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
+        const merged = await this.worker.merge({ documentId: this.documentId, keptAs: this.keptAs, baseSeq: base, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
         return this.keep(stored, merged);
       } catch (error) {
         if (!(error instanceof MissingBaseError)) throw error;
       }
     }
     const stored = await this.store.loadDocument(this.documentId);
-    const merged = await this.worker.merge({ documentId: this.documentId, baseSeq: null, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
+    const merged = await this.worker.merge({ documentId: this.documentId, keptAs: this.keptAs, baseSeq: null, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
     return this.keep(stored, merged);
   }
 
