@@ -28,7 +28,16 @@ export interface ForgetRequest {
   readonly keptAs: string;
 }
 
-export type WorkerRequest = MergeRequest | ForgetRequest;
+/**
+ * A MergeRequest as it crosses to the thread: its parts packed into one buffer that moves rather
+ * than being copied (cloning a thousand log rows one by one cost the loop more than copying bytes).
+ */
+export interface PackedMergeRequest extends Omit<MergeRequest, 'parts'> {
+  readonly packed: Uint8Array;
+  readonly partLengths: readonly number[];
+}
+
+export type WorkerRequest = PackedMergeRequest | ForgetRequest;
 
 export type MergeReply =
   | {

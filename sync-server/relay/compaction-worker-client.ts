@@ -85,8 +85,15 @@ export class CompactionWorker {
       const timer = setTimeout(() => this.fail(worker, new Error(`the compaction worker did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       worker.ref();
-      const message: WorkerRequest = { kind: 'merge', id, ...request };
-      worker.postMessage(message);
+      const { parts, ...rest } = request;
+      const packed = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+      let offset = 0;
+      for (const part of parts) {
+        packed.set(part, offset);
+        offset += part.byteLength;
+      }
+      const message: WorkerRequest = { kind: 'merge', id, ...rest, packed, partLengths: parts.map((part) => part.byteLength) };
+      worker.postMessage(message, [packed.buffer]);
     });
   }
 

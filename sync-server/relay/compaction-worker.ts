@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { sessionVersionId } from './session-version.ts';
-import type { MergeReply, MergeRequest, WorkerRequest } from './compaction-messages.ts';
+import type { MergeReply, PackedMergeRequest, WorkerRequest } from './compaction-messages.ts';
 
 /**
  * The compaction worker thread (R28): merges a document's stored bytes into one snapshot, off
@@ -22,7 +22,12 @@ interface Kept {
 
 const kept = new Map<string, Kept>();
 
-function merge(request: MergeRequest): MergeReply {
+function unpack({ packed, partLengths }: PackedMergeRequest): Uint8Array[] {
+  let offset = 0;
+  return partLengths.map((length) => packed.subarray(offset, (offset += length)));
+}
+
+function merge(request: PackedMergeRequest): MergeReply {
   const previous = kept.get(request.keptAs);
   kept.delete(request.keptAs);
   if (request.baseSeq !== null && previous?.seq !== request.baseSeq) {
@@ -33,7 +38,7 @@ function merge(request: MergeRequest): MergeReply {
   const doc = request.baseSeq === null ? new Y.Doc() : previous!.doc;
   const skipped: { index: number; message: string }[] = [];
   doc.transact(() => {
-    for (const [index, part] of request.parts.entries()) {
+    for (const [index, part] of unpack(request).entries()) {
       try {
         Y.applyUpdate(doc, part);
       } catch (error) {
