@@ -12,12 +12,13 @@ export const SERVER_OUT_DIR = join(ROOT, 'dist', 'server');
 /**
  * `main.js` is what `npm start` runs; `server.js` exports `startServer` for the benchmark, which
  * measures the same compiled code. Routes that only some requests need are split into chunks
- * loaded on first use.
+ * loaded on first use. `compaction-worker.js` is the compaction worker thread's entry (R28),
+ * which the relay starts from beside main.js.
  */
 export async function buildServer() {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'sync-server/main.ts', server: 'sync-server/server.ts' },
+    entryPoints: { main: 'sync-server/main.ts', server: 'sync-server/server.ts', 'compaction-worker': 'sync-server/relay/compaction-worker.ts' },
     outdir: SERVER_OUT_DIR,
     bundle: true,
     splitting: true,
@@ -34,7 +35,7 @@ export async function buildServer() {
   // Two starts at once (parallel tests, two nodes) may build together: each file is written
   // under a temporary name and renamed, chunks (named by content hash) before the entries that
   // import them, so a reader never sees a half-written file or an entry without its chunks.
-  const entries = new Set([join(SERVER_OUT_DIR, 'main.js'), join(SERVER_OUT_DIR, 'server.js')]);
+  const entries = new Set(['main.js', 'server.js', 'compaction-worker.js'].map((name) => join(SERVER_OUT_DIR, name)));
   const ordered = [...result.outputFiles].sort((a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)));
   for (const file of ordered) {
     mkdirSync(dirname(file.path), { recursive: true });

@@ -4,6 +4,8 @@ import type { DocumentStore, StoredDocument } from '../storage/document-store.ts
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import type { AppendBatcher } from './append-batcher.ts';
+import { DEFAULT_OFF_LOOP_MIN_BYTES, sharedCompactionWorker, type CompactionWorker } from './compaction-worker-client.ts';
+import { OffLoopCompaction } from './off-loop-compaction.ts';
 import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
 import { sessionVersionId } from './session-version.ts';
 
@@ -13,12 +15,34 @@ import { sessionVersionId } from './session-version.ts';
  * - the log is compacted into a snapshot once it passes `COMPACT_AFTER_UPDATES` updates or
  *   `COMPACT_AFTER_BYTES` bytes, and when the room empties, so stored bytes stay under
  *   snapshot + 1 MiB;
- * - a version is saved automatically when a session ends after real edits.
+ * - a version is saved automatically when a session ends after real edits;
+ * - a document whose stored bytes reach `offLoopMinBytes` is compacted from those bytes in the
+ *   compaction worker (R28), in the background while the room goes on; smaller ones on the loop.
  */
 export const COMPACT_AFTER_UPDATES = 1000;
 export const COMPACT_AFTER_BYTES = 1024 * 1024;
 /** The document list shows "last change" and the title; every few seconds is plenty for that. */
 const SUMMARY_INTERVAL_MS = 5000;
+
+/**
+ * `PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES` overrides the size from which compaction leaves the event
+ * loop (`off`: never, the benchmark's "before"); read once, for every room of the process.
+ */
+function readOffLoopMinBytes(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES;
+  if (raw === undefined || raw === '') return DEFAULT_OFF_LOOP_MIN_BYTES;
+  if (raw === 'off') return Number.POSITIVE_INFINITY;
+  const bytes = Number(raw);
+  if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES must be a whole number of bytes or "off", got "${raw}"`);
+  return bytes;
+}
+const OFF_LOOP_MIN_BYTES = readOffLoopMinBytes(process.env);
+
+/** Where a room's compactions run; tests pass their own worker and threshold. */
+export interface CompactionPlace {
+  readonly worker: CompactionWorker;
+  readonly offLoopMinBytes: number;
+}
 
 export class RoomPersistence {
   /** The room's document holds every stored update through this sequence number. */
@@ -35,6 +59,13 @@ export class RoomPersistence {
   private lastTitle: string | null = null;
   private lastSummaryAt = 0;
   private readStartedAt = 0;
+  /** Bytes of the stored snapshot, as last read or written: with `logBytes`, what a compaction merges. */
+  private snapshotBytes = 0;
+  private readonly offLoop: OffLoopCompaction;
+  /** The compaction running in the background, if any; the closing room waits for it. */
+  private background: Promise<void> | null = null;
+  /** The last background compaction failed: the next one runs on the loop (the old way, certain). */
+  private retryOnLoop = false;
 
   constructor(
     readonly documentId: string,
@@ -43,7 +74,12 @@ export class RoomPersistence {
     private readonly batcher: AppendBatcher,
     private readonly logger: Logger,
     private readonly metrics: RelayMetrics,
-  ) {}
+    private readonly place: CompactionPlace = { worker: sharedCompactionWorker(), offLoopMinBytes: OFF_LOOP_MIN_BYTES },
+  ) {
+    this.offLoop = new OffLoopCompaction(documentId, store, place.worker, (index, message) =>
+      this.logger.error({ documentId, index, error: message }, 'skipped a stored update that does not apply'),
+    );
+  }
 
   /** Loads the stored document. A stored update that no longer applies is skipped and logged, never fatal. */
   async load(): Promise<Y.Doc> {
@@ -64,6 +100,7 @@ export class RoomPersistence {
     this.knownSeq = Math.max(this.knownSeq, stored.lastSeq);
     this.logUpdates = stored.updates.length;
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.lastTitle = readMeta(doc).value.title;
     this.metrics.loadSeconds.observe((performance.now() - this.readStartedAt) / 1000);
     return doc;
@@ -135,9 +172,48 @@ export class RoomPersistence {
     this.logUpdates += updates.length;
     for (const update of updates) this.logBytes += update.byteLength;
     this.editedThisSession = true;
-    if (this.logUpdates >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) await this.compact(doc);
+    if (this.logUpdates >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) {
+      if (this.isLarge && !this.retryOnLoop) this.compactInBackground();
+      else if (this.background === null) await this.compact(doc);
+    }
     await this.updateSummary(doc);
     return lastSeq;
+  }
+
+  /** Large enough that encoding it would hold the event loop longer than the worker's round trip. */
+  private get isLarge(): boolean {
+    return this.snapshotBytes + this.logBytes >= this.place.offLoopMinBytes;
+  }
+
+  /**
+   * Starts an off-loop compaction unless one is running; the room's rounds go on meanwhile. It
+   * reads and writes only storage, never the room's document, so a room that fails or closes
+   * meanwhile harms nothing. When it fails the log stays as it is and the next round compacts on
+   * the loop.
+   */
+  private compactInBackground(): void {
+    if (this.background !== null) return;
+    // Every update counted now is stored already, so the merge (read after this) folds them all.
+    const counted = { updates: this.logUpdates, bytes: this.logBytes };
+    this.background = this.offLoop
+      .compact(false)
+      .then(({ snapshot, folded }) => {
+        if (folded) this.noteCompacted(snapshot, counted);
+      })
+      .catch((error: unknown) => {
+        this.retryOnLoop = true;
+        this.logger.warn({ documentId: this.documentId, error }, 'compaction in the worker failed; the next one runs on the event loop');
+      })
+      .finally(() => {
+        this.background = null;
+      });
+  }
+
+  private noteCompacted(snapshot: Uint8Array, counted: { readonly updates: number; readonly bytes: number }): void {
+    this.logUpdates = Math.max(0, this.logUpdates - counted.updates);
+    this.logBytes = Math.max(0, this.logBytes - counted.bytes);
+    this.snapshotBytes = snapshot.byteLength;
+    this.metrics.compactions.inc();
   }
 
   /**
@@ -146,14 +222,53 @@ export class RoomPersistence {
    */
   async compact(doc: Y.Doc, encode: () => Uint8Array = () => Y.encodeStateAsUpdate(doc)): Promise<void> {
     if (this.logUpdates === 0 || this.isBehind) return;
-    await this.store.compact(this.documentId, encode(), this.heldSeq);
-    this.logUpdates = 0;
-    this.logBytes = 0;
-    this.metrics.compactions.inc();
+    const snapshot = encode();
+    await this.store.compact(this.documentId, snapshot, this.heldSeq);
+    this.noteCompacted(snapshot, { updates: this.logUpdates, bytes: this.logBytes });
+    this.retryOnLoop = false;
   }
 
   /** The session ended: compact, and keep a version if anything changed. */
   async closeSession(doc: Y.Doc): Promise<void> {
+    // A background compaction never throws; waiting for it keeps one compaction at a time.
+    await this.background;
+    try {
+      if (this.isLarge && (await this.closeSessionOffLoop(doc))) return;
+    } finally {
+      this.offLoop.forget();
+    }
+    await this.closeSessionOnLoop(doc);
+  }
+
+  /**
+   * The closing compaction and the version, both from the worker's merge of what is stored (R28).
+   * False when the worker failed, and the session closes on the loop instead (nothing written yet
+   * that the loop's way would not write the same).
+   */
+  private async closeSessionOffLoop(doc: Y.Doc): Promise<boolean> {
+    if (this.logUpdates === 0 && !this.editedThisSession) {
+      await this.updateSummary(doc, true);
+      return true;
+    }
+    let compacted;
+    try {
+      compacted = await this.offLoop.compact(this.editedThisSession);
+    } catch (error) {
+      this.logger.warn({ documentId: this.documentId, error }, 'closing compaction in the worker failed; compacting on the event loop');
+      return false;
+    }
+    if (compacted.folded) this.noteCompacted(compacted.snapshot, { updates: this.logUpdates, bytes: this.logBytes });
+    await this.updateSummary(doc, true);
+    if (!this.editedThisSession || compacted.versionId === null) return true;
+    this.editedThisSession = false;
+    await this.store.saveVersion(
+      { id: compacted.versionId, documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
+      compacted.snapshot,
+    );
+    return true;
+  }
+
+  private async closeSessionOnLoop(doc: Y.Doc): Promise<void> {
     // Encoding a large document holds the event loop for tens of milliseconds or more (a
     // 340 KB one with 20,000 scattered edits: 30-200 ms): once for the snapshot and the version.
     // Nothing changes the document while the room closes, so one encoding serves both.

@@ -9,6 +9,8 @@ import { waitForQuietMachine } from './machine-load.ts';
 import { renderReport, type Outcome, type ServerResults } from './report.ts';
 import { runColdLoad, type ColdLoadSummary } from './scenarios/cold-load.ts';
 import { runFanOut, type FanOutSummary } from './scenarios/fan-out.ts';
+import { runHousekeeping } from './scenarios/housekeeping.ts';
+import { renderHousekeeping } from './scenarios/housekeeping-report.ts';
 import { runIdleMemory } from './scenarios/idle-memory.ts';
 import { runTwoNodeTopologies } from './scenarios/two-node.ts';
 import { readTwoNodeConfig } from './scenarios/two-node-config.ts';
@@ -146,9 +148,13 @@ async function main(): Promise<void> {
     }
   }
 
+  // Compaction and session end of a large document under load, on the loop and in the worker
+  // (scenarios/housekeeping.ts); BENCH_HOUSEKEEPING=0 skips it.
+  const housekeeping = config.servers.includes('ours') && process.env.BENCH_HOUSEKEEPING !== '0' ? await attempt('housekeeping', () => runHousekeeping(config, GENERATOR_ENTRY)) : null;
   // One node and two (scenarios/two-node.ts), after the comparison with the peers.
   const topologies = await runTwoNodeTopologies(config, twoNode, GENERATOR_ENTRY, attempt);
   let report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  if (housekeeping !== null) report += `\n\n${renderHousekeeping(housekeeping)}\n`;
   if (topologies.length > 0) report += `\n\n${renderTopologies(topologies, config, twoNode)}\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest.md'), report);

@@ -2,6 +2,7 @@ import { answerRequests, reportReady } from '../answer-requests.ts';
 import { loopDelayHandlers } from '../loop-delay.ts';
 import { ColdLoad } from './cold-load.ts';
 import { FanOutLoad, type FanOutConnect, type FanOutTyping } from './fan-out.ts';
+import { HousekeepingLoad } from './housekeeping.ts';
 import { openAndClose } from './idle-memory.ts';
 import { TwoNodeFanOutLoad, type TwoNodeConnect } from './two-node-fan-out.ts';
 import type { RoomRef, Target } from './clients.ts';
@@ -16,6 +17,7 @@ process.setMaxListeners(0);
 const fanOut = new FanOutLoad();
 const coldLoad = new ColdLoad();
 const twoNode = new TwoNodeFanOutLoad();
+const housekeeping = new HousekeepingLoad();
 
 answerRequests({
   ...loopDelayHandlers(),
@@ -28,6 +30,9 @@ answerRequests({
   'cold:write': (args: { target: Target; room: RoomRef; updates: number }) => coldLoad.writeHistory(args),
   'cold:first-sync': (args: { target: Target; room: RoomRef; length: number }) => coldLoad.timeFirstSync(args),
   'cold:release': () => coldLoad.releaseKeeper(),
+  'housekeeping:join': (args: { target: Target; room: RoomRef }) => housekeeping.join(args),
+  'housekeeping:write': (args: { updates: number; paced: boolean }) => housekeeping.write(args),
+  'housekeeping:leave': () => housekeeping.leave(),
   'idle:open-and-close': (args: { target: Target; room: RoomRef }) => openAndClose(args),
 });
 reportReady();
