@@ -67,6 +67,8 @@ export interface AppDependencies {
   readonly identity?: IdentityConfig | undefined;
   /** How long a share link's page waits for its first screen; the default when not given. */
   readonly firstScreenBudgetMs?: number;
+  /** Proxies whose X-Forwarded-For is believed (access/client-address.ts); none when not given. */
+  readonly trustedProxies?: ReadonlySet<string>;
 }
 
 /**
@@ -106,7 +108,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
-  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters));
+  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters, deps.trustedProxies ?? new Set()));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth, deps.identity && new URL(deps.identity.publicUrl).origin));
   app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs));
