@@ -41,7 +41,7 @@ async function effectiveAccess(store: DocumentStore, workspaceId: string, link: 
   // A join link's one-document limit holds only when membership adds nothing to it.
   const documentId = memberRole === null ? counted?.access.documentId : undefined;
   return {
-    access: { workspaceId, role, ...(documentId !== undefined && { documentId }), ...(account !== null && { accountId: account.id }) },
+    access: { workspaceId, role, ...(documentId !== undefined && { documentId }), ...(account !== null && { accountId: account.id, accountName: account.name }) },
     tokenHash: counted?.tokenHash ?? null,
   };
 }

@@ -4,7 +4,8 @@ import type { RelayMetrics } from '../observability/metrics.ts';
 import type { Access, DocumentStore, Role } from '../storage/document-store.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import { Connection, type RelaySocket } from './connection.ts';
-import { decodeClientFrame } from './protocol.ts';
+import { decodeClientFrame, isEmptyUpdate } from './protocol.ts';
+import { EditingSessions } from './editing-sessions.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
@@ -66,9 +67,12 @@ export class Relay {
   /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
   private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
   private readonly roomGraceMs: number;
+  /** Each writer's socket, summarised in the audit log when it closes. */
+  private readonly editingSessions: EditingSessions;
 
   constructor(private readonly options: RelayOptions) {
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    this.editingSessions = new EditingSessions((entries) => options.store.appendAudit(entries), options.logger);
     this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
     const { bus } = options;
     if (bus !== undefined) {
@@ -100,6 +104,7 @@ export class Relay {
     const room = this.openRoom(documentId);
     room.join(connection);
     metrics.sockets.inc();
+    const session = this.editingSessions.start(documentId, access);
     let closed = false;
     return {
       onMessage: (frame) => {
@@ -116,7 +121,9 @@ export class Relay {
             connection.close(reason.code, reason.reason);
             return;
           }
-          room.receive(connection, decoded.message);
+          const { message } = decoded;
+          if (session !== null && message.type === 'update' && !isEmptyUpdate(message.update)) session.changes++;
+          room.receive(connection, message);
         } catch (error) {
           logger.error({ documentId, role: access.role, error }, 'failed to handle a frame; closed its socket');
           connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
@@ -128,6 +135,7 @@ export class Relay {
         metrics.sockets.dec();
         connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
         room.leave(connection);
+        this.editingSessions.end(session);
       },
     };
   }
@@ -310,5 +318,7 @@ export class Relay {
     if (this.sweep !== null) clearInterval(this.sweep);
     await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
     await Promise.all([...this.closing.values()]);
+    // Sockets still open end their sessions now: their close events may come after the store is closed.
+    await this.editingSessions.endAll();
   }
 }

@@ -67,6 +67,8 @@ export interface Access {
   readonly documentId?: string;
   /** Set when a signed-in person holds this access: removing them from the workspace closes their sockets. */
   readonly accountId?: string;
+  /** The account's name, with `accountId`: what its presence and its audit events show. */
+  readonly accountName?: string;
 }
 
 /**

@@ -328,13 +328,14 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
 
   async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     await this.transaction(async (client) => {
-      await this.insertVersion(client, record, state);
-      await writeAudit(client, audit);
+      // A version stored already was recorded already (S16): two nodes saving one session log it once.
+      if (await this.insertVersion(client, record, state)) await writeAudit(client, audit);
     });
   }
 
-  private async insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<void> {
-    await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+  /** True when the version was stored; false when one with its id was there already (S16). */
+  private async insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<boolean> {
+    const result = await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
       record.id,
       record.documentId,
       record.label,
@@ -342,6 +343,7 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
       record.createdAt,
       toBuffer(state),
     ]);
+    return (result.rowCount ?? 0) > 0;
   }
 
   async listVersions(documentId: string): Promise<VersionRecord[]> {

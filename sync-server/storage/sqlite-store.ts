@@ -232,8 +232,9 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
-      this.people.writeAudit(audit);
+      const inserted = this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+      // A version stored already was recorded already (S16): two nodes saving one session log it once.
+      if (inserted.changes > 0) this.people.writeAudit(audit);
     })();
   }
 

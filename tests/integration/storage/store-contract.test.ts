@@ -137,6 +137,15 @@ describe.each(stores)('%s store', (_name, make) => {
     expect(await store.readVersion('d1', 'session-1')).toEqual(u(1, 2));
   });
 
+  test('S16: the audit events of a version are written with the version only, so a repeated save logs nothing more', async () => {
+    const store = await fresh();
+    const saved = (at: string) => [{ workspaceId: 'w1', at, actor: { type: 'system' } as const, action: 'version-saved' as const, target: 'd1', outcome: 'success' as const, requestId: null, detail: 'session-2' }];
+    await store.saveVersion({ id: 'session-2', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:00.000Z' }, u(1), saved('2026-11-29T10:00:00.000Z'));
+    await store.saveVersion({ id: 'session-2', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:01.000Z' }, u(1), saved('2026-11-29T10:00:01.000Z'));
+    const events = await store.listAudit('w1', { limit: 100 });
+    expect(events.filter((event) => event.action === 'version-saved').map((event) => [event.at, event.actor])).toEqual([['2026-11-29T10:00:00.000Z', { type: 'system' }]]);
+  });
+
   test('S6/S7: a token hash finds its workspace and role until it is replaced', async () => {
     const store = await fresh();
     expect(await store.findAccess('h-editor')).toEqual({ workspaceId: 'w1', role: 'editor' });
