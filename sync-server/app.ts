@@ -99,7 +99,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
-  app.route('/', documentRoutes(deps.store));
+  app.route('/', documentRoutes(deps.store, deps.relay));
   app.route('/', auditRoutes(deps.store));
   app.route('/', authRoutes(deps.store, deps.identity, cookie, deps.logger));
   app.route('/', memberRoutes(deps.store, deps.relay));

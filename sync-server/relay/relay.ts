@@ -59,6 +59,8 @@ export class Relay {
    */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  /** Documents being deleted: a socket arriving meanwhile is closed rather than opening a room again. */
+  private readonly deleting = new Set<string>();
   /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
   private suspended = false;
   private readonly batcher: AppendBatcher;
@@ -78,6 +80,7 @@ export class Relay {
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
       bus.onAccountRevocation((workspaceId, accountId) => this.closeLocalSocketsOfAccount(workspaceId, accountId));
+      bus.onDocumentDeletion((documentId) => this.rooms.get(documentId)?.abandon(CLOSE.documentGone));
       bus.onReconnect(() => this.checkStorageEverywhere());
       this.sweep = setInterval(() => this.checkStorageEverywhere(), STORAGE_SWEEP_MS);
       this.sweep.unref();
@@ -96,8 +99,8 @@ export class Relay {
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
     const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
-    if (this.shuttingDown || this.suspended) {
-      const reason = this.shuttingDown ? CLOSE.goingAway : CLOSE.storageFailed;
+    if (this.shuttingDown || this.suspended || this.deleting.has(documentId)) {
+      const reason = this.shuttingDown ? CLOSE.goingAway : this.suspended ? CLOSE.storageFailed : CLOSE.documentGone;
       connection.close(reason.code, reason.reason);
       return { onMessage: () => {}, onClose: () => {} };
     }
@@ -212,12 +215,32 @@ export class Relay {
     this.suspended = false;
   }
 
-  /** Closes every socket of this workspace and role, after its link was replaced. */
+  /**
+   * Deletes a document (`remove` deletes it from storage): its room here is dropped with 4404
+   * and its last round allowed to finish, so no append of it is in flight when storage deletes
+   * it, and the other nodes drop theirs once it is gone. Nothing of the room is written back: no
+   * compaction, no "Session ended" version.
+   */
+  async deleteDocument<T>(documentId: string, remove: () => Promise<T>): Promise<T> {
+    this.deleting.add(documentId);
+    try {
+      const room = this.rooms.get(documentId);
+      room?.abandon(CLOSE.documentGone);
+      await room?.settled();
+      await this.closing.get(documentId);
+      return await remove();
+    } finally {
+      this.deleting.delete(documentId);
+      this.options.bus?.publishDocumentDeletion(documentId);
+    }
+  }
+
   /** Closes every socket a revoked join link of this document opened (4401). */
   closeSocketsOfJoinLinks(documentId: string): void {
     this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
   }
 
+  /** Closes every socket of this workspace and role, after its link was replaced. */
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     this.closeLocalSocketsOfRole(workspaceId, role);
     // And on every other node (R9): the token is already gone from storage, so none can reconnect.
