@@ -56,7 +56,7 @@ export function authRoutes(store: DocumentStore, config: IdentityConfig | undefi
     const account = readAccount(c);
     if (account === null) return c.json({ signedIn: false, signInAvailable: clients !== null });
     const workspaces = await store.listAccountWorkspaces(account.id);
-    return c.json({ signedIn: true, name: account.name, email: account.email, workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.name, role: w.role })) });
+    return c.json({ signedIn: true, id: account.id, name: account.name, email: account.email, workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.name, role: w.role })) });
   });
 
   app.get('/auth/providers', (c) => c.json((config?.providers ?? []).map((provider) => ({ id: provider.id, name: provider.name }))));
