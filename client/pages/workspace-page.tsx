@@ -99,6 +99,7 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
           ) : shown.length === 0 ? (
             <p className="empty">{documents.length === 0 ? 'No documents yet.' : 'No document matches that title.'}</p>
           ) : (
+            <div className="table-scroll" role="region" aria-label={`Documents in ${name}`} tabIndex={0}>
             <table className="document-list">
               <caption className="visually-hidden">Documents in {name}</caption>
               <thead>
@@ -136,6 +137,7 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </section>
         {deleting !== null && (
