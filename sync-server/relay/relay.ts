@@ -228,10 +228,12 @@ export class Relay {
       room?.abandon(CLOSE.documentGone);
       await room?.settled();
       await this.closing.get(documentId);
-      return await remove();
+      const removed = await remove();
+      // Only once storage has deleted it: a failed delete leaves the other nodes' rooms alone.
+      this.options.bus?.publishDocumentDeletion(documentId);
+      return removed;
     } finally {
       this.deleting.delete(documentId);
-      this.options.bus?.publishDocumentDeletion(documentId);
     }
   }
 
