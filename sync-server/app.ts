@@ -67,6 +67,8 @@ export interface AppDependencies {
   readonly identity?: IdentityConfig | undefined;
   /** How long a share link's page waits for its first screen; the default when not given. */
   readonly firstScreenBudgetMs?: number;
+  /** Proxies whose X-Forwarded-For is believed (access/client-address.ts); none when not given. */
+  readonly trustedProxies?: ReadonlySet<string>;
 }
 
 /**
@@ -97,7 +99,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.route('/', templateRoutes);
   app.route('/', workspaceRoutes(deps.store, deps.relay, deps.adminToken));
-  app.route('/', documentRoutes(deps.store));
+  app.route('/', documentRoutes(deps.store, deps.relay));
   app.route('/', auditRoutes(deps.store));
   app.route('/', authRoutes(deps.store, deps.identity, cookie, deps.logger));
   app.route('/', memberRoutes(deps.store, deps.relay));
@@ -106,7 +108,7 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
-  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters));
+  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters, deps.trustedProxies ?? new Set()));
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
   app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth, deps.identity && new URL(deps.identity.publicUrl).origin));
   app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs));

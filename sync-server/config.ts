@@ -2,6 +2,7 @@ import { readIdentityConfig, type IdentityConfig } from './auth/identity-config.
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
 import { DEFAULT_ROOM_GRACE_MS } from './relay/relay.ts';
 import { FIRST_SCREEN_BUDGET_MS } from './routes/first-screen-page.ts';
+import { readTrustedProxies } from './access/client-address.ts';
 
 /** Server settings from the environment, checked once at start so a typo fails loudly. */
 export interface ServerConfig {
@@ -33,6 +34,8 @@ export interface ServerConfig {
   readonly identity?: IdentityConfig;
   /** How long a share link's page waits for the document's first screen before it goes without (routes/client.ts). */
   readonly firstScreenBudgetMs: number;
+  /** Proxies whose `X-Forwarded-For` names the client (PATHWAYS_TRUSTED_PROXIES); empty: the socket's peer is the client. */
+  readonly trustedProxies: ReadonlySet<string>;
 }
 
 function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -80,5 +83,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     redisUrl: readRedisUrl(env),
     identity: readIdentityConfig(env),
     firstScreenBudgetMs: readInteger(env, 'PATHWAYS_FIRST_SCREEN_BUDGET_MS', FIRST_SCREEN_BUDGET_MS, 0, 10_000),
+    trustedProxies: readTrustedProxies(env.PATHWAYS_TRUSTED_PROXIES),
   };
 }

@@ -52,6 +52,7 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     rateLimiters: sharedLimits?.limiters ?? inProcessRateLimiters,
     identity: config.identity,
     firstScreenBudgetMs: config.firstScreenBudgetMs,
+    trustedProxies: config.trustedProxies,
   });
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {

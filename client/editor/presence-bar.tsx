@@ -4,7 +4,8 @@ import type { PresentPerson } from '../sync/use-presence.ts';
 
 interface PresenceBarProps {
   readonly people: readonly PresentPerson[];
-  readonly onRename: (name: string) => void;
+  /** Null for someone signed in: their name is their district account's. */
+  readonly onRename: ((name: string) => void) | null;
 }
 
 /**
@@ -24,11 +25,12 @@ export function PresenceBar({ people, onRename }: PresenceBarProps) {
           <li key={person.clientId} className="person" style={{ borderColor: person.color }}>
             <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
             {person.name}
+            {person.signedIn && <span className="visually-hidden"> (signed in)</span>}
             {person.isMe && <span className="you"> (you)</span>}
           </li>
         ))}
       </ul>
-      {editing ? (
+      {onRename === null ? null : editing ? (
         <form
           className="name-form"
           onSubmit={(event) => {

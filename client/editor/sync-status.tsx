@@ -10,6 +10,13 @@ const TEXT: Record<Exclude<SyncStatus['kind'], 'link-invalid'>, string> = {
 
 /** The connection state, always visible, announced politely to screen readers when it changes. */
 export function SyncStatusIndicator({ status }: { readonly status: SyncStatus }) {
+  if (status.kind === 'link-invalid' && status.deleted) {
+    return (
+      <p className="status status-error" role="alert">
+        This document was deleted by an owner of its workspace. What you see is the copy on this device; nothing more is sent.
+      </p>
+    );
+  }
   if (status.kind === 'link-invalid') {
     return (
       <p className="status status-error" role="alert">

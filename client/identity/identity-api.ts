@@ -4,6 +4,8 @@ import { ApiError } from '../sync/api.ts';
 export interface Me {
   readonly signedIn: boolean;
   readonly signInAvailable?: boolean;
+  /** The account's id, when signed in: presence and rubric answers are keyed by it. */
+  readonly id?: string;
   readonly name?: string;
   readonly email?: string;
   readonly workspaces?: readonly { readonly id: string; readonly name: string; readonly role: Role }[];

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { suppressSmallCellsOf } from '#core/export/small-cells';
 import { noteFragment, readOccurrenceMeta, readSmallCellThreshold } from '#core/schema';
@@ -26,7 +26,8 @@ import { useDocumentAccess, useDocumentToken, useWorkspaceToken } from '../sync/
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
-import { participantOfDevice, personOfDevice, type Person } from '../sync/user-identity.ts';
+import { participantOfAccount, participantOfDevice, personOfAccount, personOfDevice, type Person } from '../sync/user-identity.ts';
+import { useSignedInAccount } from '../sync/signed-in-account.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
 import { replaceFirstScreen } from '../first-screen.ts';
 import { NoAccess } from './no-access.tsx';
@@ -75,9 +76,13 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
     if (!allSections && view.sections.length > FIRST_SECTIONS) startTransition(() => setAllSections(true));
   }, [allSections, view.sections.length]);
   const people = usePresence(provider.awareness);
-  const [person, setPerson] = useState<Person>(personOfDevice);
-  // Fixed for the page's life: the id keys one's answers, whatever name one changes to meanwhile.
-  const [participant] = useState(participantOfDevice);
+  const account = useSignedInAccount();
+  const [devicePerson, setPerson] = useState<Person>(personOfDevice);
+  // Someone signed in appears by their account's name, which the relay checks (presence-owners.ts).
+  const person = useMemo(() => (account === null ? devicePerson : personOfAccount(account)), [account, devicePerson]);
+  // The id keys one's answers, whatever name one changes to meanwhile: the device's, or the account's once known.
+  const [deviceParticipant] = useState(participantOfDevice);
+  const participant = useMemo(() => (account === null ? deviceParticipant : participantOfAccount(account.id)), [account, deviceParticipant]);
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
@@ -128,7 +133,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
             <ExportMenu documentId={session.documentId} token={token} role={role} workspaceId={workspace?.workspaceId ?? null} view={view} />
           </div>
         </div>
-        <PresenceBar people={people} onRename={(name) => setPerson({ ...person, name })} />
+        <PresenceBar people={people} onRename={account === null ? (name) => setPerson({ ...devicePerson, name }) : null} />
         <FacilitationBar documentId={session.documentId} doc={doc} awareness={provider.awareness} readOnly={readOnly} />
         {problems.length > 0 && (
           <p className="notice">

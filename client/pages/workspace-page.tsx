@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
 import { findJoinedWorkspace, rememberDocumentWorkspace } from '../sync/device-store.ts';
 import { useMemberSession, useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
 import { NoAccess } from './no-access.tsx';
 import { ShareLinks } from './share-links.tsx';
+import { DeleteDocumentDialog } from './delete-document-dialog.tsx';
 
 // Made on first use, not when this module loads: a page's first Intl.DateTimeFormat loads the
 // locale's calendar data, 45–55 ms alone on the two-core test machine and over 100 ms while a
@@ -31,6 +32,9 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [query, setQuery] = useState('');
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const documentsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     api.listDocuments(workspaceId, token).then((list) => {
@@ -82,7 +86,12 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
           />
         )}
         <section aria-labelledby="documents-heading">
-          <h2 id="documents-heading">Documents</h2>
+          <h2 id="documents-heading" ref={documentsHeading} tabIndex={-1}>
+            Documents
+          </h2>
+          <p className="visually-hidden" role="status">
+            {announcement}
+          </p>
           <label htmlFor={searchId}>Search by title</label>
           <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.currentTarget.value)} />
           {documents === null ? (
@@ -90,6 +99,7 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
           ) : shown.length === 0 ? (
             <p className="empty">{documents.length === 0 ? 'No documents yet.' : 'No document matches that title.'}</p>
           ) : (
+            <div className="table-scroll" role="region" aria-label={`Documents in ${name}`} tabIndex={0}>
             <table className="document-list">
               <caption className="visually-hidden">Documents in {name}</caption>
               <thead>
@@ -97,6 +107,11 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
                   <th scope="col">Title</th>
                   <th scope="col">Template</th>
                   <th scope="col">Last change</th>
+                  {role === 'owner' && (
+                    <th scope="col" className="row-actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -111,12 +126,35 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
                     <td>
                       <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
                     </td>
+                    {role === 'owner' && (
+                      <td className="row-actions">
+                        <button type="button" className="danger" aria-label={`Delete ${document.title || 'Untitled document'}`} onClick={() => setDeleting(document)}>
+                          Delete
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </section>
+        {deleting !== null && (
+          <DeleteDocumentDialog
+            title={deleting.title || 'Untitled document'}
+            onConfirm={() => api.deleteDocument(deleting.id, token).then(() => undefined)}
+            onClose={(deleted) => {
+              const gone = deleting;
+              setDeleting(null);
+              if (!deleted) return;
+              setDocuments((list) => (list ?? []).filter((document) => document.id !== gone.id));
+              setAnnouncement(`Deleted ${gone.title || 'Untitled document'}.`);
+              // Its row and button are gone: focus goes to the list's heading, not to the page's start.
+              documentsHeading.current?.focus();
+            }}
+          />
+        )}
         {joined?.shareTokens !== undefined && <ShareLinks workspaceId={workspaceId} tokens={joined.shareTokens} />}
       </main>
     </>

@@ -56,6 +56,7 @@ export const api = {
   listTemplates: () => request<TemplateSummary[]>('/api/templates'),
   createWorkspace: (name: string) => request<{ id: string; name: string; tokens: Record<Role, string> }>('/api/workspaces', { body: { name } }),
   readWorkspace: (id: string, token: string) => request<{ id: string; name: string; role: Role }>(`/api/workspaces/${encodeURIComponent(id)}`, { token }),
+  deleteDocument: (documentId: string, token: string) => request<{ deleted: true }>(`/api/documents/${encodeURIComponent(documentId)}`, { method: 'DELETE', token }),
   listDocuments: (workspaceId: string, token: string) => request<DocumentSummary[]>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token }),
   createDocument: (workspaceId: string, token: string, body: { title: string; template?: string }) =>
     request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token, body }),

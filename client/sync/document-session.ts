@@ -11,14 +11,18 @@ import { coversState, peekServerStateVector } from './stored-state.ts';
  * - `offline`: not connected; every edit is saved on this device and will sync when online;
  * - `syncing`: connected, and the server has not yet confirmed storing everything we have;
  * - `synced`: the server's stored state covers everything on this device;
- * - `link-invalid`: the server refused this link (revoked, or for another workspace).
+ * - `link-invalid`: the server refused this link (revoked, or for another workspace), or the
+ *   document was deleted (`deleted`).
  */
 export type SyncStatus =
   | { readonly kind: 'loading' }
   | { readonly kind: 'offline' }
   | { readonly kind: 'syncing' }
   | { readonly kind: 'synced' }
-  | { readonly kind: 'link-invalid'; readonly reason: string };
+  | { readonly kind: 'link-invalid'; readonly reason: string; readonly deleted: boolean };
+
+/** The relay's close code for a deleted document (CLOSE.documentGone in sync-server/relay/close-codes.ts). */
+const DOCUMENT_DELETED_CODE = 4404;
 
 const SYNC_MESSAGE = 0;
 
@@ -54,6 +58,7 @@ export class DocumentSession {
   private readonly relayFirst: ReturnType<typeof setTimeout>;
   private serverState: Map<number, number> | null = null;
   private refused: string | null = null;
+  private deleted = false;
   private status: SyncStatus = { kind: 'loading' };
   private readonly listeners = new Set<() => void>();
   private remoteUpdates: Uint8Array[] = [];
@@ -91,7 +96,10 @@ export class DocumentSession {
       if (synced && !this.local.opened) requestAnimationFrame(() => whenIdle(this.openLocal));
       this.update();
     });
-    this.provider.on('closed', ({ reason }) => this.refuse(reason || 'This link is no longer valid.'));
+    this.provider.on('closed', ({ code, reason }) => {
+      this.deleted = code === DOCUMENT_DELETED_CODE;
+      this.refuse(reason || 'This link is no longer valid.');
+    });
     this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
     this.doc.on('update', this.onDocUpdate);
     // A socket can outlive the network for a long while before it notices; the browser knows sooner.
@@ -185,7 +193,7 @@ export class DocumentSession {
   };
 
   private computeStatus(): SyncStatus {
-    if (this.refused !== null) return { kind: 'link-invalid', reason: this.refused };
+    if (this.refused !== null) return { kind: 'link-invalid', reason: this.refused, deleted: this.deleted };
     if (!this.local.loaded && !this.provider.synced) return { kind: 'loading' };
     if (!this.provider.wsconnected) return { kind: 'offline' };
     // Synced means the server has everything on this device: the device's copy included.

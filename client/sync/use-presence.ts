@@ -13,6 +13,8 @@ export interface PresentPerson {
   readonly name: string;
   readonly color: string;
   readonly isMe: boolean;
+  /** Named by a district account (checked by the relay), not a name typed on a device. */
+  readonly signedIn: boolean;
   readonly cell: CellFocus | null;
 }
 
@@ -21,10 +23,10 @@ const CELL_FIELD = 'cell';
 function readPeople(awareness: Awareness): PresentPerson[] {
   const people: PresentPerson[] = [];
   awareness.getStates().forEach((state, clientId) => {
-    const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+    const user = (state as { user?: { name?: unknown; color?: unknown; account?: unknown } }).user;
     if (typeof user?.name !== 'string' || typeof user.color !== 'string') return;
     const cell = (state as Record<string, unknown>)[CELL_FIELD] as CellFocus | null | undefined;
-    people.push({ clientId, name: user.name, color: user.color, isMe: clientId === awareness.clientID, cell: cell ?? null });
+    people.push({ clientId, name: user.name, color: user.color, isMe: clientId === awareness.clientID, signedIn: typeof user.account === 'string', cell: cell ?? null });
   });
   return people.sort((a, b) => (a.isMe === b.isMe ? a.name.localeCompare(b.name) : a.isMe ? -1 : 1));
 }
@@ -35,6 +37,7 @@ function samePerson(a: PresentPerson, b: PresentPerson): boolean {
     a.name === b.name &&
     a.color === b.color &&
     a.isMe === b.isMe &&
+    a.signedIn === b.signedIn &&
     a.cell?.sectionId === b.cell?.sectionId &&
     a.cell?.rowId === b.cell?.rowId &&
     a.cell?.columnId === b.cell?.columnId

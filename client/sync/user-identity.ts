@@ -6,11 +6,16 @@ import { readDisplayName, readParticipantId } from './device-store.ts';
  */
 export const PERSON_COLOURS = ['#1f5fa8', '#a3341c', '#2c6e3f', '#7b3fa0', '#a1005e', '#7a5200', '#00656e', '#4b5563'] as const;
 
-/** What others see of a person in awareness: `id` is their participant id. */
+/**
+ * What others see of a person in awareness: `id` is their participant id. `account` is set for
+ * someone signed in; the relay passes such a state only from that account's socket, with the
+ * account's name, so it can be shown as signed in.
+ */
 export interface Person {
   readonly id: string;
   readonly name: string;
   readonly color: string;
+  readonly account?: string;
 }
 
 /** Who answers on this device: its participant id, and the display name older documents keyed answers by. */
@@ -48,4 +53,20 @@ export function projectorOfDevice(): Person {
 
 export function participantOfDevice(): Participant {
   return { id: readParticipantId(), formerKey: readDisplayName() };
+}
+
+/** The participant id of a signed-in account: the same on every device the person signs in on. */
+export const accountParticipantId = (accountId: string): string => `account-${accountId}`;
+
+/** A signed-in person: named and coloured by their account, whatever the device. */
+export function personOfAccount(account: { readonly id: string; readonly name: string }): Person {
+  return { id: accountParticipantId(account.id), name: account.name, color: colourFor(account.id), account: account.id };
+}
+
+/**
+ * Who answers as a signed-in person: the account, so their rubric answers follow them between
+ * devices; an answer this device gave before signing in is taken over at the next change.
+ */
+export function participantOfAccount(accountId: string): Participant {
+  return { id: accountParticipantId(accountId), formerKey: readParticipantId() };
 }

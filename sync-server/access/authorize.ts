@@ -41,7 +41,7 @@ async function effectiveAccess(store: DocumentStore, workspaceId: string, link: 
   // A join link's one-document limit holds only when membership adds nothing to it.
   const documentId = memberRole === null ? counted?.access.documentId : undefined;
   return {
-    access: { workspaceId, role, ...(documentId !== undefined && { documentId }), ...(account !== null && { accountId: account.id }) },
+    access: { workspaceId, role, ...(documentId !== undefined && { documentId }), ...(account !== null && { accountId: account.id, accountName: account.name }) },
     tokenHash: counted?.tokenHash ?? null,
   };
 }
@@ -72,15 +72,26 @@ export async function authorizeDocument(
   token: string | null | undefined,
   documentId: string,
   account: AccountRecord | null = null,
-): Promise<(Authorized & { readonly document: DocumentRecord }) | Refusal> {
+): Promise<(Authorized & { readonly document: DocumentRecord }) | Refusal | 'deleted'> {
   const link = await authorizeToken(store, token);
   if (link === null && account === null) return 'no-token';
   const document = await store.getDocument(documentId);
-  if (document === null) return 'not-found';
+  if (document === null) return (await wasDeletedInReach(store, documentId, link, account)) ? 'deleted' : 'not-found';
   // A link of another workspace, or a join link of another document, counts for nothing here.
   const own = link !== null && link.access.workspaceId === document.workspaceId && (link.access.documentId ?? documentId) === documentId ? link : null;
   const result = await effectiveAccess(store, document.workspaceId, own, account);
   if (result === 'no-token') return link === null && account === null ? 'no-token' : 'not-found';
   if (typeof result === 'string') return result;
   return { ...result, document };
+}
+
+/**
+ * True when the document was deleted from a workspace this link or account still opens: they
+ * are told it is gone (a stale offline client stops trying); anyone else learns nothing of the id.
+ */
+async function wasDeletedInReach(store: DocumentStore, documentId: string, link: Authorized | null, account: AccountRecord | null): Promise<boolean> {
+  const deleted = await store.findDeletedDocument(documentId);
+  if (deleted === null) return false;
+  const own = link !== null && link.access.workspaceId === deleted.workspaceId && (link.access.documentId ?? documentId) === documentId ? link : null;
+  return typeof (await effectiveAccess(store, deleted.workspaceId, own, account)) !== 'string';
 }

@@ -55,6 +55,7 @@ export function documentMember(store: DocumentStore, least: Role = 'viewer', opt
     if (result === 'no-token') throw new HTTPException(401, { message: NO_TOKEN });
     // Another workspace's document answers like a missing one, so ids cannot be probed.
     if (result === 'not-found') throw new HTTPException(404, { message: 'No such document in your workspace.' });
+    if (result === 'deleted') throw new HTTPException(410, { message: 'This document was deleted by an owner of its workspace.' });
     if (result === 'sign-in-required') throw new HTTPException(403, { message: SIGN_IN_REQUIRED });
     requireRole(result, least);
     c.set('authorized', result);

@@ -36,6 +36,11 @@ function readPending(raw: string | null): PendingLogin | null {
   }
 }
 
+/** True when the ID token leaves out a claim the district rule or the members page reads (tid stands in for hd at Microsoft). */
+function lacksProfileClaims(claims: Record<string, unknown>): boolean {
+  return typeof claims.email !== 'string' || typeof claims.name !== 'string' || (claims.hd === undefined && claims.tid === undefined);
+}
+
 const refusedPage = (reason: string, domain?: string | null): string => `/sign-in?${new URLSearchParams({ refused: reason, ...(domain && { domain }) })}`;
 
 /**
@@ -51,7 +56,7 @@ export function authRoutes(store: DocumentStore, config: IdentityConfig | undefi
     const account = readAccount(c);
     if (account === null) return c.json({ signedIn: false, signInAvailable: clients !== null });
     const workspaces = await store.listAccountWorkspaces(account.id);
-    return c.json({ signedIn: true, name: account.name, email: account.email, workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.name, role: w.role })) });
+    return c.json({ signedIn: true, id: account.id, name: account.name, email: account.email, workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.name, role: w.role })) });
   });
 
   app.get('/auth/providers', (c) => c.json((config?.providers ?? []).map((provider) => ({ id: provider.id, name: provider.name }))));
@@ -95,7 +100,8 @@ export function authRoutes(store: DocumentStore, config: IdentityConfig | undefi
       // The URL the provider redirected to, as people reach it (a proxy may have rewritten the host).
       const current = new URL(`${clients.redirectUri}${new URL(c.req.url).search}`);
       const tokens = await oidc.authorizationCodeGrant(configuration, current, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
-      claims = { ...tokens.claims() };
+      const fromIdToken = { ...tokens.claims() };
+      claims = lacksProfileClaims(fromIdToken) ? { ...(await readUserInfo(configuration, tokens.access_token, String(fromIdToken.sub), provider.id)), ...fromIdToken } : fromIdToken;
       // The access and refresh tokens go out of scope here: Pathways keeps none of the provider's tokens.
     } catch (error) {
       logger.warn({ provider: provider.id, error: error instanceof Error ? error.message : String(error) }, 'a sign-in failed at the identity provider');
@@ -103,6 +109,21 @@ export function authRoutes(store: DocumentStore, config: IdentityConfig | undefi
     }
     return finishSignIn(c, provider, claims, pending.next);
   });
+
+  /**
+   * The userinfo endpoint's claims, for a provider that leaves email, name or hd out of the ID
+   * token (the spec lets it when an access token is issued). The ID token's own claims win where
+   * both have one; a failure here leaves the ID token's, and the district rule then decides.
+   */
+  async function readUserInfo(configuration: oidc.Configuration, accessToken: string, subject: string, providerId: string): Promise<Record<string, unknown>> {
+    if (configuration.serverMetadata().userinfo_endpoint === undefined) return {};
+    try {
+      return { ...(await oidc.fetchUserInfo(configuration, accessToken, subject)) };
+    } catch (error) {
+      logger.warn({ provider: providerId, error: error instanceof Error ? error.message : String(error) }, 'could not read the userinfo endpoint; going on with the ID token\'s claims');
+      return {};
+    }
+  }
 
   async function finishSignIn(c: Context<SessionEnv>, provider: ProviderConfig, claims: Record<string, unknown>, next: string) {
     const at = new Date().toISOString();

@@ -17,7 +17,8 @@ export const CLOSE = {
   /** More presence entries than one socket may publish (MAX_PRESENCE_PER_SOCKET in relay/presence-owners.ts). */
   tooManyPresences: { code: 4429, reason: 'too many presence entries from one socket' },
   tokenRevoked: { code: 4401, reason: 'link no longer valid' },
-  documentGone: { code: 4404, reason: 'document no longer exists' },
+  /** The document was deleted (DELETE /api/documents/:doc): a client stops trying and says so. */
+  documentGone: { code: 4404, reason: 'document deleted' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -42,6 +42,9 @@ export interface NodeBus {
   /** A signed-in member was removed from a workspace (or their role changed): every node closes their sockets there. */
   publishAccountRevocation(workspaceId: string, accountId: string): void;
   onAccountRevocation(handler: (workspaceId: string, accountId: string) => void): void;
+  /** A document was deleted: every node drops its room and closes its sockets (4404). */
+  publishDocumentDeletion(documentId: string): void;
+  onDocumentDeletion(handler: (documentId: string) => void): void;
   /** The bus was disconnected and is back: notices may have been missed meanwhile. */
   onReconnect(handler: () => void): void;
   close(): Promise<void>;

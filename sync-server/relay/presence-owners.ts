@@ -56,3 +56,22 @@ export class PresenceOwners<Speaker extends PresenceSpeaker> {
     return ids;
   }
 }
+
+/** The signed-in account a socket speaks as, if any (from its session, never from the client). */
+export interface SpeakerAccount {
+  readonly accountId?: string;
+  readonly accountName?: string;
+}
+
+/**
+ * Whether a presence state may be shown as it is. A state that names an account (`user.account`,
+ * which clients show as signed in) must come from that account's own socket and carry its name
+ * as the district's provider gave it: anyone can type any display name as a guest, but nobody can
+ * appear as someone else's signed-in account. One property read per entry, on presence only.
+ */
+export function mayShowPresence(state: unknown, speaker: SpeakerAccount): boolean {
+  const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
+  if (typeof user !== 'object' || user === null || !('account' in user)) return true;
+  const { account, name } = user as { account?: unknown; name?: unknown };
+  return speaker.accountId !== undefined && account === speaker.accountId && name === speaker.accountName;
+}

@@ -32,6 +32,7 @@ export class RedisNodeBus implements NodeBus {
   private readonly documentHandlers = new Map<string, Set<DocumentListener>>();
   private readonly revocationHandlers: ((workspaceId: string, role: Role) => void)[] = [];
   private readonly accountRevocationHandlers: ((workspaceId: string, accountId: string) => void)[] = [];
+  private readonly deletionHandlers: ((documentId: string) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
   private closing: Promise<void> | null = null;
@@ -107,6 +108,14 @@ export class RedisNodeBus implements NodeBus {
     this.accountRevocationHandlers.push(handler);
   }
 
+  publishDocumentDeletion(documentId: string): void {
+    this.publish(REVOCATION_CHANNEL, JSON.stringify({ node: this.nodeId, deletedDocumentId: documentId }));
+  }
+
+  onDocumentDeletion(handler: (documentId: string) => void): void {
+    this.deletionHandlers.push(handler);
+  }
+
   onReconnect(handler: () => void): void {
     this.reconnectHandlers.push(handler);
   }
@@ -130,7 +139,11 @@ export class RedisNodeBus implements NodeBus {
       const fields = parsed as Record<string, unknown>;
       if (fields.node === this.nodeId) return;
       if (channel === REVOCATION_CHANNEL) {
-        const { workspaceId, role, accountId } = fields;
+        const { workspaceId, role, accountId, deletedDocumentId } = fields;
+        if (typeof deletedDocumentId === 'string') {
+          for (const handler of this.deletionHandlers) handler(deletedDocumentId);
+          return;
+        }
         if (typeof workspaceId === 'string' && typeof accountId === 'string') {
           for (const handler of this.accountRevocationHandlers) handler(workspaceId, accountId);
           return;

@@ -4,7 +4,8 @@ import type { RelayMetrics } from '../observability/metrics.ts';
 import type { Access, DocumentStore, Role } from '../storage/document-store.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import { Connection, type RelaySocket } from './connection.ts';
-import { decodeClientFrame } from './protocol.ts';
+import { decodeClientFrame, isEmptyUpdate } from './protocol.ts';
+import { EditingSessions } from './editing-sessions.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
@@ -58,6 +59,8 @@ export class Relay {
    */
   private readonly closing = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  /** Documents being deleted: a socket arriving meanwhile is closed rather than opening a room again. */
+  private readonly deleting = new Set<string>();
   /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
   private suspended = false;
   private readonly batcher: AppendBatcher;
@@ -66,14 +69,18 @@ export class Relay {
   /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
   private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
   private readonly roomGraceMs: number;
+  /** Each writer's socket, summarised in the audit log when it closes. */
+  private readonly editingSessions: EditingSessions;
 
   constructor(private readonly options: RelayOptions) {
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    this.editingSessions = new EditingSessions((entries) => options.store.appendAudit(entries), options.logger);
     this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
       bus.onAccountRevocation((workspaceId, accountId) => this.closeLocalSocketsOfAccount(workspaceId, accountId));
+      bus.onDocumentDeletion((documentId) => this.rooms.get(documentId)?.abandon(CLOSE.documentGone));
       bus.onReconnect(() => this.checkStorageEverywhere());
       this.sweep = setInterval(() => this.checkStorageEverywhere(), STORAGE_SWEEP_MS);
       this.sweep.unref();
@@ -92,14 +99,15 @@ export class Relay {
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
     const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
-    if (this.shuttingDown || this.suspended) {
-      const reason = this.shuttingDown ? CLOSE.goingAway : CLOSE.storageFailed;
+    if (this.shuttingDown || this.suspended || this.deleting.has(documentId)) {
+      const reason = this.shuttingDown ? CLOSE.goingAway : this.suspended ? CLOSE.storageFailed : CLOSE.documentGone;
       connection.close(reason.code, reason.reason);
       return { onMessage: () => {}, onClose: () => {} };
     }
     const room = this.openRoom(documentId);
     room.join(connection);
     metrics.sockets.inc();
+    const session = this.editingSessions.start(documentId, access);
     let closed = false;
     return {
       onMessage: (frame) => {
@@ -116,7 +124,9 @@ export class Relay {
             connection.close(reason.code, reason.reason);
             return;
           }
-          room.receive(connection, decoded.message);
+          const { message } = decoded;
+          if (session !== null && message.type === 'update' && !isEmptyUpdate(message.update)) session.changes++;
+          room.receive(connection, message);
         } catch (error) {
           logger.error({ documentId, role: access.role, error }, 'failed to handle a frame; closed its socket');
           connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
@@ -128,6 +138,7 @@ export class Relay {
         metrics.sockets.dec();
         connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
         room.leave(connection);
+        this.editingSessions.end(session);
       },
     };
   }
@@ -204,12 +215,34 @@ export class Relay {
     this.suspended = false;
   }
 
-  /** Closes every socket of this workspace and role, after its link was replaced. */
+  /**
+   * Deletes a document (`remove` deletes it from storage): its room here is dropped with 4404
+   * and its last round allowed to finish, so no append of it is in flight when storage deletes
+   * it, and the other nodes drop theirs once it is gone. Nothing of the room is written back: no
+   * compaction, no "Session ended" version.
+   */
+  async deleteDocument<T>(documentId: string, remove: () => Promise<T>): Promise<T> {
+    this.deleting.add(documentId);
+    try {
+      const room = this.rooms.get(documentId);
+      room?.abandon(CLOSE.documentGone);
+      await room?.settled();
+      await this.closing.get(documentId);
+      const removed = await remove();
+      // Only once storage has deleted it: a failed delete leaves the other nodes' rooms alone.
+      this.options.bus?.publishDocumentDeletion(documentId);
+      return removed;
+    } finally {
+      this.deleting.delete(documentId);
+    }
+  }
+
   /** Closes every socket a revoked join link of this document opened (4401). */
   closeSocketsOfJoinLinks(documentId: string): void {
     this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
   }
 
+  /** Closes every socket of this workspace and role, after its link was replaced. */
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     this.closeLocalSocketsOfRole(workspaceId, role);
     // And on every other node (R9): the token is already gone from storage, so none can reconnect.
@@ -310,5 +343,7 @@ export class Relay {
     if (this.sweep !== null) clearInterval(this.sweep);
     await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
     await Promise.all([...this.closing.values()]);
+    // Sockets still open end their sessions now: their close events may come after the store is closed.
+    await this.editingSessions.endAll();
   }
 }

@@ -278,11 +278,15 @@ export class RoomPersistence {
     await this.updateSummary(doc, true);
     if (!this.editedThisSession) return;
     this.editedThisSession = false;
-    // Named by its content, so another node closing its room on the same state saves no second one (R25).
-    await this.store.saveVersion(
-      { id: sessionVersionId(this.documentId, doc), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
-      encode(),
-    );
+    // A document deleted while its room was open keeps no version (and has no workspace to log it in).
+    const record = await this.store.getDocument(this.documentId);
+    if (record === null) return;
+    // Named by its content, so another node closing its room on the same state saves no second
+    // one (R25), and the store logs only the version it stores (S16): one event per version.
+    const version = { id: sessionVersionId(this.documentId, doc), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() };
+    await this.store.saveVersion(version, encode(), [
+      { workspaceId: record.workspaceId, at: version.createdAt, actor: { type: 'system' }, action: 'version-saved', target: this.documentId, outcome: 'success', requestId: null, detail: version.id },
+    ]);
   }
 
   private async updateSummary(doc: Y.Doc, force = false): Promise<void> {

@@ -4,7 +4,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE } from './close-codes.ts';
 import type { Connection } from './connection.ts';
-import { PresenceOwners } from './presence-owners.ts';
+import { mayShowPresence, PresenceOwners } from './presence-owners.ts';
 import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } from './protocol.ts';
 
 /**
@@ -71,7 +71,8 @@ export class RoomPresence {
    * another socket speaks for. Stock y-websocket clients re-send every awareness update they
    * receive; forwarding those echoes would multiply presence traffic by the room size, so only a
    * newer clock (or a removal) gets through (R10). A newer clock for someone else's id is a
-   * forgery (a stock client's echo never is newer) and is dropped without closing the socket.
+   * forgery (a stock client's echo never is newer) and is dropped without closing the socket, as
+   * is a state that names a signed-in account other than the socket's own (mayShowPresence).
    */
   apply(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): void {
     const awareness = this.awareness;
@@ -86,7 +87,7 @@ export class RoomPresence {
         stale++;
         continue;
       }
-      const claim = this.owners.claim(connection, entry.clientId);
+      const claim = mayShowPresence(entry.state, connection.access) ? this.owners.claim(connection, entry.clientId) : 'foreign';
       if (claim === 'foreign') {
         foreign++;
         continue;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FirstScreenRenderer } from './first-screen.ts';
 import { FIRST_SCREEN_BUDGET_MS, ROOT_ELEMENT, firstScreenWithin, sendWithFirstScreen } from './first-screen-page.ts';
 import { staticFiles } from './static-files.ts';
+import { readAccount } from '../access/middleware.ts';
 
 /** Where `vite build` writes the client, relative to the project directory the server runs in. */
 export const CLIENT_DIR = 'dist/client';
@@ -27,10 +28,11 @@ export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScr
     .get('/', page)
     .get('/w/*', page)
     // A share link's page shows the top of the document before any script has run, when its
-    // token may read it (first-screen.ts); a page without a token, or a failed read, is the app alone.
+    // token, or the signed-in member's session cookie, may read it (first-screen.ts); a page with
+    // neither, or a failed read, is the app alone.
     .get('/d/:doc', async (c, next) => {
       if (renderFirstScreen === null || !indexHtml.includes(ROOT_ELEMENT)) return page(c, next);
-      const firstScreen = await firstScreenWithin(renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null), firstScreenBudgetMs);
+      const firstScreen = await firstScreenWithin(renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null, readAccount(c)), firstScreenBudgetMs);
       return firstScreen === null ? page(c, next) : sendWithFirstScreen(c, indexHtml, firstScreen);
     })
     .get('/d/*', page)

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { createDocument, findTemplate, type TemplateId } from '#core/templates';
 import { auditEntry } from '../access/audit-entry.ts';
 import { documentMember, workspaceMember } from '../access/middleware.ts';
+import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { createRecordId } from './ids.ts';
 import { jsonBody, requiredText } from './json-body.ts';
@@ -28,8 +29,10 @@ const NewDocument = z.object({
 /**
  * A workspace's documents. The template is applied here, once, when the document is created;
  * clients never seed a document they find empty (two would, and merging would double it).
+ * `DELETE /api/documents/:doc` (owner) deletes one for good: its sockets close with 4404 on
+ * every node, and a stale client that comes back later is told the same.
  */
-export function documentRoutes(store: DocumentStore) {
+export function documentRoutes(store: DocumentStore, relay: Relay) {
   return new Hono()
     .post('/api/workspaces/:ws/documents', workspaceMember(store, 'editor'), jsonBody(NewDocument, '{"title": "Fall kickoff", "template": "roles-working-session"}'), async (c) => {
       const body = c.req.valid('json');
@@ -53,6 +56,14 @@ export function documentRoutes(store: DocumentStore) {
       const { access } = c.get('authorized');
       // `documentOnly`: a join link, which opens this document and not its workspace.
       return c.json({ id, title, template, updatedAt, workspaceId: document.workspaceId, workspaceName: workspace?.name ?? '', role: access.role, ...(access.documentId !== undefined && { documentOnly: true }) });
+    })
+    .delete('/api/documents/:doc', documentMember(store, 'owner'), async (c) => {
+      const documentId = c.req.param('doc');
+      const deletedAt = new Date().toISOString();
+      const audit = auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'document-deleted', target: documentId });
+      const deleted = await relay.deleteDocument(documentId, () => store.deleteDocument(documentId, deletedAt, audit));
+      // Another owner's delete got there first: the outcome is the same.
+      return c.json({ deleted: true, alreadyDeleted: !deleted });
     })
     .get('/api/workspaces/:ws/documents', workspaceMember(store), async (c) => {
       const documents = await store.listDocuments(c.req.param('ws'));

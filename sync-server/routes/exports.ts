@@ -8,6 +8,7 @@ import { documentMember } from '../access/middleware.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import { EXPORT_CONTENT_SECURITY_POLICY } from './security-headers.ts';
+import { CalendarPollLog } from './calendar-poll-log.ts';
 
 const FORMATS = {
   md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
@@ -29,12 +30,16 @@ function fileName(title: string, extension: string): string {
  */
 const calendarFeed = (c: Context) => c.req.query('format') === 'ics';
 
+/** A calendar app's poll: the feed fetched with the token in the URL and no header (a person's download sends the header). */
+const isSubscriptionPoll = (c: Context) => calendarFeed(c) && c.req.header('authorization') === undefined && c.req.query('token') !== undefined;
+
 /**
  * `GET /api/documents/:doc/export?format=md|html|csv|ics[&section=ID]`, rendered by core from the
  * stored document with the metrics table's small counts suppressed; `format=ics` also accepts
  * `&token=TOKEN` in place of the header.
  */
 export function exportRoutes(store: DocumentStore, relay: Relay) {
+  const polls = new CalendarPollLog();
   return new Hono().get('/api/documents/:doc/export', documentMember(store, 'viewer', { acceptsQueryToken: calendarFeed }), async (c) => {
     const format = c.req.query('format') ?? 'md';
     if (!(format in FORMATS)) throw new HTTPException(400, { message: `Unknown format "${format}": use md, html, csv or ics.` });
@@ -62,8 +67,11 @@ export function exportRoutes(store: DocumentStore, relay: Relay) {
       default:
         body = exportIcs(view, { documentId: c.req.param('doc') }).ics;
     }
-    // Recorded once the export is made, before it leaves: a calendar app's every poll counts as one.
-    await store.appendAudit([auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'document-exported', target: c.req.param('doc'), detail: format })]);
+    // Recorded once the export is made, before it leaves; a calendar subscription once a day (CalendarPollLog).
+    const poll = isSubscriptionPoll(c);
+    if (!poll || polls.isFirstToday(c.get('authorized').tokenHash ?? 'member', c.req.param('doc'))) {
+      await store.appendAudit([auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'document-exported', target: c.req.param('doc'), detail: poll ? 'ics subscription' : format })]);
+    }
     // A calendar feed is shown or subscribed to, and polled: inline, and never kept stale by a cache.
     const disposition = format === 'html' || format === 'ics' ? 'inline' : 'attachment';
     return c.body(body, 200, {

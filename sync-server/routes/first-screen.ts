@@ -4,22 +4,24 @@ import { readDocument, readSmallCellThreshold } from '#core/schema';
 import { authorizeDocument } from '../access/authorize.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
+import type { AccountRecord } from '../storage/identity-records.ts';
 
 /**
  * The first screen of a document as markup for the page the server sends, or null when this
- * token may not read the document (no token, a bad or revoked one, another workspace's, a join
- * link for another document): then the page is the plain app and holds nothing of the document.
+ * token or signed-in account may not read the document (neither given, a bad or revoked token,
+ * another workspace's, a join link for another document, an account that is no member): then
+ * the page is the plain app and holds nothing of the document.
  */
-export type FirstScreenRenderer = (documentId: string, token: string | null) => Promise<string | null>;
+export type FirstScreenRenderer = (documentId: string, token: string | null, account: AccountRecord | null) => Promise<string | null>;
 
 /**
  * Renders from the stored document (through the relay, so an open room's latest state), for a
- * token that the API would let read it: the same check as `documentMember(store, 'viewer')`.
+ * token or a signed-in member the API would let read it: the same check as `documentMember(store, 'viewer')`.
  * A viewer sees small counts suppressed, as the live page shows them to a viewer.
  */
 export function firstScreenRenderer(store: DocumentStore, relay: Relay): FirstScreenRenderer {
-  return async (documentId, token) => {
-    const authorized = await authorizeDocument(store, token, documentId);
+  return async (documentId, token, account) => {
+    const authorized = await authorizeDocument(store, token, documentId, account);
     if (typeof authorized === 'string') return null;
     const doc = new Y.Doc();
     try {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mintJoinLink, normalizeJoinCode, redeemJoinCode } from '../access/join-links.ts';
 import { documentMember } from '../access/middleware.ts';
+import { clientAddress } from '../access/client-address.ts';
 import type { RateLimiters } from '../access/rate-window.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -20,7 +21,7 @@ export const joinCodePath = (code: string): string => `/j/${code}`;
  * and closes the sockets they opened, and `POST /api/join/:code` exchanges a typed code for
  * `{documentId, token}` (no other credential; paced, 429 past the limit, 404 for a dead code).
  */
-export function joinLinkRoutes(store: DocumentStore, relay: Relay, rateLimiters: RateLimiters) {
+export function joinLinkRoutes(store: DocumentStore, relay: Relay, rateLimiters: RateLimiters, trustedProxies: ReadonlySet<string>) {
   const perAddress = rateLimiters('join-code-per-address', JOIN_CODE_TRIES_PER_MINUTE.perAddress, 60_000);
   const total = rateLimiters('join-code-total', JOIN_CODE_TRIES_PER_MINUTE.total, 60_000);
   return new Hono()
@@ -38,7 +39,7 @@ export function joinLinkRoutes(store: DocumentStore, relay: Relay, rateLimiters:
     })
     .post('/api/join/:code', async (c) => {
       c.header('cache-control', 'no-store');
-      const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+      const address = clientAddress(c, trustedProxies);
       // In turn, so a try refused per address does not use up the total.
       for (const [limit, key] of [[perAddress, address], [total, 'all']] as const) {
         const window = await limit.take(key);

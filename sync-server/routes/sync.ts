@@ -5,13 +5,16 @@ import { authorizeDocument, type Authorized } from '../access/authorize.ts';
 import { readAccount } from '../access/middleware.ts';
 import type { AccountRecord } from '../storage/identity-records.ts';
 import type { RelaySocket } from '../relay/connection.ts';
+import { CLOSE } from '../relay/close-codes.ts';
 import type { Relay, SocketHandlers } from '../relay/relay.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { StorageHealthMonitor } from '../storage/health-monitor.ts';
 import { FramedSender } from './framed-send.ts';
 
-type Env = { Variables: { authorized: Authorized; account: AccountRecord | null } };
+/** What the upgrade carries to the socket: the access it was granted, or that the document was deleted. */
+type Admission = { readonly kind: 'open'; readonly authorized: Authorized } | { readonly kind: 'deleted' };
+type Env = { Variables: { admission: Admission; account: AccountRecord | null } };
 
 const EMPTY_FRAME = new Uint8Array(0);
 
@@ -54,22 +57,33 @@ export function syncRoutes(
       const account = readAccount(c);
       const sameOrigin = account !== null && allowedOrigin !== undefined && c.req.header('origin') === allowedOrigin;
       const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'), sameOrigin ? account : null);
+      // A stale client of a deleted document is told so with a close code (4404), which it can
+      // read, where a refused upgrade would only look like a network failure to retry.
+      if (result === 'deleted') {
+        c.set('admission', { kind: 'deleted' });
+        return next();
+      }
       if (typeof result === 'string') {
         if (account !== null && !sameOrigin) return c.json({ error: 'A signed-in socket must come from Pathways itself (Origin).' }, 403);
         if (result === 'sign-in-required') return c.json({ error: 'This workspace requires sign-in: sign in with your district account to open it.' }, 403);
         return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
       }
       if (result.access.accountId !== undefined) void store.touchAccount(result.access.accountId, new Date().toISOString()).catch(() => undefined);
-      c.set('authorized', result);
+      c.set('admission', { kind: 'open', authorized: result });
       await next();
     },
     upgradeWebSocket((c) => {
       const documentId = c.req.param('doc')!;
-      const { access } = c.get('authorized');
+      const admission = c.get('admission');
       let handlers: SocketHandlers | null = null;
       return {
         onOpen: (_event, ws) => {
           const raw = ws.raw!;
+          if (admission.kind === 'deleted') {
+            raw.close(CLOSE.documentGone.code, CLOSE.documentGone.reason);
+            return;
+          }
+          const { access } = admission.authorized;
           const connected = relay.connect(documentId, relaySocket(raw, sender), access);
           handlers = connected;
           // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,

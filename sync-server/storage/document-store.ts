@@ -3,7 +3,7 @@
  * before fan-out) lives in the relay's persistence layer above it. Every method is async so an
  * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
  *
- * Every store follows the storage rules S1–S15 in `sync-server/relay/SPEC.md`, checked by the one
+ * Every store follows the storage rules S1–S17 in `sync-server/relay/SPEC.md`, checked by the one
  * contract suite in tests/integration/storage/store-contract.test.ts.
  */
 import type { AuditEntry, IdentityStore } from './identity-records.ts';
@@ -33,6 +33,13 @@ export interface DocumentRecord {
   readonly template: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** What is kept of a deleted document: enough to tell a stale client it is gone, nothing of its content. */
+export interface DeletedDocument {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly deletedAt: string;
 }
 
 export interface VersionRecord {
@@ -67,6 +74,8 @@ export interface Access {
   readonly documentId?: string;
   /** Set when a signed-in person holds this access: removing them from the workspace closes their sockets. */
   readonly accountId?: string;
+  /** The account's name, with `accountId`: what its presence and its audit events show. */
+  readonly accountName?: string;
 }
 
 /**
@@ -95,6 +104,15 @@ export interface DocumentStore extends IdentityStore {
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(workspaceId: string): Promise<DocumentRecord[]>;
   updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void>;
+
+  /**
+   * Deletes the document with everything stored for it (its log, snapshot, versions, survey and
+   * join links) and keeps a record that it was deleted (S17), with `audit`, in one transaction.
+   * Resolves false, changing nothing, when there is no such document.
+   */
+  deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean>;
+  /** The workspace a deleted document belonged to, and when it was deleted; null for any other id. */
+  findDeletedDocument(id: string): Promise<DeletedDocument | null>;
 
   loadDocument(id: string): Promise<StoredDocument>;
   /**

@@ -1,4 +1,4 @@
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { MemoryIdentity } from './memory-identity.ts';
 import { IdentityDelegation } from './identity-delegation.ts';
@@ -21,6 +21,7 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   private readonly surveyTokens = new Map<string, string>();
   private readonly joinLinks = new Map<string, JoinLinkRecord>();
   private readonly versions = new Map<string, { record: VersionRecord; state: Uint8Array }[]>();
+  private readonly deleted = new Map<string, DeletedDocument>();
   /** Accounts, sessions, members and the audit log; its methods are this store's too. */
   protected readonly people = new MemoryIdentity((id) => this.workspaces.get(id)?.name ?? null);
 
@@ -50,6 +51,23 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
     this.documents.set(record.id, record);
     this.contents.set(record.id, { snapshot: initialState.slice(), snapshotSeq: 0, updates: [], lastSeq: 0 });
     this.people.writeAudit(audit);
+  }
+
+  async deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean> {
+    const document = this.documents.get(id);
+    if (document === undefined) return false;
+    this.documents.delete(id);
+    this.contents.delete(id);
+    this.versions.delete(id);
+    for (const [hash, documentId] of this.surveyTokens) if (documentId === id) this.surveyTokens.delete(hash);
+    for (const [hash, link] of this.joinLinks) if (link.documentId === id) this.joinLinks.delete(hash);
+    this.deleted.set(id, { id, workspaceId: document.workspaceId, deletedAt });
+    this.people.writeAudit(audit);
+    return true;
+  }
+
+  async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
+    return this.deleted.get(id) ?? null;
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {

@@ -128,4 +128,16 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
         FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
     `,
   },
+  {
+    // Deleted documents (S17): their ids stay known, so a stale client's socket is told the
+    // document is gone instead of being refused like a wrong link.
+    version: 3,
+    sql: `
+      CREATE TABLE deleted_documents (
+        id text PRIMARY KEY,
+        workspace_id text NOT NULL,
+        deleted_at text NOT NULL
+      );
+    `,
+  },
 ];

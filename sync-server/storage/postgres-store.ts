@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { PostgresIdentity, writeAudit } from './postgres-identity.ts';
 import { bytes, inTransaction, migrate, toBuffer } from './postgres-pool.ts';
@@ -156,6 +156,24 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     await this.pool.query({ name: 'update-summary', text: 'UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3', values: [summary.title, summary.updatedAt, id] });
   }
 
+  async deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Locked first, as an append locks it, so no append commits into a document being deleted.
+      const { rows } = await client.query<{ workspace_id: string }>('SELECT workspace_id FROM documents WHERE id = $1 FOR UPDATE', [id]);
+      if (rows[0] === undefined) return false;
+      for (const table of ['join_links', 'survey_tokens', 'versions', 'updates']) await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
+      await client.query('DELETE FROM documents WHERE id = $1', [id]);
+      await client.query('INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES ($1, $2, $3)', [id, rows[0].workspace_id, deletedAt]);
+      await writeAudit(client, audit);
+      return true;
+    });
+  }
+
+  async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
+    const { rows } = await this.pool.query<{ id: string; workspace_id: string; deleted_at: string }>('SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = $1', [id]);
+    return rows[0] === undefined ? null : { id: rows[0].id, workspaceId: rows[0].workspace_id, deletedAt: rows[0].deleted_at };
+  }
+
   async loadDocument(id: string): Promise<StoredDocument> {
     return this.read(id, 0, true);
   }
@@ -261,8 +279,8 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
 
   async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     await this.transaction(async (client) => {
-      await insertVersion(client, record, state);
-      await writeAudit(client, audit);
+      // A version stored already was recorded already (S16): two nodes saving one session log it once.
+      if (await insertVersion(client, record, state)) await writeAudit(client, audit);
     });
   }
 

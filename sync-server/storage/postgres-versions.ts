@@ -14,8 +14,9 @@ interface VersionRow {
 
 const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto, createdAt: row.created_at });
 
-export async function insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<void> {
-  await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+/** True when the version was stored; false when one with its id was there already (S16). */
+export async function insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<boolean> {
+  const result = await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
     record.id,
     record.documentId,
     record.label,
@@ -23,6 +24,7 @@ export async function insertVersion(client: pg.PoolClient, record: VersionRecord
     record.createdAt,
     toBuffer(state),
   ]);
+  return (result.rowCount ?? 0) > 0;
 }
 
 export async function listVersions(pool: pg.Pool, documentId: string): Promise<VersionRecord[]> {

@@ -139,4 +139,16 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly sq
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    // Deleted documents (S17): their ids stay known, so a stale client's socket is told the
+    // document is gone instead of being refused like a wrong link.
+    version: 7,
+    sql: `
+      CREATE TABLE deleted_documents (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL,
+        deleted_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { SqliteIdentity } from './sqlite-identity.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -95,6 +95,10 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
       insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
       readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
+      deleteDocumentRows: ['join_links', 'survey_tokens', 'versions', 'updates'].map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+      deleteDocument: db.prepare('DELETE FROM documents WHERE id = ?'),
+      insertDeleted: db.prepare('INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES (?, ?, ?)'),
+      findDeleted: db.prepare<[string], { id: string; workspace_id: string; deleted_at: string }>('SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = ?'),
       writeProbe: db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
     };
     const { lastSeq, insertUpdate } = this.statements;
@@ -158,6 +162,23 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
     this.statements.updateSummary.run(summary.title, summary.updatedAt, id);
+  }
+
+  async deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const document = this.statements.getDocument.get(id);
+      if (document === undefined) return false;
+      for (const statement of this.statements.deleteDocumentRows) statement.run(id);
+      this.statements.deleteDocument.run(id);
+      this.statements.insertDeleted.run(id, document.workspace_id, deletedAt);
+      this.people.writeAudit(audit);
+      return true;
+    })();
+  }
+
+  async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
+    const row = this.statements.findDeleted.get(id);
+    return row === undefined ? null : { id: row.id, workspaceId: row.workspace_id, deletedAt: row.deleted_at };
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
@@ -232,8 +253,9 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
-      this.people.writeAudit(audit);
+      const inserted = this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+      // A version stored already was recorded already (S16): two nodes saving one session log it once.
+      if (inserted.changes > 0) this.people.writeAudit(audit);
     })();
   }
 

@@ -74,3 +74,26 @@ describe('the meeting calendar subscribe URL', () => {
     expect((await fetch(feedUrl(token))).status).toBe(200);
   });
 });
+
+describe('the audit log of a subscribed calendar', () => {
+  test("records a subscription's polls once per link and day, and every download sent with the header", async () => {
+    const other = await createWorkspace(server.url, 'Hillside USD');
+    const calendar = await createDocumentIn(server.url, other, { title: 'Meeting calendar', template: 'meeting-calendar' });
+    const poll = (token: string) => fetch(new URL(`/api/documents/${calendar}/export?format=ics&token=${encodeURIComponent(token)}`, server.url));
+    for (let index = 0; index < 5; index++) expect((await poll(other.tokens.viewer)).status).toBe(200);
+    expect((await poll(other.tokens.editor)).status).toBe(200);
+    for (let index = 0; index < 2; index++) expect((await api(server.url, `/api/documents/${calendar}/export?format=ics`, { token: other.tokens.viewer })).status).toBe(200);
+    const log = await api(server.url, `/api/workspaces/${other.id}/audit?format=jsonl`, { token: other.tokens.owner });
+    const exported = (await log.text())
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { action: string; actor: { role?: string }; detail?: string })
+      .filter((event) => event.action === 'document-exported');
+    expect(exported.map((event) => [event.actor.role, event.detail])).toEqual([
+      ['viewer', 'ics subscription'],
+      ['editor', 'ics subscription'],
+      ['viewer', 'ics'],
+      ['viewer', 'ics'],
+    ]);
+  });
+});

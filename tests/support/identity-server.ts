@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { findFreePort } from './free-port.ts';
-import { startIdentityProvider, type TestIdentityProvider, type TestPerson } from './oidc-provider.ts';
+import { startIdentityProvider, type TestIdentityProvider, type TestPerson, type TestProviderOptions } from './oidc-provider.ts';
 import { startTestServer } from './test-server.ts';
 
 export type IdentityTestServer = Awaited<ReturnType<typeof startTestServer>> & { readonly idp: TestIdentityProvider; readonly publicUrl: string };
@@ -9,10 +9,10 @@ export type IdentityTestServer = Awaited<ReturnType<typeof startTestServer>> & {
  * The real server with sign-in through a real oidc-provider, both on loopback. The server's port
  * is chosen first, since the provider must know the redirect URI before the server starts.
  */
-export async function startIdentityServer(people: Readonly<Record<string, TestPerson>>, allowedDomains = 'riverside.example', env: Record<string, string> = {}): Promise<IdentityTestServer> {
+export async function startIdentityServer(people: Readonly<Record<string, TestPerson>>, allowedDomains = 'riverside.example', env: Record<string, string> = {}, providerOptions: TestProviderOptions = {}): Promise<IdentityTestServer> {
   const port = await findFreePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const idp = await startIdentityProvider(`${publicUrl}/auth/callback`, people);
+  const idp = await startIdentityProvider(`${publicUrl}/auth/callback`, people, providerOptions);
   const server = await startTestServer({
     PORT: String(port),
     PATHWAYS_PUBLIC_URL: publicUrl,

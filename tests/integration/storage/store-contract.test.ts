@@ -13,7 +13,7 @@ import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/stor
 import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
 import { identityContract } from './identity-contract.ts';
 
-/** The storage contract (rules S1–S15 in sync-server/relay/SPEC.md), run against every store. */
+/** The storage contract (rules S1–S17 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
@@ -135,6 +135,44 @@ describe.each(stores)('%s store', (_name, make) => {
     await store.saveVersion({ id: 'session-1', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:01.000Z' }, u(3));
     expect((await store.listVersions('d1')).map((v) => [v.id, v.createdAt])).toEqual([['session-1', '2026-11-29T10:00:00.000Z']]);
     expect(await store.readVersion('d1', 'session-1')).toEqual(u(1, 2));
+  });
+
+  test('S16: the audit events of a version are written with the version only, so a repeated save logs nothing more', async () => {
+    const store = await fresh();
+    const saved = (at: string) => [{ workspaceId: 'w1', at, actor: { type: 'system' } as const, action: 'version-saved' as const, target: 'd1', outcome: 'success' as const, requestId: null, detail: 'session-2' }];
+    await store.saveVersion({ id: 'session-2', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:00.000Z' }, u(1), saved('2026-11-29T10:00:00.000Z'));
+    await store.saveVersion({ id: 'session-2', documentId: 'd1', label: 'Session ended', auto: true, createdAt: '2026-11-29T10:00:01.000Z' }, u(1), saved('2026-11-29T10:00:01.000Z'));
+    const events = await store.listAudit('w1', { limit: 100 });
+    expect(events.filter((event) => event.action === 'version-saved').map((event) => [event.at, event.actor])).toEqual([['2026-11-29T10:00:00.000Z', { type: 'system' }]]);
+  });
+
+  test('S17: deleting a document removes its log, snapshot, versions, survey and join links, keeps its id as deleted, and logs it in the same transaction', async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u(7));
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1), u(2)] }]);
+    await store.compact('d1', u(9, 1), 1);
+    await store.saveVersion({ id: 'v1', documentId: 'd1', label: 'Kickoff', auto: false, createdAt: '2026-11-29T10:00:00.000Z' }, u(5));
+    await store.replaceSurveyToken('d1', 'h-survey');
+    await store.addJoinLinks([{ hash: 'h-join', documentId: 'd1', kind: 'token', expiresAt: '2999-01-01T00:00:00.000Z' }]);
+    const audit = { workspaceId: 'w1', at: '2026-11-29T11:00:00.000Z', actor: { type: 'link', role: 'owner' } as const, action: 'document-deleted' as const, target: 'd1', outcome: 'success' as const, requestId: 'req-del' };
+
+    expect(await store.deleteDocument('d1', '2026-11-29T11:00:00.000Z', audit)).toBe(true);
+    expect(await store.getDocument('d1')).toBeNull();
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await store.storedBytes('d1')).toBe(0);
+    expect(await store.listVersions('d1')).toEqual([]);
+    expect(await store.readVersion('d1', 'v1')).toBeNull();
+    expect(await store.findSurveyDocument('h-survey')).toBeNull();
+    expect(await store.findJoinLink('h-join')).toBeNull();
+    expect((await store.listDocuments('w1')).map((d) => d.id)).toEqual(['d2']);
+    expect(await store.findDeletedDocument('d1')).toEqual({ id: 'd1', workspaceId: 'w1', deletedAt: '2026-11-29T11:00:00.000Z' });
+    expect(await store.findDeletedDocument('d2')).toBeNull();
+    expect((await store.listAudit('w1', { limit: 10 })).map((event) => [event.action, event.target])).toEqual([['document-deleted', 'd1']]);
+    // The other document is untouched; deleting again, or an unknown id, changes nothing.
+    expect(await store.loadDocument('d2')).toEqual({ snapshot: u(7), updates: [], lastSeq: 0 });
+    expect(await store.deleteDocument('d1', '2026-11-29T12:00:00.000Z', { ...audit, at: '2026-11-29T12:00:00.000Z' })).toBe(false);
+    expect(await store.deleteDocument('nope', '2026-11-29T12:00:00.000Z')).toBe(false);
+    expect(await store.listAudit('w1', { limit: 10 })).toHaveLength(1);
   });
 
   test('S6/S7: a token hash finds its workspace and role until it is replaced', async () => {
