@@ -44,7 +44,13 @@ export default defineConfig({
         // The app shell answers every page route offline; the API and sync never come from cache.
         navigateFallback: '/index.html',
         // /auth/ too: the sign-in redirects and the callback must reach the server, never the shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/auth\//, /^\/healthz/, /^\/metrics/],
+        navigateFallbackDenylist: [
+          /^\/api\//,
+          /^\/sync\//,
+          /^\/auth\//,
+          /^\/healthz/,
+          /^\/metrics/,
+        ],
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         // Take over the open page at once, so the first visit already works offline.
         clientsClaim: true,

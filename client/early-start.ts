@@ -17,5 +17,7 @@ export function startDocumentPageEarly(pathname: string): void {
   if (token === null) return;
   // Offline, the session finds out for itself (and says so); a socket would only fail.
   if (navigator.onLine) openEarlySocket(relaySocketUrl(relayServerUrl(), documentId, token));
-  void import('./sync/open-session.ts').then(({ preopenSession }) => preopenSession(documentId, token));
+  void import('./sync/open-session.ts').then(({ preopenSession }) =>
+    preopenSession(documentId, token),
+  );
 }

@@ -23,5 +23,8 @@ else void documentPage.then(render, render);
 // The service worker caches the app shell, so a page reloaded offline still opens. Installing it
 // downloads the whole app once more (every page's code), so it waits until the page has opened and
 // the browser is idle, instead of competing with the page's own requests and its main thread.
-const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 1000));
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: 5000 })
+    : setTimeout(run, 1000);
 whenIdle(() => registerSW({ immediate: true }));

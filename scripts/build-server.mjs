@@ -18,7 +18,11 @@ export const SERVER_OUT_DIR = join(ROOT, 'dist', 'server');
 export async function buildServer() {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'sync-server/main.ts', server: 'sync-server/server.ts', 'compaction-worker': 'sync-server/relay/compaction-worker.ts' },
+    entryPoints: {
+      main: 'sync-server/main.ts',
+      server: 'sync-server/server.ts',
+      'compaction-worker': 'sync-server/relay/compaction-worker.ts',
+    },
     outdir: SERVER_OUT_DIR,
     bundle: true,
     splitting: true,
@@ -35,8 +39,12 @@ export async function buildServer() {
   // Two starts at once (parallel tests, two nodes) may build together: each file is written
   // under a temporary name and renamed, chunks (named by content hash) before the entries that
   // import them, so a reader never sees a half-written file or an entry without its chunks.
-  const entries = new Set(['main.js', 'server.js', 'compaction-worker.js'].map((name) => join(SERVER_OUT_DIR, name)));
-  const ordered = [...result.outputFiles].sort((a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)));
+  const entries = new Set(
+    ['main.js', 'server.js', 'compaction-worker.js'].map((name) => join(SERVER_OUT_DIR, name)),
+  );
+  const ordered = [...result.outputFiles].sort(
+    (a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)),
+  );
   for (const file of ordered) {
     mkdirSync(dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;

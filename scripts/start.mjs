@@ -18,7 +18,11 @@ function newestChange(path) {
 }
 
 const builtAt = existsSync(MAIN) ? statSync(MAIN).mtimeMs : 0;
-const sourcesAt = Math.max(...['sync-server', 'core', 'scripts/build-server.mjs', 'package.json'].map((path) => newestChange(join(ROOT, path))));
+const sourcesAt = Math.max(
+  ...['sync-server', 'core', 'scripts/build-server.mjs', 'package.json'].map((path) =>
+    newestChange(join(ROOT, path)),
+  ),
+);
 if (builtAt <= sourcesAt) {
   console.log('Compiling the server (first start, or its sources changed)…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });

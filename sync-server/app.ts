@@ -75,7 +75,10 @@ export interface AppDependencies {
  * The HTTP application: small route modules mounted on one Hono app, JSON errors a person can
  * act on, and the websocket endpoint. Returns the hook that attaches websockets to the server.
  */
-export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: NodeWebSocket['injectWebSocket'] } {
+export function createApp(deps: AppDependencies): {
+  app: Hono;
+  injectWebSocket: NodeWebSocket['injectWebSocket'];
+} {
   const app = new Hono();
   installErrorEvent();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -84,7 +87,8 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   wss.options.maxPayload = deps.maxMessageBytes;
   wss.on('connection', (socket) => {
     const close = socket.close.bind(socket);
-    socket.close = (code?: number, reason?: string | Buffer) => close(code, code === CLOSE.tooLarge.code && !reason ? CLOSE.tooLarge.reason : reason);
+    socket.close = (code?: number, reason?: string | Buffer) =>
+      close(code, code === CLOSE.tooLarge.code && !reason ? CLOSE.tooLarge.reason : reason);
   });
 
   // Headers first, so every response gets them, errors and 413s included.
@@ -108,15 +112,34 @@ export function createApp(deps: AppDependencies): { app: Hono; injectWebSocket: 
   app.route('/', exportRoutes(deps.store, deps.relay));
   app.route('/', versionRoutes(deps.store, deps.relay));
   app.route('/', surveyLinkRoutes(deps.store, deps.relay));
-  app.route('/', joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters, deps.trustedProxies ?? new Set()));
+  app.route(
+    '/',
+    joinLinkRoutes(deps.store, deps.relay, deps.rateLimiters, deps.trustedProxies ?? new Set()),
+  );
   app.route('/', surveyAnswerRoutes(deps.store, deps.relay, deps.logger, deps.rateLimiters));
-  app.route('/', syncRoutes(deps.store, deps.relay, upgradeWebSocket, deps.logger, deps.storageHealth, deps.identity && new URL(deps.identity.publicUrl).origin));
-  app.route('/', clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs));
+  app.route(
+    '/',
+    syncRoutes(
+      deps.store,
+      deps.relay,
+      upgradeWebSocket,
+      deps.logger,
+      deps.storageHealth,
+      deps.identity && new URL(deps.identity.publicUrl).origin,
+    ),
+  );
+  app.route(
+    '/',
+    clientRoutes(CLIENT_DIR, firstScreenRenderer(deps.store, deps.relay), deps.firstScreenBudgetMs),
+  );
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.path}.` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     // A survey link's token is its path: keep it out of the logs.
-    deps.logger.error({ error, path: c.req.path.replace(/^\/(api\/survey|s)\/[^/]+/, '/$1/…') }, 'request failed');
+    deps.logger.error(
+      { error, path: c.req.path.replace(/^\/(api\/survey|s)\/[^/]+/, '/$1/…') },
+      'request failed',
+    );
     return c.json({ error: 'Something went wrong on the server; it has been logged.' }, 500);
   });
   return { app, injectWebSocket };

@@ -20,7 +20,11 @@ function newestChange(dir: string): number {
 export function ensureClientBuilt(log: (message: string) => void): void {
   const index = join(CLIENT_DIR, 'index.html');
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sourcesAt = Math.max(newestChange('client'), newestChange('core'), statSync('vite.config.ts').mtimeMs);
+  const sourcesAt = Math.max(
+    newestChange('client'),
+    newestChange('core'),
+    statSync('vite.config.ts').mtimeMs,
+  );
   if (builtAt > sourcesAt) return;
   log('Building the client (first start, or its sources changed)…');
   viteBuild(['--logLevel', 'warn']);
@@ -33,10 +37,19 @@ export function ensureClientBuilt(log: (message: string) => void): void {
 export function viteBuild(args: readonly string[]): void {
   let vite: string;
   try {
-    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+    vite = join(
+      dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+      'bin',
+      'vite.js',
+    );
   } catch {
     // A production install (`npm ci --omit=dev`) has no Vite: it serves a client built beforehand.
-    throw new Error('the client is not built and Vite is not installed (a dev dependency): run `npm ci && npm run build` first, then start with the production install');
+    throw new Error(
+      'the client is not built and Vite is not installed (a dev dependency): run `npm ci && npm run build` first, then start with the production install',
+    );
   }
-  execFileSync(process.execPath, [vite, 'build', ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [vite, 'build', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

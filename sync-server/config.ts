@@ -38,7 +38,13 @@ export interface ServerConfig {
   readonly trustedProxies: ReadonlySet<string>;
 }
 
-function readInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
+function readInteger(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -49,21 +55,31 @@ function readInteger(env: Readonly<Record<string, string | undefined>>, name: st
 
 function readSynchronous(raw: string | undefined): 'NORMAL' | 'FULL' {
   const value = (raw || 'NORMAL').toUpperCase();
-  if (value !== 'NORMAL' && value !== 'FULL') throw new Error(`PATHWAYS_SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
+  if (value !== 'NORMAL' && value !== 'FULL')
+    throw new Error(`PATHWAYS_SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
   return value;
 }
 
 function readDatabaseUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const url = env.DATABASE_URL || undefined;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url))
+    throw new Error(
+      `DATABASE_URL must be a postgres:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
   // Nodes joined by Redis must share their storage; each one's own SQLite file would split every document.
-  if (env.REDIS_URL && url === undefined) throw new Error('REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too (SQLite is one machine\'s file)');
+  if (env.REDIS_URL && url === undefined)
+    throw new Error(
+      "REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too (SQLite is one machine's file)",
+    );
   return url;
 }
 
 function readRedisUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const url = env.REDIS_URL || undefined;
-  if (url !== undefined && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must be a redis:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  if (url !== undefined && !/^rediss?:\/\//.test(url))
+    throw new Error(
+      `REDIS_URL must be a redis:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
   return url;
 }
 
@@ -74,15 +90,33 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     dataDir: env.DATA_DIR || './data',
     adminToken: env.PATHWAYS_ADMIN_TOKEN || undefined,
     metricsToken: env.PATHWAYS_METRICS_TOKEN || undefined,
-    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxMessageBytes: readInteger(
+      env,
+      'MAX_MESSAGE_BYTES',
+      8 * 1024 * 1024,
+      1024,
+      256 * 1024 * 1024,
+    ),
     storeLatencyMs: readInteger(env, 'PATHWAYS_STORE_LATENCY_MS', 0, 0, 10_000),
     sqliteSynchronous: readSynchronous(env.PATHWAYS_SQLITE_SYNCHRONOUS),
-    commitIntervalMs: readInteger(env, 'PATHWAYS_COMMIT_INTERVAL_MS', DEFAULT_COMMIT_INTERVAL_MS, 0, 1000),
+    commitIntervalMs: readInteger(
+      env,
+      'PATHWAYS_COMMIT_INTERVAL_MS',
+      DEFAULT_COMMIT_INTERVAL_MS,
+      0,
+      1000,
+    ),
     roomGraceMs: readInteger(env, 'PATHWAYS_ROOM_GRACE_MS', DEFAULT_ROOM_GRACE_MS, 0, 3_600_000),
     databaseUrl: readDatabaseUrl(env),
     redisUrl: readRedisUrl(env),
     identity: readIdentityConfig(env),
-    firstScreenBudgetMs: readInteger(env, 'PATHWAYS_FIRST_SCREEN_BUDGET_MS', FIRST_SCREEN_BUDGET_MS, 0, 10_000),
+    firstScreenBudgetMs: readInteger(
+      env,
+      'PATHWAYS_FIRST_SCREEN_BUDGET_MS',
+      FIRST_SCREEN_BUDGET_MS,
+      0,
+      10_000,
+    ),
     trustedProxies: readTrustedProxies(env.PATHWAYS_TRUSTED_PROXIES),
   };
 }

@@ -17,7 +17,11 @@ import { openStore } from './storage/open-store.ts';
  * ample for a school's Wi-Fi (our largest request is a few KiB); Node checks every second.
  * Websockets are not affected: once upgraded, a socket is no longer an HTTP request.
  */
-const SLOW_CLIENT_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+const SLOW_CLIENT_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+};
 
 export interface RunningServer {
   readonly url: string;
@@ -29,17 +33,40 @@ export interface RunningServer {
 }
 
 /** Starts the whole server: storage, relay, REST and sync on one port. Resolves once it listens. */
-export async function startServer(config: ServerConfig, options: { store?: DocumentStore; logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  options: { store?: DocumentStore; logger?: Logger } = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
   const opened = options.store ?? (await openStore(config, logger));
   const store = config.storeLatencyMs > 0 ? withLatency(opened, config.storeLatencyMs) : opened;
   const metrics = createRelayMetrics();
   // ioredis loads only on a node that joins others: one machine's process does without it.
-  const bus = config.redisUrl === undefined ? undefined : new (await import('./relay/redis-node-bus.ts')).RedisNodeBus(config.redisUrl, logger);
+  const bus =
+    config.redisUrl === undefined
+      ? undefined
+      : new (await import('./relay/redis-node-bus.ts')).RedisNodeBus(config.redisUrl, logger);
   // Nodes behind one load balancer share their rate limits, or N nodes would allow N times each.
-  const sharedLimits = config.redisUrl === undefined ? undefined : new (await import('./access/redis-rate-window.ts')).RedisRateLimiters(config.redisUrl, logger);
-  const relay = new Relay({ store, logger, metrics, maxMessageBytes: config.maxMessageBytes, commitIntervalMs: config.commitIntervalMs, roomGraceMs: config.roomGraceMs, ...(bus && { bus }) });
-  const storageHealth = new StorageHealthMonitor(store, logger, { onLost: () => relay.suspend(), onRecovered: () => relay.resume() });
+  const sharedLimits =
+    config.redisUrl === undefined
+      ? undefined
+      : new (await import('./access/redis-rate-window.ts')).RedisRateLimiters(
+          config.redisUrl,
+          logger,
+        );
+  const relay = new Relay({
+    store,
+    logger,
+    metrics,
+    maxMessageBytes: config.maxMessageBytes,
+    commitIntervalMs: config.commitIntervalMs,
+    roomGraceMs: config.roomGraceMs,
+    ...(bus && { bus }),
+  });
+  const storageHealth = new StorageHealthMonitor(store, logger, {
+    onLost: () => relay.suspend(),
+    onRecovered: () => relay.resume(),
+  });
   const { app, injectWebSocket } = createApp({
     store,
     relay,
@@ -55,10 +82,20 @@ export async function startServer(config: ServerConfig, options: { store?: Docum
     trustedProxies: config.trustedProxies,
   });
 
-  const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: SLOW_CLIENT_TIMEOUTS }, (address) => resolve({ server, address }));
-    server.once('error', reject);
-  });
+  const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>(
+    (resolve, reject) => {
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          serverOptions: SLOW_CLIENT_TIMEOUTS,
+        },
+        (address) => resolve({ server, address }),
+      );
+      server.once('error', reject);
+    },
+  );
   injectWebSocket(server);
   storageHealth.start();
 

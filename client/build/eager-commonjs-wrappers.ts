@@ -10,7 +10,8 @@ import type { Plugin } from 'vite';
  * minifier runs, which keeps function expressions as they are.
  */
 export function eagerCommonJsWrappers(): Plugin {
-  const lazyWrapper = /__commonJSMin\(\(\(((?:exports|module|this\$\d+)(?:, (?:exports|module|this\$\d+))*)\) => \{/g;
+  const lazyWrapper =
+    /__commonJSMin\(\(\(((?:exports|module|this\$\d+)(?:, (?:exports|module|this\$\d+))*)\) => \{/g;
   return {
     name: 'pathways-eager-commonjs-wrappers',
     apply: 'build',

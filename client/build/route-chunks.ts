@@ -23,7 +23,13 @@ export type RouteChunk = 'app-shared' | 'document-shared';
 
 /** What the plan reads of a build's module graph: the part of Rolldown's ChunkingContext it uses. */
 export interface ModuleGraph {
-  getModuleInfo(id: string): { readonly importedIds: readonly string[]; readonly dynamicallyImportedIds: readonly string[]; readonly dynamicImporters: readonly string[] } | null;
+  getModuleInfo(
+    id: string,
+  ): {
+    readonly importedIds: readonly string[];
+    readonly dynamicallyImportedIds: readonly string[];
+    readonly dynamicImporters: readonly string[];
+  } | null;
 }
 
 /** Every module statically imported from `roots`, directly or not, with the roots. */
@@ -40,26 +46,49 @@ function staticGraph(roots: readonly string[], graph: ModuleGraph): Set<string> 
 
 /** Which chunk each grouped module goes to (see routeChunks); modules not named keep Rolldown's own chunking. */
 export function planRouteChunks(graph: ModuleGraph): Map<string, RouteChunk> {
-  const { entry: entryPath, app: appPath, documentPage, earlySession: earlySessionPath, session: sessionPath } = ROUTE_ROOTS;
-  const [entry, app, page, earlySession, session] = [entryPath, appPath, documentPage, earlySessionPath, sessionPath].map((path) => {
+  const {
+    entry: entryPath,
+    app: appPath,
+    documentPage,
+    earlySession: earlySessionPath,
+    session: sessionPath,
+  } = ROUTE_ROOTS;
+  const [entry, app, page, earlySession, session] = [
+    entryPath,
+    appPath,
+    documentPage,
+    earlySessionPath,
+    sessionPath,
+  ].map((path) => {
     const id = join(projectDir, path);
-    if (graph.getModuleInfo(id) === null) throw new Error(`client/build/route-chunks.ts: ${path} is not in the build; update ROUTE_ROOTS`);
+    if (graph.getModuleInfo(id) === null)
+      throw new Error(
+        `client/build/route-chunks.ts: ${path} is not in the build; update ROUTE_ROOTS`,
+      );
     return id;
   }) as [string, string, string, string, string];
   const entryGraph = staticGraph([entry], graph);
   const everyPage = staticGraph([entry, app], graph);
   // The pages the app's router loads lazily, other than the document page: follow-ups, projector, print, survey.
-  const lazyPages = [...everyPage].flatMap((id) => graph.getModuleInfo(id)!.dynamicallyImportedIds).filter((id) => id !== app && id !== page && id !== earlySession);
+  const lazyPages = [...everyPage]
+    .flatMap((id) => graph.getModuleInfo(id)!.dynamicallyImportedIds)
+    .filter((id) => id !== app && id !== page && id !== earlySession);
   const otherPageGraphs = lazyPages.map((lazyPage) => staticGraph([lazyPage], graph));
   const otherPages = new Set(otherPageGraphs.flatMap((pageGraph) => [...pageGraph]));
-  const pagesOpeningDocuments = new Set(otherPageGraphs.filter((pageGraph) => pageGraph.has(session)).flatMap((pageGraph) => [...pageGraph]));
+  const pagesOpeningDocuments = new Set(
+    otherPageGraphs
+      .filter((pageGraph) => pageGraph.has(session))
+      .flatMap((pageGraph) => [...pageGraph]),
+  );
   const documentRoute = staticGraph([page, earlySession], graph);
   // A module loaded with import() starts a chunk of its own, except the early session: it is
   // small and needs the session's chunk anyway.
-  const groupable = (id: string) => id === earlySession || graph.getModuleInfo(id)!.dynamicImporters.length === 0;
+  const groupable = (id: string) =>
+    id === earlySession || graph.getModuleInfo(id)!.dynamicImporters.length === 0;
   const plan = new Map<string, RouteChunk>();
   for (const id of staticGraph([app], graph)) {
-    if (!entryGraph.has(id) && (otherPages.has(id) || documentRoute.has(id)) && groupable(id)) plan.set(id, 'app-shared');
+    if (!entryGraph.has(id) && (otherPages.has(id) || documentRoute.has(id)) && groupable(id))
+      plan.set(id, 'app-shared');
   }
   for (const id of documentRoute) {
     if (everyPage.has(id) || !groupable(id)) continue;

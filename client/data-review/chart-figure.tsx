@@ -31,7 +31,9 @@ export function ChartFigure({ title, summary, draw, data, drawKey, legend }: Cha
 
   useEffect(() => {
     const drawNow = (): void => {
-      const chart = draw(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, canvas.current?.clientWidth ?? MAX_WIDTH)));
+      const chart = draw(
+        Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, canvas.current?.clientWidth ?? MAX_WIDTH)),
+      );
       // The container is the image and carries the text alternative; the marks' own ARIA labels
       // ("bar", "line") would only add noise inside it.
       chart.setAttribute('aria-hidden', 'true');
@@ -55,7 +57,13 @@ export function ChartFigure({ title, summary, draw, data, drawKey, legend }: Cha
       {legend}
       <div ref={canvas} className="chart-canvas" role="img" aria-label={`${title}. ${summary}`} />
       <figcaption className="chart-summary">{summary}</figcaption>
-      <button type="button" className="quiet chart-table-toggle" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable(!showTable)}>
+      <button
+        type="button"
+        className="quiet chart-table-toggle"
+        aria-expanded={showTable}
+        aria-controls={tableId}
+        onClick={() => setShowTable(!showTable)}
+      >
         {showTable ? 'Hide data table' : 'Show data table'}
       </button>
       <div id={tableId} className={showTable ? 'chart-data' : 'chart-data chart-data-collapsed'}>

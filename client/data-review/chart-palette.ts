@@ -2,9 +2,27 @@
  * Series colours for charts: each has at least 4.5:1 contrast on white (WCAG 1.4.11 asks 3:1 for
  * graphics), and series also differ by marker shape and direct labels, never by colour alone.
  */
-export const SERIES_COLOURS = ['#0b4f9c', '#a4161a', '#1d6b34', '#8a4b00', '#5b2a86', '#005f73', '#7a1f5c', '#3d4a5c'] as const;
+export const SERIES_COLOURS = [
+  '#0b4f9c',
+  '#a4161a',
+  '#1d6b34',
+  '#8a4b00',
+  '#5b2a86',
+  '#005f73',
+  '#7a1f5c',
+  '#3d4a5c',
+] as const;
 
-export const SERIES_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'asterisk'] as const;
+export const SERIES_SYMBOLS = [
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'star',
+  'cross',
+  'wye',
+  'asterisk',
+] as const;
 
 /** A light tint of the accent for bars, with the dark accent as their outline. */
 export const BAR_FILL = '#9ec1ea';

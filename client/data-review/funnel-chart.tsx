@@ -12,15 +12,28 @@ export interface FunnelStage {
 
 function describe(stages: readonly FunnelStage[]): string {
   const [first, ...rest] = stages;
-  if (first === undefined || first.count.value === null) return 'No counts entered for this period yet.';
-  const parts = rest.filter((stage) => stage.count.text !== '').map((stage) => `${stage.stage.toLowerCase()} ${stage.count.text}${stage.share === null ? '' : ` (${formatPercent(stage.share)})`}`);
+  if (first === undefined || first.count.value === null)
+    return 'No counts entered for this period yet.';
+  const parts = rest
+    .filter((stage) => stage.count.text !== '')
+    .map(
+      (stage) =>
+        `${stage.stage.toLowerCase()} ${stage.count.text}${stage.share === null ? '' : ` (${formatPercent(stage.share)})`}`,
+    );
   return `${first.count.text} students referred; ${parts.join(', ')}.`;
 }
 
 /** The referral funnel for one period and provider, as horizontal bars labelled with count and share. */
-export function FunnelChart({ title, stages }: { readonly title: string; readonly stages: readonly FunnelStage[] }) {
+export function FunnelChart({
+  title,
+  stages,
+}: {
+  readonly title: string;
+  readonly stages: readonly FunnelStage[];
+}) {
   const drawable = stages.filter((stage) => stage.count.value !== null);
-  const label = (stage: FunnelStage) => (stage.share === null ? stage.count.text : `${stage.count.text} (${formatPercent(stage.share)})`);
+  const label = (stage: FunnelStage) =>
+    stage.share === null ? stage.count.text : `${stage.count.text} (${formatPercent(stage.share)})`;
   return (
     <ChartFigure
       title={title}
@@ -35,8 +48,20 @@ export function FunnelChart({ title, stages }: { readonly title: string; readonl
           x: { label: 'Students', grid: true },
           y: { label: null, domain: stages.map((stage) => stage.stage) },
           marks: [
-            Plot.barX(drawable, { x: (stage: FunnelStage) => stage.count.value, y: 'stage', fill: BAR_FILL, stroke: BAR_STROKE }),
-            Plot.text(stages, { x: (stage: FunnelStage) => stage.count.value ?? 0, y: 'stage', text: label, textAnchor: 'start', dx: 6, fill: '#1b1f24' }),
+            Plot.barX(drawable, {
+              x: (stage: FunnelStage) => stage.count.value,
+              y: 'stage',
+              fill: BAR_FILL,
+              stroke: BAR_STROKE,
+            }),
+            Plot.text(stages, {
+              x: (stage: FunnelStage) => stage.count.value ?? 0,
+              y: 'stage',
+              text: label,
+              textAnchor: 'start',
+              dx: 6,
+              fill: '#1b1f24',
+            }),
             Plot.ruleX([0]),
           ],
         })

@@ -22,7 +22,9 @@ export function MetricsImport({ doc, table }: { readonly doc: Y.Doc; readonly ta
     if (file === undefined) return;
     if (file.size > MAX_FILE_BYTES) {
       setParsed(null);
-      setMessage(`${file.name} is ${Math.round(file.size / 1024)} KiB; a metrics file is at most 1,024 KiB.`);
+      setMessage(
+        `${file.name} is ${Math.round(file.size / 1024)} KiB; a metrics file is at most 1,024 KiB.`,
+      );
       return;
     }
     setParsed({ ...parseMetricsCsv(await file.text(), table), fileName: file.name });
@@ -33,7 +35,9 @@ export function MetricsImport({ doc, table }: { readonly doc: Y.Doc; readonly ta
     doc.transact(() => {
       for (const row of parsed.goodRows) addRow(doc, table.id, row);
     });
-    setMessage(`Added ${parsed.goodRows.length} ${parsed.goodRows.length === 1 ? 'row' : 'rows'} from ${parsed.fileName}.`);
+    setMessage(
+      `Added ${parsed.goodRows.length} ${parsed.goodRows.length === 1 ? 'row' : 'rows'} from ${parsed.fileName}.`,
+    );
     setParsed(null);
     if (input.current !== null) input.current.value = '';
   };
@@ -47,16 +51,29 @@ export function MetricsImport({ doc, table }: { readonly doc: Y.Doc; readonly ta
   return (
     <div className="metrics-import">
       <label htmlFor={inputId}>Import metrics from a CSV file</label>
-      <p className="data-view-note">The first line names the columns, as in the table above (Period, Provider, Students referred, …). Counts only, never student names or ids.</p>
-      <input id={inputId} ref={input} type="file" accept=".csv,text/csv" aria-describedby={resultId} onChange={(event) => void read(event.currentTarget.files?.[0])} />
+      <p className="data-view-note">
+        The first line names the columns, as in the table above (Period, Provider, Students
+        referred, …). Counts only, never student names or ids.
+      </p>
+      <input
+        id={inputId}
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby={resultId}
+        onChange={(event) => void read(event.currentTarget.files?.[0])}
+      />
       <div id={resultId} role="status" aria-live="polite">
         {message !== null && <p>{message}</p>}
         {parsed !== null && parsed.fatal !== null && <p className="error">{parsed.fatal}</p>}
         {parsed !== null && parsed.fatal === null && (
           <div className="import-review">
             <p>
-              {parsed.fileName}: {parsed.goodRows.length} {parsed.goodRows.length === 1 ? 'row is' : 'rows are'} ready to add
-              {parsed.problems.length > 0 && `, ${parsed.problems.length} ${parsed.problems.length === 1 ? 'problem' : 'problems'} found`}.
+              {parsed.fileName}: {parsed.goodRows.length}{' '}
+              {parsed.goodRows.length === 1 ? 'row is' : 'rows are'} ready to add
+              {parsed.problems.length > 0 &&
+                `, ${parsed.problems.length} ${parsed.problems.length === 1 ? 'problem' : 'problems'} found`}
+              .
             </p>
             {parsed.problems.length > 0 && (
               <ul className="import-problems">
@@ -71,13 +88,23 @@ export function MetricsImport({ doc, table }: { readonly doc: Y.Doc; readonly ta
                 ))}
               </ul>
             )}
-            {parsed.problems.length > 0 && parsed.goodRows.length > 0 && <p>Lines with a problem are left out. Fix them in the file and import again, or add them by hand.</p>}
+            {parsed.problems.length > 0 && parsed.goodRows.length > 0 && (
+              <p>
+                Lines with a problem are left out. Fix them in the file and import again, or add
+                them by hand.
+              </p>
+            )}
           </div>
         )}
       </div>
       {parsed !== null && parsed.fatal === null && (
         <div className="import-actions">
-          <button type="button" className="primary" disabled={parsed.goodRows.length === 0} onClick={confirm}>
+          <button
+            type="button"
+            className="primary"
+            disabled={parsed.goodRows.length === 0}
+            onClick={confirm}
+          >
             Add {parsed.goodRows.length} {parsed.goodRows.length === 1 ? 'row' : 'rows'}
           </button>
           <button type="button" onClick={cancel}>

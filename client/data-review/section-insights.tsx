@@ -9,12 +9,22 @@ import { RUBRIC_SECTION_ID } from '#core/schema/section-ids';
 import type { Role } from '../sync/device-store.ts';
 
 // Charts are only on data-review and assessment documents; everyone else skips their code.
-const MetricsPanel = lazy(() => import('./metrics-panel.tsx').then((module) => ({ default: module.MetricsPanel })));
-const RubricPanel = lazy(() => import('./rubric-panel.tsx').then((module) => ({ default: module.RubricPanel })));
+const MetricsPanel = lazy(() =>
+  import('./metrics-panel.tsx').then((module) => ({ default: module.MetricsPanel })),
+);
+const RubricPanel = lazy(() =>
+  import('./rubric-panel.tsx').then((module) => ({ default: module.RubricPanel })),
+);
 // The pathway's layout library loads only on documents with a referral pathway.
-const PathwayDiagram = lazy(() => import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })));
+const PathwayDiagram = lazy(() =>
+  import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })),
+);
 
-const HEADINGS: Record<string, string> = { [METRICS_SECTION_ID]: 'Data view', [RUBRIC_SECTION_ID]: 'Results by round', [PATHWAY_STEPS_SECTION_ID]: 'Flow diagram' };
+const HEADINGS: Record<string, string> = {
+  [METRICS_SECTION_ID]: 'Data view',
+  [RUBRIC_SECTION_ID]: 'Results by round',
+  [PATHWAY_STEPS_SECTION_ID]: 'Flow diagram',
+};
 
 interface SectionInsightsProps {
   readonly doc: Y.Doc;
@@ -51,7 +61,13 @@ export function SectionInsights({ doc, table: liveTable, role, readOnly }: Secti
       {table !== null && (
         <Suspense fallback={<p className="data-view-note">Loading charts…</p>}>
           {table.id === METRICS_SECTION_ID ? (
-            <MetricsPanel doc={doc} table={table} readOnly={readOnly} threshold={threshold} displayThreshold={role === 'viewer' ? threshold : 0} />
+            <MetricsPanel
+              doc={doc}
+              table={table}
+              readOnly={readOnly}
+              threshold={threshold}
+              displayThreshold={role === 'viewer' ? threshold : 0}
+            />
           ) : table.id === RUBRIC_SECTION_ID ? (
             <RubricPanel doc={doc} table={table} readOnly={readOnly} />
           ) : (

@@ -4,7 +4,13 @@ import { parseThreshold } from '#core/metrics';
 import { writeSmallCellThreshold } from '#core/schema';
 
 /** Where the team sets how small a count must be to read "fewer than N" outside the team. */
-export function SmallCellSetting({ doc, threshold }: { readonly doc: Y.Doc; readonly threshold: number }) {
+export function SmallCellSetting({
+  doc,
+  threshold,
+}: {
+  readonly doc: Y.Doc;
+  readonly threshold: number;
+}) {
   const inputId = useId();
   const hintId = useId();
   const [draft, setDraft] = useState(String(threshold));
@@ -27,7 +33,9 @@ export function SmallCellSetting({ doc, threshold }: { readonly doc: Y.Doc; read
     <form className="small-cell-setting" onSubmit={save}>
       <label htmlFor={inputId}>Small-cell threshold</label>
       <p id={hintId} className="data-view-note">
-        In exports and on view-only links, counts of fewer than this many students read “fewer than {threshold}”; rates made from them, and counts that would give one away by difference, read “suppressed”. Now {threshold}.
+        In exports and on view-only links, counts of fewer than this many students read “fewer than{' '}
+        {threshold}”; rates made from them, and counts that would give one away by difference, read
+        “suppressed”. Now {threshold}.
       </p>
       <input
         id={inputId}

@@ -11,7 +11,11 @@ export interface TrendPoint {
   readonly text: string;
 }
 
-function describe(rateName: string, points: readonly TrendPoint[], series: readonly string[]): string {
+function describe(
+  rateName: string,
+  points: readonly TrendPoint[],
+  series: readonly string[],
+): string {
   const sentences = series.map((name) => {
     const known = points.filter((point) => point.series === name && point.rate !== null);
     const first = known[0];
@@ -24,7 +28,19 @@ function describe(rateName: string, points: readonly TrendPoint[], series: reado
 }
 
 /** One rate over periods, one line per provider and one for all providers together. */
-export function TrendChart({ title, rateName, points, periods, series }: { readonly title: string; readonly rateName: string; readonly points: readonly TrendPoint[]; readonly periods: readonly string[]; readonly series: readonly string[] }) {
+export function TrendChart({
+  title,
+  rateName,
+  points,
+  periods,
+  series,
+}: {
+  readonly title: string;
+  readonly rateName: string;
+  readonly points: readonly TrendPoint[];
+  readonly periods: readonly string[];
+  readonly series: readonly string[];
+}) {
   const colour = (name: string) => SERIES_COLOURS[series.indexOf(name) % SERIES_COLOURS.length]!;
   const symbol = (name: string) => SERIES_SYMBOLS[series.indexOf(name) % SERIES_SYMBOLS.length]!;
   const drawn = points.filter((point) => point.rate !== null);
@@ -38,7 +54,13 @@ export function TrendChart({ title, rateName, points, periods, series }: { reado
             <li key={name}>
               <svg width="22" height="14" aria-hidden="true">
                 <line x1="1" y1="7" x2="21" y2="7" stroke={colour(name)} strokeWidth="2.5" />
-                <path d={symbolPath(symbol(name))} transform="translate(11 7)" fill="white" stroke={colour(name)} strokeWidth="2" />
+                <path
+                  d={symbolPath(symbol(name))}
+                  transform="translate(11 7)"
+                  fill="white"
+                  stroke={colour(name)}
+                  strokeWidth="2"
+                />
               </svg>{' '}
               {name}
             </li>
@@ -56,12 +78,25 @@ export function TrendChart({ title, rateName, points, periods, series }: { reado
           marginBottom: 44,
           height: 296,
           x: { type: 'point', domain: [...periods], label: 'Period', padding: 0.3 },
-          y: { domain: [0, 1], tickFormat: (value: number) => formatPercent(value), grid: true, label: rateName },
+          y: {
+            domain: [0, 1],
+            tickFormat: (value: number) => formatPercent(value),
+            grid: true,
+            label: rateName,
+          },
           color: { domain: [...series], range: series.map(colour) },
           symbol: { domain: [...series], range: series.map(symbol) },
           marks: [
             Plot.lineY(points, { x: 'period', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
-            Plot.dot(drawn, { x: 'period', y: 'rate', stroke: 'series', symbol: 'series', fill: 'white', r: 4.5, strokeWidth: 2 }),
+            Plot.dot(drawn, {
+              x: 'period',
+              y: 'rate',
+              stroke: 'series',
+              symbol: 'series',
+              fill: 'white',
+              r: 4.5,
+              strokeWidth: 2,
+            }),
           ],
         })
       }
@@ -83,7 +118,10 @@ export function TrendChart({ title, rateName, points, periods, series }: { reado
               <tr key={period}>
                 <th scope="row">{period}</th>
                 {series.map((name) => (
-                  <td key={name}>{points.find((point) => point.period === period && point.series === name)?.text || '—'}</td>
+                  <td key={name}>
+                    {points.find((point) => point.period === period && point.series === name)
+                      ?.text || '—'}
+                  </td>
                 ))}
               </tr>
             ))}

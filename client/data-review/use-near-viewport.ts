@@ -14,7 +14,10 @@ export function useNearViewport(ref: RefObject<HTMLElement | null>, marginPx: nu
       setNear(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => setNear(entries.at(-1)!.isIntersecting), { rootMargin: `${marginPx}px 0px` });
+    const observer = new IntersectionObserver(
+      (entries) => setNear(entries.at(-1)!.isIntersecting),
+      { rootMargin: `${marginPx}px 0px` },
+    );
     observer.observe(element);
     // The print snapshot is taken right after this event: render synchronously inside it.
     const beforePrint = (): void => flushSync(() => setNear(true));

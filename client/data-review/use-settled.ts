@@ -12,7 +12,10 @@ export function useSettled<T>(value: T, settleMs: number, maxWaitMs: number): T 
   const lastShownAt = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     if (Object.is(value, shown)) return;
-    const wait = Math.max(0, Math.min(settleMs, lastShownAt.current + maxWaitMs - performance.now()));
+    const wait = Math.max(
+      0,
+      Math.min(settleMs, lastShownAt.current + maxWaitMs - performance.now()),
+    );
     const timer = setTimeout(() => {
       lastShownAt.current = performance.now();
       startTransition(() => setShown(value));

@@ -25,7 +25,9 @@ export function AddColumnForm({ doc, table }: { readonly doc: Y.Doc; readonly ta
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Kind>('text');
   const [options, setOptions] = useState('');
-  const numberColumns = table.columns.filter((column) => column.kind === 'number' || column.kind === 'minutes');
+  const numberColumns = table.columns.filter(
+    (column) => column.kind === 'number' || column.kind === 'minutes',
+  );
   const [numerator, setNumerator] = useState('');
   const [denominator, setDenominator] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,13 +38,17 @@ export function AddColumnForm({ doc, table }: { readonly doc: Y.Doc; readonly ta
     if (name === '') return setError('Give the column a title.');
     let spec: ColumnSpec;
     if (kind === 'choice' || kind === 'multi-choice') {
-      const labels = options.split(',').map((label) => label.trim()).filter((label) => label !== '');
+      const labels = options
+        .split(',')
+        .map((label) => label.trim())
+        .filter((label) => label !== '');
       if (labels.length === 0) return setError('List the choices, separated by commas.');
       spec = { kind, title: name, options: labels };
     } else if (kind === 'rating') {
       spec = { kind, title: name, scale: FREQUENCY_SCALE };
     } else if (kind === 'rate') {
-      if (numerator === '' || denominator === '') return setError('Pick the two number columns to divide.');
+      if (numerator === '' || denominator === '')
+        return setError('Pick the two number columns to divide.');
       spec = { kind, title: name, numerator, denominator };
     } else {
       spec = { kind, title: name };
@@ -65,9 +71,18 @@ export function AddColumnForm({ doc, table }: { readonly doc: Y.Doc; readonly ta
   return (
     <form className="add-column" onSubmit={submit} aria-label="Add a column">
       <label htmlFor={`${id}-title`}>Column title</label>
-      <input id={`${id}-title`} value={title} onChange={(event) => setTitle(event.currentTarget.value)} autoFocus />
+      <input
+        id={`${id}-title`}
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        autoFocus
+      />
       <label htmlFor={`${id}-kind`}>Kind</label>
-      <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.currentTarget.value as Kind)}>
+      <select
+        id={`${id}-kind`}
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value as Kind)}
+      >
         {KINDS.map(([value, name]) => (
           <option key={value} value={value}>
             {name}
@@ -77,13 +92,21 @@ export function AddColumnForm({ doc, table }: { readonly doc: Y.Doc; readonly ta
       {(kind === 'choice' || kind === 'multi-choice') && (
         <>
           <label htmlFor={`${id}-options`}>Choices, separated by commas</label>
-          <input id={`${id}-options`} value={options} onChange={(event) => setOptions(event.currentTarget.value)} />
+          <input
+            id={`${id}-options`}
+            value={options}
+            onChange={(event) => setOptions(event.currentTarget.value)}
+          />
         </>
       )}
       {kind === 'rate' && (
         <>
           <label htmlFor={`${id}-numerator`}>Divide</label>
-          <select id={`${id}-numerator`} value={numerator} onChange={(event) => setNumerator(event.currentTarget.value)}>
+          <select
+            id={`${id}-numerator`}
+            value={numerator}
+            onChange={(event) => setNumerator(event.currentTarget.value)}
+          >
             <option value="">Choose a column</option>
             {numberColumns.map((column) => (
               <option key={column.id} value={column.id}>
@@ -92,7 +115,11 @@ export function AddColumnForm({ doc, table }: { readonly doc: Y.Doc; readonly ta
             ))}
           </select>
           <label htmlFor={`${id}-denominator`}>by</label>
-          <select id={`${id}-denominator`} value={denominator} onChange={(event) => setDenominator(event.currentTarget.value)}>
+          <select
+            id={`${id}-denominator`}
+            value={denominator}
+            onChange={(event) => setDenominator(event.currentTarget.value)}
+          >
             <option value="">Choose a column</option>
             {numberColumns.map((column) => (
               <option key={column.id} value={column.id}>

@@ -21,13 +21,19 @@ export function cellFlagsOf(table: TableView): CellFlags {
     row.set(columnId, row.has(columnId) ? `${row.get(columnId)} ${message}` : message);
     flags.set(rowId, row);
   };
-  if (table.id === METRICS_SECTION_ID) for (const flag of validateMetricsTable(table)) add(flag.row, flag.columnId, flag.message);
+  if (table.id === METRICS_SECTION_ID)
+    for (const flag of validateMetricsTable(table)) add(flag.row, flag.columnId, flag.message);
   for (const column of table.columns) {
     if (column.kind !== 'text' || column.format !== 'time') continue;
     for (const row of table.rows) {
       const cell = row.cells[column.id];
       const text = cell?.kind === 'text' ? cell.text.trim() : '';
-      if (text !== '' && !TIME.test(text)) add(row.id, column.id, `"${text}" is not a 24-hour time like 09:00 or 15:30, so the calendar export leaves this meeting out.`);
+      if (text !== '' && !TIME.test(text))
+        add(
+          row.id,
+          column.id,
+          `"${text}" is not a 24-hour time like 09:00 or 15:30, so the calendar export leaves this meeting out.`,
+        );
     }
   }
   return flags;

@@ -15,7 +15,14 @@ interface ColumnHeaderProps {
  * A column's header cell: its title, its hint folded to one line (open it to read the whole
  * prompt), and the handle that resizes it.
  */
-export function ColumnHeader({ doc, sectionId, column, width, resizable, onPreviewWidth }: ColumnHeaderProps) {
+export function ColumnHeader({
+  doc,
+  sectionId,
+  column,
+  width,
+  resizable,
+  onPreviewWidth,
+}: ColumnHeaderProps) {
   return (
     <th scope="col" className={`column-${column.kind}`}>
       <span className="column-title">{column.title}</span>
@@ -24,7 +31,16 @@ export function ColumnHeader({ doc, sectionId, column, width, resizable, onPrevi
           <summary>{column.hint}</summary>
         </details>
       )}
-      {resizable && <ColumnResizer doc={doc} sectionId={sectionId} columnId={column.id} title={column.title} width={width} onPreview={onPreviewWidth} />}
+      {resizable && (
+        <ColumnResizer
+          doc={doc}
+          sectionId={sectionId}
+          columnId={column.id}
+          title={column.title}
+          width={width}
+          onPreview={onPreviewWidth}
+        />
+      )}
     </th>
   );
 }

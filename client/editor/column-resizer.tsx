@@ -20,7 +20,14 @@ const KEY_STEP_PX = 16;
  * ends, so the room gets one change rather than one per pixel. Double-click goes back to the width
  * the column's kind suggests.
  */
-export function ColumnResizer({ doc, sectionId, columnId, title, width, onPreview }: ColumnResizerProps) {
+export function ColumnResizer({
+  doc,
+  sectionId,
+  columnId,
+  title,
+  width,
+  onPreview,
+}: ColumnResizerProps) {
   const drag = useRef<{ startX: number; startWidth: number; width: number } | null>(null);
   return (
     <div
@@ -39,12 +46,16 @@ export function ColumnResizer({ doc, sectionId, columnId, title, width, onPrevie
       }}
       onPointerMove={(event) => {
         if (drag.current === null) return;
-        drag.current.width = Math.max(48, Math.round(drag.current.startWidth + event.clientX - drag.current.startX));
+        drag.current.width = Math.max(
+          48,
+          Math.round(drag.current.startWidth + event.clientX - drag.current.startX),
+        );
         onPreview(drag.current.width);
       }}
       onPointerUp={() => {
         if (drag.current === null) return;
-        if (drag.current.width !== drag.current.startWidth) resizeColumn(doc, sectionId, columnId, drag.current.width);
+        if (drag.current.width !== drag.current.startWidth)
+          resizeColumn(doc, sectionId, columnId, drag.current.width);
         drag.current = null;
         onPreview(null);
       }}
@@ -56,7 +67,12 @@ export function ColumnResizer({ doc, sectionId, columnId, title, width, onPrevie
       onKeyDown={(event) => {
         if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
         event.preventDefault();
-        resizeColumn(doc, sectionId, columnId, width + (event.key === 'ArrowRight' ? KEY_STEP_PX : -KEY_STEP_PX));
+        resizeColumn(
+          doc,
+          sectionId,
+          columnId,
+          width + (event.key === 'ArrowRight' ? KEY_STEP_PX : -KEY_STEP_PX),
+        );
       }}
     />
   );

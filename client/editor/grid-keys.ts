@@ -20,18 +20,34 @@ export interface GridMove {
 }
 
 const isTextField = (element: Element): element is HTMLInputElement | HTMLTextAreaElement =>
-  element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && (element.type === 'text' || element.type === 'search'));
+  element instanceof HTMLTextAreaElement ||
+  (element instanceof HTMLInputElement && (element.type === 'text' || element.type === 'search'));
 
 /** The move a key asks for from the focused element in a cell, or null to leave the key alone. */
-export function moveForKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'isComposing'>, target: Element): GridMove | null {
+export function moveForKey(
+  event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'isComposing'>,
+  target: Element,
+): GridMove | null {
   if (event.isComposing || event.ctrlKey || event.metaKey) return null;
   const selected = target.classList.contains('cell-preview');
   const intent = selected ? 'select' : 'edit';
-  const step = (rows: number, columns: number, caret: 'start' | 'end' = 'end'): GridMove => ({ rows, columns, intent, caret });
+  const step = (rows: number, columns: number, caret: 'start' | 'end' = 'end'): GridMove => ({
+    rows,
+    columns,
+    intent,
+    caret,
+  });
   if (event.key === 'Enter' && !event.altKey && !selected) return step(event.shiftKey ? -1 : 1, 0);
   if (!event.key.startsWith('Arrow') || event.altKey || event.shiftKey) return null;
   if (selected || (target instanceof HTMLInputElement && target.type === 'checkbox')) {
-    return { ArrowUp: step(-1, 0), ArrowDown: step(1, 0), ArrowLeft: step(0, -1), ArrowRight: step(0, 1) }[event.key] ?? null;
+    return (
+      {
+        ArrowUp: step(-1, 0),
+        ArrowDown: step(1, 0),
+        ArrowLeft: step(0, -1),
+        ArrowRight: step(0, 1),
+      }[event.key] ?? null
+    );
   }
   // Date, time, number and choice fields use their arrows themselves.
   if (!isTextField(target)) return null;
@@ -57,12 +73,21 @@ export function cellPosition(element: Element): { row: number; column: number } 
   const cell = element.closest('td[data-col]');
   const row = cell?.closest('tr[data-row]');
   if (cell == null || row == null) return null;
-  return { row: Number((row as HTMLElement).dataset.row), column: Number((cell as HTMLElement).dataset.col) };
+  return {
+    row: Number((row as HTMLElement).dataset.row),
+    column: Number((cell as HTMLElement).dataset.col),
+  };
 }
 
 /** The element that takes the focus for a cell: its preview or its first control. */
-export function cellFocusTarget(table: HTMLElement, row: number, column: number): HTMLElement | null {
-  return table.querySelector<HTMLElement>(`tr[data-row="${row}"] > td[data-col="${column}"] :is(.cell-preview, input, textarea, select, button):not([disabled])`);
+export function cellFocusTarget(
+  table: HTMLElement,
+  row: number,
+  column: number,
+): HTMLElement | null {
+  return table.querySelector<HTMLElement>(
+    `tr[data-row="${row}"] > td[data-col="${column}"] :is(.cell-preview, input, textarea, select, button):not([disabled])`,
+  );
 }
 
 /**
@@ -70,13 +95,23 @@ export function cellFocusTarget(table: HTMLElement, row: number, column: number)
  * returns false at the table's edge. The preview of the cell moved to learns the intent and caret
  * from data attributes, read by its focus handler.
  */
-export function focusMovedCell(table: HTMLElement, from: { row: number; column: number }, move: GridMove): boolean {
+export function focusMovedCell(
+  table: HTMLElement,
+  from: { row: number; column: number },
+  move: GridMove,
+): boolean {
   const columns = table.querySelectorAll('thead th').length;
   let { row, column } = from;
   for (;;) {
     row += move.rows;
     column += move.columns;
-    if (row < 0 || column < 0 || column >= columns || table.querySelector(`tr[data-row="${row}"]`) === null) return false;
+    if (
+      row < 0 ||
+      column < 0 ||
+      column >= columns ||
+      table.querySelector(`tr[data-row="${row}"]`) === null
+    )
+      return false;
     const target = cellFocusTarget(table, row, column);
     if (target === null) {
       if (move.columns === 0) return false;
@@ -87,7 +122,11 @@ export function focusMovedCell(table: HTMLElement, from: { row: number; column: 
   }
 }
 
-export function focusCell(target: HTMLElement, intent: 'edit' | 'select', caret: 'start' | 'end'): void {
+export function focusCell(
+  target: HTMLElement,
+  intent: 'edit' | 'select',
+  caret: 'start' | 'end',
+): void {
   if (target.classList.contains('cell-preview')) {
     target.dataset.intent = intent;
     target.dataset.caret = caret;

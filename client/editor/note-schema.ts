@@ -11,7 +11,11 @@ import { safeHref } from '#core/export/safe-href';
  * would never be in sync). No undo/redo: the Collaboration extension's undo is per person.
  */
 export function noteStarterKit() {
-  return StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, isAllowedUri: isLinkTarget } });
+  return StarterKit.configure({
+    undoRedo: false,
+    trailingNode: false,
+    link: { openOnClick: false, isAllowedUri: isLinkTarget },
+  });
 }
 
 /**

@@ -36,7 +36,10 @@ const NEAR_VIEWPORT = `${NEAR_PX}px 0px`;
  * statically, kept current. A document with many notes opens without building every editor,
  * and a keystroke of someone in a note far away costs no editor work.
  */
-export const NoteSection = memo(function NoteSection({ startLive = false, ...props }: NoteSectionProps) {
+export const NoteSection = memo(function NoteSection({
+  startLive = false,
+  ...props
+}: NoteSectionProps) {
   const [live, setLive] = useState(startLive);
   const [focusAt, setFocusAt] = useState<FocusRequest | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
@@ -52,7 +55,11 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
       setLive(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startTransition(() => setLive(true)), { rootMargin: NEAR_VIEWPORT });
+    const observer = new IntersectionObserver(
+      (entries) =>
+        entries.some((entry) => entry.isIntersecting) && startTransition(() => setLive(true)),
+      { rootMargin: NEAR_VIEWPORT },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [live, fits]);
@@ -60,9 +67,15 @@ export const NoteSection = memo(function NoteSection({ startLive = false, ...pro
   const asText = (
     <div className="note-section" ref={placeholder}>
       <p className="note-outside-schema" role="note">
-        Part of this note was saved in a form this version of Pathways cannot edit, so it is shown as plain text.
+        Part of this note was saved in a form this version of Pathways cannot edit, so it is shown
+        as plain text.
       </p>
-      <StaticNote fragment={props.fragment} headingId={props.headingId} readOnly onActivate={() => {}} />
+      <StaticNote
+        fragment={props.fragment}
+        headingId={props.headingId}
+        readOnly
+        onActivate={() => {}}
+      />
     </div>
   );
   if (!fits) return asText;
@@ -98,12 +111,32 @@ interface LiveNoteProps extends NoteSectionProps {
   readonly stopEditor: MutableRefObject<(() => void) | null>;
 }
 
-function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, stopEditor }: LiveNoteProps) {
+function LiveNote({
+  fragment,
+  awareness,
+  person,
+  readOnly,
+  headingId,
+  focusAt,
+  stopEditor,
+}: LiveNoteProps) {
   const editor = useEditor(
     {
-      extensions: [noteStarterKit(), AutolinkOwnTyping, Collaboration.configure({ fragment }), CollaborationCaret.configure({ provider: { awareness }, user: person })],
+      extensions: [
+        noteStarterKit(),
+        AutolinkOwnTyping,
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({ provider: { awareness }, user: person }),
+      ],
       editable: !readOnly,
-      editorProps: { attributes: { 'aria-labelledby': headingId, 'aria-multiline': 'true', role: 'textbox', class: 'note-editor' } },
+      editorProps: {
+        attributes: {
+          'aria-labelledby': headingId,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'note-editor',
+        },
+      },
     },
     [fragment, readOnly],
   );
@@ -118,7 +151,10 @@ function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, s
   useEffect(() => {
     if (editor === null || focusAt === null || focused.current || readOnly) return;
     focused.current = true;
-    const position = focusAt.x === null || focusAt.y === null ? null : (editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y })?.pos ?? null);
+    const position =
+      focusAt.x === null || focusAt.y === null
+        ? null
+        : (editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y })?.pos ?? null);
     editor.commands.focus(position ?? 'start');
   }, [editor, focusAt, readOnly]);
   // One formatting toolbar on the page: the note being edited shows it, floating at the bottom of
@@ -126,13 +162,20 @@ function LiveNote({ fragment, awareness, person, readOnly, headingId, focusAt, s
   // content-visibility would otherwise pin a fixed element to the section.
   const [editing, setEditing] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
-  const inside = (target: EventTarget | null): boolean => target instanceof Node && toolbar.current?.contains(target) === true;
+  const inside = (target: EventTarget | null): boolean =>
+    target instanceof Node && toolbar.current?.contains(target) === true;
   return (
     <div
       className="note-section"
       onFocus={() => setEditing(true)}
       onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) && !inside(event.relatedTarget)) setEditing(false);
+        if (
+          !(
+            event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)
+          ) &&
+          !inside(event.relatedTarget)
+        )
+          setEditing(false);
       }}
     >
       <EditorContent editor={editor} />

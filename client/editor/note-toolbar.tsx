@@ -4,7 +4,13 @@ import { useEditorState, type Editor } from '@tiptap/react';
  * The formatting a worksheet needs: headings, bold, italic, lists, links, and undo/redo of
  * one's own changes. A toolbar with labelled toggle buttons (aria-pressed), usable by keyboard.
  */
-export function NoteToolbar({ editor, label }: { readonly editor: Editor; readonly label: string }) {
+export function NoteToolbar({
+  editor,
+  label,
+}: {
+  readonly editor: Editor;
+  readonly label: string;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -24,7 +30,8 @@ export function NoteToolbar({ editor, label }: { readonly editor: Editor; readon
       return;
     }
     const href = window.prompt('Link address (https://…)');
-    if (href !== null && /^(https?:\/\/|mailto:)/i.test(href.trim())) chain().setLink({ href: href.trim() }).run();
+    if (href !== null && /^(https?:\/\/|mailto:)/i.test(href.trim()))
+      chain().setLink({ href: href.trim() }).run();
   };
   const buttons: [string, boolean, () => void][] = [
     ['Heading', state.h2, () => chain().toggleHeading({ level: 2 }).run()],
@@ -38,14 +45,28 @@ export function NoteToolbar({ editor, label }: { readonly editor: Editor; readon
   return (
     <div className="toolbar" role="toolbar" aria-label={label}>
       {buttons.map(([name, active, run]) => (
-        <button key={name} type="button" aria-pressed={active} onMouseDown={(event) => event.preventDefault()} onClick={run}>
+        <button
+          key={name}
+          type="button"
+          aria-pressed={active}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={run}
+        >
           {name}
         </button>
       ))}
-      <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => chain().undo().run()}>
+      <button
+        type="button"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => chain().undo().run()}
+      >
         Undo
       </button>
-      <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => chain().redo().run()}>
+      <button
+        type="button"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => chain().redo().run()}
+      >
         Redo
       </button>
     </div>

@@ -20,10 +20,17 @@ export function PresenceBar({ people, onRename }: PresenceBarProps) {
   return (
     <div className="presence">
       <h2 className="visually-hidden">Who is here</h2>
-      <ul className="people" aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} here`}>
+      <ul
+        className="people"
+        aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} here`}
+      >
         {people.map((person) => (
           <li key={person.clientId} className="person" style={{ borderColor: person.color }}>
-            <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+            <span
+              className="person-dot"
+              style={{ backgroundColor: person.color }}
+              aria-hidden="true"
+            />
             {person.name}
             {person.signedIn && <span className="visually-hidden"> (signed in)</span>}
             {person.isMe && <span className="you"> (you)</span>}
@@ -42,11 +49,24 @@ export function PresenceBar({ people, onRename }: PresenceBarProps) {
           }}
         >
           <label htmlFor={id}>Your name</label>
-          <input id={id} value={name} onChange={(event) => setName(event.currentTarget.value)} autoFocus maxLength={60} />
+          <input
+            id={id}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            autoFocus
+            maxLength={60}
+          />
           <button type="submit">Save</button>
         </form>
       ) : (
-        <button type="button" className="quiet" onClick={() => (setName(me?.name.startsWith('Guest ') ? '' : (me?.name ?? '')), setEditing(true))}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => (
+            setName(me?.name.startsWith('Guest ') ? '' : (me?.name ?? '')),
+            setEditing(true)
+          )}
+        >
           {me?.name.startsWith('Guest ') ? 'Set your name' : 'Change your name'}
         </button>
       )}

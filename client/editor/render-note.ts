@@ -32,7 +32,8 @@ const serializers = new WeakMap<Schema, DOMSerializer>();
 
 function serializerFor(schema: Schema): DOMSerializer {
   let serializer = serializers.get(schema);
-  if (serializer === undefined) serializers.set(schema, (serializer = DOMSerializer.fromSchema(schema)));
+  if (serializer === undefined)
+    serializers.set(schema, (serializer = DOMSerializer.fromSchema(schema)));
   return serializer;
 }
 
@@ -67,7 +68,13 @@ function toNode(element: Y.XmlElement, schema: Schema): ProseMirrorNode {
   }
   // Only the attributes the node type declares (ProseMirror drops the others too); content checked
   // against the schema as y-tiptap checks it (it deletes an element whose content does not fit).
-  return type.createChecked(knownAttributes(element.getAttributes() as Record<string, unknown>, Object.keys(type.spec.attrs ?? {})), children);
+  return type.createChecked(
+    knownAttributes(
+      element.getAttributes() as Record<string, unknown>,
+      Object.keys(type.spec.attrs ?? {}),
+    ),
+    children,
+  );
 }
 
 interface DeltaOp {
@@ -85,7 +92,10 @@ function toTextNodes(text: Y.XmlText, schema: Schema): ProseMirrorNode[] {
       // y-tiptap names overlapping marks `name--hash`.
       const type = schema.marks[name.split('--')[0]!];
       if (type === undefined) throw new OutsideSchema();
-      const attributes = value !== null && typeof value === 'object' ? knownAttributes(value as Record<string, unknown>, Object.keys(type.spec.attrs ?? {})) : {};
+      const attributes =
+        value !== null && typeof value === 'object'
+          ? knownAttributes(value as Record<string, unknown>, Object.keys(type.spec.attrs ?? {}))
+          : {};
       marks.push(type.create(attributes));
     }
     nodes.push(schema.text(op.insert, marks));
@@ -98,12 +108,21 @@ function toTextNodes(text: Y.XmlText, schema: Schema): ProseMirrorNode[] {
  * target a string: extensions render them as they are, and Tiptap's link check throws on a
  * number (y-tiptap would hand it over anyway, and the editor would fail on it).
  */
-function knownAttributes(given: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
+function knownAttributes(
+  given: Record<string, unknown>,
+  declared: readonly string[],
+): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
   for (const name of declared) {
     if (!Object.hasOwn(given, name)) continue;
     const value = given[name];
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new OutsideSchema();
+    if (
+      value !== null &&
+      typeof value !== 'string' &&
+      typeof value !== 'number' &&
+      typeof value !== 'boolean'
+    )
+      throw new OutsideSchema();
     if (name === 'href' && value !== null && typeof value !== 'string') throw new OutsideSchema();
     attributes[name] = value;
   }

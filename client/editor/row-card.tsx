@@ -25,7 +25,18 @@ interface RowCardProps {
  * whole dialog, edited live like the table (the same cell editors, the same presence). A modal
  * <dialog>: Escape or "Close" returns to the table.
  */
-export function RowCard({ doc, sectionId, tableTitle, columns, row, index, readOnly, awareness, participant, onClose }: RowCardProps) {
+export function RowCard({
+  doc,
+  sectionId,
+  tableTitle,
+  columns,
+  row,
+  index,
+  readOnly,
+  awareness,
+  participant,
+  onClose,
+}: RowCardProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {

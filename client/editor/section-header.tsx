@@ -12,7 +12,14 @@ interface SectionHeaderProps {
 }
 
 /** A section's heading with rename, move and delete, each a labelled button. */
-export function SectionHeader({ doc, section, index, count, headingId, readOnly }: SectionHeaderProps) {
+export function SectionHeader({
+  doc,
+  section,
+  index,
+  count,
+  headingId,
+  readOnly,
+}: SectionHeaderProps) {
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(section.title);
   const name = section.title || 'Untitled section';
@@ -30,7 +37,13 @@ export function SectionHeader({ doc, section, index, count, headingId, readOnly 
         <label htmlFor={`${headingId}-title`} className="visually-hidden">
           Section title
         </label>
-        <input id={`${headingId}-title`} className="section-title-input" value={title} onChange={(event) => setTitle(event.currentTarget.value)} autoFocus />
+        <input
+          id={`${headingId}-title`}
+          className="section-title-input"
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          autoFocus
+        />
         <button type="submit">Save</button>
         <button type="button" onClick={() => setRenaming(false)}>
           Cancel
@@ -43,13 +56,30 @@ export function SectionHeader({ doc, section, index, count, headingId, readOnly 
       <h2 id={headingId}>{name}</h2>
       {!readOnly && (
         <div className="section-actions">
-          <button type="button" className="quiet" onClick={() => (setTitle(section.title), setRenaming(true))} aria-label={`Rename section “${name}”`}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => (setTitle(section.title), setRenaming(true))}
+            aria-label={`Rename section “${name}”`}
+          >
             Rename
           </button>
-          <button type="button" className="icon-button" aria-label={`Move section “${name}” up`} disabled={index === 0} onClick={() => moveSection(doc, section.id, index - 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section “${name}” up`}
+            disabled={index === 0}
+            onClick={() => moveSection(doc, section.id, index - 1)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move section “${name}” down`} disabled={index === count - 1} onClick={() => moveSection(doc, section.id, index + 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section “${name}” down`}
+            disabled={index === count - 1}
+            onClick={() => moveSection(doc, section.id, index + 1)}
+          >
             ↓
           </button>
           <button
@@ -57,7 +87,10 @@ export function SectionHeader({ doc, section, index, count, headingId, readOnly 
             className="icon-button danger"
             aria-label={`Delete section “${name}”`}
             onClick={() => {
-              if (window.confirm(`Delete the section “${name}” for everyone? Versions keep a copy.`)) deleteSection(doc, section.id);
+              if (
+                window.confirm(`Delete the section “${name}” for everyone? Versions keep a copy.`)
+              )
+                deleteSection(doc, section.id);
             }}
           >
             ✕

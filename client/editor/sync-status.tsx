@@ -13,14 +13,16 @@ export function SyncStatusIndicator({ status }: { readonly status: SyncStatus })
   if (status.kind === 'link-invalid' && status.deleted) {
     return (
       <p className="status status-error" role="alert">
-        This document was deleted by an owner of its workspace. What you see is the copy on this device; nothing more is sent.
+        This document was deleted by an owner of its workspace. What you see is the copy on this
+        device; nothing more is sent.
       </p>
     );
   }
   if (status.kind === 'link-invalid') {
     return (
       <p className="status status-error" role="alert">
-        This link no longer opens the document ({status.reason}). Ask the person who shared it for a new link. Your edits stay saved on this device.
+        This link no longer opens the document ({status.reason}). Ask the person who shared it for a
+        new link. Your edits stay saved on this device.
       </p>
     );
   }

@@ -1,4 +1,13 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -35,11 +44,25 @@ interface TableSectionProps {
  * editor is a form control show their value as a focusable button until someone works in them
  * (see CellPreview); only that one cell holds a live editor.
  */
-export const TableSection = memo(function TableSection({ doc, table, headingId, readOnly, awareness, people, participant }: TableSectionProps) {
+export const TableSection = memo(function TableSection({
+  doc,
+  table,
+  headingId,
+  readOnly,
+  awareness,
+  people,
+  participant,
+}: TableSectionProps) {
   const descriptionId = useId();
   const columns = useStableColumns(table.columns);
   const [active, setActive] = useState<ActiveCell | null>(null);
-  const release = useCallback((cell: ActiveCell) => setActive((current) => (current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current)), []);
+  const release = useCallback(
+    (cell: ActiveCell) =>
+      setActive((current) =>
+        current?.rowId === cell.rowId && current.columnId === cell.columnId ? null : current,
+      ),
+    [],
+  );
   const { deleteRowOf, deleted, undoDelete, undoRef } = useRowDeletions(doc, table.id);
   const clipboard = useGridClipboard(doc, table, readOnly);
   const range = clipboard.range === null ? null : rangeBounds(clipboard.range);
@@ -48,10 +71,17 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   const [cardRow, setCardRow] = useState<string | null>(null);
   const cardIndex = cardRow === null ? -1 : table.rows.findIndex((row) => row.id === cardRow);
   // A column being dragged draws at its new width here before the document has it.
-  const [dragged, setDragged] = useState<{ readonly columnId: string; readonly width: number } | null>(null);
-  const widths = table.columns.map((column) => (dragged?.columnId === column.id ? dragged.width : columnWidth(column)));
+  const [dragged, setDragged] = useState<{
+    readonly columnId: string;
+    readonly width: number;
+  } | null>(null);
+  const widths = table.columns.map((column) =>
+    dragged?.columnId === column.id ? dragged.width : columnWidth(column),
+  );
   const tableWidth = widths.reduce((sum, width) => sum + width, readOnly ? 0 : ROW_ACTIONS_PX);
-  const stretchIndex = table.columns.findLastIndex((column) => column.kind === 'text' && column.width === undefined);
+  const stretchIndex = table.columns.findLastIndex(
+    (column) => column.kind === 'text' && column.width === undefined,
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row holding the focus, and a row just added (about to take it), stay mounted wherever the table is scrolled.
   const [focusedRowId, setFocusedRowId] = useState<string | null>(null);
@@ -61,26 +91,44 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
   useEffect(() => {
     const section = scrollRef.current?.closest('section');
     if (section == null) return;
-    const reveal = (event: Event): void => flushSync(() => setRevealedRowId((event as CustomEvent<string>).detail));
+    const reveal = (event: Event): void =>
+      flushSync(() => setRevealedRowId((event as CustomEvent<string>).detail));
     section.addEventListener(REVEAL_ROW_EVENT, reveal);
     return () => section.removeEventListener(REVEAL_ROW_EVENT, reveal);
   }, []);
   const rowIds = useMemo(() => table.rows.map((row) => row.id), [table.rows]);
-  const keepRowIds = useMemo(() => [active?.rowId, focusedRowId, addedRowId, revealedRowId].filter((id): id is string => id != null), [active?.rowId, focusedRowId, addedRowId, revealedRowId]);
+  const keepRowIds = useMemo(
+    () =>
+      [active?.rowId, focusedRowId, addedRowId, revealedRowId].filter(
+        (id): id is string => id != null,
+      ),
+    [active?.rowId, focusedRowId, addedRowId, revealedRowId],
+  );
   const rowWindow = useRowWindow({ scrollRef, rowIds, keepRowIds });
   const noteFocusedRow = (event: FocusEvent<HTMLTableElement>): void => {
-    const rowId = (event.target as HTMLElement).closest<HTMLElement>('tr[data-row-id]')?.dataset.rowId;
+    const rowId = (event.target as HTMLElement).closest<HTMLElement>('tr[data-row-id]')?.dataset
+      .rowId;
     if (rowId !== undefined) setFocusedRowId(rowId);
   };
 
   return (
-    <div className={table.rows.length > WINDOWED_FROM_ROWS ? 'table-section table-long' : 'table-section'}>
+    <div
+      className={
+        table.rows.length > WINDOWED_FROM_ROWS ? 'table-section table-long' : 'table-section'
+      }
+    >
       {table.description !== '' && (
         <p id={descriptionId} className="section-description">
           {table.description}
         </p>
       )}
-      <div ref={scrollRef} className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        role="region"
+        aria-labelledby={headingId}
+        tabIndex={0}
+      >
         <table
           ref={grid.tableRef}
           onFocus={noteFocusedRow}
@@ -95,7 +143,10 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
           <colgroup>
             {widths.map((width, index) => (
               // The last long-text column takes what the window has beyond the columns' widths (it is never narrower than its own).
-              <col key={table.columns[index]!.id} style={index === stretchIndex ? undefined : { width: `${width}px` }} />
+              <col
+                key={table.columns[index]!.id}
+                style={index === stretchIndex ? undefined : { width: `${width}px` }}
+              />
             ))}
             {!readOnly && <col style={{ width: `${ROW_ACTIONS_PX}px` }} />}
           </colgroup>
@@ -109,7 +160,9 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                   column={column}
                   width={widths[index]!}
                   resizable={!readOnly}
-                  onPreviewWidth={(width) => setDragged(width === null ? null : { columnId: column.id, width })}
+                  onPreviewWidth={(width) =>
+                    setDragged(width === null ? null : { columnId: column.id, width })
+                  }
                 />
               ))}
               {!readOnly && (
@@ -121,7 +174,15 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
           </thead>
           <tbody>
             {rowWindow.slots.map((slot) => {
-              if (slot.kind === 'gap') return <tr key={slot.key} className="rows-not-shown" aria-hidden="true" style={{ height: `${slot.height}px` }} />;
+              if (slot.kind === 'gap')
+                return (
+                  <tr
+                    key={slot.key}
+                    className="rows-not-shown"
+                    aria-hidden="true"
+                    style={{ height: `${slot.height}px` }}
+                  />
+                );
               const { index } = slot;
               const row = table.rows[index]!;
               return (
@@ -143,8 +204,12 @@ export const TableSection = memo(function TableSection({ doc, table, headingId, 
                   onRelease={release}
                   onDeleteRow={deleteRowOf}
                   flags={flags.get(row.id) ?? NO_FLAGS}
-                  rangeLeft={range !== null && index >= range.top && index <= range.bottom ? range.left : -1}
-                  rangeRight={range !== null && index >= range.top && index <= range.bottom ? range.right : -1}
+                  rangeLeft={
+                    range !== null && index >= range.top && index <= range.bottom ? range.left : -1
+                  }
+                  rangeRight={
+                    range !== null && index >= range.top && index <= range.bottom ? range.right : -1
+                  }
                   onOpenCard={setCardRow}
                   measureRef={rowWindow.measureRow}
                 />
@@ -207,7 +272,7 @@ const ROW_ACTIONS_PX = 164;
 function useStableColumns(columns: readonly Column[]): readonly Column[] {
   const previous = useRef<{ key: string; columns: readonly Column[] } | null>(null);
   const key = JSON.stringify(columns);
-  if (previous.current === null || previous.current.key !== key) previous.current = { key, columns };
+  if (previous.current === null || previous.current.key !== key)
+    previous.current = { key, columns };
   return previous.current.columns;
 }
-

@@ -30,7 +30,9 @@ export function anchorSelection(text: Y.Text, selection: TextSelection): Selecti
 export function resolveSelection(text: Y.Text, anchor: SelectionAnchor): TextSelection {
   const resolve = (position: Y.RelativePosition): number => {
     const absolute = Y.createAbsolutePositionFromRelativePosition(position, text.doc!);
-    return absolute !== null && absolute.type === text ? Math.min(absolute.index, text.length) : text.length;
+    return absolute !== null && absolute.type === text
+      ? Math.min(absolute.index, text.length)
+      : text.length;
   };
   const start = resolve(anchor.start);
   return { start, end: Math.max(start, resolve(anchor.end)) };

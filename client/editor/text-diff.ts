@@ -16,9 +16,18 @@ export function diffText(before: string, after: string, caret?: number): TextEdi
   let prefix = 0;
   while (prefix < maxPrefix && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   // Typing "a" into "aa" is ambiguous; the caret (just after the insertion) settles where it went.
-  if (caret !== undefined && after.length > before.length) prefix = Math.min(prefix, Math.max(0, caret - (after.length - before.length)));
+  if (caret !== undefined && after.length > before.length)
+    prefix = Math.min(prefix, Math.max(0, caret - (after.length - before.length)));
   let suffix = 0;
   const maxSuffix = Math.min(before.length, after.length) - prefix;
-  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { index: prefix, deleteCount: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
+  while (
+    suffix < maxSuffix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  return {
+    index: prefix,
+    deleteCount: before.length - prefix - suffix,
+    insert: after.slice(prefix, after.length - suffix),
+  };
 }

@@ -36,7 +36,11 @@ export interface TextFieldBinding {
  * selection in the text; it is anchored there (see text-caret.ts) and put back after, which is
  * what keeps two people typing in one cell from interleaving their letters.
  */
-export function bindTextField(text: Y.Text, field: TextField, options: TextFieldOptions): TextFieldBinding {
+export function bindTextField(
+  text: Y.Text,
+  field: TextField,
+  options: TextFieldOptions,
+): TextFieldBinding {
   const doc = text.doc!;
   // Our own edits carry this origin, so neither hook below mistakes them for someone else's.
   const origin = { binding: 'text-field' };
@@ -45,7 +49,10 @@ export function bindTextField(text: Y.Text, field: TextField, options: TextField
 
   const beforeTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === origin || !options.hasFocus()) return;
-    anchor = anchorSelection(text, { start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0 });
+    anchor = anchorSelection(text, {
+      start: field.selectionStart ?? 0,
+      end: field.selectionEnd ?? 0,
+    });
     direction = field.selectionDirection ?? 'none';
   };
   const observer = (_event: Y.YTextEvent, transaction: Y.Transaction): void => {
@@ -53,7 +60,8 @@ export function bindTextField(text: Y.Text, field: TextField, options: TextField
     if (transaction.origin !== origin) {
       const kept = anchor === null ? null : resolveSelection(text, anchor);
       if (field.value !== value) field.value = value;
-      if (kept !== null && options.hasFocus()) field.setSelectionRange(kept.start, kept.end, direction);
+      if (kept !== null && options.hasFocus())
+        field.setSelectionRange(kept.start, kept.end, direction);
     }
     options.onChange?.(value);
   };

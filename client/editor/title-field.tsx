@@ -14,7 +14,12 @@ interface TitleFieldProps {
 export function TitleField({ id, doc, title }: TitleFieldProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const initial = useRef(title);
-  useTextField(ref, { text: titleTextOf(doc), ensureText: () => ensureTitleText(doc), fallback: title, afterLocalEdit: () => mirrorTitle(doc) });
+  useTextField(ref, {
+    text: titleTextOf(doc),
+    ensureText: () => ensureTitleText(doc),
+    fallback: title,
+    afterLocalEdit: () => mirrorTitle(doc),
+  });
   // A textarea so a long title wraps instead of being cut; it stays one line of text: Enter ends editing.
   return (
     <textarea

@@ -16,7 +16,12 @@ export interface CellRange {
   readonly focus: GridPosition;
 }
 
-export function rangeBounds(range: CellRange): { top: number; bottom: number; left: number; right: number } {
+export function rangeBounds(range: CellRange): {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+} {
   return {
     top: Math.min(range.anchor.row, range.focus.row),
     bottom: Math.max(range.anchor.row, range.focus.row),
@@ -25,7 +30,9 @@ export function rangeBounds(range: CellRange): { top: number; bottom: number; le
   };
 }
 
-const isTextField = (element: Element): boolean => element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && element.type === 'text');
+const isTextField = (element: Element): boolean =>
+  element instanceof HTMLTextAreaElement ||
+  (element instanceof HTMLInputElement && element.type === 'text');
 
 /**
  * Copy and paste of blocks of cells with spreadsheets, tab-separated. A selected cell (see
@@ -37,17 +44,23 @@ export function useGridClipboard(doc: Y.Doc, table: TableView, readOnly: boolean
   const [range, setRange] = useState<CellRange | null>(null);
   const [notice, setNotice] = useState('');
 
-  const extendRange = useCallback((from: GridPosition, rows: number, columns: number) => {
-    setRange((current) => {
-      const anchor = current?.anchor ?? from;
-      const base = current?.focus ?? from;
-      const focus = { row: Math.max(0, Math.min(table.rows.length - 1, base.row + rows)), column: Math.max(0, Math.min(table.columns.length - 1, base.column + columns)) };
-      const next = { anchor, focus };
-      const { top, bottom, left, right } = rangeBounds(next);
-      setNotice(`${bottom - top + 1} × ${right - left + 1} cells selected; Ctrl+C copies them.`);
-      return next;
-    });
-  }, [table.rows.length, table.columns.length]);
+  const extendRange = useCallback(
+    (from: GridPosition, rows: number, columns: number) => {
+      setRange((current) => {
+        const anchor = current?.anchor ?? from;
+        const base = current?.focus ?? from;
+        const focus = {
+          row: Math.max(0, Math.min(table.rows.length - 1, base.row + rows)),
+          column: Math.max(0, Math.min(table.columns.length - 1, base.column + columns)),
+        };
+        const next = { anchor, focus };
+        const { top, bottom, left, right } = rangeBounds(next);
+        setNotice(`${bottom - top + 1} × ${right - left + 1} cells selected; Ctrl+C copies them.`);
+        return next;
+      });
+    },
+    [table.rows.length, table.columns.length],
+  );
 
   const clearRange = useCallback(() => {
     setRange(null);
@@ -59,7 +72,13 @@ export function useGridClipboard(doc: Y.Doc, table: TableView, readOnly: boolean
     const at = cellPosition(target);
     if (at === null || !target.classList.contains('cell-preview')) return;
     const { top, bottom, left, right } = rangeBounds(range ?? { anchor: at, focus: at });
-    const block = table.rows.slice(top, bottom + 1).map((row) => table.columns.slice(left, right + 1).map((column) => cellText(row.cells[column.id], column)));
+    const block = table.rows
+      .slice(top, bottom + 1)
+      .map((row) =>
+        table.columns
+          .slice(left, right + 1)
+          .map((column) => cellText(row.cells[column.id], column)),
+      );
     event.clipboardData.setData('text/plain', formatTsv(block));
     event.preventDefault();
   };
@@ -77,9 +96,14 @@ export function useGridClipboard(doc: Y.Doc, table: TableView, readOnly: boolean
     event.preventDefault();
     const result = pasteBlock(doc, table.id, at, block);
     if (result === null) return;
-    const added = result.addedRows > 0 ? `, ${result.addedRows} ${result.addedRows === 1 ? 'row' : 'rows'} added` : '';
+    const added =
+      result.addedRows > 0
+        ? `, ${result.addedRows} ${result.addedRows === 1 ? 'row' : 'rows'} added`
+        : '';
     const left = result.problems.length > 0 ? `. Left out: ${result.problems.join('; ')}` : '';
-    setNotice(`Pasted ${result.written} ${result.written === 1 ? 'cell' : 'cells'}${added}${left}.`);
+    setNotice(
+      `Pasted ${result.written} ${result.written === 1 ? 'cell' : 'cells'}${added}${left}.`,
+    );
   };
 
   return { range, notice, extendRange, clearRange, onCopy, onPaste };

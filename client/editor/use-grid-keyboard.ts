@@ -1,7 +1,13 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Column } from '#core/tables';
 import type { ActiveCell } from './active-cell.ts';
-import { cellFocusTarget, cellPosition, focusCell, focusMovedCell, moveForKey } from './grid-keys.ts';
+import {
+  cellFocusTarget,
+  cellPosition,
+  focusCell,
+  focusMovedCell,
+  moveForKey,
+} from './grid-keys.ts';
 import type { useGridClipboard } from './use-grid-clipboard.ts';
 
 /** A cell to focus once it is rendered (a new row's first cell when columnId is null). */
@@ -24,7 +30,13 @@ interface GridKeyboardOptions {
  * every cell, Shift+arrows growing the copy block, Escape leaving a cell selected, Alt+Enter a new
  * line, and focus for a cell that is not rendered yet (a row just added).
  */
-export function useGridKeyboard({ columns, readOnly, active, release, clipboard }: GridKeyboardOptions) {
+export function useGridKeyboard({
+  columns,
+  readOnly,
+  active,
+  release,
+  clipboard,
+}: GridKeyboardOptions) {
   const tableRef = useRef<HTMLTableElement>(null);
   // A cell to focus once it is rendered: a new row's first cell, or the cell Escape left.
   const pendingFocus = useRef<PendingFocus | null>(null);
@@ -35,7 +47,8 @@ export function useGridKeyboard({ columns, readOnly, active, release, clipboard 
     const row = table.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(pending.rowId)}"]`);
     if (row === null) return;
     const rowIndex = Number(row.dataset.row);
-    const columnIndex = pending.columnId === null ? 0 : columns.findIndex((column) => column.id === pending.columnId);
+    const columnIndex =
+      pending.columnId === null ? 0 : columns.findIndex((column) => column.id === pending.columnId);
     for (let column = Math.max(0, columnIndex); column < columns.length; column++) {
       const target = cellFocusTarget(table, rowIndex, column);
       if (target === null) continue;
@@ -50,15 +63,28 @@ export function useGridKeyboard({ columns, readOnly, active, release, clipboard 
     const target = event.target as HTMLElement;
     const from = cellPosition(target);
     if (from === null || readOnly) return;
-    if (target.classList.contains('cell-preview') && event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
+    if (
+      target.classList.contains('cell-preview') &&
+      event.shiftKey &&
+      !event.altKey &&
+      !event.ctrlKey &&
+      !event.metaKey
+    ) {
+      const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[
+        event.key
+      ];
       if (step !== undefined) {
         event.preventDefault();
         clipboard.extendRange(from, step[0]!, step[1]!);
         return;
       }
     }
-    if (clipboard.range !== null && !event.shiftKey && !['Control', 'Meta', 'c', 'C'].includes(event.key)) clipboard.clearRange();
+    if (
+      clipboard.range !== null &&
+      !event.shiftKey &&
+      !['Control', 'Meta', 'c', 'C'].includes(event.key)
+    )
+      clipboard.clearRange();
     if (event.key === 'Escape' && !target.classList.contains('cell-preview')) {
       const rowId = target.closest<HTMLElement>('tr[data-row-id]')!.dataset.rowId!;
       const columnId = columns[from.column]!.id;
@@ -77,7 +103,8 @@ export function useGridKeyboard({ columns, readOnly, active, release, clipboard 
     const move = moveForKey(event.nativeEvent, target);
     if (move === null) return;
     // At the table's edge the key does nothing, rather than a new line or a caret jump.
-    if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter') event.preventDefault();
+    if (focusMovedCell(event.currentTarget, from, move) || event.key === 'Enter')
+      event.preventDefault();
   };
   const focusWhenShown = (pending: PendingFocus): void => {
     pendingFocus.current = pending;

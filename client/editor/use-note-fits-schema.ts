@@ -11,7 +11,10 @@ import { noteToProseMirror } from './render-note.ts';
  * them: when one leaves the schema, `stopEditor` runs first, so the open editor's binding never
  * receives it (it would throw inside the socket's message handler).
  */
-export function useNoteFitsSchema(fragment: Y.XmlFragment): { fits: boolean; stopEditor: MutableRefObject<(() => void) | null> } {
+export function useNoteFitsSchema(fragment: Y.XmlFragment): {
+  fits: boolean;
+  stopEditor: MutableRefObject<(() => void) | null>;
+} {
   const [fits, setFits] = useState(() => noteToProseMirror(fragment, noteSchema()) !== null);
   const stopEditor = useRef<(() => void) | null>(null);
   useEffect(() => {

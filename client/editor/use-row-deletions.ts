@@ -31,8 +31,19 @@ export function useRowDeletions(doc: Y.Doc, sectionId: string) {
     if (deleted === null) return;
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement;
-      if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
-      if (target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox')) return;
+      if (
+        event.key.toLowerCase() !== 'z' ||
+        !(event.ctrlKey || event.metaKey) ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
+      if (
+        target.isContentEditable ||
+        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLInputElement && target.type !== 'checkbox')
+      )
+        return;
       event.preventDefault();
       undoDelete();
     };
@@ -41,4 +52,3 @@ export function useRowDeletions(doc: Y.Doc, sectionId: string) {
   }, [deleted, undoDelete]);
   return { deleteRowOf, deleted, undoDelete, undoRef };
 }
-

@@ -15,7 +15,9 @@ const OVERSCAN_ROWS = 10;
 const ESTIMATED_ROW_PX = 45;
 
 /** What the table body shows, top to bottom: rows by index, and empty rows as tall as the rows left out. */
-export type RowSlot = { readonly kind: 'row'; readonly index: number } | { readonly kind: 'gap'; readonly key: string; readonly height: number };
+export type RowSlot =
+  | { readonly kind: 'row'; readonly index: number }
+  | { readonly kind: 'gap'; readonly key: string; readonly height: number };
 
 export interface RowWindow {
   readonly slots: readonly RowSlot[];
@@ -49,28 +51,54 @@ export function useRowWindow({ scrollRef, rowIds, keepRowIds }: RowWindowOptions
     getItemKey: (index) => latest.current.rowIds[index] ?? index,
     overscan: OVERSCAN_ROWS,
     useFlushSync: false,
-    rangeExtractor: useCallback((range: { startIndex: number; endIndex: number; overscan: number; count: number }) => {
-      const indexes = new Set<number>();
-      for (let index = Math.max(0, range.startIndex - range.overscan); index <= Math.min(range.count - 1, range.endIndex + range.overscan); index++) indexes.add(index);
-      for (const id of latest.current.keepRowIds) {
-        const index = latest.current.rowIds.indexOf(id);
-        if (index !== -1) indexes.add(index);
-      }
-      return [...indexes].sort((a, b) => a - b);
-    }, []),
+    rangeExtractor: useCallback(
+      (range: { startIndex: number; endIndex: number; overscan: number; count: number }) => {
+        const indexes = new Set<number>();
+        for (
+          let index = Math.max(0, range.startIndex - range.overscan);
+          index <= Math.min(range.count - 1, range.endIndex + range.overscan);
+          index++
+        )
+          indexes.add(index);
+        for (const id of latest.current.keepRowIds) {
+          const index = latest.current.rowIds.indexOf(id);
+          if (index !== -1) indexes.add(index);
+        }
+        return [...indexes].sort((a, b) => a - b);
+      },
+      [],
+    ),
   });
-  const measureRow = useCallback((row: HTMLTableRowElement | null) => virtualizer.measureElement(row), [virtualizer]);
+  const measureRow = useCallback(
+    (row: HTMLTableRowElement | null) => virtualizer.measureElement(row),
+    [virtualizer],
+  );
 
-  if (!windowed) return { slots: rowIds.map((_, index) => ({ kind: 'row', index })), measureRow: measureNothing };
+  if (!windowed)
+    return {
+      slots: rowIds.map((_, index) => ({ kind: 'row', index })),
+      measureRow: measureNothing,
+    };
   // A kept row far from the view changes the range without a scroll; ask for it explicitly.
   const items = virtualizer.getVirtualItems();
   const shown = new Set(items.map((item) => item.index));
-  const missing = keepRowIds.map((id) => rowIds.indexOf(id)).filter((index) => index !== -1 && !shown.has(index));
-  const all = missing.length === 0 ? items : [...items, ...missing.map((index) => virtualizer.measurementsCache[index]!).filter((item) => item !== undefined)].sort((a, b) => a.index - b.index);
+  const missing = keepRowIds
+    .map((id) => rowIds.indexOf(id))
+    .filter((index) => index !== -1 && !shown.has(index));
+  const all =
+    missing.length === 0
+      ? items
+      : [
+          ...items,
+          ...missing
+            .map((index) => virtualizer.measurementsCache[index]!)
+            .filter((item) => item !== undefined),
+        ].sort((a, b) => a.index - b.index);
   const slots: RowSlot[] = [];
   let end = 0;
   for (const item of all) {
-    if (item.start > end) slots.push({ kind: 'gap', key: `gap-${item.index}`, height: item.start - end });
+    if (item.start > end)
+      slots.push({ kind: 'gap', key: `gap-${item.index}`, height: item.start - end });
     slots.push({ kind: 'row', index: item.index });
     end = item.end;
   }

@@ -19,7 +19,10 @@ export interface TextFieldSource {
  * with `defaultValue`, never `value`: React setting the value from a re-read of the document would
  * be a step behind a fast typist and throw away their letters and their caret.
  */
-export function useTextField(ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>, source: TextFieldSource): string {
+export function useTextField(
+  ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>,
+  source: TextFieldSource,
+): string {
   const { text } = source;
   const [value, setValue] = useState(() => text?.toString() ?? source.fallback ?? '');
   const latest = useRef(source);
@@ -41,10 +44,12 @@ export function useTextField(ref: RefObject<HTMLInputElement | HTMLTextAreaEleme
       setValue(text.toString());
     }
     const onInput = (): void => {
-      const target = binding ?? (() => {
-        const created = latest.current.ensureText?.() ?? null;
-        return created === null ? null : bind(created);
-      })();
+      const target =
+        binding ??
+        (() => {
+          const created = latest.current.ensureText?.() ?? null;
+          return created === null ? null : bind(created);
+        })();
       if (target === null) return;
       target.writeFromField();
       setValue(field.value);
@@ -59,7 +64,13 @@ export function useTextField(ref: RefObject<HTMLInputElement | HTMLTextAreaEleme
   // An older build's plain value, shown until the first edit creates the Y.Text.
   useLayoutEffect(() => {
     const field = ref.current;
-    if (text === null && field !== null && source.fallback !== undefined && field.ownerDocument.activeElement !== field && field.value !== source.fallback) {
+    if (
+      text === null &&
+      field !== null &&
+      source.fallback !== undefined &&
+      field.ownerDocument.activeElement !== field &&
+      field.value !== source.fallback
+    ) {
       field.value = source.fallback;
       setValue(source.fallback);
     }

@@ -1,6 +1,7 @@
 import { authorizedFetch } from '../sync/authorized-fetch.ts';
 
-const OFFLINE = 'You seem to be offline: downloads come from the server. "Print handout" works offline.';
+const OFFLINE =
+  'You seem to be offline: downloads come from the server. "Print handout" works offline.';
 
 /**
  * Downloads an export of the document. The API needs the token in a header, which a plain link
@@ -9,9 +10,19 @@ const OFFLINE = 'You seem to be offline: downloads come from the server. "Print 
  * @param query e.g. `format=md`, or `format=csv&section=ID`
  * @returns the file name the server gave it
  */
-export async function downloadExport(documentId: string, token: string, query: string): Promise<string> {
-  const response = await authorizedFetch(`/api/documents/${encodeURIComponent(documentId)}/export?${query}`, token, OFFLINE);
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'pathways-export';
+export async function downloadExport(
+  documentId: string,
+  token: string,
+  query: string,
+): Promise<string> {
+  const response = await authorizedFetch(
+    `/api/documents/${encodeURIComponent(documentId)}/export?${query}`,
+    token,
+    OFFLINE,
+  );
+  const fileName =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    'pathways-export';
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -31,5 +42,8 @@ export async function downloadExport(documentId: string, token: string, query: s
  * and rotating the viewer link revokes it.
  */
 export function calendarFeedUrl(documentId: string, viewerToken: string): string {
-  return new URL(`/api/documents/${encodeURIComponent(documentId)}/export?format=ics&token=${encodeURIComponent(viewerToken)}`, window.location.origin).href;
+  return new URL(
+    `/api/documents/${encodeURIComponent(documentId)}/export?format=ics&token=${encodeURIComponent(viewerToken)}`,
+    window.location.origin,
+  ).href;
 }

@@ -27,7 +27,12 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
   // The subscribe URL is built only on a viewer token (read-only): a viewer's own link, or the
   // viewer link the owner's device kept when it created the workspace.
   const viewerToken = useMemo(
-    () => (role === 'viewer' ? token : workspaceId === null ? null : (findJoinedWorkspace(workspaceId)?.shareTokens?.viewer ?? null)),
+    () =>
+      role === 'viewer'
+        ? token
+        : workspaceId === null
+          ? null
+          : (findJoinedWorkspace(workspaceId)?.shareTokens?.viewer ?? null),
     [role, token, workspaceId],
   );
   const [open, setOpen] = useState(false);
@@ -66,19 +71,24 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
       }}
       onBlur={(event) => {
         // Closes when focus moves elsewhere on the page, as a disclosure menu is expected to.
-        if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+        if (
+          event.relatedTarget instanceof Node &&
+          !event.currentTarget.contains(event.relatedTarget)
+        )
+          setOpen(false);
       }}
     >
-      <button ref={toggle} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         Export
       </button>
       {open && (
-        <div
-          id={panelId}
-          className="export-panel"
-          role="group"
-          aria-label="Export"
-        >
+        <div id={panelId} className="export-panel" role="group" aria-label="Export">
           <ul>
             <li>
               <button type="button" onClick={() => void download('format=md')}>
@@ -89,14 +99,23 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
               <li className="export-csv">
                 <label htmlFor={`${panelId}-table`}>Table to download as CSV</label>
                 <div className="copy-row">
-                  <select id={`${panelId}-table`} value={chosenTable.id} onChange={(event) => setTableId(event.currentTarget.value)}>
+                  <select
+                    id={`${panelId}-table`}
+                    value={chosenTable.id}
+                    onChange={(event) => setTableId(event.currentTarget.value)}
+                  >
                     {tables.map((table) => (
                       <option key={table.id} value={table.id}>
                         {table.title || 'Untitled table'}
                       </option>
                     ))}
                   </select>
-                  <button type="button" onClick={() => void download(`format=csv&section=${encodeURIComponent(chosenTable.id)}`)}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void download(`format=csv&section=${encodeURIComponent(chosenTable.id)}`)
+                    }
+                  >
                     Download CSV
                   </button>
                 </div>
@@ -117,7 +136,11 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
               <span className="hint"> · a clean page for Letter paper; works offline</span>
             </li>
           </ul>
-          <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'form-error' : 'hint'}>
+          <p
+            role="status"
+            aria-live="polite"
+            className={status?.kind === 'error' ? 'form-error' : 'hint'}
+          >
             {status?.text ?? ''}
           </p>
         </div>
@@ -126,13 +149,21 @@ export function ExportMenu({ documentId, token, role, workspaceId, view }: Expor
   );
 }
 
-function CalendarSubscription({ documentId, viewerToken }: { readonly documentId: string; readonly viewerToken: string | null }) {
+function CalendarSubscription({
+  documentId,
+  viewerToken,
+}: {
+  readonly documentId: string;
+  readonly viewerToken: string | null;
+}) {
   const [copied, setCopied] = useState(false);
   const fieldId = useId();
   if (viewerToken === null) {
     return (
       <p className="hint">
-        Calendar apps can subscribe to this calendar by URL. The workspace owner can copy that URL here: it is read-only, built from the viewer link, and stops working when the viewer link is replaced.
+        Calendar apps can subscribe to this calendar by URL. The workspace owner can copy that URL
+        here: it is read-only, built from the viewer link, and stops working when the viewer link is
+        replaced.
       </p>
     );
   }
@@ -141,7 +172,12 @@ function CalendarSubscription({ documentId, viewerToken }: { readonly documentId
     <div className="export-subscribe">
       <label htmlFor={fieldId}>Subscribe URL for calendar apps</label>
       <div className="copy-row">
-        <input id={fieldId} value={url} readOnly onFocus={(event) => event.currentTarget.select()} />
+        <input
+          id={fieldId}
+          value={url}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <button
           type="button"
           onClick={async () => {
@@ -153,7 +189,9 @@ function CalendarSubscription({ documentId, viewerToken }: { readonly documentId
         </button>
       </div>
       <p className="hint">
-        In Google Calendar: Other calendars → From URL. In Outlook: Add calendar → Subscribe from web. Read-only; anyone with this URL sees the meetings, and replacing the workspace's viewer link stops it.
+        In Google Calendar: Other calendars → From URL. In Outlook: Add calendar → Subscribe from
+        web. Read-only; anyone with this URL sees the meetings, and replacing the workspace's viewer
+        link stops it.
         {copied && ' Copied.'}
       </p>
     </div>

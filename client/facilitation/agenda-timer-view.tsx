@@ -28,37 +28,66 @@ export function AgendaTimerView({ timer, variant, readOnly }: AgendaTimerViewPro
   const overrun = reading.overrunMs > 0;
   const minutes = reading.current?.minutes;
   return (
-    <section className={`agenda-timer agenda-timer-${variant}${overrun ? ' is-overrun' : ''}`} aria-labelledby={headingId} data-state={reading.kind}>
-      <h2 id={headingId} className={variant === 'compact' ? 'visually-hidden' : 'agenda-timer-heading'}>
+    <section
+      className={`agenda-timer agenda-timer-${variant}${overrun ? ' is-overrun' : ''}`}
+      aria-labelledby={headingId}
+      data-state={reading.kind}
+    >
+      <h2
+        id={headingId}
+        className={variant === 'compact' ? 'visually-hidden' : 'agenda-timer-heading'}
+      >
         Agenda timer
       </h2>
       {reading.kind === 'idle' && reading.next !== null ? (
         <>
           {/* Before the start the clock already shows the first topic's time, so the room sees what it has. */}
           <p className="agenda-timer-topic">
-            <span className="agenda-timer-label">First{reading.next.minutes !== null ? ` (${reading.next.minutes} min)` : ''}: </span>
+            <span className="agenda-timer-label">
+              First{reading.next.minutes !== null ? ` (${reading.next.minutes} min)` : ''}:{' '}
+            </span>
             <span className="agenda-timer-first">{topicLabel(reading.next)}</span>
           </p>
-          <p className="agenda-timer-clock agenda-timer-ready" role="timer" aria-label="Time planned for the first topic">
+          <p
+            className="agenda-timer-clock agenda-timer-ready"
+            role="timer"
+            aria-label="Time planned for the first topic"
+          >
             <span className="agenda-timer-clock-label" aria-hidden="true">
               Not started
             </span>{' '}
-            <span className="agenda-timer-time">{formatClock((reading.next.minutes ?? 0) * 60_000)}</span>
+            <span className="agenda-timer-time">
+              {formatClock((reading.next.minutes ?? 0) * 60_000)}
+            </span>
           </p>
         </>
       ) : reading.kind === 'idle' || reading.current === null ? (
-        <p className="agenda-timer-idle">{timer.agenda?.length === 0 ? 'The agenda has no topics yet.' : 'The agenda has no topics left.'}</p>
+        <p className="agenda-timer-idle">
+          {timer.agenda?.length === 0
+            ? 'The agenda has no topics yet.'
+            : 'The agenda has no topics left.'}
+        </p>
       ) : (
         <>
           <p className="agenda-timer-topic">
-            <span className="agenda-timer-label">Now{minutes !== null && minutes !== undefined ? ` (${minutes} min)` : ''}: </span>
+            <span className="agenda-timer-label">
+              Now{minutes !== null && minutes !== undefined ? ` (${minutes} min)` : ''}:{' '}
+            </span>
             <span className="agenda-timer-current">{topicLabel(reading.current)}</span>
           </p>
-          <p className="agenda-timer-clock" role="timer" aria-label={overrun ? 'Over time by' : 'Time left'}>
+          <p
+            className="agenda-timer-clock"
+            role="timer"
+            aria-label={overrun ? 'Over time by' : 'Time left'}
+          >
             <span className="agenda-timer-clock-label" aria-hidden="true">
               {overrun ? 'Over by' : 'Left'}
             </span>{' '}
-            <span className="agenda-timer-time" data-remaining-ms={reading.remainingMs} data-overrun-ms={reading.overrunMs}>
+            <span
+              className="agenda-timer-time"
+              data-remaining-ms={reading.remainingMs}
+              data-overrun-ms={reading.overrunMs}
+            >
               {formatClock(overrun ? reading.overrunMs : reading.remainingMs)}
             </span>
             {reading.kind === 'paused' && <span className="agenda-timer-paused"> Paused</span>}
@@ -67,7 +96,12 @@ export function AgendaTimerView({ timer, variant, readOnly }: AgendaTimerViewPro
             <span className="agenda-timer-label">Next: </span>
             {reading.next === null ? 'End of the agenda' : topicLabel(reading.next)}
           </p>
-          {reading.topicReplaced && <p className="agenda-timer-note">The topic in progress was removed from the agenda; the timer moved to the one in its place.</p>}
+          {reading.topicReplaced && (
+            <p className="agenda-timer-note">
+              The topic in progress was removed from the agenda; the timer moved to the one in its
+              place.
+            </p>
+          )}
         </>
       )}
       {!readOnly && timer.agenda !== null && <TimerControls timer={timer} variant={variant} />}
@@ -86,7 +120,11 @@ function useTopicAnnouncement(timer: AgendaTimer): string {
   useEffect(() => {
     if (previous.current !== undefined && previous.current !== key) {
       const { current, remainingMs } = timer.reading;
-      setAnnouncement(current === null ? 'The agenda timer stopped.' : `Now: ${topicLabel(current)}, ${Math.round(remainingMs / 60_000)} minutes.`);
+      setAnnouncement(
+        current === null
+          ? 'The agenda timer stopped.'
+          : `Now: ${topicLabel(current)}, ${Math.round(remainingMs / 60_000)} minutes.`,
+      );
     }
     previous.current = key;
   }, [key, timer.reading]);

@@ -9,7 +9,11 @@ import type { DocumentAccess } from '../sync/use-document-access.ts';
  * editor. Null otherwise: a viewer token cannot make one, and the owner's token must never be
  * handed to a room. Nothing is asked of the server; it keeps only hashes of tokens.
  */
-export function editorLinkFor(documentId: string, token: string, access: DocumentAccess | null): string | null {
+export function editorLinkFor(
+  documentId: string,
+  token: string,
+  access: DocumentAccess | null,
+): string | null {
   if (access === null) return null;
   const path = `/d/${documentId}`;
   if (access.role === 'editor') return shareLink(path, token);

@@ -35,7 +35,13 @@ export function FacilitationBar({ documentId, doc, awareness, readOnly }: Facili
         </Link>
         <FollowFacilitator awareness={awareness} />
       </div>
-      {timer.agenda !== null && <AgendaTimerView timer={timer} variant="compact" readOnly={readOnly || someoneElsePresents} />}
+      {timer.agenda !== null && (
+        <AgendaTimerView
+          timer={timer}
+          variant="compact"
+          readOnly={readOnly || someoneElsePresents}
+        />
+      )}
       {timer.agenda !== null && !readOnly && someoneElsePresents && (
         <button type="button" className="take-over" onClick={() => setTookOver(true)}>
           Take over the timer

@@ -5,7 +5,11 @@ import { usePresenter } from './presenter-focus.ts';
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' ']);
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.closest('input, textarea, select, [contenteditable="true"]') !== null)
+  );
 }
 
 /** The section element of the document page, found by its heading id (`section-ID`). */
@@ -42,7 +46,12 @@ export function FollowFacilitator({ awareness }: { readonly awareness: Awareness
       setMessage(`You scrolled, so you are no longer following ${presenterName.current}.`);
     };
     const onKey = (event: KeyboardEvent): void => {
-      if (SCROLL_KEYS.has(event.key) && !isEditable(event.target) && !(event.target instanceof HTMLButtonElement)) stop();
+      if (
+        SCROLL_KEYS.has(event.key) &&
+        !isEditable(event.target) &&
+        !(event.target instanceof HTMLButtonElement)
+      )
+        stop();
     };
     window.addEventListener('wheel', stop, { passive: true });
     window.addEventListener('touchmove', stop, { passive: true });
@@ -56,13 +65,24 @@ export function FollowFacilitator({ awareness }: { readonly awareness: Awareness
 
   const start = (): void => {
     setFollowing(true);
-    setMessage(presenter === null ? 'Following: the page will move when the facilitator starts presenting.' : `Following ${presenter.name}.`);
+    setMessage(
+      presenter === null
+        ? 'Following: the page will move when the facilitator starts presenting.'
+        : `Following ${presenter.name}.`,
+    );
   };
 
   return (
     <div className="follow-facilitator">
       {following ? (
-        <button type="button" aria-pressed="true" onClick={() => (setFollowing(false), setMessage('You stopped following the facilitator.'))}>
+        <button
+          type="button"
+          aria-pressed="true"
+          onClick={() => (
+            setFollowing(false),
+            setMessage('You stopped following the facilitator.')
+          )}
+        >
           Following the facilitator
         </button>
       ) : (
@@ -71,7 +91,11 @@ export function FollowFacilitator({ awareness }: { readonly awareness: Awareness
         </button>
       )}
       <span className="follow-status" role="status" aria-live="polite">
-        {message !== '' ? message : presenter === null ? 'Nobody is presenting.' : `${presenter.name} is presenting.`}
+        {message !== ''
+          ? message
+          : presenter === null
+            ? 'Nobody is presenting.'
+            : `${presenter.name} is presenting.`}
       </span>
     </div>
   );

@@ -22,7 +22,12 @@ function readableLink(link: string): string {
  */
 export function JoinPanel({ join, editorLink }: JoinPanelProps) {
   const headingId = useId();
-  const qrText = join.kind === 'ready' ? join.link.url : join.kind === 'unavailable' && join.reason === 'offline' ? editorLink : null;
+  const qrText =
+    join.kind === 'ready'
+      ? join.link.url
+      : join.kind === 'unavailable' && join.reason === 'offline'
+        ? editorLink
+        : null;
   return (
     <section className="join-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Join and edit</h2>
@@ -36,7 +41,11 @@ export function JoinPanel({ join, editorLink }: JoinPanelProps) {
         </p>
       ) : (
         <>
-          <QrCode className="join-qr" text={qrText} label="QR code: scan to open this document as an editor" />
+          <QrCode
+            className="join-qr"
+            text={qrText}
+            label="QR code: scan to open this document as an editor"
+          />
           {join.kind === 'ready' ? (
             <p className="join-code">
               <span className="join-code-label">Or go to</span>

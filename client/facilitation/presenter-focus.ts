@@ -20,7 +20,10 @@ export interface Presenter {
 }
 
 export function publishPresenterFocus(awareness: Awareness, sectionId: string | null): void {
-  awareness.setLocalStateField(FOCUS_FIELD, sectionId === null ? null : ({ sectionId, presenting: true } satisfies PresenterFocus));
+  awareness.setLocalStateField(
+    FOCUS_FIELD,
+    sectionId === null ? null : ({ sectionId, presenting: true } satisfies PresenterFocus),
+  );
 }
 
 /** The presenting facilitator other than me; with several projectors open, the lowest client id, so everyone follows the same one. */
@@ -28,11 +31,16 @@ function findPresenter(awareness: Awareness): Presenter | null {
   let found: Presenter | null = null;
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID) return;
-    const focus = (state as Record<string, unknown>)[FOCUS_FIELD] as Partial<PresenterFocus> | null | undefined;
+    const focus = (state as Record<string, unknown>)[FOCUS_FIELD] as
+      Partial<PresenterFocus> | null | undefined;
     if (focus?.presenting !== true || typeof focus.sectionId !== 'string') return;
     if (found !== null && found.clientId < clientId) return;
     const user = (state as { user?: { name?: unknown } }).user;
-    found = { clientId, name: typeof user?.name === 'string' ? user.name : 'The facilitator', sectionId: focus.sectionId };
+    found = {
+      clientId,
+      name: typeof user?.name === 'string' ? user.name : 'The facilitator',
+      sectionId: focus.sectionId,
+    };
   });
   return found;
 }
@@ -43,7 +51,13 @@ export function usePresenter(awareness: Awareness): Presenter | null {
     const onChange = (): void =>
       setPresenter((previous) => {
         const next = findPresenter(awareness);
-        return previous !== null && next !== null && previous.clientId === next.clientId && previous.sectionId === next.sectionId && previous.name === next.name ? previous : next;
+        return previous !== null &&
+          next !== null &&
+          previous.clientId === next.clientId &&
+          previous.sectionId === next.sectionId &&
+          previous.name === next.name
+          ? previous
+          : next;
       });
     awareness.on('change', onChange);
     onChange();

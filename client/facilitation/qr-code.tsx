@@ -10,7 +10,15 @@ const QUIET_ZONE = 4;
  * projector screen. Drawn here rather than through the library's HTML string, so React renders
  * it and it carries an accessible name.
  */
-export function QrCode({ text, label, className }: { readonly text: string; readonly label: string; readonly className?: string }) {
+export function QrCode({
+  text,
+  label,
+  className,
+}: {
+  readonly text: string;
+  readonly label: string;
+  readonly className?: string;
+}) {
   const { size, path } = useMemo(() => {
     const code = qrcode(0, 'M');
     code.addData(text);
@@ -19,13 +27,20 @@ export function QrCode({ text, label, className }: { readonly text: string; read
     const parts: string[] = [];
     for (let row = 0; row < count; row++) {
       for (let column = 0; column < count; column++) {
-        if (code.isDark(row, column)) parts.push(`M${column + QUIET_ZONE} ${row + QUIET_ZONE}h1v1h-1z`);
+        if (code.isDark(row, column))
+          parts.push(`M${column + QUIET_ZONE} ${row + QUIET_ZONE}h1v1h-1z`);
       }
     }
     return { size: count + 2 * QUIET_ZONE, path: parts.join('') };
   }, [text]);
   return (
-    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+    <svg
+      className={className}
+      viewBox={`0 0 ${size} ${size}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+    >
       <rect width={size} height={size} fill="#ffffff" />
       <path d={path} fill="#000000" />
     </svg>

@@ -4,13 +4,21 @@ import { cellText } from '#core/export/cell-text';
 import type { Inline, NoteBlock, SectionView, TableView } from '#core/schema';
 import { PATHWAY_STEPS_SECTION_ID } from '#core/schema/referral-pathway-columns';
 
-const PathwayDiagram = lazy(() => import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })));
+const PathwayDiagram = lazy(() =>
+  import('../pathway/pathway-diagram.tsx').then((module) => ({ default: module.PathwayDiagram })),
+);
 
 /**
  * One section as the projector shows it: read-only, large, no editing chrome. Links are shown
  * as text: nobody clicks on a projector, and a live link would take the room elsewhere.
  */
-export function SectionSlide({ section, headingId }: { readonly section: SectionView; readonly headingId: string }) {
+export function SectionSlide({
+  section,
+  headingId,
+}: {
+  readonly section: SectionView;
+  readonly headingId: string;
+}) {
   return (
     <article className="slide" aria-labelledby={headingId}>
       <h2 id={headingId} className="slide-title">
@@ -24,7 +32,9 @@ export function SectionSlide({ section, headingId }: { readonly section: Section
         </Suspense>
       )}
       {section.kind === 'table' && <SlideTable table={section.table} />}
-      {section.kind === 'unknown' && <p>This section was made with a newer version of Pathways; open the document to see it.</p>}
+      {section.kind === 'unknown' && (
+        <p>This section was made with a newer version of Pathways; open the document to see it.</p>
+      )}
     </article>
   );
 }
@@ -120,7 +130,10 @@ function SlideTable({ table }: { readonly table: TableView }) {
         {table.rows.map((row) => (
           <tr key={row.id}>
             {table.columns.map((column) => (
-              <td key={column.id} className={SHORT_KINDS.has(column.kind) ? 'slide-cell-short' : undefined}>
+              <td
+                key={column.id}
+                className={SHORT_KINDS.has(column.kind) ? 'slide-cell-short' : undefined}
+              >
                 {cellText(row.cells[column.id], column)}
               </td>
             ))}

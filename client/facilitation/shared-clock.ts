@@ -51,7 +51,8 @@ export async function estimateClockOffset(sources: ClockSources): Promise<number
 
 const browserSources: ClockSources = {
   now: () => Date.now(),
-  readServerDate: async () => (await fetch('/healthz', { method: 'HEAD', cache: 'no-store' })).headers.get('date'),
+  readServerDate: async () =>
+    (await fetch('/healthz', { method: 'HEAD', cache: 'no-store' })).headers.get('date'),
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 

@@ -1,10 +1,24 @@
-import { addTime, nextTopic, pauseTimer, previousTopic, resetTimer, resumeTimer, startTimer } from '#core/facilitation';
+import {
+  addTime,
+  nextTopic,
+  pauseTimer,
+  previousTopic,
+  resetTimer,
+  resumeTimer,
+  startTimer,
+} from '#core/facilitation';
 import type { AgendaTimer } from './use-agenda-timer.ts';
 
 const MINUTE_MS = 60_000;
 
 /** The facilitator's buttons. Each writes the whole timer state to the document in one change. */
-export function TimerControls({ timer, variant }: { readonly timer: AgendaTimer; readonly variant: 'projector' | 'compact' }) {
+export function TimerControls({
+  timer,
+  variant,
+}: {
+  readonly timer: AgendaTimer;
+  readonly variant: 'projector' | 'compact';
+}) {
   const { reading, change } = timer;
   const started = reading.kind !== 'idle';
   const empty = (timer.agenda?.length ?? 0) === 0;
@@ -15,14 +29,27 @@ export function TimerControls({ timer, variant }: { readonly timer: AgendaTimer;
           Pause
         </button>
       ) : (
-        <button type="button" className="primary" disabled={empty} onClick={() => change(reading.kind === 'idle' ? startTimer : resumeTimer)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={empty}
+          onClick={() => change(reading.kind === 'idle' ? startTimer : resumeTimer)}
+        >
           {reading.kind === 'idle' ? 'Start agenda' : 'Resume'}
         </button>
       )}
-      <button type="button" disabled={!started || reading.previous === null} onClick={() => change(previousTopic)}>
+      <button
+        type="button"
+        disabled={!started || reading.previous === null}
+        onClick={() => change(previousTopic)}
+      >
         Previous topic
       </button>
-      <button type="button" disabled={!started || reading.next === null} onClick={() => change(nextTopic)}>
+      <button
+        type="button"
+        disabled={!started || reading.next === null}
+        onClick={() => change(nextTopic)}
+      >
         Next topic
       </button>
       <button type="button" disabled={!started} onClick={() => change(addTime(MINUTE_MS))}>

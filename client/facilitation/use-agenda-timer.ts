@@ -1,6 +1,13 @@
 import { useCallback } from 'react';
 import type * as Y from 'yjs';
-import { changeTimer, readAgenda, readTimer, type AgendaTopic, type TimerReading, type TimerTransition } from '#core/facilitation';
+import {
+  changeTimer,
+  readAgenda,
+  readTimer,
+  type AgendaTopic,
+  type TimerReading,
+  type TimerTransition,
+} from '#core/facilitation';
 import { readTimerState, type Problem, type TimerState } from '#core/schema';
 import { useDocRead } from '../sync/use-doc-read.ts';
 import { sharedNow, useSharedNow } from './shared-clock.ts';
@@ -30,6 +37,14 @@ export interface AgendaTimer {
 export function useAgendaTimer(doc: Y.Doc): AgendaTimer {
   const stored = useDocRead(doc, readStored);
   const now = useSharedNow(stored.state.kind === 'running');
-  const change = useCallback((transition: TimerTransition) => changeTimer(doc, transition, sharedNow()), [doc]);
-  return { agenda: stored.agenda, reading: readTimer(stored.state, stored.agenda ?? [], now), problems: stored.problems, change };
+  const change = useCallback(
+    (transition: TimerTransition) => changeTimer(doc, transition, sharedNow()),
+    [doc],
+  );
+  return {
+    agenda: stored.agenda,
+    reading: readTimer(stored.state, stored.agenda ?? [], now),
+    problems: stored.problems,
+    change,
+  };
 }

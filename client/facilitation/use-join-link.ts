@@ -12,7 +12,11 @@ export type JoinLinkState =
  * The join link a projector shows: minted by the server for this document when the page opens,
  * for whoever holds an editor or owner token, on any device. A viewer gets none.
  */
-export function useJoinLink(documentId: string, token: string, access: DocumentAccess | null): JoinLinkState {
+export function useJoinLink(
+  documentId: string,
+  token: string,
+  access: DocumentAccess | null,
+): JoinLinkState {
   const [state, setState] = useState<JoinLinkState>({ kind: 'waiting' });
   const role = access?.role ?? null;
   useEffect(() => {

@@ -8,10 +8,20 @@ export function readCachedDocuments(workspaceId: string): DocumentSummary[] | nu
     const raw = localStorage.getItem(KEY(workspaceId));
     const parsed: unknown = raw === null ? null : JSON.parse(raw);
     if (!Array.isArray(parsed)) return null;
-    return parsed.filter(
-      (entry): entry is DocumentSummary =>
-        typeof entry === 'object' && entry !== null && typeof (entry as DocumentSummary).id === 'string' && typeof (entry as DocumentSummary).title === 'string',
-    ).map((entry) => ({ id: entry.id, title: entry.title, template: typeof entry.template === 'string' ? entry.template : null, updatedAt: String(entry.updatedAt ?? '') }));
+    return parsed
+      .filter(
+        (entry): entry is DocumentSummary =>
+          typeof entry === 'object' &&
+          entry !== null &&
+          typeof (entry as DocumentSummary).id === 'string' &&
+          typeof (entry as DocumentSummary).title === 'string',
+      )
+      .map((entry) => ({
+        id: entry.id,
+        title: entry.title,
+        template: typeof entry.template === 'string' ? entry.template : null,
+        updatedAt: String(entry.updatedAt ?? ''),
+      }));
   } catch {
     return null;
   }

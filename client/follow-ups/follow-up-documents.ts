@@ -36,15 +36,21 @@ function loadOf(session: DocumentSession): DocumentLoad {
   if (status.kind === 'link-invalid') return { kind: 'failed', reason: status.reason };
   if (provider.synced) return { kind: 'loaded', fromDevice: false };
   if (status.kind === 'loading') return { kind: 'loading' };
-  const unreachable = !navigator.onLine || (!provider.wsconnected && provider.wsUnsuccessfulReconnects > 0);
+  const unreachable =
+    !navigator.onLine || (!provider.wsconnected && provider.wsUnsuccessfulReconnects > 0);
   if (!unreachable) return { kind: 'loading' };
   const onDevice = doc.share.size > 0 && doc.getArray('sections').length > 0;
-  return onDevice ? { kind: 'loaded', fromDevice: true } : { kind: 'failed', reason: 'it is not on this device yet and the server cannot be reached' };
+  return onDevice
+    ? { kind: 'loaded', fromDevice: true }
+    : { kind: 'failed', reason: 'it is not on this device yet and the server cannot be reached' };
 }
 
 function readRows(session: DocumentSession, title: string): FollowUp[] {
   const table = readTable(session.doc, NEXT_STEPS_SECTION_ID);
-  return collectFromTable(table?.value ?? null, { documentId: session.documentId, documentTitle: title });
+  return collectFromTable(table?.value ?? null, {
+    documentId: session.documentId,
+    documentTitle: title,
+  });
 }
 
 /**
@@ -53,7 +59,10 @@ function readRows(session: DocumentSession, title: string): FollowUp[] {
  * frame and only for documents that changed, so 30 people typing in one document cost one
  * small table read per frame, not a read of every document.
  */
-export function useFollowUpDocuments(documents: readonly DocumentSummary[], token: string): readonly FollowUpDocument[] {
+export function useFollowUpDocuments(
+  documents: readonly DocumentSummary[],
+  token: string,
+): readonly FollowUpDocument[] {
   const [opened, setOpened] = useState<readonly FollowUpDocument[]>([]);
   const key = documents.map((summary) => summary.id).join(' ');
 
@@ -63,7 +72,17 @@ export function useFollowUpDocuments(documents: readonly DocumentSummary[], toke
       // Reading follow-ups is not being in the document: do not show up in its presence bar.
       session.provider.awareness.setLocalState(null);
       const title = titleOf(session, summary);
-      return { summary, session, current: { id: summary.id, title, session, load: loadOf(session), rows: readRows(session, title) } as FollowUpDocument };
+      return {
+        summary,
+        session,
+        current: {
+          id: summary.id,
+          title,
+          session,
+          load: loadOf(session),
+          rows: readRows(session, title),
+        } as FollowUpDocument,
+      };
     });
     const dirty = new Set<number>();
     let frame: number | null = null;
@@ -73,7 +92,12 @@ export function useFollowUpDocuments(documents: readonly DocumentSummary[], toke
       for (const index of dirty) {
         const entry = entries[index]!;
         const title = titleOf(entry.session, entry.summary);
-        entry.current = { ...entry.current, title, load: loadOf(entry.session), rows: readRows(entry.session, title) };
+        entry.current = {
+          ...entry.current,
+          title,
+          load: loadOf(entry.session),
+          rows: readRows(entry.session, title),
+        };
         changed = true;
       }
       dirty.clear();

@@ -30,25 +30,49 @@ const rowKey = (row: FollowUp): string => `${row.documentId}/${row.rowId}`;
  * deadline, or hiding the row whose owner they are retyping, would move the field from under
  * their fingers. The list settles when they leave the table.
  */
-function useHeldOrder(rows: readonly FollowUp[], allRows: readonly FollowUp[]): { shown: readonly FollowUp[]; hold: () => void; release: () => void } {
+function useHeldOrder(
+  rows: readonly FollowUp[],
+  allRows: readonly FollowUp[],
+): { shown: readonly FollowUp[]; hold: () => void; release: () => void } {
   const [held, setHeld] = useState<readonly string[] | null>(null);
   const latest = useRef(rows);
   latest.current = rows;
-  if (held === null) return { shown: rows, hold: () => setHeld(latest.current.map(rowKey)), release: () => {} };
+  if (held === null)
+    return { shown: rows, hold: () => setHeld(latest.current.map(rowKey)), release: () => {} };
   const all = new Map(allRows.map((row) => [rowKey(row), row]));
   const heldSet = new Set(held);
-  const shown = [...held.map((key) => all.get(key)).filter((row): row is FollowUp => row !== undefined), ...rows.filter((row) => !heldSet.has(rowKey(row)))];
+  const shown = [
+    ...held.map((key) => all.get(key)).filter((row): row is FollowUp => row !== undefined),
+    ...rows.filter((row) => !heldSet.has(rowKey(row))),
+  ];
   return { shown, hold: () => {}, release: () => setHeld(null) };
 }
 
-export function FollowUpsTable({ workspaceName, workspaceId, rows, allRows, sessions, today, readOnly, onShownCount }: FollowUpsTableProps) {
+export function FollowUpsTable({
+  workspaceName,
+  workspaceId,
+  rows,
+  allRows,
+  sessions,
+  today,
+  readOnly,
+  onShownCount,
+}: FollowUpsTableProps) {
   const { shown, hold, release } = useHeldOrder(rows, allRows);
   // Rows held in place while someone edits may be more than the filter's: the summary counts what is on screen.
   useEffect(() => onShownCount?.(shown.length), [shown.length, onShownCount]);
   return (
-    <div className="table-scroll follow-ups-scroll" role="region" aria-label={`Follow-ups in ${workspaceName}`} tabIndex={0}>
+    <div
+      className="table-scroll follow-ups-scroll"
+      role="region"
+      aria-label={`Follow-ups in ${workspaceName}`}
+      tabIndex={0}
+    >
       <table className="follow-ups-table">
-        <caption>Follow-ups in {workspaceName}, earliest deadline first; deadlines that are not calendar dates come last</caption>
+        <caption>
+          Follow-ups in {workspaceName}, earliest deadline first; deadlines that are not calendar
+          dates come last
+        </caption>
         <thead>
           <tr>
             <th scope="col">Deadline</th>
@@ -67,7 +91,14 @@ export function FollowUpsTable({ workspaceName, workspaceId, rows, allRows, sess
           {shown.map((row) => {
             const session = sessions.get(row.documentId);
             return session === undefined ? null : (
-              <FollowUpRow key={rowKey(row)} row={row} session={session} overdue={isOverdue(row, today)} readOnly={readOnly} workspaceId={workspaceId} />
+              <FollowUpRow
+                key={rowKey(row)}
+                row={row}
+                session={session}
+                overdue={isOverdue(row, today)}
+                readOnly={readOnly}
+                workspaceId={workspaceId}
+              />
             );
           })}
         </tbody>
@@ -84,7 +115,12 @@ interface FollowUpRowProps {
   readonly workspaceId: string;
 }
 
-const FIELD_TITLES: Readonly<Record<FollowUpField, string>> = { task: 'Task', owner: 'Owner', deadline: 'Deadline', done: 'Done' };
+const FIELD_TITLES: Readonly<Record<FollowUpField, string>> = {
+  task: 'Task',
+  owner: 'Owner',
+  deadline: 'Deadline',
+  done: 'Done',
+};
 
 /** The row's value for one field, as the cell editors take it. */
 function cellValue(row: FollowUp, field: FollowUpField): CellValue {
@@ -99,7 +135,13 @@ function cellValue(row: FollowUp, field: FollowUpField): CellValue {
   }
 }
 
-const FollowUpRow = memo(function FollowUpRow({ row, session, overdue, readOnly, workspaceId }: FollowUpRowProps) {
+const FollowUpRow = memo(function FollowUpRow({
+  row,
+  session,
+  overdue,
+  readOnly,
+  workspaceId,
+}: FollowUpRowProps) {
   const cell = (field: FollowUpField) => {
     const column = row.columns[field];
     if (column === undefined) {
@@ -137,11 +179,12 @@ const FollowUpRow = memo(function FollowUpRow({ row, session, overdue, readOnly,
       </td>
       <td className="follow-up-task">{cell('task')}</td>
       <td className="follow-up-owner">{cell('owner')}</td>
-      <td className="follow-up-done">
-        {cell('done')}
-      </td>
+      <td className="follow-up-done">{cell('done')}</td>
       <td className="follow-up-document">
-        <Link href={`/d/${row.documentId}#section-${row.sectionId}`} onClick={() => rememberDocumentWorkspace(row.documentId, workspaceId)}>
+        <Link
+          href={`/d/${row.documentId}#section-${row.sectionId}`}
+          onClick={() => rememberDocumentWorkspace(row.documentId, workspaceId)}
+        >
           {row.documentTitle}
         </Link>
         <span className="follow-up-row-number">, row {row.rowNumber}</span>

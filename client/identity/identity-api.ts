@@ -8,7 +8,11 @@ export interface Me {
   readonly id?: string;
   readonly name?: string;
   readonly email?: string;
-  readonly workspaces?: readonly { readonly id: string; readonly name: string; readonly role: Role }[];
+  readonly workspaces?: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly role: Role;
+  }[];
 }
 
 export interface Member {
@@ -24,7 +28,12 @@ export interface Member {
 export interface AuditEventView {
   readonly id: number;
   readonly at: string;
-  readonly actor: { readonly type: string; readonly id?: string; readonly name?: string; readonly role?: string };
+  readonly actor: {
+    readonly type: string;
+    readonly id?: string;
+    readonly name?: string;
+    readonly role?: string;
+  };
   readonly action: string;
   readonly target?: string;
   readonly outcome: string;
@@ -35,16 +44,26 @@ export interface AuditEventView {
  * Identity calls. `token` may be empty: a signed-in member's session cookie goes with every
  * same-origin request, so the owner pages work with a link, a sign-in or both.
  */
-async function call<T>(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+async function call<T>(
+  path: string,
+  token: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { ...(token !== '' && { authorization: `Bearer ${token}` }), ...(init.body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token !== '' && { authorization: `Bearer ${token}` }),
+        ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
   } catch {
-    throw new ApiError(0, 'You seem to be offline: members and the audit log need a connection to the server.');
+    throw new ApiError(
+      0,
+      'You seem to be offline: members and the audit log need a connection to the server.',
+    );
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
@@ -59,10 +78,19 @@ export const identityApi = {
   me: () => call<Me>('/api/me', ''),
   providers: () => call<{ id: string; name: string }[]>('/auth/providers', ''),
   signOut: () => call<Me>('/auth/logout', '', { method: 'POST' }),
-  listMembers: (workspaceId: string, token: string) => call<{ members: Member[]; signInRequired: boolean }>(`${ws(workspaceId)}/members`, token),
-  putMember: (workspaceId: string, token: string, email: string, role: Role) => call<Member>(`${ws(workspaceId)}/members`, token, { body: { email, role } }),
-  removeMember: (workspaceId: string, token: string, id: string) => call<unknown>(`${ws(workspaceId)}/members?id=${encodeURIComponent(id)}`, token, { method: 'DELETE' }),
-  setSignInRequired: (workspaceId: string, token: string, signInRequired: boolean) => call<unknown>(`${ws(workspaceId)}/settings`, token, { method: 'PUT', body: { signInRequired } }),
+  listMembers: (workspaceId: string, token: string) =>
+    call<{ members: Member[]; signInRequired: boolean }>(`${ws(workspaceId)}/members`, token),
+  putMember: (workspaceId: string, token: string, email: string, role: Role) =>
+    call<Member>(`${ws(workspaceId)}/members`, token, { body: { email, role } }),
+  removeMember: (workspaceId: string, token: string, id: string) =>
+    call<unknown>(`${ws(workspaceId)}/members?id=${encodeURIComponent(id)}`, token, {
+      method: 'DELETE',
+    }),
+  setSignInRequired: (workspaceId: string, token: string, signInRequired: boolean) =>
+    call<unknown>(`${ws(workspaceId)}/settings`, token, {
+      method: 'PUT',
+      body: { signInRequired },
+    }),
   readAudit: async (workspaceId: string, token: string, query: string): Promise<AuditEventView[]> =>
     (await call<string>(`${ws(workspaceId)}/audit?format=jsonl${query}`, token))
       .split('\n')

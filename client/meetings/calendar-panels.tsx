@@ -21,7 +21,17 @@ export function CalendarPanels(props: CalendarPanelProps) {
   return (
     <>
       <MeetingOccurrences table={props.table} context={context} />
-      {link === null ? <DistrictSchoolsPanel {...props} /> : <SchoolDistrictMeetings doc={doc} link={link} token={token} readOnly={readOnly} context={context} />}
+      {link === null ? (
+        <DistrictSchoolsPanel {...props} />
+      ) : (
+        <SchoolDistrictMeetings
+          doc={doc}
+          link={link}
+          token={token}
+          readOnly={readOnly}
+          context={context}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,13 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { readCalendarMeetings, requirementOf, schoolCoverage } from '#core/meetings';
-import { readAdaptation, readSchoolCalendars, readSchoolPlan, writeSchoolRequirement, type SchoolRequirement } from '#core/schema';
+import {
+  readAdaptation,
+  readSchoolCalendars,
+  readSchoolPlan,
+  writeSchoolRequirement,
+  type SchoolRequirement,
+} from '#core/schema';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { api, ApiError } from '../sync/api.ts';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
@@ -12,7 +18,14 @@ import type { CalendarPanelProps } from './calendar-panel-props.ts';
  * On the district's calendar: "Adapt for a school", whether each meeting is held at every school
  * or optional, and which schools' calendars have it scheduled, read live from those calendars.
  */
-export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, workspaceId }: CalendarPanelProps) {
+export function DistrictSchoolsPanel({
+  doc,
+  calendarId,
+  token,
+  table,
+  readOnly,
+  workspaceId,
+}: CalendarPanelProps) {
   const headingId = useId();
   const nameId = useId();
   const [, navigate] = useLocation();
@@ -23,15 +36,29 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
   const schoolCalendars = readSchoolCalendars(doc);
   const key = schoolCalendars.map((entry) => entry.id).join(' ');
   const summaries = useMemo(
-    () => schoolCalendars.map(({ id, school: name }) => ({ id, title: name, template: 'meeting-calendar', updatedAt: '' })),
+    () =>
+      schoolCalendars.map(({ id, school: name }) => ({
+        id,
+        title: name,
+        template: 'meeting-calendar',
+        updatedAt: '',
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the calendars: the same ids must not reopen every session.
     [key],
   );
   const opened = useFollowUpDocuments(summaries, token);
-  const meetings = readCalendarMeetings(table).filter((meeting) => meeting.meeting !== '' && meeting.meeting !== 'Other:');
+  const meetings = readCalendarMeetings(table).filter(
+    (meeting) => meeting.meeting !== '' && meeting.meeting !== 'Other:',
+  );
   const schools = schoolCalendars.map(({ id, school: name }) => {
     const session = opened.find((entry) => entry.id === id)?.session;
-    return { school: name, adaptationOf: (rowId: string) => (session === undefined ? { dropped: false, owner: null, time: null, firstDate: null } : readAdaptation(session.doc, rowId)) };
+    return {
+      school: name,
+      adaptationOf: (rowId: string) =>
+        session === undefined
+          ? { dropped: false, owner: null, time: null, firstDate: null }
+          : readAdaptation(session.doc, rowId),
+    };
   });
   const coverage = schoolCoverage(meetings, plan, schools);
 
@@ -53,7 +80,14 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
       {!readOnly && (
         <form className="adapt-form" onSubmit={(event) => void adapt(event)}>
           <label htmlFor={nameId}>School</label>
-          <input id={nameId} value={school} onChange={(event) => setSchool(event.currentTarget.value)} placeholder="e.g. Lincoln Elementary" maxLength={120} required />
+          <input
+            id={nameId}
+            value={school}
+            onChange={(event) => setSchool(event.currentTarget.value)}
+            placeholder="e.g. Lincoln Elementary"
+            maxLength={120}
+            required
+          />
           <button type="submit">Adapt for a school</button>
           {error !== null && (
             <span className="form-error" role="alert">
@@ -62,7 +96,12 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
           )}
         </form>
       )}
-      <div className="school-coverage-scroll" role="region" aria-label="Meetings at schools" tabIndex={0}>
+      <div
+        className="school-coverage-scroll"
+        role="region"
+        aria-label="Meetings at schools"
+        tabIndex={0}
+      >
         <table className="school-coverage">
           <thead>
             <tr>
@@ -84,21 +123,41 @@ export function DistrictSchoolsPanel({ doc, calendarId, token, table, readOnly, 
                       aria-label={`At schools: ${meeting.meeting}`}
                       value={requirement}
                       disabled={readOnly}
-                      onChange={(event) => writeSchoolRequirement(doc, meeting.rowId, event.currentTarget.value as SchoolRequirement)}
+                      onChange={(event) =>
+                        writeSchoolRequirement(
+                          doc,
+                          meeting.rowId,
+                          event.currentTarget.value as SchoolRequirement,
+                        )
+                      }
                     >
                       <option value="all-schools">Every school</option>
                       <option value="optional">Optional for schools</option>
                     </select>
                   </td>
-                  <td>{covered === undefined || covered.scheduled.length === 0 ? <span className="muted">none</span> : covered.scheduled.join(', ')}</td>
-                  <td>{covered === undefined || covered.notScheduled.length === 0 ? <span className="muted">none</span> : covered.notScheduled.join(', ')}</td>
+                  <td>
+                    {covered === undefined || covered.scheduled.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      covered.scheduled.join(', ')
+                    )}
+                  </td>
+                  <td>
+                    {covered === undefined || covered.notScheduled.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      covered.notScheduled.join(', ')
+                    )}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {schoolCalendars.length === 0 && <p className="empty">No school has adapted this calendar yet.</p>}
+      {schoolCalendars.length === 0 && (
+        <p className="empty">No school has adapted this calendar yet.</p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,11 @@
 import { useId, useMemo } from 'react';
-import { formatShortMeetingDate, readCalendarMeetings, REPEAT_LABELS, type CalendarMeeting, type MeetingSchedule } from '#core/meetings';
+import {
+  formatShortMeetingDate,
+  readCalendarMeetings,
+  REPEAT_LABELS,
+  type CalendarMeeting,
+  type MeetingSchedule,
+} from '#core/meetings';
 import type { TableView } from '#core/schema';
 import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
 import './meetings.css';
@@ -15,13 +21,23 @@ interface MeetingOccurrencesProps {
  */
 export function MeetingOccurrences({ table, context }: MeetingOccurrencesProps) {
   const headingId = useId();
-  const scheduled = useMemo(() => readCalendarMeetings(table).filter((meeting): meeting is CalendarMeeting & { schedule: MeetingSchedule } => meeting.schedule !== null), [table]);
+  const scheduled = useMemo(
+    () =>
+      readCalendarMeetings(table).filter(
+        (meeting): meeting is CalendarMeeting & { schedule: MeetingSchedule } =>
+          meeting.schedule !== null,
+      ),
+    [table],
+  );
 
   return (
     <section className="meeting-occurrences" aria-labelledby={headingId}>
       <h3 id={headingId}>Meetings by date</h3>
       {scheduled.length === 0 ? (
-        <p className="empty">Give a meeting a first date (and a repeat) to list its dates here and open each meeting’s own document.</p>
+        <p className="empty">
+          Give a meeting a first date (and a repeat) to list its dates here and open each meeting’s
+          own document.
+        </p>
       ) : (
         <ul className="occurrence-meetings">
           {scheduled.map((meeting) => (

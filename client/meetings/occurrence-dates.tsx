@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { encodeOccurrenceId, formatShortMeetingDate, occurrencesAround, type CalendarMeeting, type MeetingSchedule } from '#core/meetings';
+import {
+  encodeOccurrenceId,
+  formatShortMeetingDate,
+  occurrencesAround,
+  type CalendarMeeting,
+  type MeetingSchedule,
+} from '#core/meetings';
 import type { OccurrenceRequest } from '#core/schema';
 import { rememberDocumentWorkspace } from '../sync/device-store.ts';
 import type { OccurrenceOpener } from './use-occurrence-opener.ts';
@@ -32,8 +38,13 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
   const { calendarId, today, requests, opener, readOnly, workspaceId } = context;
   const [, navigate] = useLocation();
   // The date a message is about: an offline notice goes once that date's document exists.
-  const [message, setMessage] = useState<{ readonly date: string; readonly text: string } | null>(null);
-  const { past, upcoming } = occurrencesAround(meeting.schedule, today, { past: PAST_SHOWN, upcoming: UPCOMING_SHOWN });
+  const [message, setMessage] = useState<{ readonly date: string; readonly text: string } | null>(
+    null,
+  );
+  const { past, upcoming } = occurrencesAround(meeting.schedule, today, {
+    past: PAST_SHOWN,
+    upcoming: UPCOMING_SHOWN,
+  });
   const name = meeting.meeting || 'Unnamed meeting';
   const remember = (id: string): void => {
     if (workspaceId !== null) rememberDocumentWorkspace(id, workspaceId);
@@ -46,7 +57,10 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
       remember(result.id);
       navigate(`/d/${result.id}`);
     } else if (result.kind === 'saved-offline') {
-      setMessage({ date, text: `You are offline: the meeting of ${formatShortMeetingDate(date)} will be created when this device is back online, once for everyone.` });
+      setMessage({
+        date,
+        text: `You are offline: the meeting of ${formatShortMeetingDate(date)} will be created when this device is back online, once for everyone.`,
+      });
     } else {
       setMessage({ date, text: result.reason });
     }
@@ -68,11 +82,18 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
             {readOnly ? (
               <span className="occurrence-date">{label}</span>
             ) : (
-              <button type="button" className="quiet" aria-label={`Open the meeting of ${label}: ${name}`} onClick={() => void press(date)}>
+              <button
+                type="button"
+                className="quiet"
+                aria-label={`Open the meeting of ${label}: ${name}`}
+                onClick={() => void press(date)}
+              >
                 Open the meeting of {label}
               </button>
             )}
-            {request !== undefined && refused === undefined && <span className="occurrence-pending"> · asked for; created once online</span>}
+            {request !== undefined && refused === undefined && (
+              <span className="occurrence-pending"> · asked for; created once online</span>
+            )}
             {refused !== undefined && <span className="form-error"> {refused}</span>}
           </>
         )}
@@ -91,14 +112,22 @@ export function OccurrenceDates({ meeting, context }: OccurrenceDatesProps) {
         )}
         <div>
           <h5>Coming</h5>
-          {upcoming.length > 0 ? <ul className="occurrence-dates">{upcoming.map((date) => dateItem(date, 'upcoming'))}</ul> : <p className="empty">No more dates.</p>}
+          {upcoming.length > 0 ? (
+            <ul className="occurrence-dates">
+              {upcoming.map((date) => dateItem(date, 'upcoming'))}
+            </ul>
+          ) : (
+            <p className="empty">No more dates.</p>
+          )}
         </div>
       </div>
-      {message !== null && requests.get(encodeOccurrenceId({ calendarId, rowId: meeting.rowId, date: message.date }))?.createdAt == null && (
-        <p className="notice" role="status">
-          {message.text}
-        </p>
-      )}
+      {message !== null &&
+        requests.get(encodeOccurrenceId({ calendarId, rowId: meeting.rowId, date: message.date }))
+          ?.createdAt == null && (
+          <p className="notice" role="status">
+            {message.text}
+          </p>
+        )}
     </>
   );
 }

@@ -1,8 +1,22 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
-import { adaptDistrictMeetings, formatShortMeetingDate, readCalendarMeetings, schoolMeetingAsCalendarMeeting, type SchoolMeeting } from '#core/meetings';
-import { readAdaptation, readSchoolPlan, readTable, writeAdaptation, writeDropped, type AdaptationField, type DistrictCalendarLink } from '#core/schema';
+import {
+  adaptDistrictMeetings,
+  formatShortMeetingDate,
+  readCalendarMeetings,
+  schoolMeetingAsCalendarMeeting,
+  type SchoolMeeting,
+} from '#core/meetings';
+import {
+  readAdaptation,
+  readSchoolPlan,
+  readTable,
+  writeAdaptation,
+  writeDropped,
+  type AdaptationField,
+  type DistrictCalendarLink,
+} from '#core/schema';
 import { MEETINGS_SECTION_ID } from '#core/templates';
 import { useFollowUpDocuments } from '../follow-ups/follow-up-documents.ts';
 import { OccurrenceDates, type OccurrenceContext } from './occurrence-dates.tsx';
@@ -24,21 +38,42 @@ interface SchoolDistrictMeetingsProps {
  * change there shows here at once, marked as the district's), with the school's own owner, time
  * and first date, and optional meetings it can drop. Nothing of the district's is copied.
  */
-export function SchoolDistrictMeetings({ doc, link, token, readOnly, context }: SchoolDistrictMeetingsProps) {
+export function SchoolDistrictMeetings({
+  doc,
+  link,
+  token,
+  readOnly,
+  context,
+}: SchoolDistrictMeetingsProps) {
   const headingId = useId();
   useDocChanges(doc);
-  const district = useMemo(() => [{ id: link.calendarId, title: '', template: 'meeting-calendar', updatedAt: '' }], [link.calendarId]);
+  const district = useMemo(
+    () => [{ id: link.calendarId, title: '', template: 'meeting-calendar', updatedAt: '' }],
+    [link.calendarId],
+  );
   const [opened] = useFollowUpDocuments(district, token);
   const districtDoc = opened?.session.doc ?? null;
-  const table = districtDoc === null ? null : (readTable(districtDoc, MEETINGS_SECTION_ID)?.value ?? null);
-  const meetings = table === null ? [] : adaptDistrictMeetings(readCalendarMeetings(table).filter((meeting) => meeting.meeting !== '' && meeting.meeting !== 'Other:'), readSchoolPlan(districtDoc!), (rowId) => readAdaptation(doc, rowId));
+  const table =
+    districtDoc === null ? null : (readTable(districtDoc, MEETINGS_SECTION_ID)?.value ?? null);
+  const meetings =
+    table === null
+      ? []
+      : adaptDistrictMeetings(
+          readCalendarMeetings(table).filter(
+            (meeting) => meeting.meeting !== '' && meeting.meeting !== 'Other:',
+          ),
+          readSchoolPlan(districtDoc!),
+          (rowId) => readAdaptation(doc, rowId),
+        );
 
   return (
     <section className="school-district-meetings" aria-labelledby={headingId}>
       <h3 id={headingId}>Meetings from the district calendar</h3>
       <p className="lede">
-        Kept in step with <Link href={`/d/${link.calendarId}`}>{opened?.title || 'the district calendar'}</Link>: a change the district makes shows here at once. {link.school} sets
-        its own owner, time and first date, and may drop the optional ones.
+        Kept in step with{' '}
+        <Link href={`/d/${link.calendarId}`}>{opened?.title || 'the district calendar'}</Link>: a
+        change the district makes shows here at once. {link.school} sets its own owner, time and
+        first date, and may drop the optional ones.
       </p>
       {opened?.load.kind === 'failed' && (
         <p className="form-error" role="alert">
@@ -50,7 +85,13 @@ export function SchoolDistrictMeetings({ doc, link, token, readOnly, context }: 
       ) : (
         <ul className="school-meetings">
           {meetings.map((meeting) => (
-            <SchoolMeetingItem key={meeting.district.rowId} doc={doc} meeting={meeting} readOnly={readOnly} context={context} />
+            <SchoolMeetingItem
+              key={meeting.district.rowId}
+              doc={doc}
+              meeting={meeting}
+              readOnly={readOnly}
+              context={context}
+            />
           ))}
         </ul>
       )}
@@ -58,14 +99,32 @@ export function SchoolDistrictMeetings({ doc, link, token, readOnly, context }: 
   );
 }
 
-const FIELD_LABELS: Readonly<Record<AdaptationField, string>> = { owner: 'Owner', time: 'Time', firstDate: 'First date' };
+const FIELD_LABELS: Readonly<Record<AdaptationField, string>> = {
+  owner: 'Owner',
+  time: 'Time',
+  firstDate: 'First date',
+};
 
-function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: Y.Doc; readonly meeting: SchoolMeeting; readonly readOnly: boolean; readonly context: OccurrenceContext }) {
+function SchoolMeetingItem({
+  doc,
+  meeting,
+  readOnly,
+  context,
+}: {
+  readonly doc: Y.Doc;
+  readonly meeting: SchoolMeeting;
+  readonly readOnly: boolean;
+  readonly context: OccurrenceContext;
+}) {
   const id = useId();
   const { district } = meeting;
   const field = (name: AdaptationField) => {
     const value = meeting[name];
-    const fromDistrict = value.own ? null : value.value === '' ? 'not set by the district' : `the district’s: ${name === 'firstDate' ? formatShortMeetingDate(value.value) : value.value}`;
+    const fromDistrict = value.own
+      ? null
+      : value.value === ''
+        ? 'not set by the district'
+        : `the district’s: ${name === 'firstDate' ? formatShortMeetingDate(value.value) : value.value}`;
     const fieldId = `${id}-${name}`;
     const sourceId = `${fieldId}-source`;
     const locked = readOnly || meeting.dropped;
@@ -73,7 +132,15 @@ function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: 
       <div className="school-field">
         <label htmlFor={fieldId}>{FIELD_LABELS[name]}</label>
         {name === 'owner' ? (
-          <SchoolOwnerField id={fieldId} doc={doc} rowId={district.rowId} shown={value.own ? value.value : ''} placeholder={district.owner} readOnly={locked} describedBy={sourceId} />
+          <SchoolOwnerField
+            id={fieldId}
+            doc={doc}
+            rowId={district.rowId}
+            shown={value.own ? value.value : ''}
+            placeholder={district.owner}
+            readOnly={locked}
+            describedBy={sourceId}
+          />
         ) : (
           <SettledInput
             id={fieldId}
@@ -82,7 +149,12 @@ function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: 
             readOnly={locked}
             aria-describedby={sourceId}
             onCommit={(next) => {
-              writeAdaptation(doc, district.rowId, name, name === 'time' ? (next?.slice(0, 5) ?? null) : next);
+              writeAdaptation(
+                doc,
+                district.rowId,
+                name,
+                name === 'time' ? (next?.slice(0, 5) ?? null) : next,
+              );
               return null;
             }}
           />
@@ -98,13 +170,21 @@ function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: 
     <li className={meeting.dropped ? 'school-meeting dropped' : 'school-meeting'}>
       <div className="school-meeting-head">
         <h4>{district.meeting}</h4>
-        <span className={meeting.requirement === 'all-schools' ? 'badge required' : 'badge'}>{meeting.requirement === 'all-schools' ? 'Every school' : 'Optional'}</span>
+        <span className={meeting.requirement === 'all-schools' ? 'badge required' : 'badge'}>
+          {meeting.requirement === 'all-schools' ? 'Every school' : 'Optional'}
+        </span>
         <span className="school-link">From the district calendar</span>
       </div>
       {district.topics !== '' && <p className="school-topics">{district.topics}</p>}
       {meeting.requirement === 'optional' && (
         <label className="inline-check">
-          <input type="checkbox" checked={meeting.dropped} disabled={readOnly} onChange={(event) => writeDropped(doc, district.rowId, event.currentTarget.checked)} /> Not held at this school
+          <input
+            type="checkbox"
+            checked={meeting.dropped}
+            disabled={readOnly}
+            onChange={(event) => writeDropped(doc, district.rowId, event.currentTarget.checked)}
+          />{' '}
+          Not held at this school
         </label>
       )}
       {!meeting.dropped && (
@@ -115,9 +195,18 @@ function SchoolMeetingItem({ doc, meeting, readOnly, context }: { readonly doc: 
         </div>
       )}
       <p className="school-status" role="status">
-        {meeting.dropped ? 'Dropped at this school.' : meeting.scheduled ? 'Scheduled.' : 'Not scheduled yet: give it a first date.'}
+        {meeting.dropped
+          ? 'Dropped at this school.'
+          : meeting.scheduled
+            ? 'Scheduled.'
+            : 'Not scheduled yet: give it a first date.'}
       </p>
-      {schoolMeeting.schedule !== null && <OccurrenceDates meeting={{ ...schoolMeeting, schedule: schoolMeeting.schedule }} context={context} />}
+      {schoolMeeting.schedule !== null && (
+        <OccurrenceDates
+          meeting={{ ...schoolMeeting, schedule: schoolMeeting.schedule }}
+          context={context}
+        />
+      )}
     </li>
   );
 }

@@ -19,9 +19,31 @@ interface SchoolOwnerFieldProps {
  * The school's own owner of a district meeting, typed into together: bound to its Y.Text, so two
  * people typing at once each keep their letters and their caret (uncontrolled, see useTextField).
  */
-export function SchoolOwnerField({ id, doc, rowId, shown, placeholder, readOnly, describedBy }: SchoolOwnerFieldProps) {
+export function SchoolOwnerField({
+  id,
+  doc,
+  rowId,
+  shown,
+  placeholder,
+  readOnly,
+  describedBy,
+}: SchoolOwnerFieldProps) {
   const ref = useRef<HTMLInputElement>(null);
   const initial = useRef(shown);
-  useTextField(ref, { text: adaptationOwnerTextOf(doc, rowId), ensureText: () => ensureAdaptationOwnerText(doc, rowId), fallback: shown });
-  return <input ref={ref} id={id} type="text" defaultValue={initial.current} placeholder={placeholder} readOnly={readOnly} aria-describedby={describedBy} />;
+  useTextField(ref, {
+    text: adaptationOwnerTextOf(doc, rowId),
+    ensureText: () => ensureAdaptationOwnerText(doc, rowId),
+    fallback: shown,
+  });
+  return (
+    <input
+      ref={ref}
+      id={id}
+      type="text"
+      defaultValue={initial.current}
+      placeholder={placeholder}
+      readOnly={readOnly}
+      aria-describedby={describedBy}
+    />
+  );
 }

@@ -4,7 +4,10 @@ import { decodeOccurrenceId, encodeOccurrenceId, type OccurrenceKey } from '#cor
 import { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from '#core/schema';
 import { api, ApiError } from '../sync/api.ts';
 
-export type OpenResult = { readonly kind: 'opened'; readonly id: string } | { readonly kind: 'saved-offline' } | { readonly kind: 'refused'; readonly reason: string };
+export type OpenResult =
+  | { readonly kind: 'opened'; readonly id: string }
+  | { readonly kind: 'saved-offline' }
+  | { readonly kind: 'refused'; readonly reason: string };
 
 export interface OccurrenceOpener {
   /** Records the wish in the calendar, then asks the server; offline, the wish waits in the calendar. */
@@ -20,7 +23,12 @@ export interface OccurrenceOpener {
  * request arriving), and when the device comes back online. The server's creation is idempotent,
  * so several devices fulfilling one request still make one document.
  */
-export function useOccurrenceOpener(doc: Y.Doc, calendarId: string, token: string, canEdit: boolean): OccurrenceOpener {
+export function useOccurrenceOpener(
+  doc: Y.Doc,
+  calendarId: string,
+  token: string,
+  canEdit: boolean,
+): OccurrenceOpener {
   const inFlight = useRef(new Map<string, Promise<OpenResult>>());
   const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
   const refusedRef = useRef(refused);
@@ -30,19 +38,23 @@ export function useOccurrenceOpener(doc: Y.Doc, calendarId: string, token: strin
     (id: string, key: OccurrenceKey): Promise<OpenResult> => {
       const running = inFlight.current.get(id);
       if (running !== undefined) return running;
-      const attempt = api.openOccurrence(calendarId, token, { row: key.rowId, date: key.date }).then(
-        (answer): OpenResult => {
-          markOccurrenceCreated(doc, answer.id, new Date().toISOString());
-          return { kind: 'opened', id: answer.id };
-        },
-        (error: unknown): OpenResult => {
-          if (error instanceof ApiError && error.status === 0) return { kind: 'saved-offline' };
-          const reason = error instanceof Error ? error.message : 'The server could not open this meeting.';
-          // A refusal (400) will not change by asking again; a server error (5xx) is retried on the next change.
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500) setRefused((before) => new Map(before).set(id, reason));
-          return { kind: 'refused', reason };
-        },
-      );
+      const attempt = api
+        .openOccurrence(calendarId, token, { row: key.rowId, date: key.date })
+        .then(
+          (answer): OpenResult => {
+            markOccurrenceCreated(doc, answer.id, new Date().toISOString());
+            return { kind: 'opened', id: answer.id };
+          },
+          (error: unknown): OpenResult => {
+            if (error instanceof ApiError && error.status === 0) return { kind: 'saved-offline' };
+            const reason =
+              error instanceof Error ? error.message : 'The server could not open this meeting.';
+            // A refusal (400) will not change by asking again; a server error (5xx) is retried on the next change.
+            if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+              setRefused((before) => new Map(before).set(id, reason));
+            return { kind: 'refused', reason };
+          },
+        );
       inFlight.current.set(id, attempt);
       void attempt.finally(() => inFlight.current.delete(id));
       return attempt;

@@ -6,7 +6,13 @@ import { useOwnerToken } from '../identity/use-owner-token.ts';
 import { ApiError } from '../sync/api.ts';
 
 const actorText = (actor: AuditEventView['actor']): string =>
-  actor.type === 'account' ? (actor.name ?? 'Signed-in person') : actor.type === 'link' ? `Someone with the ${actor.role} link` : actor.type === 'person' ? (actor.name ?? 'Someone') : 'Pathways';
+  actor.type === 'account'
+    ? (actor.name ?? 'Signed-in person')
+    : actor.type === 'link'
+      ? `Someone with the ${actor.role} link`
+      : actor.type === 'person'
+        ? (actor.name ?? 'Someone')
+        : 'Pathways';
 
 const actionText = (action: string): string => action.replace(/-/g, ' ');
 
@@ -32,7 +38,13 @@ export function AuditPage({ workspaceId }: { readonly workspaceId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setEvents(await identityApi.readAudit(workspaceId, token, dayQuery('from', from) + dayQuery('to', to, 1)));
+      setEvents(
+        await identityApi.readAudit(
+          workspaceId,
+          token,
+          dayQuery('from', from) + dayQuery('to', to, 1),
+        ),
+      );
       setError(null);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'Could not read the audit log.');
@@ -51,7 +63,10 @@ export function AuditPage({ workspaceId }: { readonly workspaceId: string }) {
   };
 
   const download = async (format: 'csv' | 'jsonl') => {
-    const response = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/audit?format=${format}${dayQuery('from', from)}${dayQuery('to', to, 1)}`, { headers: token === '' ? {} : { authorization: `Bearer ${token}` } });
+    const response = await fetch(
+      `/api/workspaces/${encodeURIComponent(workspaceId)}/audit?format=${format}${dayQuery('from', from)}${dayQuery('to', to, 1)}`,
+      { headers: token === '' ? {} : { authorization: `Bearer ${token}` } },
+    );
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
@@ -67,24 +82,42 @@ export function AuditPage({ workspaceId }: { readonly workspaceId: string }) {
     <>
       <header className="topbar">
         <nav aria-label="Breadcrumb">
-          <Link href="/">Pathways</Link> <span aria-hidden="true">›</span> <Link href={`/w/${workspaceId}/members`}>Members</Link>
+          <Link href="/">Pathways</Link> <span aria-hidden="true">›</span>{' '}
+          <Link href={`/w/${workspaceId}/members`}>Members</Link>
         </nav>
       </header>
       <main id="main" className="page">
         <h1>Audit log</h1>
-        <p className="lede">Every sign-in, membership change, link, export and version of this workspace. It never holds document content or survey answers.</p>
+        <p className="lede">
+          Every sign-in, membership change, link, export and version of this workspace. It never
+          holds document content or survey answers.
+        </p>
         <form className="filters" onSubmit={submit}>
           <div>
             <label htmlFor={fromId}>From (UTC day)</label>
-            <input id={fromId} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+            <input
+              id={fromId}
+              type="date"
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+            />
           </div>
           <div>
             <label htmlFor={toId}>To (UTC day)</label>
-            <input id={toId} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+            <input
+              id={toId}
+              type="date"
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+            />
           </div>
           <div>
             <label htmlFor={actionId}>Action</label>
-            <select id={actionId} value={action} onChange={(event) => setAction(event.target.value)}>
+            <select
+              id={actionId}
+              value={action}
+              onChange={(event) => setAction(event.target.value)}
+            >
               <option value="">All actions</option>
               {actions.map((option) => (
                 <option key={option} value={option}>

@@ -39,10 +39,17 @@ export function DeleteDocumentDialog({ title, onConfirm, onClose }: DeleteDocume
   };
 
   return (
-    <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={() => onClose(deleted.current)}>
+    <dialog
+      ref={dialog}
+      className="confirm-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      onClose={() => onClose(deleted.current)}
+    >
       <h2 id={`${id}-title`}>Delete “{title}”?</h2>
       <p id={`${id}-text`}>
-        The document, its saved versions and its survey and join links are deleted for everyone, and anyone who has it open is disconnected. This cannot be undone.
+        The document, its saved versions and its survey and join links are deleted for everyone, and
+        anyone who has it open is disconnected. This cannot be undone.
       </p>
       {error !== null && (
         <p className="form-error" role="alert">
@@ -53,7 +60,12 @@ export function DeleteDocumentDialog({ title, onConfirm, onClose }: DeleteDocume
         <button type="button" autoFocus onClick={() => dialog.current?.close()} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="danger-solid" onClick={() => void confirm()} disabled={busy}>
+        <button
+          type="button"
+          className="danger-solid"
+          onClick={() => void confirm()}
+          disabled={busy}
+        >
           {busy ? 'Deleting…' : 'Delete document'}
         </button>
       </div>

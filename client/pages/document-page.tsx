@@ -22,11 +22,21 @@ import { MEETING_DETAILS_SECTION_ID } from '#core/meetings';
 import { MEETINGS_SECTION_ID } from '#core/templates';
 import type { DocumentSession } from '../sync/document-session.ts';
 import type { Role } from '../sync/device-store.ts';
-import { useDocumentAccess, useDocumentToken, useWorkspaceToken } from '../sync/use-document-access.ts';
+import {
+  useDocumentAccess,
+  useDocumentToken,
+  useWorkspaceToken,
+} from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useDocumentView, useSessionPhase } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
-import { participantOfAccount, participantOfDevice, personOfAccount, personOfDevice, type Person } from '../sync/user-identity.ts';
+import {
+  participantOfAccount,
+  participantOfDevice,
+  personOfAccount,
+  personOfDevice,
+  type Person,
+} from '../sync/user-identity.ts';
 import { useSignedInAccount } from '../sync/signed-in-account.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
 import { replaceFirstScreen } from '../first-screen.ts';
@@ -42,11 +52,24 @@ export function DocumentPage({ documentId }: { readonly documentId: string }) {
   return <OpenDocument documentId={documentId} token={token} />;
 }
 
-function OpenDocument({ documentId, token }: { readonly documentId: string; readonly token: string }) {
+function OpenDocument({
+  documentId,
+  token,
+}: {
+  readonly documentId: string;
+  readonly token: string;
+}) {
   const session = useDocumentSession(documentId, token);
   const info = useDocumentAccess(documentId, token);
   if (session === null) return null;
-  return <DocumentEditor session={session} token={token} role={info?.role ?? 'editor'} workspace={info} />;
+  return (
+    <DocumentEditor
+      session={session}
+      token={token}
+      role={info?.role ?? 'editor'}
+      workspace={info}
+    />
+  );
 }
 
 interface DocumentEditorProps {
@@ -71,18 +94,27 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const [allSections, setAllSections] = useState(false);
   const sections = allSections ? view.sections : view.sections.slice(0, FIRST_SECTIONS);
   // The first note on the first screen has its editor from the start; the others start theirs as they come near the window.
-  const openingNoteId = view.sections.slice(0, FIRST_SECTIONS).find((section) => section.kind === 'note')?.id;
+  const openingNoteId = view.sections
+    .slice(0, FIRST_SECTIONS)
+    .find((section) => section.kind === 'note')?.id;
   useEffect(() => {
-    if (!allSections && view.sections.length > FIRST_SECTIONS) startTransition(() => setAllSections(true));
+    if (!allSections && view.sections.length > FIRST_SECTIONS)
+      startTransition(() => setAllSections(true));
   }, [allSections, view.sections.length]);
   const people = usePresence(provider.awareness);
   const account = useSignedInAccount();
   const [devicePerson, setPerson] = useState<Person>(personOfDevice);
   // Someone signed in appears by their account's name, which the relay checks (presence-owners.ts).
-  const person = useMemo(() => (account === null ? devicePerson : personOfAccount(account)), [account, devicePerson]);
+  const person = useMemo(
+    () => (account === null ? devicePerson : personOfAccount(account)),
+    [account, devicePerson],
+  );
   // The id keys one's answers, whatever name one changes to meanwhile: the device's, or the account's once known.
   const [deviceParticipant] = useState(participantOfDevice);
-  const participant = useMemo(() => (account === null ? deviceParticipant : participantOfAccount(account.id)), [account, deviceParticipant]);
+  const participant = useMemo(
+    () => (account === null ? deviceParticipant : participantOfAccount(account.id)),
+    [account, deviceParticipant],
+  );
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
@@ -129,37 +161,113 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
           )}
           {role === 'viewer' && <span className="badge">View only</span>}
           <div className="document-tools">
-            <HistoryButton documentId={session.documentId} token={token} doc={doc} canEdit={!readOnly} />
-            <ExportMenu documentId={session.documentId} token={token} role={role} workspaceId={workspace?.workspaceId ?? null} view={view} />
+            <HistoryButton
+              documentId={session.documentId}
+              token={token}
+              doc={doc}
+              canEdit={!readOnly}
+            />
+            <ExportMenu
+              documentId={session.documentId}
+              token={token}
+              role={role}
+              workspaceId={workspace?.workspaceId ?? null}
+              view={view}
+            />
           </div>
         </div>
-        <PresenceBar people={people} onRename={account === null ? (name) => setPerson({ ...devicePerson, name }) : null} />
-        <FacilitationBar documentId={session.documentId} doc={doc} awareness={provider.awareness} readOnly={readOnly} />
+        <PresenceBar
+          people={people}
+          onRename={account === null ? (name) => setPerson({ ...devicePerson, name }) : null}
+        />
+        <FacilitationBar
+          documentId={session.documentId}
+          doc={doc}
+          awareness={provider.awareness}
+          readOnly={readOnly}
+        />
         {problems.length > 0 && (
           <p className="notice">
-            Parts of this document were written by a newer or different version of Pathways and are shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).
+            Parts of this document were written by a newer or different version of Pathways and are
+            shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).
           </p>
         )}
-        {view.sections.length === 0 && phase !== 'loading' && <p className="empty">This document has no sections yet.</p>}
+        {view.sections.length === 0 && phase !== 'loading' && (
+          <p className="empty">This document has no sections yet.</p>
+        )}
         {sections.map((section, index) => {
           const headingId = `section-${section.id}`;
           const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
           return (
-            <section key={section.id} className={`section${index < FIRST_SECTIONS ? ' section-opening' : ''}${section.kind === 'table' ? ' section-table' : ''}`} aria-labelledby={headingId}>
-              <SectionHeader doc={doc} section={section} index={index} count={view.sections.length} headingId={headingId} readOnly={readOnly} />
-              {section.kind === 'note' && fragment !== null && <NoteSection fragment={fragment} awareness={session.noteAwareness} person={person} readOnly={readOnly} headingId={headingId} startLive={section.id === openingNoteId} />}
-              {section.kind === 'table' && (
-                <TableSection doc={doc} table={role === 'viewer' ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc)) : section.table} headingId={headingId} readOnly={readOnly} awareness={provider.awareness} people={people} participant={participant} />
+            <section
+              key={section.id}
+              className={`section${index < FIRST_SECTIONS ? ' section-opening' : ''}${section.kind === 'table' ? ' section-table' : ''}`}
+              aria-labelledby={headingId}
+            >
+              <SectionHeader
+                doc={doc}
+                section={section}
+                index={index}
+                count={view.sections.length}
+                headingId={headingId}
+                readOnly={readOnly}
+              />
+              {section.kind === 'note' && fragment !== null && (
+                <NoteSection
+                  fragment={fragment}
+                  awareness={session.noteAwareness}
+                  person={person}
+                  readOnly={readOnly}
+                  headingId={headingId}
+                  startLive={section.id === openingNoteId}
+                />
               )}
-              {section.kind === 'table' && <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />}
-              {!readOnly && privacyHints.has(section.id) && <PrivacyHint hints={privacyHints.get(section.id)!} />}
-              {section.id === SURVEY_SECTION_ID && !readOnly && <SurveyLinkControl documentId={session.documentId} />}
-              {section.kind === 'unknown' && <p className="notice">This section was made with a newer version of Pathways and is shown read-only.</p>}
+              {section.kind === 'table' && (
+                <TableSection
+                  doc={doc}
+                  table={
+                    role === 'viewer'
+                      ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc))
+                      : section.table
+                  }
+                  headingId={headingId}
+                  readOnly={readOnly}
+                  awareness={provider.awareness}
+                  people={people}
+                  participant={participant}
+                />
+              )}
+              {section.kind === 'table' && (
+                <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />
+              )}
+              {!readOnly && privacyHints.has(section.id) && (
+                <PrivacyHint hints={privacyHints.get(section.id)!} />
+              )}
+              {section.id === SURVEY_SECTION_ID && !readOnly && (
+                <SurveyLinkControl documentId={session.documentId} />
+              )}
+              {section.kind === 'unknown' && (
+                <p className="notice">
+                  This section was made with a newer version of Pathways and is shown read-only.
+                </p>
+              )}
               {section.kind === 'table' && section.id === MEETINGS_SECTION_ID && (
-                <CalendarPanels doc={doc} calendarId={session.documentId} token={token} table={section.table} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
+                <CalendarPanels
+                  doc={doc}
+                  calendarId={session.documentId}
+                  token={token}
+                  table={section.table}
+                  readOnly={readOnly}
+                  workspaceId={workspace?.workspaceId ?? null}
+                />
               )}
               {occurrence !== null && section.id === MEETING_DETAILS_SECTION_ID && (
-                <OpenNextSteps occurrence={occurrence} token={token} readOnly={readOnly} workspaceId={workspace?.workspaceId ?? null} />
+                <OpenNextSteps
+                  occurrence={occurrence}
+                  token={token}
+                  readOnly={readOnly}
+                  workspaceId={workspace?.workspaceId ?? null}
+                />
               )}
             </section>
           );

@@ -1,6 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { listOwners, localDay, matchesFilter, mayHaveNextSteps, sortByDeadline, isOverdue, type OwnerFilter } from '#core/follow-ups';
+import {
+  listOwners,
+  localDay,
+  matchesFilter,
+  mayHaveNextSteps,
+  sortByDeadline,
+  isOverdue,
+  type OwnerFilter,
+} from '#core/follow-ups';
 import { cacheDocuments, readCachedDocuments } from '../follow-ups/document-list-cache.ts';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
@@ -15,7 +23,10 @@ export function FollowUpsPage({ workspaceId }: { readonly workspaceId: string })
   return <FollowUps workspaceId={workspaceId} token={token} />;
 }
 
-type DocumentList = { readonly documents: readonly DocumentSummary[]; readonly fromDevice: boolean } | { readonly error: string } | null;
+type DocumentList =
+  | { readonly documents: readonly DocumentSummary[]; readonly fromDevice: boolean }
+  | { readonly error: string }
+  | null;
 
 function useDocumentList(workspaceId: string, token: string): DocumentList {
   const [list, setList] = useState<DocumentList>(null);
@@ -31,7 +42,13 @@ function useDocumentList(workspaceId: string, token: string): DocumentList {
         const refused = failure instanceof ApiError && failure.status !== 0 && failure.status < 500;
         if (!live) return;
         if (cached !== null && !refused) setList({ documents: cached, fromDevice: true });
-        else setList({ error: failure instanceof ApiError ? failure.message : 'Could not list the documents of this workspace.' });
+        else
+          setList({
+            error:
+              failure instanceof ApiError
+                ? failure.message
+                : 'Could not list the documents of this workspace.',
+          });
       },
     );
     return () => {
@@ -41,7 +58,13 @@ function useDocumentList(workspaceId: string, token: string): DocumentList {
   return list;
 }
 
-function FollowUps({ workspaceId, token }: { readonly workspaceId: string; readonly token: string }) {
+function FollowUps({
+  workspaceId,
+  token,
+}: {
+  readonly workspaceId: string;
+  readonly token: string;
+}) {
   const { name, role } = useWorkspaceAccess(workspaceId, token);
   const list = useDocumentList(workspaceId, token);
 
@@ -61,7 +84,8 @@ function FollowUps({ workspaceId, token }: { readonly workspaceId: string; reado
       <main id="main" className="page follow-ups-page">
         <h1>Follow-ups</h1>
         <p className="lede">
-          Every next step from the documents of {name}. A change here is made in its document, for everyone who has it open.
+          Every next step from the documents of {name}. A change here is made in its document, for
+          everyone who has it open.
         </p>
         {list === null ? (
           <p role="status">Listing the documents…</p>
@@ -96,9 +120,19 @@ interface FollowUpsOfDocumentsProps {
 const EVERYONE = 'everyone';
 const NOBODY = 'nobody';
 
-function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, listFromDevice, readOnly }: FollowUpsOfDocumentsProps) {
+function FollowUpsOfDocuments({
+  workspaceId,
+  workspaceName,
+  token,
+  documents,
+  listFromDevice,
+  readOnly,
+}: FollowUpsOfDocumentsProps) {
   const filterId = useId();
-  const candidates = useMemo(() => documents.filter((summary) => mayHaveNextSteps(summary.template)), [documents]);
+  const candidates = useMemo(
+    () => documents.filter((summary) => mayHaveNextSteps(summary.template)),
+    [documents],
+  );
   const opened = useFollowUpDocuments(candidates, token);
   const [ownerChoice, setOwnerChoice] = useState(EVERYONE);
   const [showDone, setShowDone] = useState(false);
@@ -111,25 +145,42 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
     return () => window.clearInterval(timer);
   }, []);
 
-  const sessions = useMemo(() => new Map(opened.map((entry) => [entry.id, entry.session])), [opened]);
+  const sessions = useMemo(
+    () => new Map(opened.map((entry) => [entry.id, entry.session])),
+    [opened],
+  );
   const allRows = useMemo(() => opened.flatMap((entry) => entry.rows), [opened]);
   const owners = useMemo(() => listOwners(allRows), [allRows]);
   const owner = useMemo<OwnerFilter>(
-    () => (ownerChoice === EVERYONE ? { kind: 'everyone' } : ownerChoice === NOBODY ? { kind: 'nobody' } : { kind: 'owner', name: ownerChoice.slice('owner:'.length) }),
+    () =>
+      ownerChoice === EVERYONE
+        ? { kind: 'everyone' }
+        : ownerChoice === NOBODY
+          ? { kind: 'nobody' }
+          : { kind: 'owner', name: ownerChoice.slice('owner:'.length) },
     [ownerChoice],
   );
-  const rows = useMemo(() => sortByDeadline(allRows.filter((row) => matchesFilter(row, { owner, showDone }))), [allRows, owner, showDone]);
+  const rows = useMemo(
+    () => sortByDeadline(allRows.filter((row) => matchesFilter(row, { owner, showDone }))),
+    [allRows, owner, showDone],
+  );
   const overdueCount = rows.filter((row) => isOverdue(row, today)).length;
 
   const loaded = opened.filter((entry) => entry.load.kind === 'loaded').length;
-  const failed = opened.filter((entry): entry is FollowUpDocument & { load: { kind: 'failed'; reason: string } } => entry.load.kind === 'failed');
-  const fromDevice = opened.filter((entry) => entry.load.kind === 'loaded' && entry.load.fromDevice);
+  const failed = opened.filter(
+    (entry): entry is FollowUpDocument & { load: { kind: 'failed'; reason: string } } =>
+      entry.load.kind === 'failed',
+  );
+  const fromDevice = opened.filter(
+    (entry) => entry.load.kind === 'loaded' && entry.load.fromDevice,
+  );
   const stillLoading = opened.length - loaded - failed.length;
 
   if (candidates.length === 0) {
     return (
       <p className="empty">
-        No document here has next steps yet. Documents made from the barriers tool or the working-session guide have a next-steps table.
+        No document here has next steps yet. Documents made from the barriers tool or the
+        working-session guide have a next-steps table.
       </p>
     );
   }
@@ -138,19 +189,25 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
     <>
       <div className="follow-ups-progress">
         <p role="status" aria-live="polite">
-          {loaded} of {opened.length || candidates.length} {candidates.length === 1 ? 'document' : 'documents'} loaded
+          {loaded} of {opened.length || candidates.length}{' '}
+          {candidates.length === 1 ? 'document' : 'documents'} loaded
           {stillLoading > 0 ? ', still loading the others…' : '.'}
         </p>
-        {listFromDevice && <p className="notice">Offline: the list of documents is the one this device saw last.</p>}
+        {listFromDevice && (
+          <p className="notice">Offline: the list of documents is the one this device saw last.</p>
+        )}
         {fromDevice.length > 0 && (
           <p className="notice">
-            Offline: shown from this device, which may miss others’ latest changes: {fromDevice.map((entry) => entry.title).join(', ')}.
+            Offline: shown from this device, which may miss others’ latest changes:{' '}
+            {fromDevice.map((entry) => entry.title).join(', ')}.
           </p>
         )}
         {failed.length > 0 && (
           <div className="form-error" role="alert">
             <p>
-              {failed.length === 1 ? 'One document could not be opened, so its next steps are not listed:' : `${failed.length} documents could not be opened, so their next steps are not listed:`}
+              {failed.length === 1
+                ? 'One document could not be opened, so its next steps are not listed:'
+                : `${failed.length} documents could not be opened, so their next steps are not listed:`}
             </p>
             <ul>
               {failed.map((entry) => (
@@ -167,7 +224,11 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
           Filters
         </h2>
         <label htmlFor={`${filterId}-owner`}>Owner</label>
-        <select id={`${filterId}-owner`} value={ownerChoice} onChange={(event) => setOwnerChoice(event.currentTarget.value)}>
+        <select
+          id={`${filterId}-owner`}
+          value={ownerChoice}
+          onChange={(event) => setOwnerChoice(event.currentTarget.value)}
+        >
           <option value={EVERYONE}>Everyone</option>
           <option value={NOBODY}>No owner yet</option>
           {owners.map((name) => (
@@ -175,20 +236,49 @@ function FollowUpsOfDocuments({ workspaceId, workspaceName, token, documents, li
               {name}
             </option>
           ))}
-          {ownerChoice.startsWith('owner:') && !owners.includes(ownerChoice.slice('owner:'.length)) && <option value={ownerChoice}>{ownerChoice.slice('owner:'.length)}</option>}
+          {ownerChoice.startsWith('owner:') &&
+            !owners.includes(ownerChoice.slice('owner:'.length)) && (
+              <option value={ownerChoice}>{ownerChoice.slice('owner:'.length)}</option>
+            )}
         </select>
         <label className="inline-check">
-          <input type="checkbox" checked={showDone} onChange={(event) => setShowDone(event.currentTarget.checked)} /> Show done tasks
+          <input
+            type="checkbox"
+            checked={showDone}
+            onChange={(event) => setShowDone(event.currentTarget.checked)}
+          />{' '}
+          Show done tasks
         </label>
       </div>
       <p className="follow-ups-summary" aria-live="polite">
-        {rows.length > 0 ? Math.max(rows.length, shownCount ?? 0) : 0} of {allRows.length} {allRows.length === 1 ? 'follow-up' : 'follow-ups'} shown
-        {overdueCount > 0 && <>, <strong>{overdueCount} overdue</strong></>}.
+        {rows.length > 0 ? Math.max(rows.length, shownCount ?? 0) : 0} of {allRows.length}{' '}
+        {allRows.length === 1 ? 'follow-up' : 'follow-ups'} shown
+        {overdueCount > 0 && (
+          <>
+            , <strong>{overdueCount} overdue</strong>
+          </>
+        )}
+        .
       </p>
       {rows.length > 0 ? (
-        <FollowUpsTable workspaceName={workspaceName} workspaceId={workspaceId} rows={rows} allRows={allRows} sessions={sessions} today={today} readOnly={readOnly} onShownCount={setShownCount} />
+        <FollowUpsTable
+          workspaceName={workspaceName}
+          workspaceId={workspaceId}
+          rows={rows}
+          allRows={allRows}
+          sessions={sessions}
+          today={today}
+          readOnly={readOnly}
+          onShownCount={setShownCount}
+        />
       ) : (
-        <p className="empty">{allRows.length === 0 ? (stillLoading > 0 ? 'Nothing yet; documents are still loading.' : 'No next steps in these documents yet.') : 'No follow-up matches these filters.'}</p>
+        <p className="empty">
+          {allRows.length === 0
+            ? stillLoading > 0
+              ? 'Nothing yet; documents are still loading.'
+              : 'No next steps in these documents yet.'
+            : 'No follow-up matches these filters.'}
+        </p>
       )}
     </>
   );

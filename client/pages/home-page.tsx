@@ -1,7 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError } from '../sync/api.ts';
-import { listJoinedWorkspaces, rememberWorkspace, type JoinedWorkspace } from '../sync/device-store.ts';
+import {
+  listJoinedWorkspaces,
+  rememberWorkspace,
+  type JoinedWorkspace,
+} from '../sync/device-store.ts';
 import { ShareLinks } from './share-links.tsx';
 
 export function HomePage() {
@@ -25,14 +29,21 @@ export function HomePage() {
       </header>
       <main id="main" className="page">
         <h1>Your workspaces</h1>
-        <p className="lede">Shared worksheets for your district and its community mental-health providers: roles, referral pathways, meetings, data reviews and the practice rubric.</p>
+        <p className="lede">
+          Shared worksheets for your district and its community mental-health providers: roles,
+          referral pathways, meetings, data reviews and the practice rubric.
+        </p>
         {workspaces.length === 0 ? (
-          <p className="empty">This device has not joined a workspace yet. Open a share link you were sent, or create a workspace below.</p>
+          <p className="empty">
+            This device has not joined a workspace yet. Open a share link you were sent, or create a
+            workspace below.
+          </p>
         ) : (
           <ul className="workspace-list">
             {workspaces.map((workspace) => (
               <li key={workspace.id}>
-                <Link href={`/w/${workspace.id}`}>{workspace.name}</Link> <span className="role">({workspace.role})</span>
+                <Link href={`/w/${workspace.id}`}>{workspace.name}</Link>{' '}
+                <span className="role">({workspace.role})</span>
               </li>
             ))}
           </ul>
@@ -44,20 +55,35 @@ export function HomePage() {
             event.preventDefault();
             try {
               const answer = await api.createWorkspace(name.trim());
-              const workspace: JoinedWorkspace = { id: answer.id, name: answer.name, token: answer.tokens.owner, role: 'owner', shareTokens: { editor: answer.tokens.editor, viewer: answer.tokens.viewer } };
+              const workspace: JoinedWorkspace = {
+                id: answer.id,
+                name: answer.name,
+                token: answer.tokens.owner,
+                role: 'owner',
+                shareTokens: { editor: answer.tokens.editor, viewer: answer.tokens.viewer },
+              };
               rememberWorkspace(workspace);
               setWorkspaces(listJoinedWorkspaces());
               setCreated(workspace);
               setName('');
               setError(null);
             } catch (failure) {
-              setError(failure instanceof ApiError ? failure.message : 'Could not create the workspace.');
+              setError(
+                failure instanceof ApiError ? failure.message : 'Could not create the workspace.',
+              );
             }
           }}
         >
           <h2 id={`${id}-heading`}>Create a workspace</h2>
           <label htmlFor={`${id}-name`}>District or partnership name</label>
-          <input id={`${id}-name`} value={name} onChange={(event) => setName(event.currentTarget.value)} required maxLength={200} placeholder="e.g. Riverside USD and Harbor Health" />
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            required
+            maxLength={200}
+            placeholder="e.g. Riverside USD and Harbor Health"
+          />
           {error !== null && (
             <p className="form-error" role="alert">
               {error}
@@ -70,7 +96,8 @@ export function HomePage() {
         {created !== null && created.shareTokens !== undefined && (
           <div className="created" aria-live="polite">
             <p>
-              <strong>{created.name}</strong> is ready. <Link href={`/w/${created.id}`}>Open the workspace</Link>
+              <strong>{created.name}</strong> is ready.{' '}
+              <Link href={`/w/${created.id}`}>Open the workspace</Link>
             </p>
             <ShareLinks workspaceId={created.id} tokens={created.shareTokens} />
           </div>

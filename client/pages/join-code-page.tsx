@@ -16,7 +16,11 @@ export function JoinCodePage({ code }: { readonly code: string }) {
     void redeemJoinCode(code).then((answer) => {
       if (!current) return;
       if ('error' in answer) setError(answer.error);
-      else navigate(`/d/${encodeURIComponent(answer.documentId)}?token=${encodeURIComponent(answer.token)}`, { replace: true });
+      else
+        navigate(
+          `/d/${encodeURIComponent(answer.documentId)}?token=${encodeURIComponent(answer.token)}`,
+          { replace: true },
+        );
     });
     return () => {
       current = false;
@@ -25,7 +29,13 @@ export function JoinCodePage({ code }: { readonly code: string }) {
   return (
     <main id="main" className="page narrow">
       <h1>Joining with code {code}</h1>
-      {error === null ? <p role="status">Opening the document…</p> : <p className="form-error" role="alert">{error}</p>}
+      {error === null ? (
+        <p role="status">Opening the document…</p>
+      ) : (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

@@ -7,8 +7,14 @@ import { ApiError } from '../sync/api.ts';
 import type { Role } from '../sync/device-store.ts';
 
 const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
-const when = (iso: string | null) => (iso === null ? 'Not yet' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
-const message = (failure: unknown) => (failure instanceof ApiError ? failure.message : 'Something went wrong.');
+const when = (iso: string | null) =>
+  iso === null
+    ? 'Not yet'
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date(iso),
+      );
+const message = (failure: unknown) =>
+  failure instanceof ApiError ? failure.message : 'Something went wrong.';
 
 /** `/w/:ws/members` (owners): who is in the workspace, their roles and last activity; invite, change, remove; require sign-in. */
 export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
@@ -48,14 +54,18 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => identityApi.putMember(workspaceId, token, email, role), `Invited ${email} as ${role}. They join when they first sign in.`).then(() => setEmail(''));
+    void act(
+      () => identityApi.putMember(workspaceId, token, email, role),
+      `Invited ${email} as ${role}. They join when they first sign in.`,
+    ).then(() => setEmail(''));
   };
 
   return (
     <>
       <header className="topbar">
         <nav aria-label="Breadcrumb">
-          <Link href="/">Pathways</Link> <span aria-hidden="true">›</span> <Link href={`/w/${workspaceId}`}>Workspace</Link>
+          <Link href="/">Pathways</Link> <span aria-hidden="true">›</span>{' '}
+          <Link href={`/w/${workspaceId}`}>Workspace</Link>
         </nav>
       </header>
       <main id="main" className="page">
@@ -63,7 +73,11 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
         <p>
           <Link href={`/w/${workspaceId}/audit`}>Audit log: who did what, and when</Link>
         </p>
-        <p role="status" className={status?.kind === 'error' ? 'form-error' : 'notice'} hidden={status === null}>
+        <p
+          role="status"
+          className={status?.kind === 'error' ? 'form-error' : 'notice'}
+          hidden={status === null}
+        >
           {status?.text}
         </p>
         {members !== null && (
@@ -88,7 +102,22 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
                       <td>{member.name ?? <em>Invited, not signed in yet</em>}</td>
                       <td>{member.email}</td>
                       <td>
-                        <select aria-label={`Role of ${member.email}`} value={member.role} onChange={(event) => void act(() => identityApi.putMember(workspaceId, token, member.email, event.target.value as Role), `${member.email} is now ${event.target.value}.`)}>
+                        <select
+                          aria-label={`Role of ${member.email}`}
+                          value={member.role}
+                          onChange={(event) =>
+                            void act(
+                              () =>
+                                identityApi.putMember(
+                                  workspaceId,
+                                  token,
+                                  member.email,
+                                  event.target.value as Role,
+                                ),
+                              `${member.email} is now ${event.target.value}.`,
+                            )
+                          }
+                        >
                           {ROLES.map((option) => (
                             <option key={option}>{option}</option>
                           ))}
@@ -96,7 +125,16 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
                       </td>
                       <td>{when(member.lastActiveAt)}</td>
                       <td>
-                        <button type="button" className="danger" onClick={() => void act(() => identityApi.removeMember(workspaceId, token, member.id), `Removed ${member.email}; their open documents closed.`)}>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() =>
+                            void act(
+                              () => identityApi.removeMember(workspaceId, token, member.id),
+                              `Removed ${member.email}; their open documents closed.`,
+                            )
+                          }
+                        >
                           Remove <span className="visually-hidden">{member.email}</span>
                         </button>
                       </td>
@@ -105,13 +143,28 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
                 </tbody>
               </table>
             </div>
-            {members.length === 0 && <p className="empty">No members yet: people reach this workspace through its share links only.</p>}
+            {members.length === 0 && (
+              <p className="empty">
+                No members yet: people reach this workspace through its share links only.
+              </p>
+            )}
             <form className="card" onSubmit={invite}>
               <h2>Invite someone</h2>
               <label htmlFor={emailId}>District email</label>
-              <input id={emailId} type="email" required value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="off" />
+              <input
+                id={emailId}
+                type="email"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+                autoComplete="off"
+              />
               <label htmlFor={roleId}>Role</label>
-              <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              <select
+                id={roleId}
+                value={role}
+                onChange={(event) => setRole(event.target.value as Role)}
+              >
                 {ROLES.map((option) => (
                   <option key={option}>{option}</option>
                 ))}
@@ -121,7 +174,18 @@ export function MembersPage({ workspaceId }: { readonly workspaceId: string }) {
               </button>
             </form>
             <label className="inline-check">
-              <input type="checkbox" checked={signInRequired} onChange={(event) => void act(() => identityApi.setSignInRequired(workspaceId, token, event.target.checked), event.target.checked ? 'Share links now work only for people who are signed in.' : 'Share links work without signing in again.')} />
+              <input
+                type="checkbox"
+                checked={signInRequired}
+                onChange={(event) =>
+                  void act(
+                    () => identityApi.setSignInRequired(workspaceId, token, event.target.checked),
+                    event.target.checked
+                      ? 'Share links now work only for people who are signed in.'
+                      : 'Share links work without signing in again.',
+                  )
+                }
+              />
               Sign-in required: share links work only for people signed in with a district account
             </label>
           </>

@@ -8,7 +8,11 @@ import { publishPresenterFocus } from '../facilitation/presenter-focus.ts';
 import { SectionSlide } from '../facilitation/section-slide.tsx';
 import { useAgendaTimer } from '../facilitation/use-agenda-timer.ts';
 import type { DocumentSession } from '../sync/document-session.ts';
-import { useDocumentAccess, useDocumentToken, type DocumentAccess } from '../sync/use-document-access.ts';
+import {
+  useDocumentAccess,
+  useDocumentToken,
+  type DocumentAccess,
+} from '../sync/use-document-access.ts';
 import { useDocumentSession } from '../sync/use-document-session.ts';
 import { useWholeDocument } from '../sync/use-document.ts';
 import { usePresence } from '../sync/use-presence.ts';
@@ -29,7 +33,13 @@ export function PresentPage({ documentId }: { readonly documentId: string }) {
   return <OpenPresentation documentId={documentId} token={token} />;
 }
 
-function OpenPresentation({ documentId, token }: { readonly documentId: string; readonly token: string }) {
+function OpenPresentation({
+  documentId,
+  token,
+}: {
+  readonly documentId: string;
+  readonly token: string;
+}) {
   const session = useDocumentSession(documentId, token);
   const access = useDocumentAccess(documentId, token);
   if (session === null) return null;
@@ -62,11 +72,15 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   const sidePanelId = useId();
   const slideHeadingId = useId();
   const readOnly = access?.role === 'viewer';
-  const editorLink = useMemo(() => editorLinkFor(documentId, token, access), [documentId, token, access]);
+  const editorLink = useMemo(
+    () => editorLinkFor(documentId, token, access),
+    [documentId, token, access],
+  );
   const join = useJoinLink(documentId, token, access);
 
   const sections = view.sections;
-  const fallback = sections.find((section) => section.id === AGENDA_SECTION_ID) ?? sections[0] ?? null;
+  const fallback =
+    sections.find((section) => section.id === AGENDA_SECTION_ID) ?? sections[0] ?? null;
   const shown = sections.find((section) => section.id === chosen) ?? fallback;
   const shownIndex = shown === null ? -1 : sections.indexOf(shown);
   const moreBelow = useMoreBelow(stage, shown?.id ?? '');
@@ -78,7 +92,12 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
   const shownId = shown?.id ?? null;
   useEffect(() => {
     publishPresenterFocus(provider.awareness, shownId);
-    if (shownId !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${encodeURIComponent(shownId)}`);
+    if (shownId !== null)
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${window.location.search}#${encodeURIComponent(shownId)}`,
+      );
   }, [provider, shownId]);
 
   // Leaving the projector stops presenting at once, not when awareness times out 30 s later.
@@ -124,9 +143,16 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
         <h1 id={titleId} className="present-title">
           {view.meta.title || 'Untitled document'}
         </h1>
-        <ul className="present-people" aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} here`}>
+        <ul
+          className="present-people"
+          aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} here`}
+        >
           {people.map((person) => (
-            <li key={person.clientId} className="present-person" style={{ backgroundColor: person.color }}>
+            <li
+              key={person.clientId}
+              className="present-person"
+              style={{ backgroundColor: person.color }}
+            >
               {person.name}
             </li>
           ))}
@@ -134,15 +160,26 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
       </header>
       <main id="main" className="present-main" aria-labelledby={titleId}>
         <div className="present-stage" ref={stage}>
-          {shown === null ? <p className="slide">This document has no sections yet.</p> : <SectionSlide section={shown} headingId={slideHeadingId} />}
+          {shown === null ? (
+            <p className="slide">This document has no sections yet.</p>
+          ) : (
+            <SectionSlide section={shown} headingId={slideHeadingId} />
+          )}
         </div>
         {moreBelow && (
           <p className="present-more" aria-hidden="true">
             More below: Space or ↓
           </p>
         )}
-        <aside id={sidePanelId} className="present-side" aria-label="Agenda and joining" hidden={panelFolded}>
-          {timer.agenda !== null && <AgendaTimerView timer={timer} variant="projector" readOnly={readOnly} />}
+        <aside
+          id={sidePanelId}
+          className="present-side"
+          aria-label="Agenda and joining"
+          hidden={panelFolded}
+        >
+          {timer.agenda !== null && (
+            <AgendaTimerView timer={timer} variant="projector" readOnly={readOnly} />
+          )}
           {joinVisible && <JoinPanel join={join} editorLink={editorLink} />}
         </aside>
       </main>
@@ -154,18 +191,31 @@ function Presentation({ documentId, token, session, access }: PresentationProps)
           <label htmlFor="present-section" className="visually-hidden">
             Section shown
           </label>
-          <select id="present-section" value={shown?.id ?? ''} onChange={(event) => setChosen(event.currentTarget.value)}>
+          <select
+            id="present-section"
+            value={shown?.id ?? ''}
+            onChange={(event) => setChosen(event.currentTarget.value)}
+          >
             {sections.map((section, position) => (
               <option key={section.id} value={section.id}>
                 {position + 1}. {section.title || 'Untitled section'}
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => go(1)} disabled={shownIndex === -1 || shownIndex >= sections.length - 1}>
+          <button
+            type="button"
+            onClick={() => go(1)}
+            disabled={shownIndex === -1 || shownIndex >= sections.length - 1}
+          >
             Next section
           </button>
         </nav>
-        <button type="button" aria-expanded={!panelFolded} aria-controls={sidePanelId} onClick={() => setPanelFolded(!panelFolded)}>
+        <button
+          type="button"
+          aria-expanded={!panelFolded}
+          aria-controls={sidePanelId}
+          onClick={() => setPanelFolded(!panelFolded)}
+        >
           {panelFolded ? 'Show side panel' : 'Hide side panel'}
         </button>
         {!panelFolded && (
@@ -196,7 +246,8 @@ function useMoreBelow(stage: RefObject<HTMLDivElement | null>, sectionId: string
     const element = stage.current;
     if (element === null) return;
     element.scrollTop = 0; // a new section starts at its top
-    const check = (): void => setMore(element.scrollHeight - element.scrollTop - element.clientHeight > 8);
+    const check = (): void =>
+      setMore(element.scrollHeight - element.scrollTop - element.clientHeight > 8);
     check();
     element.addEventListener('scroll', check, { passive: true });
     const resize = new ResizeObserver(check);

@@ -24,16 +24,32 @@ export function PrintPage({ documentId }: { readonly documentId: string }) {
   return <PrintableDocument documentId={documentId} token={token} />;
 }
 
-function PrintableDocument({ documentId, token }: { readonly documentId: string; readonly token: string }) {
+function PrintableDocument({
+  documentId,
+  token,
+}: {
+  readonly documentId: string;
+  readonly token: string;
+}) {
   const session = useDocumentSession(documentId, token);
   return session === null ? null : <Handout documentId={documentId} session={session} />;
 }
 
-function Handout({ documentId, session }: { readonly documentId: string; readonly session: DocumentSession }) {
+function Handout({
+  documentId,
+  session,
+}: {
+  readonly documentId: string;
+  readonly session: DocumentSession;
+}) {
   const status = useSyncStatus(session);
   const { view } = useWholeDocument(session.doc);
   // Printed too early, a handout would miss what the server has and this device has not yet seen.
-  const ready = status.kind === 'synced' || status.kind === 'offline' || status.kind === 'link-invalid' || session.provider.synced;
+  const ready =
+    status.kind === 'synced' ||
+    status.kind === 'offline' ||
+    status.kind === 'link-invalid' ||
+    session.provider.synced;
   const title = view.meta.title.trim() || 'Untitled document';
 
   useEffect(() => {
@@ -48,10 +64,24 @@ function Handout({ documentId, session }: { readonly documentId: string; readonl
         <button type="button" className="primary" onClick={() => window.print()} disabled={!ready}>
           Print handout
         </button>
-        <span className="hint">{ready ? 'Prints on Letter paper without the app around it.' : 'Getting the latest version…'}</span>
+        <span className="hint">
+          {ready
+            ? 'Prints on Letter paper without the app around it.'
+            : 'Getting the latest version…'}
+        </span>
       </div>
       {/* Core's HTML export escapes every piece of document text. */}
-      <main id="main" className="handout" data-ready={ready ? 'true' : 'false'} aria-busy={!ready} dangerouslySetInnerHTML={{ __html: exportHtmlBody(withSmallCellsSuppressed(view, readSmallCellThreshold(session.doc))) }} />
+      <main
+        id="main"
+        className="handout"
+        data-ready={ready ? 'true' : 'false'}
+        aria-busy={!ready}
+        dangerouslySetInnerHTML={{
+          __html: exportHtmlBody(
+            withSmallCellsSuppressed(view, readSmallCellThreshold(session.doc)),
+          ),
+        }}
+      />
     </>
   );
 }

@@ -2,11 +2,27 @@ import { useState } from 'react';
 import { shareLink } from '../sync/share-link.ts';
 
 /** The editor and viewer links of a workspace, each with a copy button, for its owner to hand out. */
-export function ShareLinks({ workspaceId, tokens }: { readonly workspaceId: string; readonly tokens: { readonly editor: string; readonly viewer: string } }) {
+export function ShareLinks({
+  workspaceId,
+  tokens,
+}: {
+  readonly workspaceId: string;
+  readonly tokens: { readonly editor: string; readonly viewer: string };
+}) {
   const [copied, setCopied] = useState<string | null>(null);
   const links = [
-    ['editor', 'Editor link', 'People with this link can edit every document in the workspace.', shareLink(`/w/${workspaceId}`, tokens.editor)],
-    ['viewer', 'Viewer link', 'People with this link can read, not change, every document.', shareLink(`/w/${workspaceId}`, tokens.viewer)],
+    [
+      'editor',
+      'Editor link',
+      'People with this link can edit every document in the workspace.',
+      shareLink(`/w/${workspaceId}`, tokens.editor),
+    ],
+    [
+      'viewer',
+      'Viewer link',
+      'People with this link can read, not change, every document.',
+      shareLink(`/w/${workspaceId}`, tokens.viewer),
+    ],
   ] as const;
   return (
     <section className="card share-links" aria-labelledby={`share-${workspaceId}`}>
@@ -16,7 +32,12 @@ export function ShareLinks({ workspaceId, tokens }: { readonly workspaceId: stri
           <label htmlFor={`link-${workspaceId}-${role}`}>{title}</label>
           <p className="hint">{help}</p>
           <div className="copy-row">
-            <input id={`link-${workspaceId}-${role}`} value={url} readOnly onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id={`link-${workspaceId}-${role}`}
+              value={url}
+              readOnly
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <button
               type="button"
               onClick={async () => {

@@ -64,12 +64,16 @@ export function SignInPage() {
               Signed in as {me.name} ({me.email})
             </h2>
             {(me.workspaces ?? []).length === 0 ? (
-              <p className="empty">You are not a member of any workspace yet. The person who runs your workspace can invite this email address.</p>
+              <p className="empty">
+                You are not a member of any workspace yet. The person who runs your workspace can
+                invite this email address.
+              </p>
             ) : (
               <ul className="workspace-list">
                 {(me.workspaces ?? []).map((workspace) => (
                   <li key={workspace.id}>
-                    <Link href={`/w/${workspace.id}`}>{workspace.name}</Link> <span className="role">{workspace.role}</span>
+                    <Link href={`/w/${workspace.id}`}>{workspace.name}</Link>{' '}
+                    <span className="role">{workspace.role}</span>
                   </li>
                 ))}
               </ul>
@@ -83,19 +87,26 @@ export function SignInPage() {
             <section aria-labelledby="providers-heading">
               <h2 id="providers-heading">With your district account</h2>
               {providers.length === 0 ? (
-                <p className="empty">Sign-in is not set up on this server. Open the share link you were sent.</p>
+                <p className="empty">
+                  Sign-in is not set up on this server. Open the share link you were sent.
+                </p>
               ) : (
                 <ul className="provider-list">
                   {providers.map((provider) => (
                     <li key={provider.id}>
-                      <a className="button primary" href={`/auth/login?provider=${encodeURIComponent(provider.id)}&next=${encodeURIComponent(next)}`}>
+                      <a
+                        className="button primary"
+                        href={`/auth/login?provider=${encodeURIComponent(provider.id)}&next=${encodeURIComponent(next)}`}
+                      >
                         Sign in with {provider.name}
                       </a>
                     </li>
                   ))}
                 </ul>
               )}
-              <p className="hint">Share links keep working without signing in, unless a workspace requires sign-in.</p>
+              <p className="hint">
+                Share links keep working without signing in, unless a workspace requires sign-in.
+              </p>
             </section>
           )
         )}

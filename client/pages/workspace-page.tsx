@@ -2,7 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type DocumentSummary, type TemplateSummary } from '../sync/api.ts';
 import { findJoinedWorkspace, rememberDocumentWorkspace } from '../sync/device-store.ts';
-import { useMemberSession, useWorkspaceAccess, useWorkspaceToken } from '../sync/use-workspace-access.ts';
+import {
+  useMemberSession,
+  useWorkspaceAccess,
+  useWorkspaceToken,
+} from '../sync/use-workspace-access.ts';
 import { NoAccess } from './no-access.tsx';
 import { ShareLinks } from './share-links.tsx';
 import { DeleteDocumentDialog } from './delete-document-dialog.tsx';
@@ -25,7 +29,13 @@ export function WorkspacePage({ workspaceId }: { readonly workspaceId: string })
   return <Workspace workspaceId={workspaceId} token={token} />;
 }
 
-function Workspace({ workspaceId, token }: { readonly workspaceId: string; readonly token: string }) {
+function Workspace({
+  workspaceId,
+  token,
+}: {
+  readonly workspaceId: string;
+  readonly token: string;
+}) {
   const [, navigate] = useLocation();
   const searchId = useId();
   const { name, role, error } = useWorkspaceAccess(workspaceId, token);
@@ -37,11 +47,14 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
   const documentsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    api.listDocuments(workspaceId, token).then((list) => {
-      // Remembered, so these documents open from their address even offline.
-      for (const listed of list) rememberDocumentWorkspace(listed.id, workspaceId);
-      setDocuments(list);
-    }, () => setDocuments([]));
+    api.listDocuments(workspaceId, token).then(
+      (list) => {
+        // Remembered, so these documents open from their address even offline.
+        for (const listed of list) rememberDocumentWorkspace(listed.id, workspaceId);
+        setDocuments(list);
+      },
+      () => setDocuments([]),
+    );
     api.listTemplates().then(setTemplates, () => {});
   }, [workspaceId, token]);
 
@@ -49,8 +62,11 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
     document.title = `${name} · Pathways`;
   }, [name]);
 
-  const templateTitle = (id: string | null) => (id === null ? 'Blank' : (templates.find((template) => template.id === id)?.title ?? id));
-  const shown = (documents ?? []).filter((document) => document.title.toLowerCase().includes(query.trim().toLowerCase()));
+  const templateTitle = (id: string | null) =>
+    id === null ? 'Blank' : (templates.find((template) => template.id === id)?.title ?? id);
+  const shown = (documents ?? []).filter((document) =>
+    document.title.toLowerCase().includes(query.trim().toLowerCase()),
+  );
   const joined = findJoinedWorkspace(workspaceId);
 
   return (
@@ -63,7 +79,9 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
       <main id="main" className="page">
         <h1>{name}</h1>
         <p>
-          <Link href={`/w/${workspaceId}/follow-ups`}>Follow-ups: every next step, by deadline</Link>
+          <Link href={`/w/${workspaceId}/follow-ups`}>
+            Follow-ups: every next step, by deadline
+          </Link>
         </p>
         {role === 'owner' && (
           <p>
@@ -79,7 +97,10 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
           <NewDocumentForm
             templates={templates}
             onCreate={async (title, template) => {
-              const created = await api.createDocument(workspaceId, token, { title, ...(template !== '' && { template }) });
+              const created = await api.createDocument(workspaceId, token, {
+                title,
+                ...(template !== '' && { template }),
+              });
               rememberDocumentWorkspace(created.id, workspaceId);
               navigate(`/d/${created.id}`);
             }}
@@ -93,50 +114,70 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
             {announcement}
           </p>
           <label htmlFor={searchId}>Search by title</label>
-          <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.currentTarget.value)} />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
           {documents === null ? (
             <p>Loading…</p>
           ) : shown.length === 0 ? (
-            <p className="empty">{documents.length === 0 ? 'No documents yet.' : 'No document matches that title.'}</p>
+            <p className="empty">
+              {documents.length === 0 ? 'No documents yet.' : 'No document matches that title.'}
+            </p>
           ) : (
-            <div className="table-scroll" role="region" aria-label={`Documents in ${name}`} tabIndex={0}>
-            <table className="document-list">
-              <caption className="visually-hidden">Documents in {name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Template</th>
-                  <th scope="col">Last change</th>
-                  {role === 'owner' && (
-                    <th scope="col" className="row-actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((document) => (
-                  <tr key={document.id}>
-                    <td>
-                      <Link href={`/d/${document.id}`} onClick={() => rememberDocumentWorkspace(document.id, workspaceId)}>
-                        {document.title || 'Untitled document'}
-                      </Link>
-                    </td>
-                    <td>{templateTitle(document.template)}</td>
-                    <td>
-                      <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
-                    </td>
+            <div
+              className="table-scroll"
+              role="region"
+              aria-label={`Documents in ${name}`}
+              tabIndex={0}
+            >
+              <table className="document-list">
+                <caption className="visually-hidden">Documents in {name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Template</th>
+                    <th scope="col">Last change</th>
                     {role === 'owner' && (
-                      <td className="row-actions">
-                        <button type="button" className="danger" aria-label={`Delete ${document.title || 'Untitled document'}`} onClick={() => setDeleting(document)}>
-                          Delete
-                        </button>
-                      </td>
+                      <th scope="col" className="row-actions">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.map((document) => (
+                    <tr key={document.id}>
+                      <td>
+                        <Link
+                          href={`/d/${document.id}`}
+                          onClick={() => rememberDocumentWorkspace(document.id, workspaceId)}
+                        >
+                          {document.title || 'Untitled document'}
+                        </Link>
+                      </td>
+                      <td>{templateTitle(document.template)}</td>
+                      <td>
+                        <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+                      </td>
+                      {role === 'owner' && (
+                        <td className="row-actions">
+                          <button
+                            type="button"
+                            className="danger"
+                            aria-label={`Delete ${document.title || 'Untitled document'}`}
+                            onClick={() => setDeleting(document)}
+                          >
+                            Delete
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
         </section>
@@ -155,13 +196,21 @@ function Workspace({ workspaceId, token }: { readonly workspaceId: string; reado
             }}
           />
         )}
-        {joined?.shareTokens !== undefined && <ShareLinks workspaceId={workspaceId} tokens={joined.shareTokens} />}
+        {joined?.shareTokens !== undefined && (
+          <ShareLinks workspaceId={workspaceId} tokens={joined.shareTokens} />
+        )}
       </main>
     </>
   );
 }
 
-function NewDocumentForm({ templates, onCreate }: { readonly templates: readonly TemplateSummary[]; readonly onCreate: (title: string, template: string) => Promise<void> }) {
+function NewDocumentForm({
+  templates,
+  onCreate,
+}: {
+  readonly templates: readonly TemplateSummary[];
+  readonly onCreate: (title: string, template: string) => Promise<void>;
+}) {
   const id = useId();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState('');
@@ -175,16 +224,26 @@ function NewDocumentForm({ templates, onCreate }: { readonly templates: readonly
         event.preventDefault();
         setBusy(true);
         try {
-          await onCreate(title.trim() || (templates.find((t) => t.id === template)?.title ?? 'Untitled document'), template);
+          await onCreate(
+            title.trim() ||
+              (templates.find((t) => t.id === template)?.title ?? 'Untitled document'),
+            template,
+          );
         } catch (failure) {
-          setError(failure instanceof ApiError ? failure.message : 'Could not create the document.');
+          setError(
+            failure instanceof ApiError ? failure.message : 'Could not create the document.',
+          );
           setBusy(false);
         }
       }}
     >
       <h2 id={`${id}-heading`}>New document</h2>
       <label htmlFor={`${id}-template`}>Start from</label>
-      <select id={`${id}-template`} value={template} onChange={(event) => setTemplate(event.currentTarget.value)}>
+      <select
+        id={`${id}-template`}
+        value={template}
+        onChange={(event) => setTemplate(event.currentTarget.value)}
+      >
         <option value="">A blank document</option>
         {templates.map((option) => (
           <option key={option.id} value={option.id}>
@@ -192,9 +251,16 @@ function NewDocumentForm({ templates, onCreate }: { readonly templates: readonly
           </option>
         ))}
       </select>
-      {template !== '' && <p className="hint">{templates.find((option) => option.id === template)?.description}</p>}
+      {template !== '' && (
+        <p className="hint">{templates.find((option) => option.id === template)?.description}</p>
+      )}
       <label htmlFor={`${id}-title`}>Title</label>
-      <input id={`${id}-title`} value={title} onChange={(event) => setTitle(event.currentTarget.value)} placeholder="e.g. Fall kickoff working session" />
+      <input
+        id={`${id}-title`}
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        placeholder="e.g. Fall kickoff working session"
+      />
       {error !== null && (
         <p className="form-error" role="alert">
           {error}

@@ -14,13 +14,27 @@ interface PathwayDiagramProps {
  * escaping every piece of text), so what the room sees is what gets printed.
  */
 export function PathwayDiagram({ table }: PathwayDiagramProps) {
-  const figure = useMemo(() => renderPathwayFigure(readPathwayFlow(table), table.title || 'Referral pathway', `diagram-${table.id}`), [table]);
-  if (figure === '') return <p className="data-view-note">Name a step in the table to draw the pathway.</p>;
+  const figure = useMemo(
+    () =>
+      renderPathwayFigure(
+        readPathwayFlow(table),
+        table.title || 'Referral pathway',
+        `diagram-${table.id}`,
+      ),
+    [table],
+  );
+  if (figure === '')
+    return <p className="data-view-note">Name a step in the table to draw the pathway.</p>;
   return (
     <section className="pathway-diagram-panel" aria-labelledby={`diagram-${table.id}-heading`}>
       <h3 id={`diagram-${table.id}-heading`}>Flow diagram</h3>
       {/* Core's figure escapes every piece of document text (tests/unit/pathway/flow.test.ts). */}
-      <div className="pathway-scroll" tabIndex={0} aria-label="Flow diagram, scrolls sideways when wide" dangerouslySetInnerHTML={{ __html: figure }} />
+      <div
+        className="pathway-scroll"
+        tabIndex={0}
+        aria-label="Flow diagram, scrolls sideways when wide"
+        dangerouslySetInnerHTML={{ __html: figure }}
+      />
     </section>
   );
 }

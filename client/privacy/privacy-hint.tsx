@@ -3,7 +3,9 @@ import { IDENTIFIER_DESCRIPTIONS, STUDENT_DATA_REMINDER, type IdentifierHint } f
 import './privacy-hint.css';
 
 function describe(hints: readonly IdentifierHint[]): string {
-  const kinds = [...new Set(hints.map((hint) => hint.kind))].map((kind) => IDENTIFIER_DESCRIPTIONS[kind]);
+  const kinds = [...new Set(hints.map((hint) => hint.kind))].map(
+    (kind) => IDENTIFIER_DESCRIPTIONS[kind],
+  );
   return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
 }
 
@@ -19,11 +21,19 @@ export function PrivacyHint({ hints }: { readonly hints: readonly IdentifierHint
   return (
     <aside className="privacy-hint" aria-label="Possible student information">
       <p>
-        This section may hold {describe(open)}: {open.slice(0, 3).map((hint) => `“${hint.text}”`).join(', ')}
-        {open.length > 3 && ` and ${open.length - 3} more`}. Pathways works with aggregate information only; please do not share information about specific students here.
+        This section may hold {describe(open)}:{' '}
+        {open
+          .slice(0, 3)
+          .map((hint) => `“${hint.text}”`)
+          .join(', ')}
+        {open.length > 3 && ` and ${open.length - 3} more`}. Pathways works with aggregate
+        information only; please do not share information about specific students here.
       </p>
       <p className="privacy-hint-reminder">{STUDENT_DATA_REMINDER}</p>
-      <button type="button" onClick={() => setKeptTexts(new Set([...keptTexts, ...open.map((hint) => hint.text)]))}>
+      <button
+        type="button"
+        onClick={() => setKeptTexts(new Set([...keptTexts, ...open.map((hint) => hint.text)]))}
+      >
         Keep as is
       </button>
     </aside>

@@ -10,7 +10,10 @@ import { readDocument } from '#core/schema';
 const SCAN_DELAY_MS = 800;
 
 /** Hints of student identifiers per section id, brought up to date shortly after changes. */
-export function usePrivacyHints(doc: Y.Doc, enabled: boolean): ReadonlyMap<string, readonly IdentifierHint[]> {
+export function usePrivacyHints(
+  doc: Y.Doc,
+  enabled: boolean,
+): ReadonlyMap<string, readonly IdentifierHint[]> {
   const [hints, setHints] = useState<ReadonlyMap<string, readonly IdentifierHint[]>>(new Map());
   useEffect(() => {
     if (!enabled) return;

@@ -4,7 +4,11 @@
  */
 export interface SurveyForm {
   readonly title: string;
-  readonly questions: readonly { readonly id: string; readonly group: string; readonly prompt: string }[];
+  readonly questions: readonly {
+    readonly id: string;
+    readonly group: string;
+    readonly prompt: string;
+  }[];
   readonly maxAnswerCharacters: number;
 }
 
@@ -15,37 +19,69 @@ export interface SurveyProblem {
 
 export type SurveyAnswer =
   | { readonly kind: 'sent' }
-  | { readonly kind: 'refused'; readonly message: string; readonly problems: readonly SurveyProblem[] }
+  | {
+      readonly kind: 'refused';
+      readonly message: string;
+      readonly problems: readonly SurveyProblem[];
+    }
   | { readonly kind: 'link-closed'; readonly message: string }
   | { readonly kind: 'unreachable'; readonly message: string };
 
-const OFFLINE = 'Could not reach the server: you seem to be offline. Your answers are still here; send them again when you are connected.';
+const OFFLINE =
+  'Could not reach the server: you seem to be offline. Your answers are still here; send them again when you are connected.';
 
 function surveyPath(token: string): string {
   return `/api/survey/${encodeURIComponent(token)}`;
 }
 
 async function errorOf(response: Response): Promise<{ error: string; problems: SurveyProblem[] }> {
-  const body = (await response.json().catch(() => null)) as { error?: unknown; problems?: unknown } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: unknown;
+    problems?: unknown;
+  } | null;
   const problems = Array.isArray(body?.problems)
-    ? (body.problems as unknown[]).filter((problem): problem is SurveyProblem => typeof problem === 'object' && problem !== null && typeof (problem as SurveyProblem).message === 'string')
+    ? (body.problems as unknown[]).filter(
+        (problem): problem is SurveyProblem =>
+          typeof problem === 'object' &&
+          problem !== null &&
+          typeof (problem as SurveyProblem).message === 'string',
+      )
     : [];
-  return { error: typeof body?.error === 'string' ? body.error : `The server answered ${response.status}.`, problems };
+  return {
+    error: typeof body?.error === 'string' ? body.error : `The server answered ${response.status}.`,
+    problems,
+  };
 }
 
-export async function fetchSurvey(token: string): Promise<{ kind: 'form'; form: SurveyForm } | { kind: 'link-closed' | 'unreachable'; message: string }> {
+export async function fetchSurvey(
+  token: string,
+): Promise<
+  { kind: 'form'; form: SurveyForm } | { kind: 'link-closed' | 'unreachable'; message: string }
+> {
   let response: Response;
   try {
-    response = await fetch(surveyPath(token), { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    response = await fetch(surveyPath(token), {
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
   } catch {
-    return { kind: 'unreachable', message: 'Could not reach the server: you seem to be offline. Try again when you are connected.' };
+    return {
+      kind: 'unreachable',
+      message:
+        'Could not reach the server: you seem to be offline. Try again when you are connected.',
+    };
   }
-  if (response.status === 404) return { kind: 'link-closed', message: (await errorOf(response)).error };
+  if (response.status === 404)
+    return { kind: 'link-closed', message: (await errorOf(response)).error };
   if (!response.ok) return { kind: 'unreachable', message: (await errorOf(response)).error };
   return { kind: 'form', form: (await response.json()) as SurveyForm };
 }
 
-export async function sendSurveyAnswers(token: string, answers: Readonly<Record<string, string>>): Promise<SurveyAnswer> {
+export async function sendSurveyAnswers(
+  token: string,
+  answers: Readonly<Record<string, string>>,
+): Promise<SurveyAnswer> {
   let response: Response;
   try {
     response = await fetch(`${surveyPath(token)}/answers`, {
@@ -62,17 +98,25 @@ export async function sendSurveyAnswers(token: string, answers: Readonly<Record<
   if (response.ok) return { kind: 'sent' };
   const { error, problems } = await errorOf(response);
   if (response.status === 404) return { kind: 'link-closed', message: error };
-  if (response.status === 400 || response.status === 413 || response.status === 429) return { kind: 'refused', message: error, problems };
+  if (response.status === 400 || response.status === 413 || response.status === 429)
+    return { kind: 'refused', message: error, problems };
   return { kind: 'unreachable', message: error };
 }
 
 /** The editor's side: create (or replace), check and close a document's survey link. */
-async function linkRequest<T>(documentId: string, token: string, method: 'GET' | 'POST' | 'DELETE'): Promise<T> {
+async function linkRequest<T>(
+  documentId: string,
+  token: string,
+  method: 'GET' | 'POST' | 'DELETE',
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/survey-link`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(method === 'POST' && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(method === 'POST' && { 'content-type': 'application/json' }),
+      },
       ...(method === 'POST' && { body: '{}' }),
     });
   } catch {
@@ -83,7 +127,10 @@ async function linkRequest<T>(documentId: string, token: string, method: 'GET' |
 }
 
 export const surveyLinks = {
-  read: (documentId: string, token: string) => linkRequest<{ exists: boolean }>(documentId, token, 'GET'),
-  create: (documentId: string, token: string) => linkRequest<{ token: string; url: string }>(documentId, token, 'POST'),
-  close: (documentId: string, token: string) => linkRequest<{ exists: boolean }>(documentId, token, 'DELETE'),
+  read: (documentId: string, token: string) =>
+    linkRequest<{ exists: boolean }>(documentId, token, 'GET'),
+  create: (documentId: string, token: string) =>
+    linkRequest<{ token: string; url: string }>(documentId, token, 'POST'),
+  close: (documentId: string, token: string) =>
+    linkRequest<{ exists: boolean }>(documentId, token, 'DELETE'),
 };

@@ -3,7 +3,11 @@ import { tokenForDocument } from '../sync/device-store.ts';
 import { surveyLinks } from './survey-api.ts';
 import './survey-link-control.css';
 
-type LinkState = { readonly kind: 'unknown' } | { readonly kind: 'none' } | { readonly kind: 'open' } | { readonly kind: 'created'; readonly url: string };
+type LinkState =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'created'; readonly url: string };
 
 /**
  * Next to the sample staff survey, for editors: make the survey-only link staff answer through,
@@ -21,7 +25,10 @@ export function SurveyLinkControl({ documentId }: { readonly documentId: string 
   useEffect(() => {
     if (token === null) return;
     surveyLinks.read(documentId, token).then(
-      ({ exists }) => setState((current) => (current.kind === 'unknown' ? { kind: exists ? 'open' : 'none' } : current)),
+      ({ exists }) =>
+        setState((current) =>
+          current.kind === 'unknown' ? { kind: exists ? 'open' : 'none' } : current,
+        ),
       () => {},
     );
   }, [documentId, token]);
@@ -44,15 +51,24 @@ export function SurveyLinkControl({ documentId }: { readonly documentId: string 
     act(async () => {
       const created = await surveyLinks.create(documentId, token);
       // The page's own address, so the link works behind whatever proxy served this page.
-      setState({ kind: 'created', url: new URL(`/s/${created.token}`, window.location.origin).href });
-      setMessage(state.kind === 'none' || state.kind === 'unknown' ? 'Survey link created.' : 'New survey link created; the old one no longer works.');
+      setState({
+        kind: 'created',
+        url: new URL(`/s/${created.token}`, window.location.origin).href,
+      });
+      setMessage(
+        state.kind === 'none' || state.kind === 'unknown'
+          ? 'Survey link created.'
+          : 'New survey link created; the old one no longer works.',
+      );
     });
 
   const close = () =>
     act(async () => {
       await surveyLinks.close(documentId, token);
       setState({ kind: 'none' });
-      setMessage('The survey link is closed: it no longer opens the form. Answers already sent stay in the document.');
+      setMessage(
+        'The survey link is closed: it no longer opens the form. Answers already sent stay in the document.',
+      );
     });
 
   const isOpen = state.kind === 'open' || state.kind === 'created';
@@ -69,7 +85,12 @@ export function SurveyLinkControl({ documentId }: { readonly documentId: string 
           <label htmlFor={inputId} className="visually-hidden">
             Survey link
           </label>
-          <input id={inputId} value={state.url} readOnly onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={inputId}
+            value={state.url}
+            readOnly
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <button
             type="button"
             onClick={async () => {
@@ -81,7 +102,12 @@ export function SurveyLinkControl({ documentId }: { readonly documentId: string 
           </button>
         </div>
       )}
-      {state.kind === 'open' && <p className="hint">A survey link is open. It is shown only when made; make a new one to copy it again (the old one then stops working).</p>}
+      {state.kind === 'open' && (
+        <p className="hint">
+          A survey link is open. It is shown only when made; make a new one to copy it again (the
+          old one then stops working).
+        </p>
+      )}
       <div className="survey-link-actions">
         <button type="button" onClick={create} disabled={busy}>
           {isOpen ? 'Make a new survey link' : 'Create survey link'}

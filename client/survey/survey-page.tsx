@@ -1,11 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { nearLimitAnnouncement } from './near-limit.ts';
-import { fetchSurvey, sendSurveyAnswers, type SurveyForm, type SurveyProblem } from './survey-api.ts';
+import {
+  fetchSurvey,
+  sendSurveyAnswers,
+  type SurveyForm,
+  type SurveyProblem,
+} from './survey-api.ts';
 import './survey-page.css';
 
 /** The toolkit's own reminder, from the sample survey's introduction. */
-export const STUDENT_PRIVACY_REMINDER = 'Please do not share any information regarding specific students in your responses.';
-
+export const STUDENT_PRIVACY_REMINDER =
+  'Please do not share any information regarding specific students in your responses.';
 
 type PageState =
   | { readonly kind: 'loading' }
@@ -27,7 +32,8 @@ export function SurveyPage({ token }: { readonly token: string }) {
     document.title = 'Staff survey · Pathways';
     let current = true;
     void fetchSurvey(token).then((answer) => {
-      if (current) setState(answer.kind === 'form' ? answer : { kind: answer.kind, message: answer.message });
+      if (current)
+        setState(answer.kind === 'form' ? answer : { kind: answer.kind, message: answer.message });
     });
     return () => {
       current = false;
@@ -51,7 +57,11 @@ export function SurveyPage({ token }: { readonly token: string }) {
       return (
         <Message title="The survey could not be opened">
           <p>{state.message}</p>
-          <button type="button" className="primary" onClick={() => (setState({ kind: 'loading' }), setAttempt((n) => n + 1))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => (setState({ kind: 'loading' }), setAttempt((n) => n + 1))}
+          >
             Try again
           </button>
         </Message>
@@ -59,7 +69,10 @@ export function SurveyPage({ token }: { readonly token: string }) {
     case 'sent':
       return (
         <Message title="Thank you">
-          <p>Your answers were received. They are kept without your name, your device or the time you sent them, only the date, and the team will read them together.</p>
+          <p>
+            Your answers were received. They are kept without your name, your device or the time you
+            sent them, only the date, and the team will read them together.
+          </p>
           <p>You can close this page now.</p>
         </Message>
       );
@@ -76,7 +89,13 @@ export function SurveyPage({ token }: { readonly token: string }) {
 }
 
 /** A whole-page message whose heading takes focus, so a screen reader hears what happened. */
-function Message({ title, children }: { readonly title: string; readonly children: React.ReactNode }) {
+function Message({
+  title,
+  children,
+}: {
+  readonly title: string;
+  readonly children: React.ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -104,7 +123,8 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
   const fields = useRef(new Map<string, HTMLTextAreaElement>());
   const groups = useMemo(() => {
     const byGroup = new Map<string, SurveyForm['questions'][number][]>();
-    for (const question of form.questions) byGroup.set(question.group, [...(byGroup.get(question.group) ?? []), question]);
+    for (const question of form.questions)
+      byGroup.set(question.group, [...(byGroup.get(question.group) ?? []), question]);
     return [...byGroup];
   }, [form.questions]);
   const firstId = form.questions[0]?.id ?? '';
@@ -114,12 +134,17 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
     const byField: Record<string, string> = {};
     const general: string[] = message === null ? [] : [message];
     for (const problem of problems) {
-      if (problem.questionId !== null && form.questions.some((question) => question.id === problem.questionId)) byField[problem.questionId] ??= problem.message;
+      if (
+        problem.questionId !== null &&
+        form.questions.some((question) => question.id === problem.questionId)
+      )
+        byField[problem.questionId] ??= problem.message;
       else if (!general.includes(problem.message)) general.push(problem.message);
     }
     setFieldErrors(byField);
     setFormError(general.length > 0 ? general.join(' ') : null);
-    const first = form.questions.find((question) => byField[question.id] !== undefined)?.id ?? firstId;
+    const first =
+      form.questions.find((question) => byField[question.id] !== undefined)?.id ?? firstId;
     // After React has rendered the messages the field will be described by.
     requestAnimationFrame(() => fields.current.get(first)?.focus());
   };
@@ -132,11 +157,15 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
     for (const question of form.questions) {
       const text = (answers[question.id] ?? '').trim();
       if (text.length > form.maxAnswerCharacters) {
-        problems.push({ questionId: question.id, message: `This answer is ${text.length.toLocaleString('en-US')} characters; please keep it under ${form.maxAnswerCharacters.toLocaleString('en-US')}.` });
+        problems.push({
+          questionId: question.id,
+          message: `This answer is ${text.length.toLocaleString('en-US')} characters; please keep it under ${form.maxAnswerCharacters.toLocaleString('en-US')}.`,
+        });
       } else if (text !== '') trimmed[question.id] = text;
     }
     if (problems.length > 0) return showErrors(null, problems);
-    if (Object.keys(trimmed).length === 0) return showErrors('Please answer at least one question before sending.', []);
+    if (Object.keys(trimmed).length === 0)
+      return showErrors('Please answer at least one question before sending.', []);
 
     setSending(true);
     const answer = await sendSurveyAnswers(token, trimmed);
@@ -153,8 +182,14 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
     <main id="main" className="page narrow survey-page">
       <h1>Staff survey</h1>
       <p className="survey-for">{form.title}</p>
-      <p>We are interested in your opinions about how school staff and community mental health providers work together. Answer as many questions as you like.</p>
-      <p className="survey-anonymous">Your answers are anonymous: no name, account, device or time is kept with them, only the date they arrive.</p>
+      <p>
+        We are interested in your opinions about how school staff and community mental health
+        providers work together. Answer as many questions as you like.
+      </p>
+      <p className="survey-anonymous">
+        Your answers are anonymous: no name, account, device or time is kept with them, only the
+        date they arrive.
+      </p>
       <p className="notice survey-reminder" id="survey-reminder">
         <strong>Reminder:</strong> {STUDENT_PRIVACY_REMINDER}
       </p>
@@ -175,7 +210,9 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
                 value={answers[question.id] ?? ''}
                 max={form.maxAnswerCharacters}
                 error={fieldErrors[question.id] ?? null}
-                formErrorId={question.id === firstId && formError !== null ? 'survey-form-error' : null}
+                formErrorId={
+                  question.id === firstId && formError !== null ? 'survey-form-error' : null
+                }
                 register={(element) => {
                   if (element === null) fields.current.delete(question.id);
                   else fields.current.set(question.id, element);
@@ -183,7 +220,10 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
                 onChange={(text) => {
                   setFormError(null);
                   setAnswers((current) => ({ ...current, [question.id]: text }));
-                  if (fieldErrors[question.id] !== undefined && text.trim().length <= form.maxAnswerCharacters) {
+                  if (
+                    fieldErrors[question.id] !== undefined &&
+                    text.trim().length <= form.maxAnswerCharacters
+                  ) {
                     setFieldErrors(({ [question.id]: _fixed, ...rest }) => rest);
                   }
                 }}
@@ -191,7 +231,12 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
             ))}
           </fieldset>
         ))}
-        <button type="submit" className="primary survey-send" disabled={sending} aria-describedby={formError !== null ? 'survey-form-error' : undefined}>
+        <button
+          type="submit"
+          className="primary survey-send"
+          disabled={sending}
+          aria-describedby={formError !== null ? 'survey-form-error' : undefined}
+        >
           {sending ? 'Sending…' : 'Send answers'}
         </button>
       </form>
@@ -210,15 +255,34 @@ interface AnswerFieldProps {
   readonly onChange: (text: string) => void;
 }
 
-function AnswerField({ id, prompt, value, max, error, formErrorId, register, onChange }: AnswerFieldProps) {
+function AnswerField({
+  id,
+  prompt,
+  value,
+  max,
+  error,
+  formErrorId,
+  register,
+  onChange,
+}: AnswerFieldProps) {
   const fieldId = `answer-${id}`;
   const length = value.trim().length;
   const left = max - length;
-  const describedBy = [error !== null ? `${fieldId}-error` : null, formErrorId, `${fieldId}-count`].filter((part) => part !== null).join(' ');
+  const describedBy = [error !== null ? `${fieldId}-error` : null, formErrorId, `${fieldId}-count`]
+    .filter((part) => part !== null)
+    .join(' ');
   return (
     <div className={`survey-question${error !== null ? ' has-error' : ''}`}>
       <label htmlFor={fieldId}>{prompt}</label>
-      <textarea id={fieldId} ref={register} rows={4} value={value} aria-invalid={error !== null || formErrorId !== null} aria-describedby={describedBy} onChange={(event) => onChange(event.currentTarget.value)} />
+      <textarea
+        id={fieldId}
+        ref={register}
+        rows={4}
+        value={value}
+        aria-invalid={error !== null || formErrorId !== null}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
       {error !== null && (
         <p id={`${fieldId}-error`} className="form-error">
           {error}

@@ -31,7 +31,10 @@ export interface DocumentInfo extends DocumentSummary {
   readonly documentOnly?: boolean;
 }
 
-async function request<T>(path: string, init: { method?: string; token?: string | null; body?: unknown } = {}): Promise<T> {
+async function request<T>(
+  path: string,
+  init: { method?: string; token?: string | null; body?: unknown } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -54,17 +57,44 @@ async function request<T>(path: string, init: { method?: string; token?: string 
 
 export const api = {
   listTemplates: () => request<TemplateSummary[]>('/api/templates'),
-  createWorkspace: (name: string) => request<{ id: string; name: string; tokens: Record<Role, string> }>('/api/workspaces', { body: { name } }),
-  readWorkspace: (id: string, token: string) => request<{ id: string; name: string; role: Role }>(`/api/workspaces/${encodeURIComponent(id)}`, { token }),
-  deleteDocument: (documentId: string, token: string) => request<{ deleted: true }>(`/api/documents/${encodeURIComponent(documentId)}`, { method: 'DELETE', token }),
-  listDocuments: (workspaceId: string, token: string) => request<DocumentSummary[]>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token }),
-  createDocument: (workspaceId: string, token: string, body: { title: string; template?: string }) =>
-    request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, { token, body }),
-  readDocument: (documentId: string, token: string) => request<DocumentInfo>(`/api/documents/${encodeURIComponent(documentId)}`, { token }),
+  createWorkspace: (name: string) =>
+    request<{ id: string; name: string; tokens: Record<Role, string> }>('/api/workspaces', {
+      body: { name },
+    }),
+  readWorkspace: (id: string, token: string) =>
+    request<{ id: string; name: string; role: Role }>(`/api/workspaces/${encodeURIComponent(id)}`, {
+      token,
+    }),
+  deleteDocument: (documentId: string, token: string) =>
+    request<{ deleted: true }>(`/api/documents/${encodeURIComponent(documentId)}`, {
+      method: 'DELETE',
+      token,
+    }),
+  listDocuments: (workspaceId: string, token: string) =>
+    request<DocumentSummary[]>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, {
+      token,
+    }),
+  createDocument: (
+    workspaceId: string,
+    token: string,
+    body: { title: string; template?: string },
+  ) =>
+    request<{ id: string }>(`/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, {
+      token,
+      body,
+    }),
+  readDocument: (documentId: string, token: string) =>
+    request<DocumentInfo>(`/api/documents/${encodeURIComponent(documentId)}`, { token }),
   /** The document of one meeting of a calendar row on one date, created the first time (idempotent). */
   openOccurrence: (calendarId: string, token: string, body: { row: string; date: string }) =>
-    request<{ id: string; title: string; created: boolean }>(`/api/documents/${encodeURIComponent(calendarId)}/occurrences`, { token, body }),
+    request<{ id: string; title: string; created: boolean }>(
+      `/api/documents/${encodeURIComponent(calendarId)}/occurrences`,
+      { token, body },
+    ),
   /** "Adapt for a school": a school's calendar tied to this district calendar. */
   adaptForSchool: (calendarId: string, token: string, school: string) =>
-    request<{ id: string; title: string }>(`/api/documents/${encodeURIComponent(calendarId)}/school-calendars`, { token, body: { school } }),
+    request<{ id: string; title: string }>(
+      `/api/documents/${encodeURIComponent(calendarId)}/school-calendars`,
+      { token, body: { school } },
+    ),
 };

@@ -5,12 +5,20 @@ import { ApiError } from './api.ts';
  * versions and file downloads, which the JSON helper in api.ts does not read). Not 2xx throws an
  * ApiError with the server's message; no network throws one with status 0 and `offlineMessage`.
  */
-export async function authorizedFetch(path: string, token: string, offlineMessage: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+export async function authorizedFetch(
+  path: string,
+  token: string,
+  offlineMessage: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
   } catch {

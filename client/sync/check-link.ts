@@ -10,6 +10,9 @@ export async function checkLink(documentId: string, token: string): Promise<stri
     await api.readDocument(documentId, token);
     return null;
   } catch (error) {
-    return error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) ? error.message : null;
+    return error instanceof ApiError &&
+      (error.status === 401 || error.status === 403 || error.status === 404)
+      ? error.message
+      : null;
   }
 }

@@ -46,7 +46,11 @@ export function rememberWorkspace(workspace: JoinedWorkspace): void {
   const previous = all[workspace.id];
   // A viewer link opened after an editor link must not take the editor's place on this device.
   const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
-  if (previous !== undefined && rank[previous.role] > rank[workspace.role] && previous.token !== workspace.token) {
+  if (
+    previous !== undefined &&
+    rank[previous.role] > rank[workspace.role] &&
+    previous.token !== workspace.token
+  ) {
     all[workspace.id] = { ...previous, name: workspace.name };
   } else {
     all[workspace.id] = { ...previous, ...workspace };
@@ -69,11 +73,17 @@ export function tokenForDocument(documentId: string): string | null {
 }
 
 export function rememberDocumentToken(documentId: string, token: string): void {
-  write(DOCUMENT_TOKENS, { ...read<Record<string, string>>(DOCUMENT_TOKENS, {}), [documentId]: token });
+  write(DOCUMENT_TOKENS, {
+    ...read<Record<string, string>>(DOCUMENT_TOKENS, {}),
+    [documentId]: token,
+  });
 }
 
 export function rememberDocumentWorkspace(documentId: string, workspaceId: string): void {
-  write(DOCUMENT_WORKSPACES, { ...read<Record<string, string>>(DOCUMENT_WORKSPACES, {}), [documentId]: workspaceId });
+  write(DOCUMENT_WORKSPACES, {
+    ...read<Record<string, string>>(DOCUMENT_WORKSPACES, {}),
+    [documentId]: workspaceId,
+  });
 }
 
 export function workspaceOfDocument(documentId: string): string | null {

@@ -86,7 +86,8 @@ export class DocumentSession {
       if (!this.provider.wsconnected) this.serverState = null;
       // The relay has already seen our presence at this clock and drops it as stale; a new clock
       // makes us visible again right away rather than at the next 15-second refresh.
-      if (status === 'connected') this.provider.awareness.setLocalState(this.provider.awareness.getLocalState());
+      if (status === 'connected')
+        this.provider.awareness.setLocalState(this.provider.awareness.getLocalState());
       // The relay could not be reached (or let go) before sending the document: the device's copy it is.
       else if (status === 'disconnected' && !this.provider.synced) this.openLocal();
       this.update();
@@ -100,7 +101,10 @@ export class DocumentSession {
       this.deleted = code === DOCUMENT_DELETED_CODE;
       this.refuse(reason || 'This link is no longer valid.');
     });
-    this.provider.on('connection-error', () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)));
+    this.provider.on(
+      'connection-error',
+      () => void this.checkLink().then((reason) => reason !== null && this.refuse(reason)),
+    );
     this.doc.on('update', this.onDocUpdate);
     // A socket can outlive the network for a long while before it notices; the browser knows sooner.
     window.addEventListener('offline', this.goOffline);
@@ -131,7 +135,8 @@ export class DocumentSession {
     this.remoteWrite = null;
     const updates = this.remoteUpdates;
     this.remoteUpdates = [];
-    if (updates.length > 0) this.local.store(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+    if (updates.length > 0)
+      this.local.store(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
   };
 
   private readonly openLocal = (): void => {
@@ -155,7 +160,13 @@ export class DocumentSession {
    */
   private watchStoredState(): void {
     const handleSync = this.provider.messageHandlers[SYNC_MESSAGE]!;
-    this.provider.messageHandlers[SYNC_MESSAGE] = (encoder, decoder, provider, emitSynced, messageType) => {
+    this.provider.messageHandlers[SYNC_MESSAGE] = (
+      encoder,
+      decoder,
+      provider,
+      emitSynced,
+      messageType,
+    ) => {
       const stateVector = peekServerStateVector(decoder.arr);
       if (stateVector !== null) {
         this.serverState = stateVector;
@@ -193,12 +204,16 @@ export class DocumentSession {
   };
 
   private computeStatus(): SyncStatus {
-    if (this.refused !== null) return { kind: 'link-invalid', reason: this.refused, deleted: this.deleted };
+    if (this.refused !== null)
+      return { kind: 'link-invalid', reason: this.refused, deleted: this.deleted };
     if (!this.local.loaded && !this.provider.synced) return { kind: 'loading' };
     if (!this.provider.wsconnected) return { kind: 'offline' };
     // Synced means the server has everything on this device: the device's copy included.
-    if (!this.provider.synced || this.serverState === null || !this.local.loaded) return { kind: 'syncing' };
-    return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc))) ? { kind: 'synced' } : { kind: 'syncing' };
+    if (!this.provider.synced || this.serverState === null || !this.local.loaded)
+      return { kind: 'syncing' };
+    return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      ? { kind: 'synced' }
+      : { kind: 'syncing' };
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -42,7 +42,11 @@ export function relaySocketUrl(serverUrl: string, documentId: string, token: str
 }
 
 /** Opens the socket a provider will later ask for with the same URL. */
-export function openEarlySocket(url: string, WebSocketImpl: typeof WebSocket = WebSocket, unclaimedMs = UNCLAIMED_MS): void {
+export function openEarlySocket(
+  url: string,
+  WebSocketImpl: typeof WebSocket = WebSocket,
+  unclaimedMs = UNCLAIMED_MS,
+): void {
   if (early.has(url)) return;
   const socket = new WebSocketImpl(url);
   socket.binaryType = 'arraybuffer';
@@ -72,7 +76,8 @@ export function openEarlySocket(url: string, WebSocketImpl: typeof WebSocket = W
   early.set(url, entry);
 }
 
-const isSyncStep1 = (data: unknown): boolean => data instanceof Uint8Array && data[0] === 0 && data[1] === 0;
+const isSyncStep1 = (data: unknown): boolean =>
+  data instanceof Uint8Array && data[0] === 0 && data[1] === 0;
 
 /**
  * What the provider holds instead of a WebSocket: the early socket, with the events it already
@@ -153,14 +158,20 @@ class AdoptedSocket {
  * A WebSocket constructor for y-websocket's `WebSocketPolyfill` option: the early socket for this
  * URL the first time, if one is open or opening, and a new socket otherwise (every reconnect).
  */
-export function webSocketAdoptingEarly(WebSocketImpl: typeof WebSocket = WebSocket): typeof WebSocket {
+export function webSocketAdoptingEarly(
+  WebSocketImpl: typeof WebSocket = WebSocket,
+): typeof WebSocket {
   function AdoptingWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
     const key = String(url);
     const entry = early.get(key);
     if (entry === undefined) return new WebSocketImpl(url, protocols);
     early.delete(key);
     clearTimeout(entry.expiry);
-    return new AdoptedSocket(entry.socket, entry.backlog, entry.askedForDocument) as unknown as WebSocket;
+    return new AdoptedSocket(
+      entry.socket,
+      entry.backlog,
+      entry.askedForDocument,
+    ) as unknown as WebSocket;
   }
   return AdoptingWebSocket as unknown as typeof WebSocket;
 }

@@ -16,7 +16,12 @@ type Events = {
  */
 export class FrameAwareness extends ObservableV2<Events> {
   private frame: number | null = null;
-  private pending: { added: Set<number>; updated: Set<number>; removed: Set<number>; updates: boolean } | null = null;
+  private pending: {
+    added: Set<number>;
+    updated: Set<number>;
+    removed: Set<number>;
+    updates: boolean;
+  } | null = null;
 
   constructor(readonly inner: Awareness) {
     super();
@@ -58,7 +63,12 @@ export class FrameAwareness extends ObservableV2<Events> {
 
   /** A 'change' brings the ids whose state changed; an 'update' (sent for changes and refreshes alike) only says one came. */
   private collect(changes: Changes | null): void {
-    const pending = (this.pending ??= { added: new Set(), updated: new Set(), removed: new Set(), updates: false });
+    const pending = (this.pending ??= {
+      added: new Set(),
+      updated: new Set(),
+      removed: new Set(),
+      updates: false,
+    });
     if (changes === null) pending.updates = true;
     for (const id of changes?.added ?? []) pending.added.add(id);
     for (const id of changes?.updated ?? []) pending.updated.add(id);
@@ -74,9 +84,14 @@ export class FrameAwareness extends ObservableV2<Events> {
     const pending = this.pending;
     this.pending = null;
     if (pending === null) return;
-    const changes = { added: [...pending.added], updated: [...pending.updated], removed: [...pending.removed] };
+    const changes = {
+      added: [...pending.added],
+      updated: [...pending.updated],
+      removed: [...pending.removed],
+    };
     if (pending.updates) this.emit('update', [changes, 'frame']);
-    if (changes.added.length + changes.updated.length + changes.removed.length > 0) this.emit('change', [changes, 'frame']);
+    if (changes.added.length + changes.updated.length + changes.removed.length > 0)
+      this.emit('change', [changes, 'frame']);
   };
 
   override destroy(): void {

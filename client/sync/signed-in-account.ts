@@ -12,7 +12,10 @@ let asked: Promise<SignedInAccount | null> | null = null;
 
 function readSignedInAccount(): Promise<SignedInAccount | null> {
   asked ??= identityApi.me().then(
-    (me) => (me.signedIn && typeof me.id === 'string' && typeof me.name === 'string' ? { id: me.id, name: me.name } : null),
+    (me) =>
+      me.signedIn && typeof me.id === 'string' && typeof me.name === 'string'
+        ? { id: me.id, name: me.name }
+        : null,
     // Offline or no sign-in on this server: the device's own participant, as before.
     () => null,
   );

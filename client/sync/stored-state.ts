@@ -7,7 +7,10 @@ import * as Y from 'yjs';
  * the local document is stored when, for every client id it knows, the server has at least as
  * many operations.
  */
-export function coversState(serverStateVector: ReadonlyMap<number, number>, localStateVector: ReadonlyMap<number, number>): boolean {
+export function coversState(
+  serverStateVector: ReadonlyMap<number, number>,
+  localStateVector: ReadonlyMap<number, number>,
+): boolean {
   for (const [client, clock] of localStateVector) {
     if ((serverStateVector.get(client) ?? 0) < clock) return false;
   }

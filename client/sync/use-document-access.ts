@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, type DocumentInfo } from './api.ts';
-import { findJoinedWorkspace, rememberDocumentWorkspace, rememberWorkspace, workspaceOfDocument } from './device-store.ts';
+import {
+  findJoinedWorkspace,
+  rememberDocumentWorkspace,
+  rememberWorkspace,
+  workspaceOfDocument,
+} from './device-store.ts';
 import { documentToken } from './document-token.ts';
 import { findWorkspaceToken } from './find-workspace-token.ts';
 
@@ -38,7 +43,9 @@ export function useDocumentAccess(documentId: string, token: string): DocumentAc
   const [access, setAccess] = useState<DocumentAccess | null>(() => {
     const knownWorkspace = workspaceOfDocument(documentId);
     const joined = knownWorkspace === null ? null : findJoinedWorkspace(knownWorkspace);
-    return joined === null ? null : { workspaceId: joined.id, workspaceName: joined.name, role: joined.role };
+    return joined === null
+      ? null
+      : { workspaceId: joined.id, workspaceName: joined.name, role: joined.role };
   });
   useEffect(() => {
     api.readDocument(documentId, token).then(
@@ -48,7 +55,12 @@ export function useDocumentAccess(documentId: string, token: string): DocumentAc
         // Nor is a signed-in member's session (token "") a link to remember.
         if (answer.documentOnly === true || token === '') return;
         rememberDocumentWorkspace(documentId, answer.workspaceId);
-        rememberWorkspace({ id: answer.workspaceId, name: answer.workspaceName, token, role: answer.role });
+        rememberWorkspace({
+          id: answer.workspaceId,
+          name: answer.workspaceName,
+          token,
+          role: answer.role,
+        });
       },
       () => {},
     );

@@ -26,9 +26,18 @@ function readPeople(awareness: Awareness): PresentPerson[] {
     const user = (state as { user?: { name?: unknown; color?: unknown; account?: unknown } }).user;
     if (typeof user?.name !== 'string' || typeof user.color !== 'string') return;
     const cell = (state as Record<string, unknown>)[CELL_FIELD] as CellFocus | null | undefined;
-    people.push({ clientId, name: user.name, color: user.color, isMe: clientId === awareness.clientID, signedIn: typeof user.account === 'string', cell: cell ?? null });
+    people.push({
+      clientId,
+      name: user.name,
+      color: user.color,
+      isMe: clientId === awareness.clientID,
+      signedIn: typeof user.account === 'string',
+      cell: cell ?? null,
+    });
   });
-  return people.sort((a, b) => (a.isMe === b.isMe ? a.name.localeCompare(b.name) : a.isMe ? -1 : 1));
+  return people.sort((a, b) =>
+    a.isMe === b.isMe ? a.name.localeCompare(b.name) : a.isMe ? -1 : 1,
+  );
 }
 
 function samePerson(a: PresentPerson, b: PresentPerson): boolean {

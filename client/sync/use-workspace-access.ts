@@ -10,7 +10,13 @@ import { takeTokenFromAddress } from './share-link.ts';
 export function useWorkspaceToken(workspaceId: string): string | null {
   return useMemo(() => {
     const fromLink = takeTokenFromAddress();
-    if (fromLink !== null) rememberWorkspace({ id: workspaceId, name: findJoinedWorkspace(workspaceId)?.name ?? 'Workspace', token: fromLink, role: 'viewer' });
+    if (fromLink !== null)
+      rememberWorkspace({
+        id: workspaceId,
+        name: findJoinedWorkspace(workspaceId)?.name ?? 'Workspace',
+        token: fromLink,
+        role: 'viewer',
+      });
     return fromLink ?? findJoinedWorkspace(workspaceId)?.token ?? null;
   }, [workspaceId]);
 }
@@ -57,9 +63,19 @@ export function useWorkspaceAccess(workspaceId: string, token: string): Workspac
       (workspace) => {
         setAccess({ name: workspace.name, role: workspace.role, error: null });
         // A signed-in member's session (token "") is not a link to remember.
-        if (token !== '') rememberWorkspace({ id: workspace.id, name: workspace.name, token, role: workspace.role });
+        if (token !== '')
+          rememberWorkspace({
+            id: workspace.id,
+            name: workspace.name,
+            token,
+            role: workspace.role,
+          });
       },
-      (failure: unknown) => setAccess((known) => ({ ...known, error: failure instanceof ApiError ? failure.message : 'Could not open this workspace.' })),
+      (failure: unknown) =>
+        setAccess((known) => ({
+          ...known,
+          error: failure instanceof ApiError ? failure.message : 'Could not open this workspace.',
+        })),
     );
   }, [workspaceId, token]);
   return access;

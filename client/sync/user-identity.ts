@@ -4,7 +4,16 @@ import { readDisplayName, readParticipantId } from './device-store.ts';
  * Colours for people's carets and name tags. Each is dark enough for white text on it and for
  * a caret on white paper (contrast ≥ 4.5:1 both ways), as WCAG AA asks.
  */
-export const PERSON_COLOURS = ['#1f5fa8', '#a3341c', '#2c6e3f', '#7b3fa0', '#a1005e', '#7a5200', '#00656e', '#4b5563'] as const;
+export const PERSON_COLOURS = [
+  '#1f5fa8',
+  '#a3341c',
+  '#2c6e3f',
+  '#7b3fa0',
+  '#a1005e',
+  '#7a5200',
+  '#00656e',
+  '#4b5563',
+] as const;
 
 /**
  * What others see of a person in awareness: `id` is their participant id. `account` is set for
@@ -27,7 +36,8 @@ export interface Participant {
 /** A small stable number from a participant id, for "Guest 123" and the colour. */
 function numberOf(id: string): number {
   let hash = 0;
-  for (let index = 0; index < id.length; index++) hash = (Math.imul(hash, 31) + id.charCodeAt(index)) >>> 0;
+  for (let index = 0; index < id.length; index++)
+    hash = (Math.imul(hash, 31) + id.charCodeAt(index)) >>> 0;
   return hash;
 }
 
@@ -60,7 +70,12 @@ export const accountParticipantId = (accountId: string): string => `account-${ac
 
 /** A signed-in person: named and coloured by their account, whatever the device. */
 export function personOfAccount(account: { readonly id: string; readonly name: string }): Person {
-  return { id: accountParticipantId(account.id), name: account.name, color: colourFor(account.id), account: account.id };
+  return {
+    id: accountParticipantId(account.id),
+    name: account.name,
+    color: colourFor(account.id),
+    account: account.id,
+  };
 }
 
 /**

@@ -3,8 +3,15 @@ import type { DocumentChanges, SectionChange } from '#core/versions';
 const quote = (text: string) => `“${text.trim() || 'Untitled'}”`;
 
 /** What changed between a version and the document now, as a list a person can read aloud. */
-export function ChangeSummary({ changes, headingId }: { readonly changes: DocumentChanges; readonly headingId: string }) {
-  const empty = changes.title === null && !changes.sectionsReordered && changes.sections.length === 0;
+export function ChangeSummary({
+  changes,
+  headingId,
+}: {
+  readonly changes: DocumentChanges;
+  readonly headingId: string;
+}) {
+  const empty =
+    changes.title === null && !changes.sectionsReordered && changes.sections.length === 0;
   if (empty) return <p className="change-none">Nothing has changed since this version.</p>;
   return (
     <ul className="change-list" aria-labelledby={headingId}>
@@ -22,14 +29,19 @@ export function ChangeSummary({ changes, headingId }: { readonly changes: Docume
 }
 
 function SectionChangeItem({ section }: { readonly section: SectionChange }) {
-  if (section.change === 'added') return <li className="change-added">Section {quote(section.title)} added.</li>;
-  if (section.change === 'removed') return <li className="change-removed">Section {quote(section.title)} removed.</li>;
+  if (section.change === 'added')
+    return <li className="change-added">Section {quote(section.title)} added.</li>;
+  if (section.change === 'removed')
+    return <li className="change-removed">Section {quote(section.title)} removed.</li>;
   const details: string[] = [];
   if (section.renamedFrom !== null) details.push(`renamed from ${quote(section.renamedFrom)}`);
   if (section.contentChanged) details.push('text changed');
-  if (section.columns.added.length > 0) details.push(`columns added: ${section.columns.added.map(quote).join(', ')}`);
-  if (section.columns.removed.length > 0) details.push(`columns removed: ${section.columns.removed.map(quote).join(', ')}`);
-  for (const renamed of section.columns.renamed) details.push(`column ${quote(renamed.from)} renamed to ${quote(renamed.to)}`);
+  if (section.columns.added.length > 0)
+    details.push(`columns added: ${section.columns.added.map(quote).join(', ')}`);
+  if (section.columns.removed.length > 0)
+    details.push(`columns removed: ${section.columns.removed.map(quote).join(', ')}`);
+  for (const renamed of section.columns.renamed)
+    details.push(`column ${quote(renamed.from)} renamed to ${quote(renamed.to)}`);
   return (
     <li className="change-changed">
       Section {quote(section.title)} changed{details.length > 0 ? `: ${details.join('; ')}` : ''}.

@@ -2,7 +2,9 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import type { HistoryPanelProps } from './history-panel.tsx';
 
 // Comparing, restoring and rendering versions is only needed once someone opens the history.
-const HistoryPanel = lazy(() => import('./history-panel.tsx').then((module) => ({ default: module.HistoryPanel })));
+const HistoryPanel = lazy(() =>
+  import('./history-panel.tsx').then((module) => ({ default: module.HistoryPanel })),
+);
 
 /** The "History" button of the document header; focus returns to it when the panel closes. */
 export function HistoryButton(props: Omit<HistoryPanelProps, 'onClose'>) {

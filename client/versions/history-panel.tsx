@@ -34,7 +34,9 @@ function versionName(version: VersionSummary): string {
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
@@ -84,7 +86,10 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
       Y.applyUpdate(versionDoc, bytes);
       setOpened({ summary: version, doc: versionDoc, view: readDocument(versionDoc).value });
     } catch (error) {
-      setMessage({ kind: 'error', text: `Could not open this version: ${(error as Error).message}` });
+      setMessage({
+        kind: 'error',
+        text: `Could not open this version: ${(error as Error).message}`,
+      });
     } finally {
       setOpening(null);
     }
@@ -98,7 +103,10 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
       setMessage({ kind: 'ok', text: `Saved the version “${name}”.` });
       await refresh();
     } catch (error) {
-      setMessage({ kind: 'error', text: `Could not save the version: ${(error as Error).message}` });
+      setMessage({
+        kind: 'error',
+        text: `Could not save the version: ${(error as Error).message}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -112,7 +120,10 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
       // The current state is saved first, so this restore can itself be undone.
       await versionsApi.save(documentId, token, backup, version.summary.id);
     } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was restored: the current document could not be saved first. ${(error as Error).message}` });
+      setMessage({
+        kind: 'error',
+        text: `Nothing was restored: the current document could not be saved first. ${(error as Error).message}`,
+      });
       setBusy(false);
       setConfirming(false);
       return;
@@ -120,14 +131,25 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
     restoreVersion(doc, version.doc);
     setConfirming(false);
     setBusy(false);
-    setMessage({ kind: 'ok', text: `Restored “${name}”. Everyone in the document sees it now. To undo, restore “${backup}”.` });
+    setMessage({
+      kind: 'ok',
+      text: `Restored “${name}”. Everyone in the document sees it now. To undo, restore “${backup}”.`,
+    });
     await refresh();
   };
 
-  const changes = useMemo(() => (opened === null ? null : compareDocuments(opened.view, view)), [opened, view]);
+  const changes = useMemo(
+    () => (opened === null ? null : compareDocuments(opened.view, view)),
+    [opened, view],
+  );
 
   return (
-    <dialog ref={dialog} className="history-panel" aria-labelledby="history-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="history-panel"
+      aria-labelledby="history-title"
+      onClose={onClose}
+    >
       <div className="history-head">
         <h2 id="history-title">History</h2>
         <button type="button" onClick={() => dialog.current?.close()}>
@@ -135,7 +157,11 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
         </button>
       </div>
 
-      <p role="status" aria-live="polite" className={message?.kind === 'error' ? 'history-message form-error' : 'history-message'}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={message?.kind === 'error' ? 'history-message form-error' : 'history-message'}
+      >
         {message?.text ?? ''}
       </p>
 
@@ -150,7 +176,13 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
         >
           <label htmlFor="version-label">Save this document as a named version</label>
           <div className="copy-row">
-            <input id="version-label" value={label} maxLength={MAX_LABEL} placeholder="After kickoff meeting" onChange={(event) => setLabel(event.currentTarget.value)} />
+            <input
+              id="version-label"
+              value={label}
+              maxLength={MAX_LABEL}
+              placeholder="After kickoff meeting"
+              onChange={(event) => setLabel(event.currentTarget.value)}
+            />
             <button type="submit" disabled={busy || label.trim() === ''}>
               Save version
             </button>
@@ -162,12 +194,23 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
         <section className="history-list" aria-labelledby="history-versions">
           <h3 id="history-versions">Saved versions</h3>
           {versions === null && <p className="hint">Loading…</p>}
-          {versions?.length === 0 && <p className="hint">No versions yet. One is saved automatically when a working session ends{canEdit ? ', and you can save one by name above' : ''}.</p>}
+          {versions?.length === 0 && (
+            <p className="hint">
+              No versions yet. One is saved automatically when a working session ends
+              {canEdit ? ', and you can save one by name above' : ''}.
+            </p>
+          )}
           {versions !== null && versions.length > 0 && (
             <ul>
               {versions.map((version) => (
                 <li key={version.id}>
-                  <button type="button" className="version-button" aria-current={opened?.summary.id === version.id ? 'true' : undefined} onClick={() => void open(version)} disabled={opening !== null}>
+                  <button
+                    type="button"
+                    className="version-button"
+                    aria-current={opened?.summary.id === version.id ? 'true' : undefined}
+                    onClick={() => void open(version)}
+                    disabled={opening !== null}
+                  >
                     <span className="version-name">{versionName(version)}</span>
                     <span className="version-meta">
                       {version.auto ? 'Automatic' : 'Named'} · {formatTime(version.createdAt)}
@@ -183,27 +226,46 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
           {opened === null ? (
             <>
               <h3 id="history-detail-title">Open a version</h3>
-              <p className="hint">{opening !== null ? 'Opening…' : 'Choose a version to read it and see what has changed since.'}</p>
+              <p className="hint">
+                {opening !== null
+                  ? 'Opening…'
+                  : 'Choose a version to read it and see what has changed since.'}
+              </p>
             </>
           ) : (
             <>
               <h3 id="history-detail-title">
-                {versionName(opened.summary)} <span className="version-meta">({formatTime(opened.summary.createdAt)}, read-only)</span>
+                {versionName(opened.summary)}{' '}
+                <span className="version-meta">
+                  ({formatTime(opened.summary.createdAt)}, read-only)
+                </span>
               </h3>
               <h4 id="history-changes">What changed since this version</h4>
               {changes !== null && <ChangeSummary changes={changes} headingId="history-changes" />}
               {canEdit && !confirming && (
-                <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={busy}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => setConfirming(true)}
+                  disabled={busy}
+                >
                   Restore this version
                 </button>
               )}
               {canEdit && confirming && (
                 <div className="restore-confirm" role="group" aria-labelledby="restore-question">
                   <p id="restore-question">
-                    Restore “{versionName(opened.summary)}” for everyone? The document as it is now is saved first as the version “Before restoring “{versionName(opened.summary)}””, so you can undo this
-                    from History.
+                    Restore “{versionName(opened.summary)}” for everyone? The document as it is now
+                    is saved first as the version “Before restoring “{versionName(opened.summary)}
+                    ””, so you can undo this from History.
                   </p>
-                  <button type="button" className="primary" onClick={() => void restore(opened)} disabled={busy} autoFocus>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void restore(opened)}
+                    disabled={busy}
+                    autoFocus
+                  >
                     Yes, restore
                   </button>{' '}
                   <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
@@ -214,7 +276,12 @@ export function HistoryPanel({ documentId, token, doc, canEdit, onClose }: Histo
               {!canEdit && <p className="hint">Restoring a version needs an editor link.</p>}
               <h4 id="history-preview">The document in this version</h4>
               {/* Rendered by core's HTML export, which escapes every piece of document text. */}
-              <div className="version-preview" role="region" aria-labelledby="history-preview" dangerouslySetInnerHTML={{ __html: exportHtmlBody(opened.view, 'version-section') }} />
+              <div
+                className="version-preview"
+                role="region"
+                aria-labelledby="history-preview"
+                dangerouslySetInnerHTML={{ __html: exportHtmlBody(opened.view, 'version-section') }}
+              />
             </>
           )}
         </section>

@@ -10,14 +10,30 @@ export interface VersionSummary {
 }
 
 const OFFLINE = 'You seem to be offline: history needs a connection to the server.';
-const versionsPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/versions`;
+const versionsPath = (documentId: string) =>
+  `/api/documents/${encodeURIComponent(documentId)}/versions`;
 
 export const versionsApi = {
-  list: async (documentId: string, token: string) => (await (await authorizedFetch(versionsPath(documentId), token, OFFLINE)).json()) as VersionSummary[],
+  list: async (documentId: string, token: string) =>
+    (await (
+      await authorizedFetch(versionsPath(documentId), token, OFFLINE)
+    ).json()) as VersionSummary[],
   /** `restoring`: the id of the version about to be restored, when this saves the state before a restore (for the audit log). */
   save: async (documentId: string, token: string, label: string, restoring?: string) =>
-    (await (await authorizedFetch(versionsPath(documentId), token, OFFLINE, { body: { label, ...(restoring !== undefined && { restoring }) } })).json()) as Omit<VersionSummary, 'auto'>,
+    (await (
+      await authorizedFetch(versionsPath(documentId), token, OFFLINE, {
+        body: { label, ...(restoring !== undefined && { restoring }) },
+      })
+    ).json()) as Omit<VersionSummary, 'auto'>,
   /** The whole document as it was, one binary Yjs update. */
   read: async (documentId: string, token: string, versionId: string) =>
-    new Uint8Array(await (await authorizedFetch(`${versionsPath(documentId)}/${encodeURIComponent(versionId)}`, token, OFFLINE)).arrayBuffer()),
+    new Uint8Array(
+      await (
+        await authorizedFetch(
+          `${versionsPath(documentId)}/${encodeURIComponent(versionId)}`,
+          token,
+          OFFLINE,
+        )
+      ).arrayBuffer(),
+    ),
 };

@@ -37,7 +37,10 @@ export function cellText(value: CellValue | undefined, column: Column): string {
     case 'multi-choice':
       if (column.kind !== 'multi-choice') return '';
       // Column option order, as the reader returns it, so every export lists picks alike.
-      return column.options.filter((option) => value.optionIds.includes(option.id)).map((option) => option.label).join('; ');
+      return column.options
+        .filter((option) => value.optionIds.includes(option.id))
+        .map((option) => option.label)
+        .join('; ');
     case 'rating':
       return column.kind === 'rating' ? ratingSummary(value.answers, column.scale) : '';
     case 'rate':
@@ -48,10 +51,14 @@ export function cellText(value: CellValue | undefined, column: Column): string {
 }
 
 /** "Often: 2, Always: 1": answers counted per level, levels nobody chose left out. */
-function ratingSummary(answers: readonly { readonly level: number }[], scale: readonly string[]): string {
+function ratingSummary(
+  answers: readonly { readonly level: number }[],
+  scale: readonly string[],
+): string {
   const counts = scale.map(() => 0);
   for (const answer of answers) {
-    if (answer.level >= 0 && answer.level < counts.length) counts[answer.level] = (counts[answer.level] ?? 0) + 1;
+    if (answer.level >= 0 && answer.level < counts.length)
+      counts[answer.level] = (counts[answer.level] ?? 0) + 1;
   }
   return scale
     .map((level, index) => ({ level, count: counts[index] ?? 0 }))

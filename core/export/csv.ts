@@ -25,9 +25,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function exportCsv(table: TableView): string {
   if (table.columns.length === 0) return '';
   const header = table.columns.map((column) => column.title);
-  const records = table.rows.map((row) => table.columns.map((column) => csvField(row.cells[column.id], column)));
+  const records = table.rows.map((row) =>
+    table.columns.map((column) => csvField(row.cells[column.id], column)),
+  );
   // Header and records as one list of arrays: with `{fields, data: []}` Papa writes a stray empty record.
-  return Papa.unparse([header, ...records], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
+  return Papa.unparse([header, ...records], {
+    newline: '\r\n',
+    quotes: false,
+    escapeFormulae: FORMULA_START,
+  });
 }
 
 /**
@@ -40,6 +46,7 @@ export function csvRecords(records: readonly (readonly (string | number)[])[]): 
 }
 
 function csvField(value: CellValue | undefined, column: Column): string | number {
-  if ((value?.kind === 'number' || value?.kind === 'minutes') && value.value !== null) return value.value;
+  if ((value?.kind === 'number' || value?.kind === 'minutes') && value.value !== null)
+    return value.value;
   return cellText(value, column);
 }

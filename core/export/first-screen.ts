@@ -20,8 +20,13 @@ const ID_PREFIX = 'first-screen-section';
  * export's own rendering (exportHtmlBody), so it goes through the schema's readers and escapes
  * every piece of user text the same way; nothing here writes markup of its own from the document.
  */
-export function renderFirstScreen(view: DocumentView, limits: FirstScreenLimits = FIRST_SCREEN_LIMITS): string {
-  const sections = view.sections.slice(0, limits.sections).map((section) => firstRowsOf(section, limits.rows));
+export function renderFirstScreen(
+  view: DocumentView,
+  limits: FirstScreenLimits = FIRST_SCREEN_LIMITS,
+): string {
+  const sections = view.sections
+    .slice(0, limits.sections)
+    .map((section) => firstRowsOf(section, limits.rows));
   return exportHtmlBody({ ...view, sections }, ID_PREFIX);
 }
 

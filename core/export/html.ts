@@ -43,10 +43,19 @@ export function exportHtml(view: DocumentView): string {
  */
 export function exportHtmlBody(view: DocumentView, idPrefix = 'section'): string {
   const title = view.meta.title.trim() || UNTITLED_DOCUMENT;
-  return [`<h1>${escapeHtml(title)}</h1>`, ...view.sections.map((section, index) => renderSection(section, `${idPrefix}-${index + 1}`))].join('\n');
+  return [
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...view.sections.map((section, index) => renderSection(section, `${idPrefix}-${index + 1}`)),
+  ].join('\n');
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for element content and quoted attribute values alike. */
 function escapeHtml(text: string): string {
@@ -59,14 +68,21 @@ function escapeLines(text: string): string {
 }
 
 function renderSection(section: SectionView, headingId: string): string {
-  const parts = [`<section aria-labelledby="${headingId}">`, `<h2 id="${headingId}">${escapeHtml(section.title.trim() || UNTITLED_SECTION)}</h2>`];
+  const parts = [
+    `<section aria-labelledby="${headingId}">`,
+    `<h2 id="${headingId}">${escapeHtml(section.title.trim() || UNTITLED_SECTION)}</h2>`,
+  ];
   switch (section.kind) {
     case 'note':
       parts.push(renderBlocks(section.blocks));
       break;
     case 'table':
-      parts.push(renderDescription(section.table.description), renderTable(section.table, headingId));
-      if (section.id === PATHWAY_STEPS_SECTION_ID) parts.push(renderPathwayFigure(readPathwayFlow(section.table), section.title, headingId));
+      parts.push(
+        renderDescription(section.table.description),
+        renderTable(section.table, headingId),
+      );
+      if (section.id === PATHWAY_STEPS_SECTION_ID)
+        parts.push(renderPathwayFigure(readPathwayFlow(section.table), section.title, headingId));
       break;
     case 'unknown':
       parts.push(`<p class="notice">${escapeHtml(NEWER_SECTION_NOTICE)}</p>`);
@@ -147,7 +163,9 @@ function isNumeric(column: Column): boolean {
 function renderTable(table: TableView, headingId: string): string {
   if (table.columns.length === 0) return '';
   const numberClass = (column: Column): string => (isNumeric(column) ? ' class="number"' : '');
-  const hasRating = table.columns.some((column) => column.kind === 'rating' && column.scale.length > 0);
+  const hasRating = table.columns.some(
+    (column) => column.kind === 'rating' && column.scale.length > 0,
+  );
   // A rating column prints as the seed's rubric does: its title over one box column per level.
   const span = hasRating ? ' rowspan="2"' : '';
   const header = table.columns.map((column) =>
@@ -155,20 +173,39 @@ function renderTable(table: TableView, headingId: string): string {
       ? `<th scope="colgroup" colspan="${column.scale.length}" class="rating-title">${escapeLines(column.title)}</th>`
       : `<th scope="col"${span}${numberClass(column)}>${escapeLines(column.title)}</th>`,
   );
-  const levels = table.columns.flatMap((column) => (column.kind === 'rating' ? column.scale.map((level) => `<th scope="col" class="rating-level">${escapeHtml(level)}</th>`) : []));
+  const levels = table.columns.flatMap((column) =>
+    column.kind === 'rating'
+      ? column.scale.map(
+          (level) => `<th scope="col" class="rating-level">${escapeHtml(level)}</th>`,
+        )
+      : [],
+  );
   const cells = (row: TableView['rows'][number]): string =>
     table.columns
       .map((column) =>
         column.kind === 'rating' && column.scale.length > 0
-          ? ratingBoxes(row.cells[column.id], column).map((box) => `<td class="rating-box">${escapeHtml(box)}</td>`).join('')
+          ? ratingBoxes(row.cells[column.id], column)
+              .map((box) => `<td class="rating-box">${escapeHtml(box)}</td>`)
+              .join('')
           : `<td${numberClass(column)}>${escapeLines(cellText(row.cells[column.id], column))}</td>`,
       )
       .join('');
   const rows = table.rows.map((row) => `<tr>${cells(row)}</tr>`);
-  const columnCount = table.columns.reduce((sum, column) => sum + (column.kind === 'rating' && column.scale.length > 0 ? column.scale.length : 1), 0);
-  if (rows.length === 0) rows.push(`<tr><td class="empty" colspan="${columnCount}">No rows yet.</td></tr>`);
+  const columnCount = table.columns.reduce(
+    (sum, column) =>
+      sum + (column.kind === 'rating' && column.scale.length > 0 ? column.scale.length : 1),
+    0,
+  );
+  if (rows.length === 0)
+    rows.push(`<tr><td class="empty" colspan="${columnCount}">No rows yet.</td></tr>`);
   // Wider than a portrait page (by the widths the app gives columns): printed on a landscape page.
-  const wide = table.columns.reduce((sum, column) => sum + (column.kind === 'rating' ? 0 : suggestedColumnWidth(column)), 0) + (hasRating ? 6 * 64 : 0) > PORTRAIT_TABLE_PX;
+  const wide =
+    table.columns.reduce(
+      (sum, column) => sum + (column.kind === 'rating' ? 0 : suggestedColumnWidth(column)),
+      0,
+    ) +
+      (hasRating ? 6 * 64 : 0) >
+    PORTRAIT_TABLE_PX;
   return [
     // Named by the section heading, so a screen reader announces which table it is.
     // A table wider than the window scrolls in its box, which the keyboard can reach (tabindex).

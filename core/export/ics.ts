@@ -54,7 +54,8 @@ export function exportIcs(view: DocumentView, options: IcsOptions = {}): IcsExpo
   const calendar = ical({ prodId: PRODUCT_ID, name: escapeIcalText(name, false) });
   const skipped: SkippedRow[] = [];
   const table = findMeetingTable(view);
-  const meetings = table === null ? [] : table.rows.map((row) => ({ row, meeting: readMeeting(row, table) }));
+  const meetings =
+    table === null ? [] : table.rows.map((row) => ({ row, meeting: readMeeting(row, table) }));
   for (const { row, meeting } of meetings) {
     if ('reason' in meeting) {
       skipped.push({ rowId: row.id, reason: meeting.reason });
@@ -81,7 +82,8 @@ function findMeetingTable(view: DocumentView): TableView | null {
   for (const section of view.sections) {
     if (section.kind !== 'table') continue;
     const ids = new Set(section.table.columns.map((column) => column.id));
-    if (ids.has(MEETING_COLUMNS.meeting) && ids.has(MEETING_COLUMNS.firstDate)) return section.table;
+    if (ids.has(MEETING_COLUMNS.meeting) && ids.has(MEETING_COLUMNS.firstDate))
+      return section.table;
   }
   return null;
 }
@@ -117,9 +119,14 @@ function readMeeting(row: RowView, table: TableView): Meeting | { readonly reaso
   const title = typedTitle || 'Untitled meeting';
   const named = `"${title}"`;
 
-  if (firstDate === '' && typedTitle === '') return { reason: 'an empty row: no meeting name and no first date' };
-  if (firstDate === '') return { reason: `${named} has no first date yet, so it is not in the calendar` };
-  if (!isIsoDate(firstDate)) return { reason: `${named}: the first date "${firstDate}" is not a calendar date like 2027-09-14` };
+  if (firstDate === '' && typedTitle === '')
+    return { reason: 'an empty row: no meeting name and no first date' };
+  if (firstDate === '')
+    return { reason: `${named} has no first date yet, so it is not in the calendar` };
+  if (!isIsoDate(firstDate))
+    return {
+      reason: `${named}: the first date "${firstDate}" is not a calendar date like 2027-09-14`,
+    };
   const [year, month, day] = firstDate.split('-').map(Number) as [number, number, number];
 
   let start: Date;
@@ -138,7 +145,14 @@ function readMeeting(row: RowView, table: TableView): Meeting | { readonly reaso
     end = new Date(start.getTime() + durationMinutes(row) * MINUTE_MS);
   }
 
-  return { title, description: describe(text, repeatLabel(row, table)), allDay, start, end, rrule: repeatRule(row) };
+  return {
+    title,
+    description: describe(text, repeatLabel(row, table)),
+    allDay,
+    start,
+    end,
+    rrule: repeatRule(row),
+  };
 }
 
 /**
@@ -166,7 +180,9 @@ function repeatRule(row: RowView): string | null {
 /** The label of a repeat option added in the document, which has no rule: the description says it instead. */
 function repeatLabel(row: RowView, table: TableView): string {
   const cell = row.cells[MEETING_COLUMNS.repeat];
-  const column: Column | undefined = table.columns.find((candidate) => candidate.id === MEETING_COLUMNS.repeat);
+  const column: Column | undefined = table.columns.find(
+    (candidate) => candidate.id === MEETING_COLUMNS.repeat,
+  );
   if (column === undefined || cell?.kind !== 'choice' || cell.optionId === null) return '';
   if (REPEAT_OPTIONS.some((option) => option.id === cell.optionId)) return '';
   return cellText(cell, column);

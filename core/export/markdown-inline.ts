@@ -23,7 +23,11 @@ const LINE_START = /^[#>+=-]/;
 const ORDERED_MARKER = /^(\d+)([.)])/;
 
 /** Escapes plain text for Markdown. `atLineStart` when the text begins a line of output. */
-export function escapeMarkdownText(text: string, atLineStart: boolean, options: InlineOptions = {}): string {
+export function escapeMarkdownText(
+  text: string,
+  atLineStart: boolean,
+  options: InlineOptions = {},
+): string {
   let escaped = text.replace(SPECIAL, '\\$&');
   if (options.singleLine) escaped = escaped.replace(/#/g, '\\#');
   if (atLineStart) escaped = escaped.replace(LINE_START, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
@@ -59,7 +63,10 @@ function closeMark(mark: Mark): string {
 
 /** Characters that would end or break a bare link destination, percent-encoded. */
 function linkDestination(href: string): string {
-  return href.replace(/[()<>\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return href.replace(
+    /[()<>\\]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** A code span fenced with one more backtick than the longest run inside it. */

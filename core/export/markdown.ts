@@ -43,7 +43,9 @@ function renderSection(section: SectionView): string[] {
 /** The steps drawn as a Mermaid flowchart, which GitHub, GitLab and most wikis render. */
 function renderPathwayDiagram(table: TableView): string {
   const flow = readPathwayFlow(table);
-  return flow.steps.length === 0 ? '' : ['```mermaid', exportPathwayMermaid(flow), '```'].join('\n');
+  return flow.steps.length === 0
+    ? ''
+    : ['```mermaid', exportPathwayMermaid(flow), '```'].join('\n');
 }
 
 // Notes
@@ -110,7 +112,9 @@ function renderList(list: ListBlock): string {
       // Continuation lines are indented to the item's content column, which depends on the marker's width.
       const indent = ' '.repeat(marker.length + 1);
       const [first = '', ...rest] = body.split('\n');
-      return [`${marker} ${first}`, ...rest.map((line) => (line === '' ? '' : indent + line))].join('\n');
+      return [`${marker} ${first}`, ...rest.map((line) => (line === '' ? '' : indent + line))].join(
+        '\n',
+      );
     })
     .join('\n');
 }
@@ -141,11 +145,30 @@ function renderTable(table: TableView): string {
   if (table.columns.length === 0) return '';
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   // A rating column becomes one column of boxes per level, as on the seed's paper rubric.
-  const boxed = (column: Column): column is Column & { readonly kind: 'rating' } => column.kind === 'rating' && column.scale.length > 0;
+  const boxed = (column: Column): column is Column & { readonly kind: 'rating' } =>
+    column.kind === 'rating' && column.scale.length > 0;
   return [
-    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map((level) => tableCell(`${column.title}: ${level}`)) : [tableCell(column.title)]))),
-    line(table.columns.flatMap((column) => (boxed(column) ? column.scale.map(() => ':-:') : [isNumeric(column) ? '--:' : '---']))),
-    ...table.rows.map((row) => line(table.columns.flatMap((column) => (boxed(column) ? ratingBoxes(row.cells[column.id], column) : [tableCell(cellText(row.cells[column.id], column))])))),
+    line(
+      table.columns.flatMap((column) =>
+        boxed(column)
+          ? column.scale.map((level) => tableCell(`${column.title}: ${level}`))
+          : [tableCell(column.title)],
+      ),
+    ),
+    line(
+      table.columns.flatMap((column) =>
+        boxed(column) ? column.scale.map(() => ':-:') : [isNumeric(column) ? '--:' : '---'],
+      ),
+    ),
+    ...table.rows.map((row) =>
+      line(
+        table.columns.flatMap((column) =>
+          boxed(column)
+            ? ratingBoxes(row.cells[column.id], column)
+            : [tableCell(cellText(row.cells[column.id], column))],
+        ),
+      ),
+    ),
   ].join('\n');
 }
 

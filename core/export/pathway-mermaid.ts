@@ -27,15 +27,26 @@ export function exportPathwayMermaid(flow: PathwayFlow): string {
   const lines = ['flowchart TD'];
   for (const step of flow.steps) {
     const details = [step.role, step.timeTarget].filter((part) => part !== '').join(' · ');
-    const label = details === '' ? escapeMermaidLabel(step.name) : `${escapeMermaidLabel(step.name)}<br/>${escapeMermaidLabel(details)}`;
+    const label =
+      details === ''
+        ? escapeMermaidLabel(step.name)
+        : `${escapeMermaidLabel(step.name)}<br/>${escapeMermaidLabel(details)}`;
     lines.push(`  ${ids.get(step.id)}["${label}"]`);
   }
-  for (const missing of flow.missing) lines.push(`  ${ids.get(missing.id)}["${escapeMermaidLabel(`Missing step: ${missing.name}`)}"]:::missing`);
+  for (const missing of flow.missing)
+    lines.push(
+      `  ${ids.get(missing.id)}["${escapeMermaidLabel(`Missing step: ${missing.name}`)}"]:::missing`,
+    );
   if (flow.hasEnd) lines.push('  end_(["End"])');
   for (const edge of flow.edges) {
     const from = ids.get(edge.from)!;
     const to = ids.get(edge.to)!;
-    if (edge.kind === 'branch') lines.push(edge.label === '' ? `  ${from} -.-> ${to}` : `  ${from} -. "${escapeMermaidLabel(edge.label)}" .-> ${to}`);
+    if (edge.kind === 'branch')
+      lines.push(
+        edge.label === ''
+          ? `  ${from} -.-> ${to}`
+          : `  ${from} -. "${escapeMermaidLabel(edge.label)}" .-> ${to}`,
+      );
     else lines.push(`  ${from} --> ${to}`);
   }
   if (flow.missing.length > 0) lines.push('  classDef missing stroke-dasharray: 5 5');

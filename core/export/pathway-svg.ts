@@ -1,8 +1,15 @@
 import { describePathway, type PathwayFlow } from '../pathway/flow.ts';
 import { edgeLabelLines, layOutPathway, PATHWAY_METRICS } from '../pathway/layout.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 
 /**
  * The pathway as a standalone SVG figure for the HTML export and the printed handout: boxes with
@@ -22,14 +29,23 @@ export function renderPathwayFigure(flow: PathwayFlow, title: string, headingId:
   );
   for (const edge of layout.edges) {
     if (edge.points.length < 2) continue;
-    const d = edge.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`).join('');
-    parts.push(`<path d="${d}" fill="none" stroke="#3d4451" stroke-width="1.5"${edge.kind === 'branch' ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${markerId})"/>`);
+    const d = edge.points
+      .map(
+        (point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`,
+      )
+      .join('');
+    parts.push(
+      `<path d="${d}" fill="none" stroke="#3d4451" stroke-width="1.5"${edge.kind === 'branch' ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${markerId})"/>`,
+    );
     if (edge.labelAt !== null) {
       const lines = edgeLabelLines(edge.label);
       const top = edge.labelAt.y - (lines.length * m.labelLineHeight) / 2 + 11;
       parts.push(
         `<text text-anchor="middle" font-size="12" fill="#1f2328" paint-order="stroke" stroke="#fff" stroke-width="4">${lines
-          .map((line, index) => `<tspan x="${edge.labelAt!.x.toFixed(1)}" y="${(top + index * m.labelLineHeight).toFixed(1)}">${escape(line)}</tspan>`)
+          .map(
+            (line, index) =>
+              `<tspan x="${edge.labelAt!.x.toFixed(1)}" y="${(top + index * m.labelLineHeight).toFixed(1)}">${escape(line)}</tspan>`,
+          )
           .join('')}</text>`,
       );
     }
@@ -37,19 +53,30 @@ export function renderPathwayFigure(flow: PathwayFlow, title: string, headingId:
   for (const node of layout.nodes) {
     const left = node.x - node.width / 2;
     const top = node.y - node.height / 2;
-    const style = node.kind === 'missing' ? 'fill="#fff8e1" stroke="#8a5a00" stroke-dasharray="5 3"' : node.kind === 'end' ? 'fill="#eef1f5" stroke="#3d4451"' : 'fill="#ffffff" stroke="#3d4451"';
-    parts.push(`<g><rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${node.width}" height="${node.height}" rx="${node.kind === 'end' ? node.height / 2 : 6}" ${style} stroke-width="1.5"/>`);
+    const style =
+      node.kind === 'missing'
+        ? 'fill="#fff8e1" stroke="#8a5a00" stroke-dasharray="5 3"'
+        : node.kind === 'end'
+          ? 'fill="#eef1f5" stroke="#3d4451"'
+          : 'fill="#ffffff" stroke="#3d4451"';
+    parts.push(
+      `<g><rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${node.width}" height="${node.height}" rx="${node.kind === 'end' ? node.height / 2 : 6}" ${style} stroke-width="1.5"/>`,
+    );
     const anchor = node.kind === 'end' ? 'middle' : 'start';
     const x = node.kind === 'end' ? node.x : left + m.padding;
     let y = top + m.padding + 13;
     const lines: string[] = [];
     for (const line of node.title) {
-      lines.push(`<tspan x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-weight="600" font-size="14">${escape(line)}</tspan>`);
+      lines.push(
+        `<tspan x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-weight="600" font-size="14">${escape(line)}</tspan>`,
+      );
       y += m.titleLineHeight;
     }
     y -= 2;
     for (const line of node.details) {
-      lines.push(`<tspan x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="12" fill="${node.kind === 'missing' ? '#6b4500' : '#474f5c'}">${escape(line)}</tspan>`);
+      lines.push(
+        `<tspan x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="12" fill="${node.kind === 'missing' ? '#6b4500' : '#474f5c'}">${escape(line)}</tspan>`,
+      );
       y += m.detailLineHeight;
     }
     parts.push(`<text text-anchor="${anchor}" fill="#1f2328">${lines.join('')}</text></g>`);
@@ -58,6 +85,9 @@ export function renderPathwayFigure(flow: PathwayFlow, title: string, headingId:
   const steps = describePathway(flow)
     .map((sentence) => `<li>${escape(sentence.replace(/^\d+\.\s*/, ''))}</li>`)
     .join('');
-  const problems = flow.problems.length === 0 ? '' : `<ul class="pathway-problems">${flow.problems.map((problem) => `<li>${escape(problem)}</li>`).join('')}</ul>`;
+  const problems =
+    flow.problems.length === 0
+      ? ''
+      : `<ul class="pathway-problems">${flow.problems.map((problem) => `<li>${escape(problem)}</li>`).join('')}</ul>`;
   return `<figure class="pathway-figure">${parts.join('')}<figcaption><p>The pathway, step by step:</p><ol>${steps}</ol>${problems}</figcaption></figure>`;
 }

@@ -12,10 +12,16 @@ export const TICKED_BOX = '☒';
  *
  * @example ratingBoxes({ kind: 'rating', answers: [{ participant: 'a', level: 3 }] }, sixLevels) // ['☐','☐','☐','☒','☐','☐']
  */
-export function ratingBoxes(value: CellValue | undefined, column: Column & { readonly kind: 'rating' }): string[] {
+export function ratingBoxes(
+  value: CellValue | undefined,
+  column: Column & { readonly kind: 'rating' },
+): string[] {
   const counts = column.scale.map(() => 0);
   if (value?.kind === 'rating') {
-    for (const answer of value.answers) if (answer.level >= 0 && answer.level < counts.length) counts[answer.level]! += 1;
+    for (const answer of value.answers)
+      if (answer.level >= 0 && answer.level < counts.length) counts[answer.level]! += 1;
   }
-  return counts.map((count) => (count === 0 ? EMPTY_BOX : count === 1 ? TICKED_BOX : `${TICKED_BOX} ${count}`));
+  return counts.map((count) =>
+    count === 0 ? EMPTY_BOX : count === 1 ? TICKED_BOX : `${TICKED_BOX} ${count}`,
+  );
 }

@@ -11,16 +11,28 @@ function numberOf(cell: CellValue | undefined): number | null {
 
 function suppressRow(row: RowView, table: TableView, threshold: number): RowView {
   const cells: Record<string, CellValue> = { ...row.cells };
-  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, numberOf(row.cells[METRICS_COLUMNS[key]])])) as Record<CountKey, number | null>;
+  const counts = Object.fromEntries(
+    COUNT_KEYS.map((key) => [key, numberOf(row.cells[METRICS_COLUMNS[key]])]),
+  ) as Record<CountKey, number | null>;
   const shown = showFunnelCounts(counts, threshold);
-  const shownByColumn = new Map<string, Shown>(COUNT_KEYS.map((key) => [METRICS_COLUMNS[key], shown[key]]));
+  const shownByColumn = new Map<string, Shown>(
+    COUNT_KEYS.map((key) => [METRICS_COLUMNS[key], shown[key]]),
+  );
   for (const column of table.columns) {
     const cell = row.cells[column.id];
     const count = shownByColumn.get(column.id);
     if (count !== undefined && cell?.kind === 'number') {
       if (count.kind === 'suppressed') cells[column.id] = { kind: 'text', text: count.text };
-    } else if (column.kind === 'rate' && shownByColumn.has(column.numerator) && shownByColumn.has(column.denominator)) {
-      const rate = showFunnelRate(shownByColumn.get(column.numerator)!, shownByColumn.get(column.denominator)!, threshold);
+    } else if (
+      column.kind === 'rate' &&
+      shownByColumn.has(column.numerator) &&
+      shownByColumn.has(column.denominator)
+    ) {
+      const rate = showFunnelRate(
+        shownByColumn.get(column.numerator)!,
+        shownByColumn.get(column.denominator)!,
+        threshold,
+      );
       if (rate.kind === 'suppressed') cells[column.id] = { kind: 'text', text: rate.text };
     }
   }
@@ -44,7 +56,9 @@ export function suppressSmallCellsOf(table: TableView, threshold: number): Table
  */
 export function withSmallCellsSuppressed(view: DocumentView, threshold: number): DocumentView {
   const sections = view.sections.map((section): SectionView => {
-    return section.kind === 'table' ? { ...section, table: suppressSmallCellsOf(section.table, threshold) } : section;
+    return section.kind === 'table'
+      ? { ...section, table: suppressSmallCellsOf(section.table, threshold) }
+      : section;
   });
   return { ...view, sections };
 }

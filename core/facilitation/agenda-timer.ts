@@ -33,7 +33,10 @@ export interface TimerReading {
 }
 
 /** Where the stored topic is now: by row id, else by its old position (clamped to the agenda). */
-function locateTopic(state: TimerRunState, agenda: readonly AgendaTopic[]): { index: number; replaced: boolean } {
+function locateTopic(
+  state: TimerRunState,
+  agenda: readonly AgendaTopic[],
+): { index: number; replaced: boolean } {
   const byId = agenda.findIndex((topic) => topic.rowId === state.topicRowId);
   if (byId !== -1) return { index: byId, replaced: false };
   if (agenda.length === 0) return { index: -1, replaced: true };
@@ -46,9 +49,24 @@ function elapsedAt(state: TimerRunState, now: number): number {
 }
 
 /** What the timer shows at `now`. */
-export function readTimer(state: TimerState, agenda: readonly AgendaTopic[], now: number): TimerReading {
+export function readTimer(
+  state: TimerState,
+  agenda: readonly AgendaTopic[],
+  now: number,
+): TimerReading {
   if (state.kind === 'idle') {
-    return { kind: 'idle', current: null, index: -1, next: agenda[0] ?? null, previous: null, budgetMs: 0, elapsedMs: 0, remainingMs: 0, overrunMs: 0, topicReplaced: false };
+    return {
+      kind: 'idle',
+      current: null,
+      index: -1,
+      next: agenda[0] ?? null,
+      previous: null,
+      budgetMs: 0,
+      elapsedMs: 0,
+      remainingMs: 0,
+      overrunMs: 0,
+      topicReplaced: false,
+    };
   }
   const { index, replaced } = locateTopic(state, agenda);
   const current = agenda[index] ?? null;
@@ -72,12 +90,28 @@ export function readTimer(state: TimerState, agenda: readonly AgendaTopic[], now
  * A transition: the next state, or null when it does not apply (next at the last topic, pause
  * while paused, anything but start while idle). Callers write nothing on null.
  */
-export type TimerTransition = (state: TimerState, agenda: readonly AgendaTopic[], now: number) => TimerState | null;
+export type TimerTransition = (
+  state: TimerState,
+  agenda: readonly AgendaTopic[],
+  now: number,
+) => TimerState | null;
 
-function topicState(agenda: readonly AgendaTopic[], index: number, running: boolean, now: number): TimerState | null {
+function topicState(
+  agenda: readonly AgendaTopic[],
+  index: number,
+  running: boolean,
+  now: number,
+): TimerState | null {
   const topic = agenda[index];
   if (topic === undefined) return null;
-  return { kind: running ? 'running' : 'paused', topicRowId: topic.rowId, topicIndex: index, startedAt: running ? now : null, elapsedMs: 0, extraMs: 0 };
+  return {
+    kind: running ? 'running' : 'paused',
+    topicRowId: topic.rowId,
+    topicIndex: index,
+    startedAt: running ? now : null,
+    elapsedMs: 0,
+    extraMs: 0,
+  };
 }
 
 /** Starts the first topic when idle; resumes when paused. */
@@ -121,7 +155,8 @@ export function addTime(amountMs: number): TimerTransition {
 }
 
 /** Back to "not started". */
-export const resetTimer: TimerTransition = (state) => (state.kind === 'idle' ? null : { kind: 'idle' });
+export const resetTimer: TimerTransition = (state) =>
+  state.kind === 'idle' ? null : { kind: 'idle' };
 
 /** mm:ss (or h:mm:ss past an hour) for a duration, rounded up so 0:00 shows only when time is up. */
 export function formatClock(ms: number): string {

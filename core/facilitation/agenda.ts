@@ -24,8 +24,17 @@ export function readAgenda(doc: Y.Doc): Read<readonly AgendaTopic[]> | null {
     const minutes = row.cells[AGENDA_COLUMNS.minutes];
     return {
       rowId: row.id,
-      topic: topic !== undefined && (topic.kind === 'text' || topic.kind === 'person') ? topic.text.trim() : '',
-      minutes: minutes !== undefined && (minutes.kind === 'minutes' || minutes.kind === 'number') && minutes.value !== null && minutes.value >= 0 ? minutes.value : null,
+      topic:
+        topic !== undefined && (topic.kind === 'text' || topic.kind === 'person')
+          ? topic.text.trim()
+          : '',
+      minutes:
+        minutes !== undefined &&
+        (minutes.kind === 'minutes' || minutes.kind === 'number') &&
+        minutes.value !== null &&
+        minutes.value >= 0
+          ? minutes.value
+          : null,
     };
   });
   return { value: topics, problems };

@@ -51,10 +51,12 @@ export function collectFromTable(table: TableView | null, source: FollowUpSource
   const columns: Partial<Record<FollowUpField, Column>> = {};
   for (const field of Object.keys(NEXT_STEPS_COLUMNS) as FollowUpField[]) {
     const column = table.columns.find((candidate) => candidate.id === NEXT_STEPS_COLUMNS[field]);
-    if (column !== undefined && EXPECTED_KINDS[field].includes(column.kind)) columns[field] = column;
+    if (column !== undefined && EXPECTED_KINDS[field].includes(column.kind))
+      columns[field] = column;
   }
   return table.rows.map((row, index) => {
-    const cell = (field: FollowUpField): CellValue | undefined => (columns[field] === undefined ? undefined : row.cells[NEXT_STEPS_COLUMNS[field]]);
+    const cell = (field: FollowUpField): CellValue | undefined =>
+      columns[field] === undefined ? undefined : row.cells[NEXT_STEPS_COLUMNS[field]];
     const done = cell('done');
     return {
       documentId: source.documentId,

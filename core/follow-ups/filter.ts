@@ -1,7 +1,10 @@
 import type { FollowUp } from './collect.ts';
 
 /** The owner filter: everyone, rows without an owner, or one owner (compared trimmed, ignoring case). */
-export type OwnerFilter = { readonly kind: 'everyone' } | { readonly kind: 'nobody' } | { readonly kind: 'owner'; readonly name: string };
+export type OwnerFilter =
+  | { readonly kind: 'everyone' }
+  | { readonly kind: 'nobody' }
+  | { readonly kind: 'owner'; readonly name: string };
 
 export interface FollowUpFilter {
   readonly owner: OwnerFilter;
@@ -47,8 +50,12 @@ export function listOwners(rows: readonly FollowUp[]): string[] {
     counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
     spellings.set(key, counts);
   }
-  const names = [...spellings.values()].map((counts) =>
-    [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0))[0]![0],
+  const names = [...spellings.values()].map(
+    (counts) =>
+      [...counts.entries()].sort(
+        ([a, countA], [b, countB]) =>
+          countB - countA || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0),
+      )[0]![0],
   );
   return names.sort((a, b) => a.localeCompare(b));
 }

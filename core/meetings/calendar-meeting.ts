@@ -1,6 +1,10 @@
 import type { RowView, TableView } from '../schema/index.ts';
 import type { CellValue } from '../tables/index.ts';
-import { MEETING_COLUMNS, REPEAT_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
+import {
+  MEETING_COLUMNS,
+  REPEAT_OPTIONS,
+  type RepeatOptionId,
+} from '../schema/meeting-calendar-columns.ts';
 import { parseIsoDate } from './civil-date.ts';
 import type { MeetingSchedule } from './occurrences.ts';
 
@@ -19,7 +23,10 @@ export interface CalendarMeeting {
 }
 
 function text(cell: CellValue | undefined): string {
-  return cell !== undefined && (cell.kind === 'text' || cell.kind === 'person' || cell.kind === 'date') ? cell.text.trim() : '';
+  return cell !== undefined &&
+    (cell.kind === 'text' || cell.kind === 'person' || cell.kind === 'date')
+    ? cell.text.trim()
+    : '';
 }
 
 function repeatOf(cell: CellValue | undefined): RepeatOptionId {
@@ -38,8 +45,12 @@ export function readCalendarMeeting(row: RowView): CalendarMeeting {
     attendees: text(row.cells[c.attendees]),
     topics: text(row.cells[c.topics]),
     time: text(row.cells[c.time]),
-    durationMinutes: duration?.kind === 'minutes' && duration.value !== null ? duration.value : null,
-    schedule: parseIsoDate(firstDate) === null ? null : { firstDate, repeat: repeatOf(row.cells[c.repeat]) },
+    durationMinutes:
+      duration?.kind === 'minutes' && duration.value !== null ? duration.value : null,
+    schedule:
+      parseIsoDate(firstDate) === null
+        ? null
+        : { firstDate, repeat: repeatOf(row.cells[c.repeat]) },
   };
 }
 
@@ -55,8 +66,11 @@ export function readCalendarMeetings(table: TableView): CalendarMeeting[] {
  */
 export type MeetingProtocol = 'data-review' | 'working-session';
 
-const DATA_REVIEW_WORDS = /\bdata\b|\breferr(?:ed|als?)\b|\boperational update\b|\bKPIs?\b|\bmetrics?\b/i;
+const DATA_REVIEW_WORDS =
+  /\bdata\b|\breferr(?:ed|als?)\b|\boperational update\b|\bKPIs?\b|\bmetrics?\b/i;
 
 export function protocolOf(meeting: Pick<CalendarMeeting, 'meeting' | 'topics'>): MeetingProtocol {
-  return DATA_REVIEW_WORDS.test(`${meeting.meeting}\n${meeting.topics}`) ? 'data-review' : 'working-session';
+  return DATA_REVIEW_WORDS.test(`${meeting.meeting}\n${meeting.topics}`)
+    ? 'data-review'
+    : 'working-session';
 }

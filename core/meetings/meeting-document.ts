@@ -20,7 +20,10 @@ export interface MeetingDocumentInit {
   readonly previousId: string | null;
 }
 
-export function meetingDocumentTitle(meeting: Pick<CalendarMeeting, 'meeting'>, date: string): string {
+export function meetingDocumentTitle(
+  meeting: Pick<CalendarMeeting, 'meeting'>,
+  date: string,
+): string {
   return `${meeting.meeting || 'Meeting'} · ${formatMeetingDate(date)}`;
 }
 
@@ -36,7 +39,12 @@ function labelled(label: string, value: string): NoteBlock {
 }
 
 function detailBlocks({ key, meeting }: MeetingDocumentInit): NoteBlock[] {
-  const time = meeting.time === '' ? 'all day' : meeting.durationMinutes === null ? meeting.time : `${meeting.time} (${meeting.durationMinutes} minutes)`;
+  const time =
+    meeting.time === ''
+      ? 'all day'
+      : meeting.durationMinutes === null
+        ? meeting.time
+        : `${meeting.time} (${meeting.durationMinutes} minutes)`;
   const attendees = lines(meeting.attendees);
   const topics = lines(meeting.topics);
   return [
@@ -47,7 +55,9 @@ function detailBlocks({ key, meeting }: MeetingDocumentInit): NoteBlock[] {
     attendees.length > 0 ? bulletList(attendees) : paragraph('None listed in the calendar yet.'),
     paragraph([bold('Topics:')]),
     topics.length > 0 ? bulletList(topics) : paragraph('None listed in the calendar yet.'),
-    paragraph('Open next steps from the previous meeting are listed below; a change there is made in the document each one comes from.'),
+    paragraph(
+      'Open next steps from the previous meeting are listed below; a change there is made in the document each one comes from.',
+    ),
   ];
 }
 
@@ -67,8 +77,15 @@ function addWorkingSessionAgenda(doc: Y.Doc, meeting: CalendarMeeting): void {
  */
 export function fillMeetingDocument(doc: Y.Doc, init: MeetingDocumentInit): void {
   writeOccurrenceMeta(doc, { ...init.key, previousId: init.previousId });
-  addNoteSection(doc, { id: MEETING_DETAILS_SECTION_ID, title: 'This meeting', blocks: detailBlocks(init) });
+  addNoteSection(doc, {
+    id: MEETING_DETAILS_SECTION_ID,
+    title: 'This meeting',
+    blocks: detailBlocks(init),
+  });
   if (protocolOf(init.meeting) === 'data-review') addDataReviewProtocol(doc);
   else addWorkingSessionAgenda(doc, init.meeting);
-  addNextStepsSection(doc, { title: 'Next steps from this meeting', description: 'Who does what by when; the next meeting of this series lists the ones not done.' });
+  addNextStepsSection(doc, {
+    title: 'Next steps from this meeting',
+    description: 'Who does what by when; the next meeting of this series lists the ones not done.',
+  });
 }

@@ -42,11 +42,20 @@ export function decodeOccurrenceId(id: string): OccurrenceKey | null {
  * before `key.date`, or null. Skipped dates (a meeting nobody opened) are passed over, and so is
  * a series whose repeat changed: what counts is the documents that exist.
  */
-export function findPreviousOccurrence(key: OccurrenceKey, documentIds: readonly string[]): string | null {
+export function findPreviousOccurrence(
+  key: OccurrenceKey,
+  documentIds: readonly string[],
+): string | null {
   let best: OccurrenceKey | null = null;
   for (const id of documentIds) {
     const other = decodeOccurrenceId(id);
-    if (other === null || other.calendarId !== key.calendarId || other.rowId !== key.rowId || other.date >= key.date) continue;
+    if (
+      other === null ||
+      other.calendarId !== key.calendarId ||
+      other.rowId !== key.rowId ||
+      other.date >= key.date
+    )
+      continue;
     if (best === null || other.date > best.date) best = other;
   }
   return best === null ? null : encodeOccurrenceId(best);

@@ -1,5 +1,12 @@
 import { REPEAT_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
-import { daysInMonth, formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, type CivilDate } from './civil-date.ts';
+import {
+  daysInMonth,
+  formatIsoDate,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+  type CivilDate,
+} from './civil-date.ts';
 
 /** When a meeting happens: its first date and how it repeats (the calendar's `repeat` option). */
 export interface MeetingSchedule {
@@ -9,9 +16,14 @@ export interface MeetingSchedule {
 }
 
 /** Each repeat's label, as the calendar's Repeats column shows it. */
-export const REPEAT_LABELS: Readonly<Record<RepeatOptionId, string>> = Object.fromEntries(REPEAT_OPTIONS.map(({ id, label }) => [id, label])) as Record<RepeatOptionId, string>;
+export const REPEAT_LABELS: Readonly<Record<RepeatOptionId, string>> = Object.fromEntries(
+  REPEAT_OPTIONS.map(({ id, label }) => [id, label]),
+) as Record<RepeatOptionId, string>;
 
-type Step = { readonly unit: 'day'; readonly count: number } | { readonly unit: 'month'; readonly count: number } | null;
+type Step =
+  | { readonly unit: 'day'; readonly count: number }
+  | { readonly unit: 'month'; readonly count: number }
+  | null;
 
 const STEPS: Readonly<Record<RepeatOptionId, Step>> = {
   none: null,
@@ -63,7 +75,8 @@ export interface OccurrenceWindow {
  */
 export function listOccurrences(schedule: MeetingSchedule, window: OccurrenceWindow): string[] {
   const first = parseIsoDate(schedule.firstDate);
-  if (first === null || parseIsoDate(window.from) === null || parseIsoDate(window.to) === null) return [];
+  if (first === null || parseIsoDate(window.from) === null || parseIsoDate(window.to) === null)
+    return [];
   const step = STEPS[schedule.repeat] ?? null;
   const limit = window.limit ?? 100;
   const dates: string[] = [];
@@ -83,16 +96,31 @@ export function listOccurrences(schedule: MeetingSchedule, window: OccurrenceWin
 
 /** True when the meeting meets on `date`. */
 export function isOccurrence(schedule: MeetingSchedule, date: string): boolean {
-  return parseIsoDate(date) !== null && listOccurrences(schedule, { from: date, to: date, limit: 1 }).length === 1;
+  return (
+    parseIsoDate(date) !== null &&
+    listOccurrences(schedule, { from: date, to: date, limit: 1 }).length === 1
+  );
 }
 
 /**
  * What the calendar row shows around `today` (the reader's calendar day): up to `past` dates
  * before it, most recent last, and up to `upcoming` dates from today on.
  */
-export function occurrencesAround(schedule: MeetingSchedule, today: string, counts: { readonly past: number; readonly upcoming: number }): { past: string[]; upcoming: string[] } {
+export function occurrencesAround(
+  schedule: MeetingSchedule,
+  today: string,
+  counts: { readonly past: number; readonly upcoming: number },
+): { past: string[]; upcoming: string[] } {
   if (parseIsoDate(today) === null) return { past: [], upcoming: [] };
-  const before = listOccurrences(schedule, { from: schedule.firstDate, to: '9999-12-31', limit: MAX_REPEATS }).filter((date) => date < today);
-  const upcoming = listOccurrences(schedule, { from: today, to: '9999-12-31', limit: counts.upcoming });
+  const before = listOccurrences(schedule, {
+    from: schedule.firstDate,
+    to: '9999-12-31',
+    limit: MAX_REPEATS,
+  }).filter((date) => date < today);
+  const upcoming = listOccurrences(schedule, {
+    from: today,
+    to: '9999-12-31',
+    limit: counts.upcoming,
+  });
   return { past: counts.past === 0 ? [] : before.slice(-counts.past), upcoming };
 }

@@ -9,8 +9,16 @@ import { findPreviousOccurrence } from './occurrence-id.ts';
  * previous meeting named at creation (`previousId`) still counts, for a calendar that has not
  * recorded it (one made before the calendar kept the record, or not yet synced to this device).
  */
-export function readPreviousOccurrence(calendar: Y.Doc | null, occurrence: OccurrenceMeta): string | null {
-  const created = calendar === null ? [] : readOccurrenceRequests(calendar).filter((request) => request.createdAt !== null).map((request) => request.occurrenceId);
+export function readPreviousOccurrence(
+  calendar: Y.Doc | null,
+  occurrence: OccurrenceMeta,
+): string | null {
+  const created =
+    calendar === null
+      ? []
+      : readOccurrenceRequests(calendar)
+          .filter((request) => request.createdAt !== null)
+          .map((request) => request.occurrenceId);
   const known = occurrence.previousId === null ? created : [...created, occurrence.previousId];
   return findPreviousOccurrence(occurrence, known);
 }

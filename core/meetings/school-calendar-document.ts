@@ -1,5 +1,9 @@
 import type * as Y from 'yjs';
-import { addNoteSection, writeDistrictCalendarLink, type DistrictCalendarLink } from '../schema/index.ts';
+import {
+  addNoteSection,
+  writeDistrictCalendarLink,
+  type DistrictCalendarLink,
+} from '../schema/index.ts';
 import { addMeetingsTable } from '../templates/meeting-calendar.ts';
 import { paragraph } from '../templates/note-blocks.ts';
 
@@ -18,7 +22,9 @@ export function fillSchoolCalendar(doc: Y.Doc, link: DistrictCalendarLink): void
     id: 'about-school-calendar',
     title: 'About this school calendar',
     blocks: [
-      paragraph(`${link.school} adapts the district's calendar of meetings with community providers. The district's meetings are listed from the district calendar as it changes: the ones the district holds at every school stay in step with it; optional ones can be dropped. Set the school's own owner, time and first date for each.`),
+      paragraph(
+        `${link.school} adapts the district's calendar of meetings with community providers. The district's meetings are listed from the district calendar as it changes: the ones the district holds at every school stay in step with it; optional ones can be dropped. Set the school's own owner, time and first date for each.`,
+      ),
       paragraph("Add the school's own meetings to the table below."),
     ],
   });

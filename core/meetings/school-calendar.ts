@@ -24,7 +24,10 @@ export interface SchoolMeeting {
 }
 
 /** A meeting the district has not marked is optional for schools. */
-export function requirementOf(plan: ReadonlyMap<string, SchoolRequirement>, rowId: string): SchoolRequirement {
+export function requirementOf(
+  plan: ReadonlyMap<string, SchoolRequirement>,
+  rowId: string,
+): SchoolRequirement {
   return plan.get(rowId) ?? 'optional';
 }
 
@@ -67,9 +70,14 @@ export interface SchoolCoverage {
 export function schoolCoverage(
   meetings: readonly CalendarMeeting[],
   plan: ReadonlyMap<string, SchoolRequirement>,
-  schools: readonly { readonly school: string; readonly adaptationOf: (rowId: string) => SchoolAdaptation }[],
+  schools: readonly {
+    readonly school: string;
+    readonly adaptationOf: (rowId: string) => SchoolAdaptation;
+  }[],
 ): Map<string, SchoolCoverage> {
-  const coverage = new Map<string, { scheduled: string[]; notScheduled: string[] }>(meetings.map((meeting) => [meeting.rowId, { scheduled: [], notScheduled: [] }]));
+  const coverage = new Map<string, { scheduled: string[]; notScheduled: string[] }>(
+    meetings.map((meeting) => [meeting.rowId, { scheduled: [], notScheduled: [] }]),
+  );
   for (const { school, adaptationOf } of schools) {
     for (const adaptedMeeting of adaptDistrictMeetings(meetings, plan, adaptationOf)) {
       const entry = coverage.get(adaptedMeeting.district.rowId)!;

@@ -12,7 +12,9 @@ export interface PeriodChange {
 }
 
 function difference(current: number | null, previous: number | null | undefined): number | null {
-  return current === null || previous === null || previous === undefined ? null : current - previous;
+  return current === null || previous === null || previous === undefined
+    ? null
+    : current - previous;
 }
 
 function points(current: number | null, previous: number | null | undefined): number | null {
@@ -25,7 +27,9 @@ function points(current: number | null, previous: number | null | undefined): nu
 export function changeFromPrevious(series: readonly FunnelPoint[]): PeriodChange[] {
   const previousByProvider = new Map<string, FunnelPoint>();
   const changes: PeriodChange[] = [];
-  for (const point of [...series].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))) {
+  for (const point of [...series].sort((a, b) =>
+    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  )) {
     const previous = previousByProvider.get(point.provider);
     const { counts, rates } = point;
     changes.push({

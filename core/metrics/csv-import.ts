@@ -1,7 +1,13 @@
 import Papa from 'papaparse/papaparse.js';
 import type { RowInit, TableView } from '../schema/table.ts';
 import { METRICS_COLUMNS } from '../schema/data-review-columns.ts';
-import { COUNT_KEYS, validateMetricsRows, metricsRowsOf, type CountKey, type MetricsRow } from './validation.ts';
+import {
+  COUNT_KEYS,
+  validateMetricsRows,
+  metricsRowsOf,
+  type CountKey,
+  type MetricsRow,
+} from './validation.ts';
 
 /** A problem with one field of the file, named the way the person sees the file in a spreadsheet. */
 export interface ImportProblem {
@@ -52,11 +58,14 @@ function mapHeaders(header: readonly string[], table: TableView): Map<number, Fi
 }
 
 /** A count as a person writes it: "12", " 12 ", "1,200". Anything else is a problem, not a guess. */
-function parseCount(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+function parseCount(
+  text: string,
+): { ok: true; value: number | null } | { ok: false; message: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
-  if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, message: `"${trimmed}" is not a number.` };
+  if (!/^-?\d+(\.\d+)?$/.test(plain))
+    return { ok: false, message: `"${trimmed}" is not a number.` };
   return { ok: true, value: Number(plain) };
 }
 
@@ -91,16 +100,25 @@ function readRecords(text: string): CsvRecord[] {
  * every problem names its line and column, and rows are only offered, never written.
  */
 export function parseMetricsCsv(text: string, table: TableView): MetricsImport {
-  const empty = (fatal: string): MetricsImport => ({ goodRows: [], goodLines: [], problems: [], fatal });
+  const empty = (fatal: string): MetricsImport => ({
+    goodRows: [],
+    goodLines: [],
+    problems: [],
+    fatal,
+  });
   const records = readRecords(text);
   const [header, ...body] = records;
   if (header === undefined) return empty('The file is empty.');
   const fieldAt = mapHeaders(header.fields, table);
-  if (![...fieldAt.values()].includes('period')) return empty('The file has no "Period" column, so its rows cannot be placed. Check that the first line holds the column headers.');
+  if (![...fieldAt.values()].includes('period'))
+    return empty(
+      'The file has no "Period" column, so its rows cannot be placed. Check that the first line holds the column headers.',
+    );
 
   const problems: ImportProblem[] = [];
   const parsed: MetricsRow<number>[] = [];
-  const headerOf = (field: Field) => header.fields[[...fieldAt].find(([, candidate]) => candidate === field)![0]]!.trim();
+  const headerOf = (field: Field) =>
+    header.fields[[...fieldAt].find(([, candidate]) => candidate === field)![0]]!.trim();
   for (const record of body) {
     const values: Partial<Record<Field, string>> = {};
     for (const [index, field] of fieldAt) values[field] = unguard(record.fields[index] ?? '');
@@ -117,14 +135,29 @@ export function parseMetricsCsv(text: string, table: TableView): MetricsImport {
     }
     const period = (values.period ?? '').trim();
     if (period === '') {
-      problems.push({ line: record.line, column: headerOf('period'), message: 'The period is empty.' });
+      problems.push({
+        line: record.line,
+        column: headerOf('period'),
+        message: 'The period is empty.',
+      });
       readable = false;
     }
     if (record.fields.length > header.fields.length) {
-      problems.push({ line: record.line, column: null, message: `The line has ${record.fields.length} fields but the header has ${header.fields.length}.` });
+      problems.push({
+        line: record.line,
+        column: null,
+        message: `The line has ${record.fields.length} fields but the header has ${header.fields.length}.`,
+      });
       readable = false;
     }
-    if (readable) parsed.push({ row: record.line, label: `line ${record.line}`, period, provider: (values.provider ?? '').trim(), counts });
+    if (readable)
+      parsed.push({
+        row: record.line,
+        label: `line ${record.line}`,
+        period,
+        provider: (values.provider ?? '').trim(),
+        counts,
+      });
   }
 
   const flagged = new Set<number>(problems.map((problem) => problem.line));
@@ -138,8 +171,12 @@ export function parseMetricsCsv(text: string, table: TableView): MetricsImport {
   const good = parsed.filter((row) => !flagged.has(row.row));
   const inTable = new Set(table.columns.map((column) => column.id));
   const valuesOf = (row: MetricsRow<number>): Record<string, string | number> => {
-    const values: Record<string, string | number> = { [METRICS_COLUMNS.period]: row.period, [METRICS_COLUMNS.provider]: row.provider };
-    for (const key of COUNT_KEYS) if (row.counts[key] !== null) values[METRICS_COLUMNS[key]] = row.counts[key];
+    const values: Record<string, string | number> = {
+      [METRICS_COLUMNS.period]: row.period,
+      [METRICS_COLUMNS.provider]: row.provider,
+    };
+    for (const key of COUNT_KEYS)
+      if (row.counts[key] !== null) values[METRICS_COLUMNS[key]] = row.counts[key];
     return Object.fromEntries(Object.entries(values).filter(([columnId]) => inTable.has(columnId)));
   };
   return {

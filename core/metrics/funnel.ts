@@ -40,15 +40,26 @@ export interface FunnelPoint {
 
 export const ALL_PROVIDERS = 'All providers';
 
-const COUNT_FIELDS = ['referred', 'offered', 'initiated', 'active', 'providersTrained', 'providersTotal'] as const;
+const COUNT_FIELDS = [
+  'referred',
+  'offered',
+  'initiated',
+  'active',
+  'providersTrained',
+  'providersTotal',
+] as const;
 type CountField = (typeof COUNT_FIELDS)[number];
 
 function textOf(cell: CellValue | undefined): string {
-  return cell !== undefined && (cell.kind === 'text' || cell.kind === 'person') ? cell.text.trim() : '';
+  return cell !== undefined && (cell.kind === 'text' || cell.kind === 'person')
+    ? cell.text.trim()
+    : '';
 }
 
 function numberOf(cell: CellValue | undefined): number | null {
-  return cell !== undefined && (cell.kind === 'number' || cell.kind === 'minutes') ? cell.value : null;
+  return cell !== undefined && (cell.kind === 'number' || cell.kind === 'minutes')
+    ? cell.value
+    : null;
 }
 
 /** Reads the metrics table; rows without a period are skipped and reported. */
@@ -57,18 +68,31 @@ export function readPeriodCounts(table: TableView): Read<PeriodCounts[]> {
   const columnIds = new Set(table.columns.map((column) => column.id));
   for (const field of ['period', 'provider', ...COUNT_FIELDS] as const) {
     if (!columnIds.has(METRICS_COLUMNS[field])) {
-      problems.push({ path: `sections[${table.id}].columns`, code: 'missing', message: `the metrics table has no "${METRICS_COLUMNS[field]}" column` });
+      problems.push({
+        path: `sections[${table.id}].columns`,
+        code: 'missing',
+        message: `the metrics table has no "${METRICS_COLUMNS[field]}" column`,
+      });
     }
   }
   const value: PeriodCounts[] = [];
   for (const row of table.rows) {
     const period = textOf(row.cells[METRICS_COLUMNS.period]);
     if (period === '') {
-      const hasCounts = COUNT_FIELDS.some((field) => numberOf(row.cells[METRICS_COLUMNS[field]]) !== null);
-      if (hasCounts) problems.push({ path: `sections[${table.id}].rows[${row.id}]`, code: 'missing', message: 'a row with counts has no period; left out of the funnel' });
+      const hasCounts = COUNT_FIELDS.some(
+        (field) => numberOf(row.cells[METRICS_COLUMNS[field]]) !== null,
+      );
+      if (hasCounts)
+        problems.push({
+          path: `sections[${table.id}].rows[${row.id}]`,
+          code: 'missing',
+          message: 'a row with counts has no period; left out of the funnel',
+        });
       continue;
     }
-    const counts = Object.fromEntries(COUNT_FIELDS.map((field) => [field, numberOf(row.cells[METRICS_COLUMNS[field]])])) as Record<CountField, number | null>;
+    const counts = Object.fromEntries(
+      COUNT_FIELDS.map((field) => [field, numberOf(row.cells[METRICS_COLUMNS[field]])]),
+    ) as Record<CountField, number | null>;
     value.push({ period, provider: textOf(row.cells[METRICS_COLUMNS.provider]), ...counts });
   }
   return { value, problems };
@@ -85,10 +109,19 @@ export function funnelRates(counts: PeriodCounts): FunnelRates {
 
 function sumCounts(period: string, rows: readonly PeriodCounts[]): PeriodCounts {
   const sum = (field: CountField): number | null => {
-    const present = rows.map((row) => row[field]).filter((value): value is number => value !== null);
+    const present = rows
+      .map((row) => row[field])
+      .filter((value): value is number => value !== null);
     return present.length === 0 ? null : present.reduce((total, value) => total + value, 0);
   };
-  return { period, provider: ALL_PROVIDERS, ...(Object.fromEntries(COUNT_FIELDS.map((field) => [field, sum(field)])) as Record<CountField, number | null>) };
+  return {
+    period,
+    provider: ALL_PROVIDERS,
+    ...(Object.fromEntries(COUNT_FIELDS.map((field) => [field, sum(field)])) as Record<
+      CountField,
+      number | null
+    >),
+  };
 }
 
 /**

@@ -4,9 +4,24 @@ export { changeFromPrevious } from './change.ts';
 export type { PeriodChange } from './change.ts';
 export { aggregateRubric, compareRubricRounds, lowestRatedPractices } from './rubric.ts';
 export type { PracticeChange, PracticeResult, RubricResult } from './rubric.ts';
-export { COUNT_KEYS, metricsRowsOf, validateMetricsRows, validateMetricsTable } from './validation.ts';
+export {
+  COUNT_KEYS,
+  metricsRowsOf,
+  validateMetricsRows,
+  validateMetricsTable,
+} from './validation.ts';
 export type { CountKey, MetricsFlag, MetricsFlagCode, MetricsRow } from './validation.ts';
-export { DEFAULT_SMALL_CELL_THRESHOLD, FUNNELS, SUPPRESSED_TEXT, fewerThan, parseThreshold, showCount, showFunnelCounts, showFunnelRate, showRate } from './suppression.ts';
+export {
+  DEFAULT_SMALL_CELL_THRESHOLD,
+  FUNNELS,
+  SUPPRESSED_TEXT,
+  fewerThan,
+  parseThreshold,
+  showCount,
+  showFunnelCounts,
+  showFunnelRate,
+  showRate,
+} from './suppression.ts';
 export type { Shown } from './suppression.ts';
 export { parseMetricsCsv } from './csv-import.ts';
 export type { ImportProblem, MetricsImport } from './csv-import.ts';

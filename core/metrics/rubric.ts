@@ -24,13 +24,19 @@ function median(sortedLevels: readonly number[]): number | null {
   const n = sortedLevels.length;
   if (n === 0) return null;
   const middle = Math.floor(n / 2);
-  return n % 2 === 1 ? sortedLevels[middle]! : (sortedLevels[middle - 1]! + sortedLevels[middle]!) / 2;
+  return n % 2 === 1
+    ? sortedLevels[middle]!
+    : (sortedLevels[middle - 1]! + sortedLevels[middle]!) / 2;
 }
 
-function practiceText(cells: Readonly<Record<string, CellValue>>, textColumns: readonly Column[]): string {
+function practiceText(
+  cells: Readonly<Record<string, CellValue>>,
+  textColumns: readonly Column[],
+): string {
   for (const column of textColumns) {
     const cell = cells[column.id];
-    if (cell !== undefined && cell.kind === 'text' && cell.text.trim() !== '') return cell.text.trim();
+    if (cell !== undefined && cell.kind === 'text' && cell.text.trim() !== '')
+      return cell.text.trim();
   }
   return '';
 }
@@ -40,7 +46,11 @@ function practiceText(cells: Readonly<Record<string, CellValue>>, textColumns: r
  * without a practice and without answers (the toolkit's blank "add your own" rows) are left out.
  */
 export function aggregateRubric(table: TableView, ratingColumnId?: string): RubricResult | null {
-  const column = table.columns.find((candidate) => candidate.kind === 'rating' && (ratingColumnId === undefined || candidate.id === ratingColumnId));
+  const column = table.columns.find(
+    (candidate) =>
+      candidate.kind === 'rating' &&
+      (ratingColumnId === undefined || candidate.id === ratingColumnId),
+  );
   if (column === undefined || column.kind !== 'rating') return null;
   const textColumns = table.columns.filter((candidate) => candidate.kind === 'text');
   const practices: PracticeResult[] = [];
@@ -58,7 +68,8 @@ export function aggregateRubric(table: TableView, ratingColumnId?: string): Rubr
       counts,
       responses: levels.length,
       median: median(levels),
-      mean: levels.length === 0 ? null : levels.reduce((sum, level) => sum + level, 0) / levels.length,
+      mean:
+        levels.length === 0 ? null : levels.reduce((sum, level) => sum + level, 0) / levels.length,
     });
   }
   return { scale: column.scale, practices };
@@ -78,7 +89,10 @@ export interface PracticeChange {
  * Compares a round with an earlier one. Practices match by row id (the same document, or a
  * version of it), else by their text, so a rubric rebuilt by hand still compares.
  */
-export function compareRubricRounds(current: RubricResult, previous: RubricResult): PracticeChange[] {
+export function compareRubricRounds(
+  current: RubricResult,
+  previous: RubricResult,
+): PracticeChange[] {
   const byRow = new Map(previous.practices.map((result) => [result.rowId, result]));
   const byText = new Map(previous.practices.map((result) => [result.practice, result]));
   return current.practices.map((result) => {

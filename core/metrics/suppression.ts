@@ -27,18 +27,28 @@ function isSmall(count: number, threshold: number): boolean {
 
 export function showCount(count: number | null, threshold: number): Shown {
   if (count === null) return { kind: 'empty' };
-  return isSmall(count, threshold) ? { kind: 'suppressed', text: fewerThan(threshold) } : { kind: 'value', value: count };
+  return isSmall(count, threshold)
+    ? { kind: 'suppressed', text: fewerThan(threshold) }
+    : { kind: 'value', value: count };
 }
 
 /**
  * A rate is suppressed when its numerator, its denominator, or their difference is small: with
  * 50 referred and 96% offered, anyone can work out that 2 students were not offered services.
  */
-export function showRate(numerator: number | null, denominator: number | null, threshold: number): Shown {
+export function showRate(
+  numerator: number | null,
+  denominator: number | null,
+  threshold: number,
+): Shown {
   const rate = computeRate(numerator, denominator);
   if (rate === null || numerator === null || denominator === null) return { kind: 'empty' };
-  const revealing = [numerator, denominator, denominator - numerator].some((count) => isSmall(count, threshold));
-  return revealing ? { kind: 'suppressed', text: fewerThan(threshold) } : { kind: 'value', value: rate };
+  const revealing = [numerator, denominator, denominator - numerator].some((count) =>
+    isSmall(count, threshold),
+  );
+  return revealing
+    ? { kind: 'suppressed', text: fewerThan(threshold) }
+    : { kind: 'value', value: rate };
 }
 
 /**
@@ -59,7 +69,10 @@ type FunnelKey = (typeof FUNNELS)[number][number];
  * not small itself). Stages only shrink, so shown counts of a funnel then differ pairwise by at
  * least the threshold, or by nothing.
  */
-export function showFunnelCounts<K extends FunnelKey>(counts: Readonly<Record<K, number | null>>, threshold: number): Record<K, Shown> {
+export function showFunnelCounts<K extends FunnelKey>(
+  counts: Readonly<Record<K, number | null>>,
+  threshold: number,
+): Record<K, Shown> {
   const shown = {} as Record<K, Shown>;
   for (const funnel of FUNNELS) {
     let lastShown: number | null = null;
@@ -67,7 +80,11 @@ export function showFunnelCounts<K extends FunnelKey>(counts: Readonly<Record<K,
       if (!(key in counts)) continue;
       const count = counts[key as K];
       const own = showCount(count, threshold);
-      if (own.kind === 'value' && lastShown !== null && isSmall(Math.abs(lastShown - own.value), threshold)) {
+      if (
+        own.kind === 'value' &&
+        lastShown !== null &&
+        isSmall(Math.abs(lastShown - own.value), threshold)
+      ) {
         shown[key as K] = { kind: 'suppressed', text: SUPPRESSED_TEXT };
         continue;
       }
@@ -81,7 +98,8 @@ export function showFunnelCounts<K extends FunnelKey>(counts: Readonly<Record<K,
 /** A rate of two shown counts: "suppressed" when either part is not shown or their difference is small. */
 export function showFunnelRate(numerator: Shown, denominator: Shown, threshold: number): Shown {
   if (numerator.kind === 'empty' || denominator.kind === 'empty') return { kind: 'empty' };
-  if (numerator.kind === 'suppressed' || denominator.kind === 'suppressed') return { kind: 'suppressed', text: SUPPRESSED_TEXT };
+  if (numerator.kind === 'suppressed' || denominator.kind === 'suppressed')
+    return { kind: 'suppressed', text: SUPPRESSED_TEXT };
   const shown = showRate(numerator.value, denominator.value, threshold);
   return shown.kind === 'suppressed' ? { kind: 'suppressed', text: SUPPRESSED_TEXT } : shown;
 }

@@ -15,11 +15,20 @@ export interface MetricsFlag<Where = string> {
   readonly message: string;
 }
 
-export type MetricsFlagCode = 'negative' | 'not-whole' | 'exceeds-earlier-stage' | 'duplicate-period';
+export type MetricsFlagCode =
+  'negative' | 'not-whole' | 'exceeds-earlier-stage' | 'duplicate-period';
 
-export type CountKey = 'referred' | 'offered' | 'initiated' | 'active' | 'providersTrained' | 'providersTotal';
+export type CountKey =
+  'referred' | 'offered' | 'initiated' | 'active' | 'providersTrained' | 'providersTotal';
 
-export const COUNT_KEYS: readonly CountKey[] = ['referred', 'offered', 'initiated', 'active', 'providersTrained', 'providersTotal'];
+export const COUNT_KEYS: readonly CountKey[] = [
+  'referred',
+  'offered',
+  'initiated',
+  'active',
+  'providersTrained',
+  'providersTotal',
+];
 
 /** One row of metrics wherever it comes from: the table, or a CSV being imported. */
 export interface MetricsRow<Where = string> {
@@ -32,11 +41,32 @@ export interface MetricsRow<Where = string> {
 }
 
 /** Each funnel stage is a subset of the stage before it, and trained providers of all providers. */
-const STAGE_LIMITS: ReadonlyArray<{ readonly stage: CountKey; readonly limit: CountKey; readonly describe: string }> = [
-  { stage: 'offered', limit: 'referred', describe: 'students offered services cannot outnumber students referred' },
-  { stage: 'initiated', limit: 'offered', describe: 'students who initiated services cannot outnumber students offered them' },
-  { stage: 'active', limit: 'initiated', describe: 'students still active after one month cannot outnumber students who initiated services' },
-  { stage: 'providersTrained', limit: 'providersTotal', describe: 'trained providers cannot outnumber all providers' },
+const STAGE_LIMITS: ReadonlyArray<{
+  readonly stage: CountKey;
+  readonly limit: CountKey;
+  readonly describe: string;
+}> = [
+  {
+    stage: 'offered',
+    limit: 'referred',
+    describe: 'students offered services cannot outnumber students referred',
+  },
+  {
+    stage: 'initiated',
+    limit: 'offered',
+    describe: 'students who initiated services cannot outnumber students offered them',
+  },
+  {
+    stage: 'active',
+    limit: 'initiated',
+    describe:
+      'students still active after one month cannot outnumber students who initiated services',
+  },
+  {
+    stage: 'providersTrained',
+    limit: 'providersTotal',
+    describe: 'trained providers cannot outnumber all providers',
+  },
 ];
 
 /** Periods and providers compare the way a person reads them: "Harbor  Health " is "harbor health". */
@@ -51,15 +81,32 @@ function countFlags<Where>(row: MetricsRow<Where>): MetricsFlag<Where>[] {
     const value = row.counts[key];
     if (value === null) continue;
     const columnId = METRICS_COLUMNS[key];
-    if (value < 0) flags.push({ row: row.row, columnId, code: 'negative', message: `A count cannot be negative (${value}).` });
-    else if (!Number.isInteger(value)) flags.push({ row: row.row, columnId, code: 'not-whole', message: `A count is a whole number of people (${value}).` });
+    if (value < 0)
+      flags.push({
+        row: row.row,
+        columnId,
+        code: 'negative',
+        message: `A count cannot be negative (${value}).`,
+      });
+    else if (!Number.isInteger(value))
+      flags.push({
+        row: row.row,
+        columnId,
+        code: 'not-whole',
+        message: `A count is a whole number of people (${value}).`,
+      });
   }
   for (const { stage, limit, describe } of STAGE_LIMITS) {
     const value = row.counts[stage];
     const ceiling = row.counts[limit];
     // A negative ceiling is already flagged; comparing against it would only repeat that.
     if (value !== null && ceiling !== null && ceiling >= 0 && value > ceiling) {
-      flags.push({ row: row.row, columnId: METRICS_COLUMNS[stage], code: 'exceeds-earlier-stage', message: `${value} is more than ${ceiling}: ${describe}.` });
+      flags.push({
+        row: row.row,
+        columnId: METRICS_COLUMNS[stage],
+        code: 'exceeds-earlier-stage',
+        message: `${value} is more than ${ceiling}: ${describe}.`,
+      });
     }
   }
   return flags;
@@ -69,11 +116,15 @@ function countFlags<Where>(row: MetricsRow<Where>): MetricsFlag<Where>[] {
  * Every flag, in row order. `alreadyEntered` lists rows that come first (the table's, when checking
  * an import), so a period entered twice is flagged on the later row only.
  */
-export function validateMetricsRows<Where>(rows: readonly MetricsRow<Where>[], alreadyEntered: readonly MetricsRow<unknown>[] = []): MetricsFlag<Where>[] {
+export function validateMetricsRows<Where>(
+  rows: readonly MetricsRow<Where>[],
+  alreadyEntered: readonly MetricsRow<unknown>[] = [],
+): MetricsFlag<Where>[] {
   const flags: MetricsFlag<Where>[] = [];
   const firstLabelOfPeriod = new Map<string, string>();
   for (const earlier of alreadyEntered) {
-    if (earlier.period.trim() !== '') firstLabelOfPeriod.set(periodKey(earlier.period, earlier.provider), earlier.label);
+    if (earlier.period.trim() !== '')
+      firstLabelOfPeriod.set(periodKey(earlier.period, earlier.provider), earlier.label);
   }
   for (const row of rows) {
     flags.push(...countFlags(row));
@@ -85,7 +136,12 @@ export function validateMetricsRows<Where>(rows: readonly MetricsRow<Where>[], a
       continue;
     }
     const who = row.provider.trim() === '' ? 'with no provider' : `for ${row.provider.trim()}`;
-    flags.push({ row: row.row, columnId: METRICS_COLUMNS.period, code: 'duplicate-period', message: `${row.period.trim()} ${who} is already entered in ${first}.` });
+    flags.push({
+      row: row.row,
+      columnId: METRICS_COLUMNS.period,
+      code: 'duplicate-period',
+      message: `${row.period.trim()} ${who} is already entered in ${first}.`,
+    });
   }
   return flags;
 }
@@ -107,7 +163,9 @@ export function metricsRowsOf(table: TableView): MetricsRow[] {
     label: `row ${index + 1}`,
     period: textIn(row.cells, METRICS_COLUMNS.period),
     provider: textIn(row.cells, METRICS_COLUMNS.provider),
-    counts: Object.fromEntries(COUNT_KEYS.map((key) => [key, numberIn(row.cells, METRICS_COLUMNS[key])])) as Record<CountKey, number | null>,
+    counts: Object.fromEntries(
+      COUNT_KEYS.map((key) => [key, numberIn(row.cells, METRICS_COLUMNS[key])]),
+    ) as Record<CountKey, number | null>,
   }));
 }
 

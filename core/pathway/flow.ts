@@ -1,6 +1,10 @@
 import type { TableView } from '../schema/index.ts';
 import type { CellValue } from '../tables/index.ts';
-import { FUNNEL_STAGE_OPTIONS, PATHWAY_END, PATHWAY_STEP_COLUMNS } from '../schema/referral-pathway-columns.ts';
+import {
+  FUNNEL_STAGE_OPTIONS,
+  PATHWAY_END,
+  PATHWAY_STEP_COLUMNS,
+} from '../schema/referral-pathway-columns.ts';
 
 /** One row of the steps table that has a name. */
 export interface FlowStep {
@@ -46,7 +50,9 @@ function nameKey(name: string): string {
 }
 
 function text(cell: CellValue | undefined): string {
-  return cell !== undefined && (cell.kind === 'text' || cell.kind === 'person') ? cell.text.trim() : '';
+  return cell !== undefined && (cell.kind === 'text' || cell.kind === 'person')
+    ? cell.text.trim()
+    : '';
 }
 
 function stageLabel(cell: CellValue | undefined): string | null {
@@ -73,7 +79,10 @@ export function readPathwayFlow(table: TableView): PathwayFlow {
   const byName = new Map<string, FlowStep>();
   for (const step of steps) {
     const key = nameKey(step.name);
-    if (byName.has(key)) problems.push(`Two steps are called “${step.name}”; next steps and branches go to the first.`);
+    if (byName.has(key))
+      problems.push(
+        `Two steps are called “${step.name}”; next steps and branches go to the first.`,
+      );
     else byName.set(key, step);
   }
   const missing = new Map<string, MissingStep>();
@@ -96,25 +105,46 @@ export function readPathwayFlow(table: TableView): PathwayFlow {
     const from = steps[index]!;
     const next = text(row.cells[c.next]);
     const following = steps[index + 1];
-    if (next !== '') edges.push({ from: from.id, to: target(next, from, 'next step'), kind: 'next', label: '' });
+    if (next !== '')
+      edges.push({ from: from.id, to: target(next, from, 'next step'), kind: 'next', label: '' });
     else edges.push({ from: from.id, to: following?.id ?? END_ID, kind: 'next', label: '' });
     const branchTo = text(row.cells[c.branchTo]);
     const branchWhen = text(row.cells[c.branchWhen]);
-    if (branchTo !== '') edges.push({ from: from.id, to: target(branchTo, from, 'branch'), kind: 'branch', label: branchWhen });
-    else if (branchWhen !== '') problems.push(`The branch “${branchWhen}” of “${from.name}” has no step to go to.`);
+    if (branchTo !== '')
+      edges.push({
+        from: from.id,
+        to: target(branchTo, from, 'branch'),
+        kind: 'branch',
+        label: branchWhen,
+      });
+    else if (branchWhen !== '')
+      problems.push(`The branch “${branchWhen}” of “${from.name}” has no step to go to.`);
   });
-  return { steps, missing: [...missing.values()], edges, hasEnd: edges.some((edge) => edge.to === END_ID), problems };
+  return {
+    steps,
+    missing: [...missing.values()],
+    edges,
+    hasEnd: edges.some((edge) => edge.to === END_ID),
+    problems,
+  };
 }
 
 /** The steps in table order as sentences: the diagram's text alternative. */
 export function describePathway(flow: PathwayFlow): string[] {
-  const names = new Map<string, string>([...flow.steps, ...flow.missing].map((step) => [step.id, step.name]));
+  const names = new Map<string, string>(
+    [...flow.steps, ...flow.missing].map((step) => [step.id, step.name]),
+  );
   return flow.steps.map((step, index) => {
     const outgoing = flow.edges.filter((edge) => edge.from === step.id);
     const then = outgoing
       .map((edge) => {
-        const to = edge.to === END_ID ? 'the pathway ends' : `“${names.get(edge.to)}”${flow.missing.some((m) => m.id === edge.to) ? ' (not a step yet)' : ''}`;
-        return edge.kind === 'branch' ? `if ${edge.label || 'the branch is taken'}: ${to}` : `then ${to}`;
+        const to =
+          edge.to === END_ID
+            ? 'the pathway ends'
+            : `“${names.get(edge.to)}”${flow.missing.some((m) => m.id === edge.to) ? ' (not a step yet)' : ''}`;
+        return edge.kind === 'branch'
+          ? `if ${edge.label || 'the branch is taken'}: ${to}`
+          : `then ${to}`;
       })
       .join('; ');
     const who = [step.role, step.timeTarget].filter((part) => part !== '').join(', ');

@@ -51,7 +51,8 @@ export function wrapText(text: string, width: number, maxLines = 4): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter((part) => part !== '')) {
-    const pieces = word.length > width ? (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [word]) : [word];
+    const pieces =
+      word.length > width ? (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [word]) : [word];
     for (const piece of pieces) {
       if (line === '') line = piece;
       else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
@@ -62,7 +63,8 @@ export function wrapText(text: string, width: number, maxLines = 4): string[] {
     }
   }
   if (line !== '') lines.push(line);
-  if (lines.length > maxLines) return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]!.slice(0, width - 1)}…`];
+  if (lines.length > maxLines)
+    return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]!.slice(0, width - 1)}…`];
   return lines;
 }
 
@@ -84,23 +86,62 @@ export function layOutPathway(flow: PathwayFlow): PathwayLayout {
   const nodes = new Map<string, Omit<LaidOutNode, 'x' | 'y'>>();
   for (const step of flow.steps) {
     const title = wrapText(step.name, m.titleChars);
-    const details = [step.role, step.timeTarget, step.stage === null ? '' : `Data review: ${step.stage}`]
+    const details = [
+      step.role,
+      step.timeTarget,
+      step.stage === null ? '' : `Data review: ${step.stage}`,
+    ]
       .filter((detail) => detail !== '')
       .map((detail) => wrapText(detail, m.detailChars, 1)[0]!);
-    nodes.set(step.id, { id: step.id, kind: 'step', width: m.nodeWidth, height: nodeHeight(title, details), title, details });
+    nodes.set(step.id, {
+      id: step.id,
+      kind: 'step',
+      width: m.nodeWidth,
+      height: nodeHeight(title, details),
+      title,
+      details,
+    });
   }
   for (const missing of flow.missing) {
     const title = wrapText(missing.name, m.titleChars);
     const details = ['Not a step in the table'];
-    nodes.set(missing.id, { id: missing.id, kind: 'missing', width: m.nodeWidth, height: nodeHeight(title, details), title, details });
+    nodes.set(missing.id, {
+      id: missing.id,
+      kind: 'missing',
+      width: m.nodeWidth,
+      height: nodeHeight(title, details),
+      title,
+      details,
+    });
   }
-  if (flow.hasEnd) nodes.set(END_ID, { id: END_ID, kind: 'end', width: 96, height: m.padding * 2 + m.titleLineHeight, title: ['End'], details: [] });
-  for (const node of nodes.values()) graph.setNode(node.id, { width: node.width, height: node.height });
+  if (flow.hasEnd)
+    nodes.set(END_ID, {
+      id: END_ID,
+      kind: 'end',
+      width: 96,
+      height: m.padding * 2 + m.titleLineHeight,
+      title: ['End'],
+      details: [],
+    });
+  for (const node of nodes.values())
+    graph.setNode(node.id, { width: node.width, height: node.height });
 
   flow.edges.forEach((edge, index) => {
     const label = edge.label === '' ? [] : wrapText(edge.label, m.labelChars, 2);
-    const size = label.length === 0 ? {} : { width: Math.max(...label.map((line) => line.length)) * 7 + 8, height: label.length * m.labelLineHeight + 4, labelpos: 'c' };
-    graph.setEdge(edge.from, edge.to, { ...size, minlen: 1, weight: edge.kind === 'next' ? 2 : 1 }, `e${index}`);
+    const size =
+      label.length === 0
+        ? {}
+        : {
+            width: Math.max(...label.map((line) => line.length)) * 7 + 8,
+            height: label.length * m.labelLineHeight + 4,
+            labelpos: 'c',
+          };
+    graph.setEdge(
+      edge.from,
+      edge.to,
+      { ...size, minlen: 1, weight: edge.kind === 'next' ? 2 : 1 },
+      `e${index}`,
+    );
   });
 
   dagre.layout(graph);
@@ -110,12 +151,27 @@ export function layOutPathway(flow: PathwayFlow): PathwayLayout {
   });
   const laidOutEdges = flow.edges.map((edge, index): LaidOutEdge => {
     const placed = graph.edge({ v: edge.from, w: edge.to, name: `e${index}` });
-    const points = ((placed.points ?? []) as { x: number; y: number }[]).map(({ x, y }) => ({ x, y }));
+    const points = ((placed.points ?? []) as { x: number; y: number }[]).map(({ x, y }) => ({
+      x,
+      y,
+    }));
     const hasLabel = edge.label !== '' && placed.x !== undefined && placed.y !== undefined;
-    return { from: edge.from, to: edge.to, kind: edge.kind, label: edge.label, points, labelAt: hasLabel ? { x: placed.x!, y: placed.y! } : null };
+    return {
+      from: edge.from,
+      to: edge.to,
+      kind: edge.kind,
+      label: edge.label,
+      points,
+      labelAt: hasLabel ? { x: placed.x!, y: placed.y! } : null,
+    };
   });
   const size = graph.graph();
-  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes: laidOutNodes, edges: laidOutEdges };
+  return {
+    width: Math.ceil(size.width ?? 0),
+    height: Math.ceil(size.height ?? 0),
+    nodes: laidOutNodes,
+    edges: laidOutEdges,
+  };
 }
 
 /** An edge label's lines, wrapped as the layout sized them. */

@@ -32,7 +32,9 @@ export function scanDocument(view: DocumentView, today: Date): Map<string, Ident
     if (section.kind === 'note') texts.push(...blockTexts(section.blocks));
     if (section.kind === 'table') {
       for (const row of section.table.rows) {
-        for (const cell of Object.values(row.cells)) if (cell.kind === 'text' || cell.kind === 'person' || cell.kind === 'date') texts.push(cell.text);
+        for (const cell of Object.values(row.cells))
+          if (cell.kind === 'text' || cell.kind === 'person' || cell.kind === 'date')
+            texts.push(cell.text);
       }
     }
     const hints = texts.flatMap((text) => findStudentIdentifiers(text, today));

@@ -14,7 +14,8 @@ export interface IdentifierHint {
 }
 
 /** The toolkit's own words (data-review tool), shown with every hint. */
-export const STUDENT_DATA_REMINDER = 'Reminder: Please consult with your legal team before sharing any student-level data.';
+export const STUDENT_DATA_REMINDER =
+  'Reminder: Please consult with your legal team before sharing any student-level data.';
 
 export const IDENTIFIER_DESCRIPTIONS: Readonly<Record<IdentifierKind, string>> = {
   email: 'an e-mail address',
@@ -29,7 +30,8 @@ const PHONE = /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]
 // A bare run of 6 to 10 digits is how student information systems number students.
 const LONG_NUMBER = /(?<!\d|\d[.,/-]|\$)\d{6,10}(?!\d|[.,/-]\d)/g;
 // "ID 1234", "student #20417", "SSID: 88412": shorter numbers count when a label says what they are.
-const LABELLED_ID = /\b(?:student\s*(?:id|#|number|no\.?)|ssid|sis\s*id|id)\s*[:#]?\s*(\d{4,10})\b/gi;
+const LABELLED_ID =
+  /\b(?:student\s*(?:id|#|number|no\.?)|ssid|sis\s*id|id)\s*[:#]?\s*(\d{4,10})\b/gi;
 const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
 const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
 const BIRTH_WORDS = /\b(?:dob|d\.o\.b\.|born|birth\s*date|date\s+of\s+birth|birthday)\b/i;
@@ -52,7 +54,9 @@ function fullYear(year: string): number {
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /**
@@ -83,11 +87,19 @@ export function findStudentIdentifiers(text: string, today: Date): IdentifierHin
   for (const match of matches(SLASH_DATE, text)) {
     const [whole, month, day, year] = match;
     const fullYearValue = fullYear(year!);
-    if (isRealDate(fullYearValue, Number(month), Number(day)) && looksLikeBirthDate(text, match.index, fullYearValue, today)) add('date-of-birth', match.index, whole);
+    if (
+      isRealDate(fullYearValue, Number(month), Number(day)) &&
+      looksLikeBirthDate(text, match.index, fullYearValue, today)
+    )
+      add('date-of-birth', match.index, whole);
   }
   for (const match of matches(ISO_DATE, text)) {
     const [whole, year, month, day] = match;
-    if (isRealDate(Number(year), Number(month), Number(day)) && looksLikeBirthDate(text, match.index, Number(year), today)) add('date-of-birth', match.index, whole);
+    if (
+      isRealDate(Number(year), Number(month), Number(day)) &&
+      looksLikeBirthDate(text, match.index, Number(year), today)
+    )
+      add('date-of-birth', match.index, whole);
   }
   for (const match of matches(LABELLED_ID, text)) {
     const digits = match[1]!;

@@ -31,7 +31,8 @@ export interface TimerRunState {
 }
 
 /** `idle`: nobody has started the agenda (or it was reset). */
-export type TimerState = { readonly kind: 'idle' } | ({ readonly kind: 'running' | 'paused' } & TimerRunState);
+export type TimerState =
+  { readonly kind: 'idle' } | ({ readonly kind: 'running' | 'paused' } & TimerRunState);
 
 export const IDLE_TIMER: TimerState = { kind: 'idle' };
 
@@ -53,31 +54,59 @@ export function parseTimerState(raw: unknown): Read<TimerState> {
   const problems: Problem[] = [];
   const path = 'agendaTimer.state';
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ path, code: 'wrong-type', message: `the agenda timer should be a record, found ${describeType(raw)}; shown as not started` });
+    problems.push({
+      path,
+      code: 'wrong-type',
+      message: `the agenda timer should be a record, found ${describeType(raw)}; shown as not started`,
+    });
     return { value: IDLE_TIMER, problems };
   }
   const record = raw as Record<string, unknown>;
   const { topicRowId, topicIndex, startedAt, elapsedMs, extraMs } = record;
-  const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+  const finite = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isFinite(value);
 
   const rowId = typeof topicRowId === 'string' && topicRowId !== '' ? topicRowId : null;
   const index = finite(topicIndex) && topicIndex >= 0 ? Math.floor(topicIndex) : null;
   if (rowId === null && index === null) {
-    problems.push({ path: `${path}.topicRowId`, code: 'invalid-value', message: 'the agenda timer names no topic; shown as not started' });
+    problems.push({
+      path: `${path}.topicRowId`,
+      code: 'invalid-value',
+      message: 'the agenda timer names no topic; shown as not started',
+    });
     return { value: IDLE_TIMER, problems };
   }
-  if (rowId === null) problems.push({ path: `${path}.topicRowId`, code: 'invalid-value', message: `topic row should be an id, found ${describeType(topicRowId)}; using its position` });
-  if (index === null) problems.push({ path: `${path}.topicIndex`, code: 'invalid-value', message: `topic position should be a whole number, found ${describeType(topicIndex)}` });
+  if (rowId === null)
+    problems.push({
+      path: `${path}.topicRowId`,
+      code: 'invalid-value',
+      message: `topic row should be an id, found ${describeType(topicRowId)}; using its position`,
+    });
+  if (index === null)
+    problems.push({
+      path: `${path}.topicIndex`,
+      code: 'invalid-value',
+      message: `topic position should be a whole number, found ${describeType(topicIndex)}`,
+    });
 
   let start: number | null = null;
   if (finite(startedAt) && startedAt > 0) start = startedAt;
   else if (startedAt !== null && startedAt !== undefined) {
-    problems.push({ path: `${path}.startedAt`, code: 'invalid-value', message: `start time should be a moment or empty, found ${JSON.stringify(startedAt) ?? describeType(startedAt)}; shown as paused` });
+    problems.push({
+      path: `${path}.startedAt`,
+      code: 'invalid-value',
+      message: `start time should be a moment or empty, found ${JSON.stringify(startedAt) ?? describeType(startedAt)}; shown as paused`,
+    });
   }
   const duration = (value: unknown, name: string, allowNegative: boolean): number => {
     if (value === undefined) return 0;
-    if (finite(value) && Math.abs(value) <= MAX_DURATION_MS && (allowNegative || value >= 0)) return value;
-    problems.push({ path: `${path}.${name}`, code: 'invalid-value', message: `${name} should be a duration in ms, found ${JSON.stringify(value) ?? describeType(value)}; counted as 0` });
+    if (finite(value) && Math.abs(value) <= MAX_DURATION_MS && (allowNegative || value >= 0))
+      return value;
+    problems.push({
+      path: `${path}.${name}`,
+      code: 'invalid-value',
+      message: `${name} should be a duration in ms, found ${JSON.stringify(value) ?? describeType(value)}; counted as 0`,
+    });
     return 0;
   };
 
@@ -103,5 +132,11 @@ export function writeTimerState(doc: Y.Doc, state: TimerState): void {
     return;
   }
   const { topicRowId, topicIndex, startedAt, elapsedMs, extraMs } = state;
-  map.set(STATE, { topicRowId, topicIndex, startedAt: state.kind === 'running' ? startedAt : null, elapsedMs, extraMs });
+  map.set(STATE, {
+    topicRowId,
+    topicIndex,
+    startedAt: state.kind === 'running' ? startedAt : null,
+    elapsedMs,
+    extraMs,
+  });
 }

@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { isColumnKind, type ChoiceOption, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
+import {
+  isColumnKind,
+  type ChoiceOption,
+  type Column,
+  type ColumnSpec,
+} from '../tables/column-kinds.ts';
 import { createId } from './ids.ts';
 import { insertEntry, readOrderedEntries, type Entry, type OrderedEntry } from './ordered-list.ts';
 import { describeType, type Problem } from './problems.ts';
@@ -30,19 +35,30 @@ export const COLUMN_WIDTH_RANGE = { min: 48, max: 1200 } as const;
 export const KEY_SEPARATOR = '/';
 
 export function assertColumnId(id: string): void {
-  if (id === '' || id.includes(KEY_SEPARATOR)) throw new Error(`column id "${id}" must be non-empty and free of "${KEY_SEPARATOR}"`);
+  if (id === '' || id.includes(KEY_SEPARATOR))
+    throw new Error(`column id "${id}" must be non-empty and free of "${KEY_SEPARATOR}"`);
 }
 
 export function normalizeOptions(options: readonly (string | ChoiceOption)[]): ChoiceOption[] {
   // Only id and label: callers pass richer objects (repeat options carry their RRULE), and those extras do not belong in every document.
-  return options.map((option) => (typeof option === 'string' ? { id: createId(), label: option } : { id: option.id, label: option.label }));
+  return options.map((option) =>
+    typeof option === 'string'
+      ? { id: createId(), label: option }
+      : { id: option.id, label: option.label },
+  );
 }
 
 /** Writes a new column entry at `index`. Call inside a transaction. */
-export function insertColumn(columns: Y.Array<unknown>, spec: ColumnSpec, index: number, sorted: readonly OrderedEntry[]): Column {
+export function insertColumn(
+  columns: Y.Array<unknown>,
+  spec: ColumnSpec,
+  index: number,
+  sorted: readonly OrderedEntry[],
+): Column {
   const id = spec.id ?? createId();
   assertColumnId(id);
-  if (sorted.some((entry) => entry.id === id)) throw new Error(`column id "${id}" is already used in this table`);
+  if (sorted.some((entry) => entry.id === id))
+    throw new Error(`column id "${id}" is already used in this table`);
   const map = insertEntry(columns, id, index, sorted);
   map.set(KIND, spec.kind);
   map.set(TITLE, spec.title);
@@ -75,10 +91,16 @@ export function insertColumn(columns: Y.Array<unknown>, spec: ColumnSpec, index:
 
 export function readColumns(columns: unknown, path: string, problems: Problem[]): Column[] {
   if (!(columns instanceof Y.Array)) {
-    problems.push({ path, code: columns === undefined ? 'missing' : 'wrong-type', message: `table columns should be a list, found ${describeType(columns)}` });
+    problems.push({
+      path,
+      code: columns === undefined ? 'missing' : 'wrong-type',
+      message: `table columns should be a list, found ${describeType(columns)}`,
+    });
     return [];
   }
-  return readOrderedEntries(columns, path, problems).map((entry) => readColumn(entry.id, entry.map, `${path}[${entry.id}]`, problems));
+  return readOrderedEntries(columns, path, problems).map((entry) =>
+    readColumn(entry.id, entry.map, `${path}[${entry.id}]`, problems),
+  );
 }
 
 export function readColumn(id: string, map: Entry, path: string, problems: Problem[]): Column {
@@ -86,9 +108,18 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
   const title = readString(map, TITLE, path, problems);
   const hint = map.get(HINT);
   const width = readWidth(map.get(WIDTH), path, problems);
-  const base = { id, title, hint: typeof hint === 'string' ? hint : '', ...(width !== null && { width }) };
+  const base = {
+    id,
+    title,
+    hint: typeof hint === 'string' ? hint : '',
+    ...(width !== null && { width }),
+  };
   if (!isColumnKind(kind)) {
-    problems.push({ path: `${path}.kind`, code: 'unknown-kind', message: `column kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only` });
+    problems.push({
+      path: `${path}.kind`,
+      code: 'unknown-kind',
+      message: `column kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only`,
+    });
     return { ...base, kind: 'unknown', rawKind: String(kind) };
   }
   switch (kind) {
@@ -98,14 +129,27 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
     case 'rating': {
       const scale: unknown = map.get(SCALE);
       const closed = map.get(CLOSED) === true;
-      if (Array.isArray(scale) && scale.length > 0 && scale.every((level) => typeof level === 'string')) {
+      if (
+        Array.isArray(scale) &&
+        scale.length > 0 &&
+        scale.every((level) => typeof level === 'string')
+      ) {
         return { ...base, kind, scale: scale as string[], closed };
       }
-      problems.push({ path: `${path}.scale`, code: 'invalid-value', message: 'rating scale should be a non-empty list of level names' });
+      problems.push({
+        path: `${path}.scale`,
+        code: 'invalid-value',
+        message: 'rating scale should be a non-empty list of level names',
+      });
       return { ...base, kind, scale: [], closed };
     }
     case 'rate':
-      return { ...base, kind, numerator: readString(map, NUMERATOR, path, problems), denominator: readString(map, DENOMINATOR, path, problems) };
+      return {
+        ...base,
+        kind,
+        numerator: readString(map, NUMERATOR, path, problems),
+        denominator: readString(map, DENOMINATOR, path, problems),
+      };
     case 'text':
       // An unknown format (from a newer build) leaves plain text, which every format is.
       return map.get(FORMAT) === 'time' ? { ...base, kind, format: 'time' } : { ...base, kind };
@@ -117,21 +161,39 @@ export function readColumn(id: string, map: Entry, path: string, problems: Probl
 /** A stored width, or null when none is set; a value out of range or of the wrong type is reported and ignored. */
 function readWidth(value: unknown, path: string, problems: Problem[]): number | null {
   if (value === undefined) return null;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= COLUMN_WIDTH_RANGE.min && value <= COLUMN_WIDTH_RANGE.max) return Math.round(value);
-  problems.push({ path: `${path}.width`, code: 'invalid-value', message: `column width should be a number of pixels from ${COLUMN_WIDTH_RANGE.min} to ${COLUMN_WIDTH_RANGE.max}; ignored` });
+  if (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= COLUMN_WIDTH_RANGE.min &&
+    value <= COLUMN_WIDTH_RANGE.max
+  )
+    return Math.round(value);
+  problems.push({
+    path: `${path}.width`,
+    code: 'invalid-value',
+    message: `column width should be a number of pixels from ${COLUMN_WIDTH_RANGE.min} to ${COLUMN_WIDTH_RANGE.max}; ignored`,
+  });
   return null;
 }
 
 function readString(map: Entry, key: string, path: string, problems: Problem[]): string {
   const value: unknown = map.get(key);
   if (typeof value === 'string') return value;
-  problems.push({ path: `${path}.${key}`, code: value === undefined ? 'missing' : 'wrong-type', message: `${key} should be text, found ${describeType(value)}` });
+  problems.push({
+    path: `${path}.${key}`,
+    code: value === undefined ? 'missing' : 'wrong-type',
+    message: `${key} should be text, found ${describeType(value)}`,
+  });
   return '';
 }
 
 function readOptions(options: unknown, path: string, problems: Problem[]): ChoiceOption[] {
   if (!(options instanceof Y.Array)) {
-    problems.push({ path, code: options === undefined ? 'missing' : 'wrong-type', message: `choice options should be a list, found ${describeType(options)}` });
+    problems.push({
+      path,
+      code: options === undefined ? 'missing' : 'wrong-type',
+      message: `choice options should be a list, found ${describeType(options)}`,
+    });
     return [];
   }
   const read: ChoiceOption[] = [];
@@ -139,7 +201,11 @@ function readOptions(options: unknown, path: string, problems: Problem[]): Choic
   for (const option of options.toArray() as unknown[]) {
     const { id, label } = (option ?? {}) as { id?: unknown; label?: unknown };
     if (typeof id !== 'string' || typeof label !== 'string') {
-      problems.push({ path, code: 'wrong-type', message: 'a choice option should have a text id and label; skipped' });
+      problems.push({
+        path,
+        code: 'wrong-type',
+        message: 'a choice option should have a text id and label; skipped',
+      });
     } else if (!seen.has(id)) {
       seen.add(id);
       read.push({ id, label });
@@ -155,7 +221,11 @@ export function closeRatingColumn(map: Entry): void {
 /** Stores a column's width (clamped to COLUMN_WIDTH_RANGE), or clears it with null. */
 export function writeColumnWidth(map: Entry, width: number | null): void {
   if (width === null) map.delete(WIDTH);
-  else map.set(WIDTH, Math.round(Math.min(COLUMN_WIDTH_RANGE.max, Math.max(COLUMN_WIDTH_RANGE.min, width))));
+  else
+    map.set(
+      WIDTH,
+      Math.round(Math.min(COLUMN_WIDTH_RANGE.max, Math.max(COLUMN_WIDTH_RANGE.min, width))),
+    );
 }
 
 export function writeColumnTitle(map: Entry, title: string): void {

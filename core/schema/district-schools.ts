@@ -46,11 +46,17 @@ export function readSchoolPlan(doc: Y.Doc): ReadonlyMap<string, SchoolRequiremen
   return plan;
 }
 
-export function writeSchoolRequirement(doc: Y.Doc, rowId: string, requirement: SchoolRequirement): void {
+export function writeSchoolRequirement(
+  doc: Y.Doc,
+  rowId: string,
+  requirement: SchoolRequirement,
+): void {
   doc.getMap(PLAN).set(rowId, requirement);
 }
 
-export function readSchoolCalendars(doc: Y.Doc): { readonly id: string; readonly school: string }[] {
+export function readSchoolCalendars(
+  doc: Y.Doc,
+): { readonly id: string; readonly school: string }[] {
   const schools: { id: string; school: string }[] = [];
   doc.getMap(SCHOOL_CALENDARS).forEach((school, id) => {
     if (typeof school === 'string') schools.push({ id, school });
@@ -71,7 +77,9 @@ export function readDistrictCalendarLink(doc: Y.Doc): DistrictCalendarLink | nul
   const value: unknown = doc.getMap(META).get(DISTRICT_CALENDAR);
   if (typeof value !== 'object' || value === null) return null;
   const { calendarId, school } = value as Record<string, unknown>;
-  return typeof calendarId === 'string' && typeof school === 'string' ? { calendarId, school } : null;
+  return typeof calendarId === 'string' && typeof school === 'string'
+    ? { calendarId, school }
+    : null;
 }
 
 function ownerText(doc: Y.Doc, rowId: string): Y.Text {
@@ -115,7 +123,12 @@ export function ensureAdaptationOwnerText(doc: Y.Doc, rowId: string): Y.Text {
 }
 
 /** Sets the school's own value of a field; null (or an empty owner) gives the field back to the district. */
-export function writeAdaptation(doc: Y.Doc, rowId: string, field: AdaptationField, value: string | null): void {
+export function writeAdaptation(
+  doc: Y.Doc,
+  rowId: string,
+  field: AdaptationField,
+  value: string | null,
+): void {
   const map = doc.getMap(ADAPTATIONS);
   doc.transact(() => {
     if (field === 'owner') {

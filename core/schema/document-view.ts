@@ -14,7 +14,12 @@ import { sameRow } from './same-cell.ts';
  */
 export type PageSection =
   | { readonly id: string; readonly kind: 'note'; readonly title: string }
-  | { readonly id: string; readonly kind: 'table'; readonly title: string; readonly table: TableView }
+  | {
+      readonly id: string;
+      readonly kind: 'table';
+      readonly title: string;
+      readonly table: TableView;
+    }
   | { readonly id: string; readonly kind: 'unknown'; readonly title: string };
 
 export interface PageView {
@@ -68,13 +73,22 @@ export class DocumentViewReader {
     for (const entry of this.order) {
       const ownKeys = changed.get(entry.map);
       // A section's own keys are its title, kind and order; a note's content is its editor's business.
-      if (ownKeys !== undefined && [...ownKeys].some((key) => key !== 'content')) changedSections.push(entry.map);
-      else if (this.sectionReads.get(entry.id)?.section.kind === 'table' && changedParents.has(entry.map)) changedSections.push(entry.map);
+      if (ownKeys !== undefined && [...ownKeys].some((key) => key !== 'content'))
+        changedSections.push(entry.map);
+      else if (
+        this.sectionReads.get(entry.id)?.section.kind === 'table' &&
+        changedParents.has(entry.map)
+      )
+        changedSections.push(entry.map);
     }
     if (!changedMeta && !changedOrder && changedSections.length === 0) return false;
     this.dirty ??= { meta: false, order: false, sections: new Set() };
     this.dirty.meta ||= changedMeta;
-    this.dirty.order ||= changedOrder || changedSections.some((map) => [...(changed.get(map) ?? [])].some((key) => key !== null && key !== 'content'));
+    this.dirty.order ||=
+      changedOrder ||
+      changedSections.some((map) =>
+        [...(changed.get(map) ?? [])].some((key) => key !== null && key !== 'content'),
+      );
     for (const map of changedSections) this.dirty.sections.add(map);
     return true;
   }
@@ -82,8 +96,16 @@ export class DocumentViewReader {
   /** Marks everything for reading again if the document changed since the reader was made and nobody passed the transactions on. */
   catchUp(): void {
     const now = Y.encodeStateVector(this.doc);
-    if (now.length === this.createdAt.length && now.every((byte, index) => byte === this.createdAt[index])) return;
-    this.dirty = { meta: true, order: true, sections: new Set(this.order.map((entry) => entry.map)) };
+    if (
+      now.length === this.createdAt.length &&
+      now.every((byte, index) => byte === this.createdAt[index])
+    )
+      return;
+    this.dirty = {
+      meta: true,
+      order: true,
+      sections: new Set(this.order.map((entry) => entry.map)),
+    };
   }
 
   /** The view, brought up to date with what changed. */
@@ -97,7 +119,14 @@ export class DocumentViewReader {
     }
     if (dirty.order) this.readOrder();
     for (const [id, read] of this.sectionReads) {
-      if (dirty.sections.has(read.map)) this.sectionReads.set(id, this.readSection(this.order.find((entry) => entry.id === id)!, read));
+      if (dirty.sections.has(read.map))
+        this.sectionReads.set(
+          id,
+          this.readSection(
+            this.order.find((entry) => entry.id === id)!,
+            read,
+          ),
+        );
     }
     this.view = this.compose();
     return this.view;
@@ -110,7 +139,10 @@ export class DocumentViewReader {
     const reads = new Map<string, SectionRead>();
     for (const entry of this.order) {
       const known = this.sectionReads.get(entry.id);
-      reads.set(entry.id, known !== undefined && known.map === entry.map ? known : this.readSection(entry, undefined));
+      reads.set(
+        entry.id,
+        known !== undefined && known.map === entry.map ? known : this.readSection(entry, undefined),
+      );
     }
     this.sectionReads = reads;
   }
@@ -122,29 +154,47 @@ export class DocumentViewReader {
     switch (summary.kind) {
       case 'note':
         // Read once for its problems only (a newer client's blocks); the editor shows the text.
-        if (previous === undefined) readNoteContent(entry.map, `sections[${entry.id}].content`, problems);
+        if (previous === undefined)
+          readNoteContent(entry.map, `sections[${entry.id}].content`, problems);
         section = { id: summary.id, kind: 'note', title: summary.title };
         break;
       case 'table': {
         const table = readTableContent(entry.map, entry.id, summary.title, problems);
         const before = previous?.section.kind === 'table' ? previous.section.table : null;
-        section = { id: summary.id, kind: 'table', title: summary.title, table: before === null ? table : keepUnchangedRows(before, table) };
+        section = {
+          id: summary.id,
+          kind: 'table',
+          title: summary.title,
+          table: before === null ? table : keepUnchangedRows(before, table),
+        };
         break;
       }
       case 'unknown':
         section = { id: summary.id, kind: 'unknown', title: summary.title };
         break;
     }
-    if (previous !== undefined && sameSection(previous.section, section)) return { map: entry.map, section: previous.section, problems };
+    if (previous !== undefined && sameSection(previous.section, section))
+      return { map: entry.map, section: previous.section, problems };
     return { map: entry.map, section, problems };
   }
 
   private compose(): PageView {
     const sections = this.order.map((entry) => this.sectionReads.get(entry.id)!.section);
-    const problems = [...this.metaRead.problems, ...this.orderProblems, ...this.order.flatMap((entry) => this.sectionReads.get(entry.id)!.problems)];
+    const problems = [
+      ...this.metaRead.problems,
+      ...this.orderProblems,
+      ...this.order.flatMap((entry) => this.sectionReads.get(entry.id)!.problems),
+    ];
     const before = this.view as PageView | undefined;
-    const sameSections = before !== undefined && before.sections.length === sections.length && sections.every((section, index) => section === before.sections[index]);
-    return { meta: this.metaRead.value, sections: sameSections ? before.sections : sections, problems };
+    const sameSections =
+      before !== undefined &&
+      before.sections.length === sections.length &&
+      sections.every((section, index) => section === before.sections[index]);
+    return {
+      meta: this.metaRead.value,
+      sections: sameSections ? before.sections : sections,
+      problems,
+    };
   }
 }
 
@@ -162,8 +212,18 @@ function keepUnchangedRows(before: TableView, after: TableView): TableView {
     return row;
   });
   const sameColumns = JSON.stringify(before.columns) === JSON.stringify(after.columns);
-  if (!changed && sameColumns && before.title === after.title && before.description === after.description) return before;
-  return { ...after, columns: sameColumns ? before.columns : after.columns, rows: changed ? rows : before.rows };
+  if (
+    !changed &&
+    sameColumns &&
+    before.title === after.title &&
+    before.description === after.description
+  )
+    return before;
+  return {
+    ...after,
+    columns: sameColumns ? before.columns : after.columns,
+    rows: changed ? rows : before.rows,
+  };
 }
 
 function sameSection(a: PageSection, b: PageSection): boolean {

@@ -21,15 +21,25 @@ export interface DocumentInit {
  * how Yjs apps end up with every section twice: two replicas that each found it empty both seed,
  * and merging keeps both copies.
  */
-export function initializeDocument(doc: Y.Doc, init: DocumentInit, fill?: (doc: Y.Doc) => void): Applied {
+export function initializeDocument(
+  doc: Y.Doc,
+  init: DocumentInit,
+  fill?: (doc: Y.Doc) => void,
+): Applied {
   if (hasMeta(doc) || sectionsArray(doc).length > 0) {
-    return invalid('this document already has content; a template is only applied when a document is created');
+    return invalid(
+      'this document already has content; a template is only applied when a document is created',
+    );
   }
   // Built aside and applied whole: Yjs cannot roll a transaction back, so a `fill` that throws
   // halfway must not leave a half-built document behind that refuses to be created again.
   const scratch = new Y.Doc();
   scratch.transact(() => {
-    writeInitialMeta(scratch, { title: init.title, template: init.template, createdAt: init.createdAt ?? new Date().toISOString() });
+    writeInitialMeta(scratch, {
+      title: init.title,
+      template: init.template,
+      createdAt: init.createdAt ?? new Date().toISOString(),
+    });
     fill?.(scratch);
   });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch));
@@ -38,8 +48,18 @@ export function initializeDocument(doc: Y.Doc, init: DocumentInit, fill?: (doc: 
 }
 
 export type SectionView =
-  | { readonly id: string; readonly kind: 'note'; readonly title: string; readonly blocks: readonly NoteBlock[] }
-  | { readonly id: string; readonly kind: 'table'; readonly title: string; readonly table: TableView }
+  | {
+      readonly id: string;
+      readonly kind: 'note';
+      readonly title: string;
+      readonly blocks: readonly NoteBlock[];
+    }
+  | {
+      readonly id: string;
+      readonly kind: 'table';
+      readonly title: string;
+      readonly table: TableView;
+    }
   | { readonly id: string; readonly kind: 'unknown'; readonly title: string };
 
 export interface DocumentView {
@@ -48,20 +68,33 @@ export interface DocumentView {
 }
 
 /** The whole document (or its first `sections`) as plain data, for exports, metrics and checks; never throws. */
-export function readDocument(doc: Y.Doc, options: { readonly sections?: number } = {}): Read<DocumentView> {
+export function readDocument(
+  doc: Y.Doc,
+  options: { readonly sections?: number } = {},
+): Read<DocumentView> {
   const meta = readMeta(doc);
   const problems: Problem[] = [...meta.problems];
   // `sections` reads only that many from the top (a first screen), leaving the rest unread.
-  const sections = readSectionEntries(doc, problems).slice(0, options.sections).map((entry): SectionView => {
-    const summary = readSectionSummary(entry, problems);
-    switch (summary.kind) {
-      case 'note':
-        return { ...summary, kind: 'note', blocks: readNoteContent(entry.map, `sections[${entry.id}].content`, problems) };
-      case 'table':
-        return { ...summary, kind: 'table', table: readTableContent(entry.map, entry.id, summary.title, problems) };
-      case 'unknown':
-        return { ...summary, kind: 'unknown' };
-    }
-  });
+  const sections = readSectionEntries(doc, problems)
+    .slice(0, options.sections)
+    .map((entry): SectionView => {
+      const summary = readSectionSummary(entry, problems);
+      switch (summary.kind) {
+        case 'note':
+          return {
+            ...summary,
+            kind: 'note',
+            blocks: readNoteContent(entry.map, `sections[${entry.id}].content`, problems),
+          };
+        case 'table':
+          return {
+            ...summary,
+            kind: 'table',
+            table: readTableContent(entry.map, entry.id, summary.title, problems),
+          };
+        case 'unknown':
+          return { ...summary, kind: 'unknown' };
+      }
+    });
   return { value: { meta: meta.value, sections }, problems };
 }

@@ -6,5 +6,7 @@ import * as random from 'lib0/random';
  * as map keys in every row, so they should stay short.
  */
 export function createId(): string {
-  return random.uint32().toString(36).padStart(7, '0') + random.uint32().toString(36).padStart(7, '0');
+  return (
+    random.uint32().toString(36).padStart(7, '0') + random.uint32().toString(36).padStart(7, '0')
+  );
 }

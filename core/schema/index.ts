@@ -1,11 +1,31 @@
 export { initializeDocument, readDocument } from './document.ts';
 export type { DocumentInit, DocumentView, SectionView } from './document.ts';
-export { SCHEMA_VERSION, ensureTitleText, mirrorTitle, readMeta, titleTextOf, writeTitle } from './meta.ts';
+export {
+  SCHEMA_VERSION,
+  ensureTitleText,
+  mirrorTitle,
+  readMeta,
+  titleTextOf,
+  writeTitle,
+} from './meta.ts';
 export type { DocumentMeta } from './meta.ts';
-export { SECTION_KINDS, deleteSection, moveSection, readSections, renameSection } from './sections.ts';
+export {
+  SECTION_KINDS,
+  deleteSection,
+  moveSection,
+  readSections,
+  renameSection,
+} from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
 export { reconcileSections } from './reconcile.ts';
-export { addNoteSection, inlineText, noteFragment, readNote, readNoteFragment, writeNoteBlocks } from './note.ts';
+export {
+  addNoteSection,
+  inlineText,
+  noteFragment,
+  readNote,
+  readNoteFragment,
+  writeNoteBlocks,
+} from './note.ts';
 export type { Inline, NoteBlock, NoteSectionInit } from './note.ts';
 export {
   addChoiceOption,
@@ -22,7 +42,12 @@ export {
 } from './table.ts';
 export { ensureTextCell, setCell, setPicked, setRating, textCell } from './table-cells.ts';
 export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
-export { IDLE_TIMER, parseTimerState, readTimerState, writeTimerState } from './agenda-timer-state.ts';
+export {
+  IDLE_TIMER,
+  parseTimerState,
+  readTimerState,
+  writeTimerState,
+} from './agenda-timer-state.ts';
 export type { TimerRunState, TimerState } from './agenda-timer-state.ts';
 export type { Applied, Failure, Problem, ProblemCode, Read } from './problems.ts';
 export { readRatingRounds, startRatingRound } from './rating-rounds.ts';
@@ -34,7 +59,11 @@ export type { NewRound, RatingRound } from './rating-rounds.ts';
 export { readSmallCellThreshold, writeSmallCellThreshold } from './small-cell-threshold.ts';
 export { readOccurrenceMeta, writeOccurrenceMeta } from './occurrence-meta.ts';
 export type { OccurrenceMeta } from './occurrence-meta.ts';
-export { markOccurrenceCreated, readOccurrenceRequests, requestOccurrence } from './occurrence-requests.ts';
+export {
+  markOccurrenceCreated,
+  readOccurrenceRequests,
+  requestOccurrence,
+} from './occurrence-requests.ts';
 export type { OccurrenceRequest } from './occurrence-requests.ts';
 export {
   addSchoolCalendar,
@@ -49,4 +78,9 @@ export {
   writeDropped,
   writeSchoolRequirement,
 } from './district-schools.ts';
-export type { AdaptationField, DistrictCalendarLink, SchoolAdaptation, SchoolRequirement } from './district-schools.ts';
+export type {
+  AdaptationField,
+  DistrictCalendarLink,
+  SchoolAdaptation,
+  SchoolRequirement,
+} from './district-schools.ts';

@@ -76,11 +76,19 @@ export function readMeta(doc: Y.Doc): Read<DocumentMeta> {
   const titleText = meta.get(TITLE_TEXT);
   const title = titleText instanceof Y.Text ? titleText.toString() : meta.get(TITLE);
   if (typeof title !== 'string') {
-    problems.push({ path: 'meta.title', code: title === undefined ? 'missing' : 'wrong-type', message: `title should be text, found ${describeType(title)}` });
+    problems.push({
+      path: 'meta.title',
+      code: title === undefined ? 'missing' : 'wrong-type',
+      message: `title should be text, found ${describeType(title)}`,
+    });
   }
   const template = meta.get(TEMPLATE);
   if (template !== undefined && template !== null && typeof template !== 'string') {
-    problems.push({ path: 'meta.template', code: 'wrong-type', message: `template should be text, found ${describeType(template)}` });
+    problems.push({
+      path: 'meta.template',
+      code: 'wrong-type',
+      message: `template should be text, found ${describeType(template)}`,
+    });
   }
   const version = meta.get(VERSION);
   let schemaVersion = 0;
@@ -94,11 +102,19 @@ export function readMeta(doc: Y.Doc): Read<DocumentMeta> {
       });
     }
   } else {
-    problems.push({ path: 'meta.schemaVersion', code: version === undefined ? 'missing' : 'wrong-type', message: `schema version should be a positive integer, found ${describeType(version)}` });
+    problems.push({
+      path: 'meta.schemaVersion',
+      code: version === undefined ? 'missing' : 'wrong-type',
+      message: `schema version should be a positive integer, found ${describeType(version)}`,
+    });
   }
   const createdAt = meta.get(CREATED_AT);
   if (createdAt !== undefined && typeof createdAt !== 'string') {
-    problems.push({ path: 'meta.createdAt', code: 'wrong-type', message: `created time should be text, found ${describeType(createdAt)}` });
+    problems.push({
+      path: 'meta.createdAt',
+      code: 'wrong-type',
+      message: `created time should be text, found ${describeType(createdAt)}`,
+    });
   }
 
   return {
@@ -136,7 +152,8 @@ export function ensureTitleText(doc: Y.Doc): Y.Text {
 export function mirrorTitle(doc: Y.Doc): void {
   const meta = metaMap(doc);
   const text = meta.get(TITLE_TEXT);
-  if (text instanceof Y.Text && meta.get(TITLE) !== text.toString()) meta.set(TITLE, text.toString());
+  if (text instanceof Y.Text && meta.get(TITLE) !== text.toString())
+    meta.set(TITLE, text.toString());
 }
 
 /** Replaces the title by one minimal edit, so someone typing in it meanwhile keeps their letters. */
@@ -146,11 +163,17 @@ export function writeTitle(doc: Y.Doc, title: string): void {
     const before = text.toString();
     if (before !== title) {
       let prefix = 0;
-      while (prefix < Math.min(before.length, title.length) && before[prefix] === title[prefix]) prefix++;
+      while (prefix < Math.min(before.length, title.length) && before[prefix] === title[prefix])
+        prefix++;
       let suffix = 0;
-      while (suffix < Math.min(before.length, title.length) - prefix && before[before.length - 1 - suffix] === title[title.length - 1 - suffix]) suffix++;
+      while (
+        suffix < Math.min(before.length, title.length) - prefix &&
+        before[before.length - 1 - suffix] === title[title.length - 1 - suffix]
+      )
+        suffix++;
       if (before.length - prefix - suffix > 0) text.delete(prefix, before.length - prefix - suffix);
-      if (title.length - prefix - suffix > 0) text.insert(prefix, title.slice(prefix, title.length - suffix));
+      if (title.length - prefix - suffix > 0)
+        text.insert(prefix, title.slice(prefix, title.length - suffix));
     }
     mirrorTitle(doc);
   });

@@ -14,7 +14,11 @@ export type NoteBlock =
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly content: readonly Inline[] }
   | { readonly type: 'bulletList'; readonly items: readonly (readonly NoteBlock[])[] }
   /** `start` numbers the first item (1 when omitted), for lists split by a heading. */
-  | { readonly type: 'orderedList'; readonly items: readonly (readonly NoteBlock[])[]; readonly start?: number }
+  | {
+      readonly type: 'orderedList';
+      readonly items: readonly (readonly NoteBlock[])[];
+      readonly start?: number;
+    }
   | { readonly type: 'blockquote'; readonly blocks: readonly NoteBlock[] }
   | { readonly type: 'horizontalRule' };
 

@@ -29,11 +29,14 @@ function toElement(block: NoteBlock): Y.XmlElement {
       if (block.type === 'orderedList' && block.start !== undefined && block.start !== 1) {
         list.setAttribute('start', block.start as unknown as string);
       }
-      list.insert(0, block.items.map((item) => {
-        const listItem = new Y.XmlElement('listItem');
-        fillElement(listItem, item.length > 0 ? item : [{ type: 'paragraph', content: [] }]);
-        return listItem;
-      }));
+      list.insert(
+        0,
+        block.items.map((item) => {
+          const listItem = new Y.XmlElement('listItem');
+          fillElement(listItem, item.length > 0 ? item : [{ type: 'paragraph', content: [] }]);
+          return listItem;
+        }),
+      );
       return list;
     }
     case 'blockquote': {
@@ -67,7 +70,8 @@ function textElement(name: string, content: readonly Inline[]): Y.XmlElement {
         endLine();
         children.push(new Y.XmlElement('hardBreak'));
       }
-      if (part !== '') line.push({ insert: part, attributes: markAttributes({ ...run, text: part }) });
+      if (part !== '')
+        line.push({ insert: part, attributes: markAttributes({ ...run, text: part }) });
     });
   }
   endLine();

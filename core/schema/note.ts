@@ -45,10 +45,18 @@ export function readNote(doc: Y.Doc, sectionId: string): Read<NoteBlock[]> | nul
   return { value: readNoteContent(section, `sections[${sectionId}].content`, problems), problems };
 }
 
-export function readNoteContent(section: Y.Map<unknown>, path: string, problems: Problem[]): NoteBlock[] {
+export function readNoteContent(
+  section: Y.Map<unknown>,
+  path: string,
+  problems: Problem[],
+): NoteBlock[] {
   const content = section.get(CONTENT);
   if (!(content instanceof Y.XmlFragment)) {
-    problems.push({ path, code: content === undefined ? 'missing' : 'wrong-type', message: `note content should be rich text, found ${describeType(content)}` });
+    problems.push({
+      path,
+      code: content === undefined ? 'missing' : 'wrong-type',
+      message: `note content should be rich text, found ${describeType(content)}`,
+    });
     return [];
   }
   return readNoteFragment(content, path, problems);
@@ -79,22 +87,38 @@ const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'code', 'underline', 'l
 const LINK_ATTRIBUTES = new Set(['href', 'target', 'rel', 'class', 'title']);
 
 /** The text of a note's fragment as blocks, for exports, the projector and the static rendering. */
-export function readNoteFragment(fragment: Y.XmlFragment, path: string, problems: Problem[]): NoteBlock[] {
+export function readNoteFragment(
+  fragment: Y.XmlFragment,
+  path: string,
+  problems: Problem[],
+): NoteBlock[] {
   return readBlocks(fragment, path, problems);
 }
 
-function readBlocks(parent: Y.XmlFragment | Y.XmlElement, path: string, problems: Problem[]): NoteBlock[] {
+function readBlocks(
+  parent: Y.XmlFragment | Y.XmlElement,
+  path: string,
+  problems: Problem[],
+): NoteBlock[] {
   const blocks: NoteBlock[] = [];
   parent.toArray().forEach((child, index) => {
     const childPath = `${path}[${index}]`;
     if (child instanceof Y.XmlText) {
       // Bare text at block level: not what Tiptap writes (the editor cannot open it), readable as a paragraph.
-      problems.push({ path: childPath, code: 'wrong-type', message: 'text outside a paragraph in rich text; shown as a paragraph' });
+      problems.push({
+        path: childPath,
+        code: 'wrong-type',
+        message: 'text outside a paragraph in rich text; shown as a paragraph',
+      });
       blocks.push({ type: 'paragraph', content: readInline(child, childPath, problems) });
       return;
     }
     if (!(child instanceof Y.XmlElement)) {
-      problems.push({ path: childPath, code: 'wrong-type', message: `unexpected ${describeType(child)} in rich text; skipped` });
+      problems.push({
+        path: childPath,
+        code: 'wrong-type',
+        message: `unexpected ${describeType(child)} in rich text; skipped`,
+      });
       return;
     }
     const block = readBlock(child, childPath, problems);
@@ -106,7 +130,12 @@ function readBlocks(parent: Y.XmlFragment | Y.XmlElement, path: string, problems
 function checkAttributes(element: Y.XmlElement, path: string, problems: Problem[]): void {
   const allowed = ELEMENT_ATTRIBUTES[element.nodeName] ?? [];
   for (const name of Object.keys(element.getAttributes())) {
-    if (!allowed.includes(name)) problems.push({ path, code: 'invalid-value', message: `attribute "${name}" is not part of the note schema; ignored` });
+    if (!allowed.includes(name))
+      problems.push({
+        path,
+        code: 'invalid-value',
+        message: `attribute "${name}" is not part of the note schema; ignored`,
+      });
   }
 }
 
@@ -126,20 +155,37 @@ function readBlock(element: Y.XmlElement, path: string, problems: Problem[]): No
         checkAttributes(item, itemPath, problems);
         return readBlocks(item, itemPath, problems);
       }
-      problems.push({ path: itemPath, code: 'wrong-type', message: 'a list holds something other than list items; its text is shown as an item' });
-      return item instanceof Y.XmlElement || item instanceof Y.XmlText ? [{ type: 'paragraph', content: [{ text: plainText(item) }] } as const] : [];
+      problems.push({
+        path: itemPath,
+        code: 'wrong-type',
+        message: 'a list holds something other than list items; its text is shown as an item',
+      });
+      return item instanceof Y.XmlElement || item instanceof Y.XmlText
+        ? [{ type: 'paragraph', content: [{ text: plainText(item) }] } as const]
+        : [];
     });
     const start = Number(element.getAttribute('start'));
-    if (name === 'orderedList' && Number.isInteger(start) && start !== 1) return { type: name, items, start };
+    if (name === 'orderedList' && Number.isInteger(start) && start !== 1)
+      return { type: name, items, start };
     return { type: name, items };
   }
-  if (name === 'blockquote') return { type: 'blockquote', blocks: readBlocks(element, path, problems) };
+  if (name === 'blockquote')
+    return { type: 'blockquote', blocks: readBlocks(element, path, problems) };
   if (name === 'horizontalRule') {
-    if (element.length > 0) problems.push({ path, code: 'invalid-value', message: 'a horizontal rule holds content; it is not shown' });
+    if (element.length > 0)
+      problems.push({
+        path,
+        code: 'invalid-value',
+        message: 'a horizontal rule holds content; it is not shown',
+      });
     return { type: 'horizontalRule' };
   }
   // A node from a newer editor (a table, an image…) or a hostile one: keep its text so nothing disappears from view.
-  problems.push({ path, code: 'unknown-kind', message: `rich-text node "${name}" is not known to this build; its text is shown as a paragraph` });
+  problems.push({
+    path,
+    code: 'unknown-kind',
+    message: `rich-text node "${name}" is not known to this build; its text is shown as a paragraph`,
+  });
   return { type: 'paragraph', content: [{ text: plainText(element) }] };
 }
 
@@ -150,10 +196,19 @@ function readInlineChildren(element: Y.XmlElement, path: string, problems: Probl
     if (child instanceof Y.XmlText) content.push(...readInline(child, childPath, problems));
     else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') {
       checkAttributes(child, childPath, problems);
-      if (child.length > 0) problems.push({ path: childPath, code: 'invalid-value', message: 'a line break holds content; it is not shown' });
+      if (child.length > 0)
+        problems.push({
+          path: childPath,
+          code: 'invalid-value',
+          message: 'a line break holds content; it is not shown',
+        });
       content.push({ text: '\n' });
     } else if (child instanceof Y.XmlElement) {
-      problems.push({ path: childPath, code: 'unknown-kind', message: `"${child.nodeName}" inside a paragraph is not part of the note schema; its text is shown` });
+      problems.push({
+        path: childPath,
+        code: 'unknown-kind',
+        message: `"${child.nodeName}" inside a paragraph is not part of the note schema; its text is shown`,
+      });
       content.push({ text: plainText(child) });
     }
   });
@@ -169,17 +224,31 @@ function readInline(text: Y.XmlText, path: string, problems: Problem[] | null): 
   const runs: Inline[] = [];
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') {
-      problems?.push({ path, code: 'wrong-type', message: 'an embedded object inside text is not part of the note schema; skipped' });
+      problems?.push({
+        path,
+        code: 'wrong-type',
+        message: 'an embedded object inside text is not part of the note schema; skipped',
+      });
       continue;
     }
     const attributes = op.attributes ?? {};
     for (const name of Object.keys(attributes)) {
-      if (!KNOWN_MARKS.has(name)) problems?.push({ path, code: 'invalid-value', message: `text format "${name}" is not part of the note schema; ignored` });
+      if (!KNOWN_MARKS.has(name))
+        problems?.push({
+          path,
+          code: 'invalid-value',
+          message: `text format "${name}" is not part of the note schema; ignored`,
+        });
     }
     const link = attributes.link as { href?: unknown } | null | undefined;
     if (link != null && typeof link === 'object') {
       for (const name of Object.keys(link)) {
-        if (!LINK_ATTRIBUTES.has(name)) problems?.push({ path, code: 'invalid-value', message: `link attribute "${name}" is not part of the note schema; ignored` });
+        if (!LINK_ATTRIBUTES.has(name))
+          problems?.push({
+            path,
+            code: 'invalid-value',
+            message: `link attribute "${name}" is not part of the note schema; ignored`,
+          });
       }
     }
     runs.push({
@@ -196,5 +265,10 @@ function readInline(text: Y.XmlText, path: string, problems: Problem[] | null): 
 
 function plainText(element: Y.XmlElement | Y.XmlText): string {
   if (element instanceof Y.XmlText) return inlineText(readInline(element, '', null));
-  return element.toArray().map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? plainText(child) : '')).join('');
+  return element
+    .toArray()
+    .map((child) =>
+      child instanceof Y.XmlElement || child instanceof Y.XmlText ? plainText(child) : '',
+    )
+    .join('');
 }

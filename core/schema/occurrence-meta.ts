@@ -27,13 +27,21 @@ export function writeOccurrenceMeta(doc: Y.Doc, occurrence: OccurrenceMeta): voi
 export function readOccurrenceMeta(doc: Y.Doc): Read<OccurrenceMeta | null> {
   const value: unknown = doc.getMap(META).get(OCCURRENCE);
   if (value === undefined) return { value: null, problems: [] };
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  const text = (key: string): string | null => (record !== null && typeof record[key] === 'string' ? (record[key] as string) : null);
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  const text = (key: string): string | null =>
+    record !== null && typeof record[key] === 'string' ? (record[key] as string) : null;
   const calendarId = text('calendarId');
   const rowId = text('rowId');
   const date = text('date');
   if (calendarId === null || rowId === null || date === null) {
-    const problem: Problem = { path: 'meta.occurrence', code: 'wrong-type', message: `the meeting's occurrence should name a calendar, row and date, found ${describeType(value)}` };
+    const problem: Problem = {
+      path: 'meta.occurrence',
+      code: 'wrong-type',
+      message: `the meeting's occurrence should name a calendar, row and date, found ${describeType(value)}`,
+    };
     return { value: null, problems: [problem] };
   }
   return { value: { calendarId, rowId, date, previousId: text('previousId') }, problems: [] };

@@ -40,7 +40,11 @@ function readOne(occurrenceId: string, value: unknown): OccurrenceRequest | null
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.requestedAt !== 'string') return null;
-  return { occurrenceId, requestedAt: record.requestedAt, createdAt: typeof record.createdAt === 'string' ? record.createdAt : null };
+  return {
+    occurrenceId,
+    requestedAt: record.requestedAt,
+    createdAt: typeof record.createdAt === 'string' ? record.createdAt : null,
+  };
 }
 
 /** Every well-formed request of the calendar; malformed entries (another build, a hostile peer) are skipped. */
@@ -50,5 +54,7 @@ export function readOccurrenceRequests(doc: Y.Doc): OccurrenceRequest[] {
     const request = readOne(key, value);
     if (request !== null) requests.push(request);
   });
-  return requests.sort((a, b) => (a.occurrenceId < b.occurrenceId ? -1 : a.occurrenceId > b.occurrenceId ? 1 : 0));
+  return requests.sort((a, b) =>
+    a.occurrenceId < b.occurrenceId ? -1 : a.occurrenceId > b.occurrenceId ? 1 : 0,
+  );
 }

@@ -26,14 +26,22 @@ export interface OrderedEntry {
   readonly key: string | null;
 }
 
-export function readOrderedEntries(array: Y.Array<unknown>, path: string, problems: Problem[]): OrderedEntry[] {
+export function readOrderedEntries(
+  array: Y.Array<unknown>,
+  path: string,
+  problems: Problem[],
+): OrderedEntry[] {
   const seen = new Set<string>();
   const entries: OrderedEntry[] = [];
   let index = 0;
   for (const item of array) {
     const itemPath = `${path}[${index++}]`;
     if (!(item instanceof Y.Map)) {
-      problems.push({ path: itemPath, code: 'wrong-type', message: `expected a map, found ${describeType(item)}; skipped` });
+      problems.push({
+        path: itemPath,
+        code: 'wrong-type',
+        message: `expected a map, found ${describeType(item)}; skipped`,
+      });
       continue;
     }
     const id: unknown = item.get(ID);
@@ -43,14 +51,22 @@ export function readOrderedEntries(array: Y.Array<unknown>, path: string, proble
     }
     if (seen.has(id)) {
       // The first occurrence in array order wins; array order is the same on every converged replica.
-      problems.push({ path: itemPath, code: 'duplicate-id', message: `id "${id}" appears twice; the later one is skipped` });
+      problems.push({
+        path: itemPath,
+        code: 'duplicate-id',
+        message: `id "${id}" appears twice; the later one is skipped`,
+      });
       continue;
     }
     seen.add(id);
     const order: unknown = item.get(ORDER);
     const key = typeof order === 'string' && order !== '' ? order : null;
     if (key === null) {
-      problems.push({ path: itemPath, code: 'missing', message: `entry "${id}" has no order key; shown last` });
+      problems.push({
+        path: itemPath,
+        code: 'missing',
+        message: `entry "${id}" has no order key; shown last`,
+      });
     }
     entries.push({ id, map: item as Entry, key });
   }
@@ -65,7 +81,10 @@ function compareEntries(a: OrderedEntry, b: OrderedEntry): number {
 }
 
 /** Finds an entry by id without sorting; null when it is not there (perhaps deleted by another replica). */
-export function findEntry(array: Y.Array<unknown>, id: string): { map: Entry; arrayIndex: number } | null {
+export function findEntry(
+  array: Y.Array<unknown>,
+  id: string,
+): { map: Entry; arrayIndex: number } | null {
   let arrayIndex = 0;
   for (const item of array) {
     if (item instanceof Y.Map && item.get(ID) === id) return { map: item as Entry, arrayIndex };
@@ -92,7 +111,12 @@ export function keyForIndex(sorted: readonly OrderedEntry[], index: number): str
     }
   }
   // Keys written by another client may be malformed; each fallback still yields a usable key.
-  const attempts: Array<[string | null, string | null]> = [[lower, upper], [lower, null], [null, upper], [null, null]];
+  const attempts: Array<[string | null, string | null]> = [
+    [lower, upper],
+    [lower, null],
+    [null, upper],
+    [null, null],
+  ];
   for (const [a, b] of attempts) {
     try {
       return generateKeyBetween(a, b);
@@ -107,7 +131,12 @@ export function keyForIndex(sorted: readonly OrderedEntry[], index: number): str
  * Inserts a new, empty entry at `index` of the sorted order and returns its map, already part of
  * the document so callers can fill it with nested types. Call inside a transaction.
  */
-export function insertEntry(array: Y.Array<unknown>, id: string, index: number, sorted: readonly OrderedEntry[]): Entry {
+export function insertEntry(
+  array: Y.Array<unknown>,
+  id: string,
+  index: number,
+  sorted: readonly OrderedEntry[],
+): Entry {
   const map = new Y.Map<unknown>();
   array.push([map]);
   map.set(ID, id);
@@ -115,7 +144,11 @@ export function insertEntry(array: Y.Array<unknown>, id: string, index: number, 
   return map;
 }
 
-export function moveEntry(entry: Entry, toIndex: number, sortedWithoutEntry: readonly OrderedEntry[]): void {
+export function moveEntry(
+  entry: Entry,
+  toIndex: number,
+  sortedWithoutEntry: readonly OrderedEntry[],
+): void {
   entry.set(ORDER, keyForIndex(sortedWithoutEntry, toIndex));
 }
 

@@ -18,7 +18,12 @@ export interface PastedBlock {
  * reaches everyone at once. A value that does not fit its column (a word in a number column) is
  * left out and reported rather than stored; computed and rating columns are skipped.
  */
-export function pasteBlock(doc: Y.Doc, sectionId: string, at: { readonly row: number; readonly column: number }, block: readonly (readonly string[])[]): PastedBlock | null {
+export function pasteBlock(
+  doc: Y.Doc,
+  sectionId: string,
+  at: { readonly row: number; readonly column: number },
+  block: readonly (readonly string[])[],
+): PastedBlock | null {
   const table = readTable(doc, sectionId)?.value;
   if (table === undefined) return null;
   const problems: string[] = [];

@@ -1,6 +1,13 @@
 import type * as Y from 'yjs';
 import { invalid } from './problems.ts';
-import { addColumn, closeRatingRound, readTable, renameColumn, type Created, type TableView } from './table.ts';
+import {
+  addColumn,
+  closeRatingRound,
+  readTable,
+  renameColumn,
+  type Created,
+  type TableView,
+} from './table.ts';
 
 /**
  * Rounds of a rubric ("Fall 2026", "Spring 2027"): each round is one rating column of the same
@@ -18,7 +25,12 @@ export interface RatingRound {
 export function readRatingRounds(table: TableView): RatingRound[] {
   const ratings = table.columns.filter((column) => column.kind === 'rating');
   const currentId = ratings.filter((column) => !column.closed).at(-1)?.id;
-  return ratings.map((column) => ({ columnId: column.id, label: column.title, closed: column.kind === 'rating' && column.closed, current: column.id === currentId }));
+  return ratings.map((column) => ({
+    columnId: column.id,
+    label: column.title,
+    closed: column.kind === 'rating' && column.closed,
+    current: column.id === currentId,
+  }));
 }
 
 export interface NewRound {
@@ -40,11 +52,13 @@ export function startRatingRound(doc: Y.Doc, sectionId: string, round: NewRound)
   const rounds = readRatingRounds(table);
   const last = rounds.at(-1);
   if (last === undefined) return invalid('this table has no rating column to start a round from');
-  if (rounds.some((existing) => existing.label.trim().toLowerCase() === label.toLowerCase())) return invalid(`there is already a round called "${label}"`);
+  if (rounds.some((existing) => existing.label.trim().toLowerCase() === label.toLowerCase()))
+    return invalid(`there is already a round called "${label}"`);
   const lastColumn = table.columns.find((column) => column.id === last.columnId);
   const scale = lastColumn?.kind === 'rating' ? lastColumn.scale : [];
   return doc.transact(() => {
-    for (const open of rounds.filter((existing) => !existing.closed)) closeRatingRound(doc, sectionId, open.columnId);
+    for (const open of rounds.filter((existing) => !existing.closed))
+      closeRatingRound(doc, sectionId, open.columnId);
     const previousLabel = round.previousLabel?.trim() ?? '';
     if (previousLabel !== '') renameColumn(doc, sectionId, last.columnId, previousLabel);
     const index = table.columns.findIndex((column) => column.id === last.columnId) + 1;

@@ -13,10 +13,18 @@ export function reconcileText(target: Y.Text, source: Y.Text): void {
   let prefix = 0;
   while (prefix < max && sameUnit(before[prefix]!, after[prefix]!)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && sameUnit(before[before.length - 1 - suffix]!, after[after.length - 1 - suffix]!)) suffix++;
+  while (
+    suffix < max - prefix &&
+    sameUnit(before[before.length - 1 - suffix]!, after[after.length - 1 - suffix]!)
+  )
+    suffix++;
   // Never cut a surrogate pair in two: Yjs would replace each half with U+FFFD.
   while (prefix > 0 && (isLowSurrogate(before[prefix]) || isLowSurrogate(after[prefix]))) prefix--;
-  while (suffix > 0 && (isLowSurrogate(before[before.length - suffix]) || isLowSurrogate(after[after.length - suffix]))) suffix--;
+  while (
+    suffix > 0 &&
+    (isLowSurrogate(before[before.length - suffix]) || isLowSurrogate(after[after.length - suffix]))
+  )
+    suffix--;
   const deleteCount = before.length - prefix - suffix;
   if (deleteCount === 0 && after.length - prefix - suffix === 0) return;
   if (deleteCount > 0) target.delete(prefix, deleteCount);
@@ -48,10 +56,15 @@ function flatten(delta: readonly DeltaOp[]): Unit[] {
     const attributes = op.attributes ?? {};
     const marks = stableJson(attributes);
     if (typeof op.insert === 'string') {
-      for (let i = 0; i < op.insert.length; i++) units.push({ insert: op.insert[i]!, attributes, marks });
+      for (let i = 0; i < op.insert.length; i++)
+        units.push({ insert: op.insert[i]!, attributes, marks });
     } else if (op.insert !== undefined && op.insert !== null) {
       // An embed or a nested type: compared by value, copied as a value (nested types are not used in notes).
-      units.push({ insert: op.insert instanceof Y.AbstractType ? op.insert.toJSON() : (op.insert as object), attributes, marks });
+      units.push({
+        insert: op.insert instanceof Y.AbstractType ? op.insert.toJSON() : (op.insert as object),
+        attributes,
+        marks,
+      });
     }
   }
   return units;
@@ -70,11 +83,19 @@ function isLowSurrogate(unit: Unit | undefined): boolean {
 }
 
 /** Consecutive units with the same formatting, joined back into strings. */
-function runs(units: readonly Unit[]): { insert: string | object; attributes: Record<string, unknown> }[] {
-  const joined: { insert: string | object; attributes: Record<string, unknown>; marks: string }[] = [];
+function runs(
+  units: readonly Unit[],
+): { insert: string | object; attributes: Record<string, unknown> }[] {
+  const joined: { insert: string | object; attributes: Record<string, unknown>; marks: string }[] =
+    [];
   for (const unit of units) {
     const last = joined[joined.length - 1];
-    if (last !== undefined && typeof last.insert === 'string' && typeof unit.insert === 'string' && last.marks === unit.marks) {
+    if (
+      last !== undefined &&
+      typeof last.insert === 'string' &&
+      typeof unit.insert === 'string' &&
+      last.marks === unit.marks
+    ) {
       last.insert += unit.insert;
     } else {
       joined.push({ ...unit });
@@ -85,9 +106,15 @@ function runs(units: readonly Unit[]): { insert: string | object; attributes: Re
 
 /** JSON with object keys sorted, so equal values serialise equally whatever order they were built in. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, inner: unknown) =>
+      inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+        ? Object.fromEntries(
+            Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+              a < b ? -1 : a > b ? 1 : 0,
+            ),
+          )
+        : inner,
+    ) ?? 'undefined'
+  );
 }

@@ -31,8 +31,10 @@ function reconcileType(target: Content, source: Content): void {
   if (target instanceof Y.Map && source instanceof Y.Map) reconcileMap(target, source);
   else if (target instanceof Y.Array && source instanceof Y.Array) reconcileArray(target, source);
   else if (target instanceof Y.Text && source instanceof Y.Text) reconcileText(target, source);
-  else if (target instanceof Y.XmlElement && source instanceof Y.XmlElement) reconcileXmlElement(target, source);
-  else if (target instanceof Y.XmlFragment && source instanceof Y.XmlFragment) reconcileChildren(xmlChildren(target), xmlChildren(source));
+  else if (target instanceof Y.XmlElement && source instanceof Y.XmlElement)
+    reconcileXmlElement(target, source);
+  else if (target instanceof Y.XmlFragment && source instanceof Y.XmlFragment)
+    reconcileChildren(xmlChildren(target), xmlChildren(source));
 }
 
 /** Same kind of shared type (and for XML elements, the same tag), so one can be edited into the other. */
@@ -70,7 +72,10 @@ function reconcileMap(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
  */
 function reconcileArray(target: Y.Array<unknown>, source: Y.Array<unknown>): void {
   const sourceItems = source.toArray();
-  if (sourceItems.length > 0 && sourceItems.every((item) => item instanceof Y.Map && readEntryId(item) !== null)) {
+  if (
+    sourceItems.length > 0 &&
+    sourceItems.every((item) => item instanceof Y.Map && readEntryId(item) !== null)
+  ) {
     reconcileEntries(target, sourceItems as Y.Map<unknown>[]);
     return;
   }
@@ -84,7 +89,10 @@ function reconcileArray(target: Y.Array<unknown>, source: Y.Array<unknown>): voi
   );
 }
 
-function reconcileEntries(target: Y.Array<unknown>, sourceEntries: readonly Y.Map<unknown>[]): void {
+function reconcileEntries(
+  target: Y.Array<unknown>,
+  sourceEntries: readonly Y.Map<unknown>[],
+): void {
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const entry of sourceEntries) {
     const id = readEntryId(entry)!;
@@ -109,9 +117,11 @@ function reconcileEntries(target: Y.Array<unknown>, sourceEntries: readonly Y.Ma
 
 function reconcileXmlElement(target: Y.XmlElement, source: Y.XmlElement): void {
   const wanted = source.getAttributes() as Record<string, unknown>;
-  for (const name of Object.keys(target.getAttributes())) if (!(name in wanted)) target.removeAttribute(name);
+  for (const name of Object.keys(target.getAttributes()))
+    if (!(name in wanted)) target.removeAttribute(name);
   for (const [name, value] of Object.entries(wanted)) {
-    if (stableJson(target.getAttribute(name)) !== stableJson(value)) target.setAttribute(name, value as string);
+    if (stableJson(target.getAttribute(name)) !== stableJson(value))
+      target.setAttribute(name, value as string);
   }
   reconcileChildren(xmlChildren(target), xmlChildren(source));
 }
@@ -126,7 +136,11 @@ function xmlChildren(parent: Y.XmlFragment): Sequence {
   return {
     items: () => parent.toArray(),
     remove: (index, count) => parent.delete(index, count),
-    insert: (index, values) => parent.insert(index, values.map((value) => (value as Y.XmlElement | Y.XmlText).clone())),
+    insert: (index, values) =>
+      parent.insert(
+        index,
+        values.map((value) => (value as Y.XmlElement | Y.XmlText).clone()),
+      ),
   };
 }
 
@@ -141,7 +155,11 @@ function reconcileChildren(target: Sequence, source: Sequence): void {
   let prefix = 0;
   while (prefix < max && isEqual(before[prefix], after[prefix])) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && isEqual(before[before.length - 1 - suffix], after[after.length - 1 - suffix])) suffix++;
+  while (
+    suffix < max - prefix &&
+    isEqual(before[before.length - 1 - suffix], after[after.length - 1 - suffix])
+  )
+    suffix++;
   const middleBefore = before.slice(prefix, before.length - suffix);
   const middleAfter = after.slice(prefix, after.length - suffix);
   const paired = Math.min(middleBefore.length, middleAfter.length);

@@ -25,7 +25,10 @@ export function trackRowDeletions(doc: Y.Doc, sectionId: string): RowDeletions |
   if (parts === null) return null;
   const origin = { deletions: sectionId };
   // captureTimeout 0: each deletion is its own step, however quickly two rows are deleted.
-  const undoManager = new Y.UndoManager(parts.rows, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const undoManager = new Y.UndoManager(parts.rows, {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 0,
+  });
   return {
     deleteRow: (rowId) => {
       if (findEntry(parts.rows, rowId) === null) return deleteRow(doc, sectionId, rowId);

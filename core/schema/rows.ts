@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { computeRate, normalizeCellInput, readDateText, type CellInput, type CellValue, type RatingAnswer, type StoredScalar } from '../tables/cell-values.ts';
+import {
+  computeRate,
+  normalizeCellInput,
+  readDateText,
+  type CellInput,
+  type CellValue,
+  type RatingAnswer,
+  type StoredScalar,
+} from '../tables/cell-values.ts';
 import { isTextKind, type Column } from '../tables/column-kinds.ts';
 import { KEY_SEPARATOR } from './columns.ts';
 import type { Entry } from './ordered-list.ts';
@@ -58,7 +66,8 @@ export function removeColumnFromRows(rows: readonly Entry[], columnId: string): 
     if (cells instanceof Y.Map) cells.delete(columnId);
     for (const key of [PICKS, RATINGS]) {
       const map = row.get(key);
-      if (map instanceof Y.Map) for (const mapKey of [...map.keys()]) if (mapKey.startsWith(prefix)) map.delete(mapKey);
+      if (map instanceof Y.Map)
+        for (const mapKey of [...map.keys()]) if (mapKey.startsWith(prefix)) map.delete(mapKey);
     }
   }
 }
@@ -96,7 +105,8 @@ export function writePicks(row: Entry, columnId: string, optionIds: readonly str
   const picks = childMap(row, PICKS);
   const prefix = columnId + KEY_SEPARATOR;
   const wanted = new Set(optionIds);
-  for (const key of [...picks.keys()]) if (key.startsWith(prefix) && !wanted.has(key.slice(prefix.length))) picks.delete(key);
+  for (const key of [...picks.keys()])
+    if (key.startsWith(prefix) && !wanted.has(key.slice(prefix.length))) picks.delete(key);
   for (const id of wanted) if (picks.get(prefix + id) !== true) picks.set(prefix + id, true);
 }
 
@@ -106,7 +116,12 @@ export function writePick(row: Entry, columnId: string, optionId: string, picked
   else picks.delete(columnId + KEY_SEPARATOR + optionId);
 }
 
-export function writeRating(row: Entry, columnId: string, participant: string, level: number | null): void {
+export function writeRating(
+  row: Entry,
+  columnId: string,
+  participant: string,
+  level: number | null,
+): void {
   const ratings = childMap(row, RATINGS);
   if (level === null) ratings.delete(columnId + KEY_SEPARATOR + participant);
   else ratings.set(columnId + KEY_SEPARATOR + participant, level);
@@ -127,17 +142,31 @@ function groupByColumn(map: unknown): Map<string, Array<[string, unknown]>> {
   return groups;
 }
 
-export function readRowCells(row: Entry, columns: readonly Column[], path: string, problems: Problem[]): Record<string, CellValue> {
+export function readRowCells(
+  row: Entry,
+  columns: readonly Column[],
+  path: string,
+  problems: Problem[],
+): Record<string, CellValue> {
   const cellsMap = row.get(CELLS);
   if (!(cellsMap instanceof Y.Map)) {
-    problems.push({ path: `${path}.cells`, code: cellsMap === undefined ? 'missing' : 'wrong-type', message: `row cells should be a map, found ${describeType(cellsMap)}` });
+    problems.push({
+      path: `${path}.cells`,
+      code: cellsMap === undefined ? 'missing' : 'wrong-type',
+      message: `row cells should be a map, found ${describeType(cellsMap)}`,
+    });
   }
-  const cells = cellsMap instanceof Y.Map ? (cellsMap as Y.Map<unknown>) : new Map<string, unknown>();
+  const cells =
+    cellsMap instanceof Y.Map ? (cellsMap as Y.Map<unknown>) : new Map<string, unknown>();
   const picks = groupByColumn(row.get(PICKS));
   const ratings = groupByColumn(row.get(RATINGS));
   const values: Record<string, CellValue> = {};
   const wrong = (column: Column, raw: unknown, expected: string): void => {
-    problems.push({ path: `${path}.cells[${column.id}]`, code: 'wrong-type', message: `"${column.title}" should hold ${expected}, found ${describeType(raw)}; shown empty` });
+    problems.push({
+      path: `${path}.cells[${column.id}]`,
+      code: 'wrong-type',
+      message: `"${column.title}" should hold ${expected}, found ${describeType(raw)}; shown empty`,
+    });
   };
 
   for (const column of columns) {
@@ -164,30 +193,55 @@ export function readRowCells(row: Entry, columns: readonly Column[], path: strin
         break;
       }
       case 'checkbox':
-        if (raw !== undefined && typeof raw !== 'boolean') wrong(column, raw, 'checked or unchecked');
+        if (raw !== undefined && typeof raw !== 'boolean')
+          wrong(column, raw, 'checked or unchecked');
         values[column.id] = { kind: 'checkbox', checked: raw === true };
         break;
       case 'choice': {
         const known = typeof raw === 'string' && column.options.some((option) => option.id === raw);
         if (raw !== undefined && !known) {
-          problems.push({ path: `${path}.cells[${column.id}]`, code: 'dangling-reference', message: `"${column.title}" holds an option that no longer exists; shown empty` });
+          problems.push({
+            path: `${path}.cells[${column.id}]`,
+            code: 'dangling-reference',
+            message: `"${column.title}" holds an option that no longer exists; shown empty`,
+          });
         }
         values[column.id] = { kind: 'choice', optionId: known ? (raw as string) : null };
         break;
       }
       case 'multi-choice': {
-        const picked = new Set((picks.get(column.id) ?? []).filter(([, value]) => value === true).map(([id]) => id));
+        const picked = new Set(
+          (picks.get(column.id) ?? []).filter(([, value]) => value === true).map(([id]) => id),
+        );
         // Option order, not pick order, so every replica lists them the same way.
-        values[column.id] = { kind: 'multi-choice', optionIds: column.options.filter((option) => picked.has(option.id)).map((option) => option.id) };
+        values[column.id] = {
+          kind: 'multi-choice',
+          optionIds: column.options
+            .filter((option) => picked.has(option.id))
+            .map((option) => option.id),
+        };
         break;
       }
       case 'rating': {
         const answers: RatingAnswer[] = [];
         for (const [participant, level] of ratings.get(column.id) ?? []) {
-          if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level < column.scale.length) answers.push({ participant, level });
-          else problems.push({ path: `${path}.ratings[${column.id}/${participant}]`, code: 'invalid-value', message: `rating ${JSON.stringify(level)} is not on the scale of "${column.title}"; ignored` });
+          if (
+            typeof level === 'number' &&
+            Number.isInteger(level) &&
+            level >= 0 &&
+            level < column.scale.length
+          )
+            answers.push({ participant, level });
+          else
+            problems.push({
+              path: `${path}.ratings[${column.id}/${participant}]`,
+              code: 'invalid-value',
+              message: `rating ${JSON.stringify(level)} is not on the scale of "${column.title}"; ignored`,
+            });
         }
-        answers.sort((a, b) => (a.participant < b.participant ? -1 : a.participant > b.participant ? 1 : 0));
+        answers.sort((a, b) =>
+          a.participant < b.participant ? -1 : a.participant > b.participant ? 1 : 0,
+        );
         values[column.id] = { kind: 'rating', answers };
         break;
       }
@@ -206,7 +260,10 @@ export function readRowCells(row: Entry, columns: readonly Column[], path: strin
     const denominator = values[column.denominator];
     const number = (cell: CellValue | undefined): number | null =>
       cell !== undefined && (cell.kind === 'number' || cell.kind === 'minutes') ? cell.value : null;
-    values[column.id] = { kind: 'rate', value: computeRate(number(numerator), number(denominator)) };
+    values[column.id] = {
+      kind: 'rate',
+      value: computeRate(number(numerator), number(denominator)),
+    };
   }
   return values;
 }
@@ -215,8 +272,10 @@ export function readRowCells(row: Entry, columns: readonly Column[], path: strin
 export function writeCellValue(row: Entry, column: Column, input: CellInput): Applied {
   const checked = normalizeCellInput(column, input);
   if (!checked.ok) return invalid(checked.message);
-  if (column.kind === 'text' || column.kind === 'person') writeText(row, column.id, checked.value as string);
-  else if (column.kind === 'multi-choice') writePicks(row, column.id, checked.value as readonly string[]);
+  if (column.kind === 'text' || column.kind === 'person')
+    writeText(row, column.id, checked.value as string);
+  else if (column.kind === 'multi-choice')
+    writePicks(row, column.id, checked.value as readonly string[]);
   else writeScalar(row, column.id, checked.value as string | number | boolean | null);
   return applied;
 }

@@ -25,11 +25,20 @@ export function sameCell(a: CellValue | undefined, b: CellValue | undefined): bo
       return a.optionId === (b as typeof a).optionId;
     case 'multi-choice': {
       const other = (b as typeof a).optionIds;
-      return a.optionIds.length === other.length && a.optionIds.every((id, index) => other[index] === id);
+      return (
+        a.optionIds.length === other.length && a.optionIds.every((id, index) => other[index] === id)
+      );
     }
     case 'rating': {
       const other = (b as typeof a).answers;
-      return a.answers.length === other.length && a.answers.every((answer, index) => answer.participant === other[index]!.participant && answer.level === other[index]!.level);
+      return (
+        a.answers.length === other.length &&
+        a.answers.every(
+          (answer, index) =>
+            answer.participant === other[index]!.participant &&
+            answer.level === other[index]!.level,
+        )
+      );
     }
     case 'unknown':
       return true;
@@ -39,5 +48,8 @@ export function sameCell(a: CellValue | undefined, b: CellValue | undefined): bo
 export function sameRow(a: RowView, b: RowView): boolean {
   if (a.id !== b.id) return false;
   const keys = Object.keys(a.cells);
-  return keys.length === Object.keys(b.cells).length && keys.every((key) => sameCell(a.cells[key], b.cells[key]));
+  return (
+    keys.length === Object.keys(b.cells).length &&
+    keys.every((key) => sameCell(a.cells[key], b.cells[key]))
+  );
 }

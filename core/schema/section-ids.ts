@@ -36,7 +36,10 @@ export const RUBRIC_COLUMNS = {
 
 /** The three "Does your district ..." domains of the rubric, as options of its domain column. */
 export const RUBRIC_DOMAINS = [
-  { id: 'manage-and-communicate', label: '... effectively manage and communicate with community providers?' },
+  {
+    id: 'manage-and-communicate',
+    label: '... effectively manage and communicate with community providers?',
+  },
   { id: 'integrated-care', label: '... provide high-quality, integrated care to students?' },
   { id: 'data-privacy', label: '... ensure the privacy of sensitive student and family data?' },
 ] as const;

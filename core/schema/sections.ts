@@ -9,7 +9,14 @@ import {
   type Entry,
   type OrderedEntry,
 } from './ordered-list.ts';
-import { applied, describeType, notFound, type Applied, type Problem, type Read } from './problems.ts';
+import {
+  applied,
+  describeType,
+  notFound,
+  type Applied,
+  type Problem,
+  type Read,
+} from './problems.ts';
 
 const SECTIONS = 'sections';
 const KIND = 'kind';
@@ -50,18 +57,32 @@ export function readSectionSummary(entry: OrderedEntry, problems: Problem[]): Se
   const kind: unknown = entry.map.get(KIND);
   const title: unknown = entry.map.get(TITLE);
   if (!isSectionKind(kind)) {
-    problems.push({ path: `${path}.kind`, code: 'unknown-kind', message: `section kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only` });
+    problems.push({
+      path: `${path}.kind`,
+      code: 'unknown-kind',
+      message: `section kind ${JSON.stringify(kind) ?? 'undefined'} is not known to this build; shown read-only`,
+    });
   }
   if (typeof title !== 'string') {
-    problems.push({ path: `${path}.title`, code: title === undefined ? 'missing' : 'wrong-type', message: `section title should be text, found ${describeType(title)}` });
+    problems.push({
+      path: `${path}.title`,
+      code: title === undefined ? 'missing' : 'wrong-type',
+      message: `section title should be text, found ${describeType(title)}`,
+    });
   }
-  return { id: entry.id, kind: isSectionKind(kind) ? kind : 'unknown', title: typeof title === 'string' ? title : '' };
+  return {
+    id: entry.id,
+    kind: isSectionKind(kind) ? kind : 'unknown',
+    title: typeof title === 'string' ? title : '',
+  };
 }
 
 /** The sections in display order. */
 export function readSections(doc: Y.Doc): Read<SectionSummary[]> {
   const problems: Problem[] = [];
-  const value = readSectionEntries(doc, problems).map((entry) => readSectionSummary(entry, problems));
+  const value = readSectionEntries(doc, problems).map((entry) =>
+    readSectionSummary(entry, problems),
+  );
   return { value, problems };
 }
 
@@ -77,10 +98,15 @@ export function findSection(doc: Y.Doc, id: string, kind?: SectionKind): Entry |
  * Creates the shell of a section; the note or table module fills in its content. Call inside a
  * transaction so the section never appears half-built at another replica.
  */
-export function insertSection(doc: Y.Doc, kind: SectionKind, placement: SectionPlacement): { id: string; map: Entry } {
+export function insertSection(
+  doc: Y.Doc,
+  kind: SectionKind,
+  placement: SectionPlacement,
+): { id: string; map: Entry } {
   const sorted = readOrderedEntries(sectionsArray(doc), 'sections', []);
   const id = placement.id ?? createId();
-  if (sorted.some((entry) => entry.id === id)) throw new Error(`section id "${id}" is already used in this document`);
+  if (sorted.some((entry) => entry.id === id))
+    throw new Error(`section id "${id}" is already used in this document`);
   const map = insertEntry(sectionsArray(doc), id, placement.index ?? sorted.length, sorted);
   map.set(KIND, kind);
   map.set(TITLE, placement.title);
@@ -102,7 +128,9 @@ export function renameSection(doc: Y.Doc, id: string, title: string): Applied {
 export function moveSection(doc: Y.Doc, id: string, toIndex: number): Applied {
   const section = findSection(doc, id);
   if (section === null) return notFound(`section ${id} no longer exists`);
-  const others = readOrderedEntries(sectionsArray(doc), 'sections', []).filter((entry) => entry.id !== id);
+  const others = readOrderedEntries(sectionsArray(doc), 'sections', []).filter(
+    (entry) => entry.id !== id,
+  );
   moveEntry(section, toIndex, others);
   return applied;
 }

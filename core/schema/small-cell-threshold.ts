@@ -11,7 +11,9 @@ const LARGEST = 1000;
 
 export function readSmallCellThreshold(doc: Y.Doc): number {
   const value: unknown = doc.getMap('meta').get(THRESHOLD);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LARGEST ? value : DEFAULT_SMALL_CELL_THRESHOLD;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LARGEST
+    ? value
+    : DEFAULT_SMALL_CELL_THRESHOLD;
 }
 
 export function writeSmallCellThreshold(doc: Y.Doc, threshold: number): boolean {

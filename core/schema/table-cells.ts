@@ -14,7 +14,12 @@ interface LocatedCell {
   readonly column: Column;
 }
 
-function locateCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): LocatedCell | Failure {
+function locateCell(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+): LocatedCell | Failure {
   const parts = tableParts(doc, sectionId);
   if (parts === null) return notFound(`table ${sectionId} no longer exists`);
   const row = findEntry(parts.rows, rowId);
@@ -25,7 +30,13 @@ function locateCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: stri
 }
 
 /** Writes a cell. Text cells are replaced whole: editors bind to `ensureTextCell` instead, to merge by character. */
-export function setCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, input: CellInput): Applied {
+export function setCell(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+  input: CellInput,
+): Applied {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   if ('ok' in cell) return cell;
   let result: Applied = applied;
@@ -36,13 +47,23 @@ export function setCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: 
 }
 
 /** The Y.Text of a text or person cell, if it exists. */
-export function textCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
+export function textCell(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+): Y.Text | null {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   return 'ok' in cell ? null : textCellOf(cell.row, columnId);
 }
 
 /** The Y.Text of a text or person cell, created if the row and column were made concurrently. */
-export function ensureTextCell(doc: Y.Doc, sectionId: string, rowId: string, columnId: string): Y.Text | null {
+export function ensureTextCell(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+): Y.Text | null {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   if ('ok' in cell || !(cell.column.kind === 'text' || cell.column.kind === 'person')) return null;
   let text: Y.Text | null = null;
@@ -57,30 +78,49 @@ export function ensureTextCell(doc: Y.Doc, sectionId: string, rowId: string, col
  * participant's id (schema 3; older documents keyed answers by display name): `replaces` names
  * such an older key of the same person, cleared in the same change so the answer counts once.
  */
-export function setRating(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, participant: string, level: number | null, options: { readonly replaces?: string } = {}): Applied {
+export function setRating(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+  participant: string,
+  level: number | null,
+  options: { readonly replaces?: string } = {},
+): Applied {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   if ('ok' in cell) return cell;
   const { column, row } = cell;
   if (column.kind !== 'rating') return invalid(`"${column.title}" is not a rating column`);
-  if (column.closed) return invalid(`"${column.title}" is an earlier round and can no longer be changed`);
+  if (column.closed)
+    return invalid(`"${column.title}" is an earlier round and can no longer be changed`);
   if (participant.trim() === '') return invalid('a rating needs the name of who gives it');
   if (level !== null && !(Number.isInteger(level) && level >= 0 && level < column.scale.length)) {
     return invalid(`"${column.title}" expects one of: ${column.scale.join(', ')}`);
   }
   doc.transact(() => {
     writeRating(row, columnId, participant, level);
-    if (options.replaces !== undefined && options.replaces !== participant) writeRating(row, columnId, options.replaces, null);
+    if (options.replaces !== undefined && options.replaces !== participant)
+      writeRating(row, columnId, options.replaces, null);
   });
   return applied;
 }
 
 /** Ticks or unticks one option of a multi-choice cell without touching the others. */
-export function setPicked(doc: Y.Doc, sectionId: string, rowId: string, columnId: string, optionId: string, picked: boolean): Applied {
+export function setPicked(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+  optionId: string,
+  picked: boolean,
+): Applied {
   const cell = locateCell(doc, sectionId, rowId, columnId);
   if ('ok' in cell) return cell;
   const { column, row } = cell;
-  if (column.kind !== 'multi-choice') return invalid(`"${column.title}" is not a multiple-choice column`);
-  if (!column.options.some((option) => option.id === optionId)) return invalid(`"${column.title}" has no such option`);
+  if (column.kind !== 'multi-choice')
+    return invalid(`"${column.title}" is not a multiple-choice column`);
+  if (!column.options.some((option) => option.id === optionId))
+    return invalid(`"${column.title}" has no such option`);
   writePick(row, columnId, optionId, picked);
   return applied;
 }

@@ -1,11 +1,40 @@
 import * as Y from 'yjs';
 import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
-import { appendOption, closeRatingColumn, insertColumn, readColumns, writeColumnTitle, writeColumnWidth } from './columns.ts';
+import {
+  appendOption,
+  closeRatingColumn,
+  insertColumn,
+  readColumns,
+  writeColumnTitle,
+  writeColumnWidth,
+} from './columns.ts';
 import { createId } from './ids.ts';
-import { deleteEntry, findEntry, insertEntry, moveEntry, readOrderedEntries, type Entry } from './ordered-list.ts';
-import { applied, describeType, invalid, notFound, type Applied, type Failure, type Problem, type Read } from './problems.ts';
-import { addTextCellToRows, readRowCells, removeColumnFromRows, writeCellValue, writeRowContent } from './rows.ts';
+import {
+  deleteEntry,
+  findEntry,
+  insertEntry,
+  moveEntry,
+  readOrderedEntries,
+  type Entry,
+} from './ordered-list.ts';
+import {
+  applied,
+  describeType,
+  invalid,
+  notFound,
+  type Applied,
+  type Failure,
+  type Problem,
+  type Read,
+} from './problems.ts';
+import {
+  addTextCellToRows,
+  readRowCells,
+  removeColumnFromRows,
+  writeCellValue,
+  writeRowContent,
+} from './rows.ts';
 import { findSection, insertSection, readSectionTitle, type SectionPlacement } from './sections.ts';
 
 const DESCRIPTION = 'description';
@@ -52,16 +81,22 @@ export function addTableSection(doc: Y.Doc, init: TableSectionInit): string {
     const columns = new Y.Array<unknown>();
     section.map.set(COLUMNS, columns);
     section.map.set(ROWS, new Y.Array<unknown>());
-    init.columns.forEach((spec, index) => insertColumn(columns, spec, index, readOrderedEntries(columns, '', [])));
+    init.columns.forEach((spec, index) =>
+      insertColumn(columns, spec, index, readOrderedEntries(columns, '', [])),
+    );
     for (const row of init.rows ?? []) {
       const added = addRow(doc, id, row);
-      if (!added.ok) throw new Error(`template row for table "${init.title}" is invalid: ${added.message}`);
+      if (!added.ok)
+        throw new Error(`template row for table "${init.title}" is invalid: ${added.message}`);
     }
   });
   return id;
 }
 
-export function tableParts(doc: Y.Doc, sectionId: string): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
+export function tableParts(
+  doc: Y.Doc,
+  sectionId: string,
+): { section: Entry; columns: Y.Array<unknown>; rows: Y.Array<unknown> } | null {
   const section = findSection(doc, sectionId, 'table');
   if (section === null) return null;
   const columns = section.get(COLUMNS);
@@ -74,10 +109,18 @@ export function readTable(doc: Y.Doc, sectionId: string): Read<TableView> | null
   const section = findSection(doc, sectionId, 'table');
   if (section === null) return null;
   const problems: Problem[] = [];
-  return { value: readTableContent(section, sectionId, readSectionTitle(section), problems), problems };
+  return {
+    value: readTableContent(section, sectionId, readSectionTitle(section), problems),
+    problems,
+  };
 }
 
-export function readTableContent(section: Entry, id: string, title: string, problems: Problem[]): TableView {
+export function readTableContent(
+  section: Entry,
+  id: string,
+  title: string,
+  problems: Problem[],
+): TableView {
   const path = `sections[${id}]`;
   const description = section.get(DESCRIPTION);
   const columns = readColumns(section.get(COLUMNS), `${path}.columns`, problems);
@@ -86,7 +129,11 @@ export function readTableContent(section: Entry, id: string, title: string, prob
     if (column.kind !== 'rate') continue;
     for (const input of [column.numerator, column.denominator]) {
       if (!columnIds.has(input)) {
-        problems.push({ path: `${path}.columns[${column.id}]`, code: 'dangling-reference', message: `rate "${column.title}" uses a column that no longer exists; shown empty` });
+        problems.push({
+          path: `${path}.columns[${column.id}]`,
+          code: 'dangling-reference',
+          message: `rate "${column.title}" uses a column that no longer exists; shown empty`,
+        });
       }
     }
   }
@@ -98,14 +145,29 @@ export function readTableContent(section: Entry, id: string, title: string, prob
       cells: readRowCells(entry.map, columns, `${path}.rows[${entry.id}]`, problems),
     }));
   } else {
-    problems.push({ path: `${path}.rows`, code: rowsArray === undefined ? 'missing' : 'wrong-type', message: `table rows should be a list, found ${describeType(rowsArray)}` });
+    problems.push({
+      path: `${path}.rows`,
+      code: rowsArray === undefined ? 'missing' : 'wrong-type',
+      message: `table rows should be a list, found ${describeType(rowsArray)}`,
+    });
   }
-  return { id, title, description: typeof description === 'string' ? description : '', columns, rows };
+  return {
+    id,
+    title,
+    description: typeof description === 'string' ? description : '',
+    columns,
+    rows,
+  };
 }
 
 // Columns
 
-export function addColumn(doc: Y.Doc, sectionId: string, spec: ColumnSpec, index?: number): Created {
+export function addColumn(
+  doc: Y.Doc,
+  sectionId: string,
+  spec: ColumnSpec,
+  index?: number,
+): Created {
   const parts = tableParts(doc, sectionId);
   if (parts === null) return notFound(`table ${sectionId} no longer exists`);
   let id = '';
@@ -113,12 +175,18 @@ export function addColumn(doc: Y.Doc, sectionId: string, spec: ColumnSpec, index
     const sorted = readOrderedEntries(parts.columns, '', []);
     const column = insertColumn(parts.columns, spec, index ?? sorted.length, sorted);
     id = column.id;
-    if (isTextKind(column.kind as Exclude<Column['kind'], 'unknown'>)) addTextCellToRows(rowEntries(parts.rows), id);
+    if (isTextKind(column.kind as Exclude<Column['kind'], 'unknown'>))
+      addTextCellToRows(rowEntries(parts.rows), id);
   });
   return { ok: true, id };
 }
 
-export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, title: string): Applied {
+export function renameColumn(
+  doc: Y.Doc,
+  sectionId: string,
+  columnId: string,
+  title: string,
+): Applied {
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
   writeColumnTitle(column, title);
@@ -129,7 +197,12 @@ export function renameColumn(doc: Y.Doc, sectionId: string, columnId: string, ti
  * Sets the width everyone sees a column at (CSS pixels, clamped), as one change; null goes back
  * to the width its kind suggests. Last writer wins, as for any single value.
  */
-export function resizeColumn(doc: Y.Doc, sectionId: string, columnId: string, width: number | null): Applied {
+export function resizeColumn(
+  doc: Y.Doc,
+  sectionId: string,
+  columnId: string,
+  width: number | null,
+): Applied {
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
   doc.transact(() => writeColumnWidth(column, width));
@@ -145,7 +218,12 @@ export function closeRatingRound(doc: Y.Doc, sectionId: string, columnId: string
   return applied;
 }
 
-export function addChoiceOption(doc: Y.Doc, sectionId: string, columnId: string, label: string): Created {
+export function addChoiceOption(
+  doc: Y.Doc,
+  sectionId: string,
+  columnId: string,
+  label: string,
+): Created {
   const column = findColumnEntry(doc, sectionId, columnId);
   if (column === null) return notFound(`column ${columnId} no longer exists`);
   const id = appendOption(column, label);
@@ -174,7 +252,11 @@ function rowEntries(rows: Y.Array<unknown>): Entry[] {
 
 // Rows
 
-export function addRow(doc: Y.Doc, sectionId: string, init: RowInit & { readonly index?: number } = {}): Created {
+export function addRow(
+  doc: Y.Doc,
+  sectionId: string,
+  init: RowInit & { readonly index?: number } = {},
+): Created {
   const parts = tableParts(doc, sectionId);
   if (parts === null) return notFound(`table ${sectionId} no longer exists`);
   const columns = readColumns(parts.columns, '', []);

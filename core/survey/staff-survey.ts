@@ -15,10 +15,26 @@ export interface SurveyQuestion {
 }
 
 export const STAFF_SURVEY_QUESTIONS: readonly SurveyQuestion[] = [
-  { id: 'working-well', group: 'How school staff and community mental health providers currently work together', prompt: 'What is working well?' },
-  { id: 'could-improve', group: 'How school staff and community mental health providers currently work together', prompt: 'What could be improved? How does it affect students and staff?' },
-  { id: 'roles-working', group: 'How roles and responsibilities are assigned', prompt: 'What is working with our current roles and responsibilities?' },
-  { id: 'roles-not-working', group: 'How roles and responsibilities are assigned', prompt: 'What is not working well? How does this affect students and staff?' },
+  {
+    id: 'working-well',
+    group: 'How school staff and community mental health providers currently work together',
+    prompt: 'What is working well?',
+  },
+  {
+    id: 'could-improve',
+    group: 'How school staff and community mental health providers currently work together',
+    prompt: 'What could be improved? How does it affect students and staff?',
+  },
+  {
+    id: 'roles-working',
+    group: 'How roles and responsibilities are assigned',
+    prompt: 'What is working with our current roles and responsibilities?',
+  },
+  {
+    id: 'roles-not-working',
+    group: 'How roles and responsibilities are assigned',
+    prompt: 'What is not working well? How does this affect students and staff?',
+  },
   { id: 'suggestions', group: 'Anything else', prompt: 'Do you have any additional suggestions?' },
 ];
 
@@ -26,14 +42,20 @@ export const STAFF_SURVEY_QUESTIONS: readonly SurveyQuestion[] = [
 export const SURVEY_RESPONSES_SECTION_ID = 'survey-responses';
 export const SURVEY_SECTION_ID = 'staff-survey';
 
-export const SURVEY_RESPONSE_COLUMNS = { received: 'received', theme: 'theme', quote: 'quote' } as const;
+export const SURVEY_RESPONSE_COLUMNS = {
+  received: 'received',
+  theme: 'theme',
+  quote: 'quote',
+} as const;
 
 /** Long enough for a thoughtful paragraph or three; short enough that nobody pastes a record. */
 export const MAX_ANSWER_CHARACTERS = 4000;
 
 export type SurveyAnswers = Readonly<Record<string, string>>;
 
-export type CheckedAnswers = { readonly ok: true; readonly answers: SurveyAnswers } | { readonly ok: false; readonly errors: readonly SurveyError[] };
+export type CheckedAnswers =
+  | { readonly ok: true; readonly answers: SurveyAnswers }
+  | { readonly ok: false; readonly errors: readonly SurveyError[] };
 
 export interface SurveyError {
   /** The question the error is about, or null for the form as a whole. */
@@ -44,23 +66,41 @@ export interface SurveyError {
 /** Checks a submitted form: known questions only, text only, at least one answer, none too long. */
 export function checkSurveyAnswers(input: unknown): CheckedAnswers {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ questionId: null, message: 'The answers should be sent as a form with one field per question.' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          questionId: null,
+          message: 'The answers should be sent as a form with one field per question.',
+        },
+      ],
+    };
   }
   const known = new Set(STAFF_SURVEY_QUESTIONS.map((question) => question.id));
   const errors: SurveyError[] = [];
   const answers: Record<string, string> = {};
   for (const [questionId, value] of Object.entries(input)) {
     if (!known.has(questionId)) {
-      errors.push({ questionId: null, message: `"${questionId}" is not a question of this survey.` });
+      errors.push({
+        questionId: null,
+        message: `"${questionId}" is not a question of this survey.`,
+      });
     } else if (typeof value !== 'string') {
       errors.push({ questionId, message: 'An answer is text.' });
     } else if (value.trim().length > MAX_ANSWER_CHARACTERS) {
-      errors.push({ questionId, message: `This answer is ${value.trim().length.toLocaleString('en-US')} characters; please keep it under ${MAX_ANSWER_CHARACTERS.toLocaleString('en-US')}.` });
+      errors.push({
+        questionId,
+        message: `This answer is ${value.trim().length.toLocaleString('en-US')} characters; please keep it under ${MAX_ANSWER_CHARACTERS.toLocaleString('en-US')}.`,
+      });
     } else if (value.trim() !== '') {
       answers[questionId] = value.trim();
     }
   }
-  if (errors.length === 0 && Object.keys(answers).length === 0) errors.push({ questionId: null, message: 'Please answer at least one question before sending.' });
+  if (errors.length === 0 && Object.keys(answers).length === 0)
+    errors.push({
+      questionId: null,
+      message: 'Please answer at least one question before sending.',
+    });
   return errors.length === 0 ? { ok: true, answers } : { ok: false, errors };
 }
 
@@ -76,8 +116,17 @@ function ensureResponsesTable(doc: Y.Doc): void {
       'Answers sent through the survey link, one row per response. They are anonymous: no name, account or device is stored with an answer. Group them with a theme and tick the ones to quote in your summary.',
     columns: [
       { id: SURVEY_RESPONSE_COLUMNS.received, kind: 'date', title: 'Received' },
-      ...STAFF_SURVEY_QUESTIONS.map((question) => ({ id: question.id, kind: 'text' as const, title: question.prompt })),
-      { id: SURVEY_RESPONSE_COLUMNS.theme, kind: 'text', title: 'Theme', hint: 'Group similar responses under one theme' },
+      ...STAFF_SURVEY_QUESTIONS.map((question) => ({
+        id: question.id,
+        kind: 'text' as const,
+        title: question.prompt,
+      })),
+      {
+        id: SURVEY_RESPONSE_COLUMNS.theme,
+        kind: 'text',
+        title: 'Theme',
+        hint: 'Group similar responses under one theme',
+      },
       { id: SURVEY_RESPONSE_COLUMNS.quote, kind: 'checkbox', title: 'Quote in summary' },
     ],
   });
@@ -90,7 +139,10 @@ function ensureResponsesTable(doc: Y.Doc): void {
 export function addSurveyResponse(doc: Y.Doc, answers: SurveyAnswers, receivedOn: string): Created {
   return doc.transact(() => {
     ensureResponsesTable(doc);
-    const values: Record<string, string | boolean> = { [SURVEY_RESPONSE_COLUMNS.received]: receivedOn, [SURVEY_RESPONSE_COLUMNS.quote]: false };
+    const values: Record<string, string | boolean> = {
+      [SURVEY_RESPONSE_COLUMNS.received]: receivedOn,
+      [SURVEY_RESPONSE_COLUMNS.quote]: false,
+    };
     for (const question of STAFF_SURVEY_QUESTIONS) values[question.id] = answers[question.id] ?? '';
     return addRow(doc, SURVEY_RESPONSES_SECTION_ID, { values });
   });

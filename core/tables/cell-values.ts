@@ -38,7 +38,9 @@ export function isIsoDate(text: string): boolean {
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 export function readDateText(text: string): CellValue & { kind: 'date' } {
@@ -59,29 +61,44 @@ function hasOption(options: readonly ChoiceOption[], id: string): boolean {
  * Dates accept free text on purpose: the toolkit's own example deadline is "Beginning of next semester".
  */
 export function normalizeCellInput(column: Column, input: CellInput): NormalizedInput {
-  const expected = (what: string): NormalizedInput => ({ ok: false, message: `"${column.title}" expects ${what}` });
+  const expected = (what: string): NormalizedInput => ({
+    ok: false,
+    message: `"${column.title}" expects ${what}`,
+  });
   switch (column.kind) {
     case 'text':
     case 'person':
       return typeof input === 'string' ? { ok: true, value: input } : expected('text');
     case 'date':
       if (input === null) return { ok: true, value: null };
-      return typeof input === 'string' ? { ok: true, value: input.trim() } : expected('a date (YYYY-MM-DD) or a short text');
+      return typeof input === 'string'
+        ? { ok: true, value: input.trim() }
+        : expected('a date (YYYY-MM-DD) or a short text');
     case 'minutes':
       if (input === null) return { ok: true, value: null };
-      return typeof input === 'number' && Number.isInteger(input) && input >= 0 && input <= 24 * 60 * 7
+      return typeof input === 'number' &&
+        Number.isInteger(input) &&
+        input >= 0 &&
+        input <= 24 * 60 * 7
         ? { ok: true, value: input }
         : expected('a whole number of minutes, 0 or more');
     case 'number':
       if (input === null) return { ok: true, value: null };
-      return typeof input === 'number' && Number.isFinite(input) ? { ok: true, value: input } : expected('a number');
+      return typeof input === 'number' && Number.isFinite(input)
+        ? { ok: true, value: input }
+        : expected('a number');
     case 'checkbox':
-      return typeof input === 'boolean' ? { ok: true, value: input } : expected('checked or unchecked');
+      return typeof input === 'boolean'
+        ? { ok: true, value: input }
+        : expected('checked or unchecked');
     case 'choice':
       if (input === null) return { ok: true, value: null };
-      return typeof input === 'string' && hasOption(column.options, input) ? { ok: true, value: input } : expected(`one of: ${column.options.map((o) => o.label).join(', ')}`);
+      return typeof input === 'string' && hasOption(column.options, input)
+        ? { ok: true, value: input }
+        : expected(`one of: ${column.options.map((o) => o.label).join(', ')}`);
     case 'multi-choice':
-      return Array.isArray(input) && input.every((id) => typeof id === 'string' && hasOption(column.options, id))
+      return Array.isArray(input) &&
+        input.every((id) => typeof id === 'string' && hasOption(column.options, id))
         ? { ok: true, value: [...new Set(input as readonly string[])] }
         : expected(`any of: ${column.options.map((o) => o.label).join(', ')}`);
     case 'rating':

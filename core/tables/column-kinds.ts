@@ -29,7 +29,14 @@ export function isTextKind(kind: ColumnKind): kind is 'text' | 'person' {
 }
 
 /** The toolkit's frequency scale, used by the assessment rubric. */
-export const FREQUENCY_SCALE: readonly string[] = ['Never', 'Rarely', 'Sometimes', 'Often', 'Almost always', 'Always'];
+export const FREQUENCY_SCALE: readonly string[] = [
+  'Never',
+  'Rarely',
+  'Sometimes',
+  'Often',
+  'Almost always',
+  'Always',
+];
 
 export interface ChoiceOption {
   readonly id: string;
@@ -52,11 +59,25 @@ interface ColumnBase {
 export type TextFormat = 'time';
 
 export type Column =
-  | (ColumnBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox'; readonly format?: TextFormat })
-  | (ColumnBase & { readonly kind: 'choice' | 'multi-choice'; readonly options: readonly ChoiceOption[] })
+  | (ColumnBase & {
+      readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox';
+      readonly format?: TextFormat;
+    })
+  | (ColumnBase & {
+      readonly kind: 'choice' | 'multi-choice';
+      readonly options: readonly ChoiceOption[];
+    })
   /** `closed` marks an earlier round of a rubric: its answers are kept and read, no longer changed. */
-  | (ColumnBase & { readonly kind: 'rating'; readonly scale: readonly string[]; readonly closed: boolean })
-  | (ColumnBase & { readonly kind: 'rate'; readonly numerator: string; readonly denominator: string })
+  | (ColumnBase & {
+      readonly kind: 'rating';
+      readonly scale: readonly string[];
+      readonly closed: boolean;
+    })
+  | (ColumnBase & {
+      readonly kind: 'rate';
+      readonly numerator: string;
+      readonly denominator: string;
+    })
   /** A kind from a newer build: kept, shown read-only. */
   | (ColumnBase & { readonly kind: 'unknown'; readonly rawKind: string });
 
@@ -68,7 +89,17 @@ interface SpecBase {
 
 /** What a caller gives to create a column: ids and hints optional, options as labels or {id, label}. */
 export type ColumnSpec =
-  | (SpecBase & { readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox'; readonly format?: TextFormat })
-  | (SpecBase & { readonly kind: 'choice' | 'multi-choice'; readonly options: readonly (string | ChoiceOption)[] })
+  | (SpecBase & {
+      readonly kind: 'text' | 'person' | 'date' | 'minutes' | 'number' | 'checkbox';
+      readonly format?: TextFormat;
+    })
+  | (SpecBase & {
+      readonly kind: 'choice' | 'multi-choice';
+      readonly options: readonly (string | ChoiceOption)[];
+    })
   | (SpecBase & { readonly kind: 'rating'; readonly scale: readonly string[] })
-  | (SpecBase & { readonly kind: 'rate'; readonly numerator: string; readonly denominator: string });
+  | (SpecBase & {
+      readonly kind: 'rate';
+      readonly numerator: string;
+      readonly denominator: string;
+    });

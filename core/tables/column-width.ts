@@ -33,6 +33,15 @@ export function columnWidth(column: Column): number {
 export function suggestedColumnWidth(column: Column): number {
   const longestWord = Math.max(0, ...column.title.split(/\s+/).map((word) => word.length));
   // A long title (a checkbox column's question) gets room for about three lines, not ten.
-  const threeLines = Math.min(MAX_TITLE_PX, (column.title.length * HEADER_CHARACTER_PX) / 3 + HEADER_PADDING_PX);
-  return Math.round(Math.max(WIDTH_BY_KIND[column.kind], longestWord * HEADER_CHARACTER_PX + HEADER_PADDING_PX, threeLines));
+  const threeLines = Math.min(
+    MAX_TITLE_PX,
+    (column.title.length * HEADER_CHARACTER_PX) / 3 + HEADER_PADDING_PX,
+  );
+  return Math.round(
+    Math.max(
+      WIDTH_BY_KIND[column.kind],
+      longestWord * HEADER_CHARACTER_PX + HEADER_PADDING_PX,
+      threeLines,
+    ),
+  );
 }

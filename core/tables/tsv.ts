@@ -48,6 +48,7 @@ export function parseTsv(text: string): string[][] {
 
 /** The clipboard text of a block of cells, read back by parseTsv and by spreadsheets. */
 export function formatTsv(rows: readonly (readonly string[])[]): string {
-  const cell = (text: string): string => (/[\t\n\r"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  const cell = (text: string): string =>
+    /[\t\n\r"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   return rows.map((row) => row.map(cell).join('\t')).join('\n');
 }

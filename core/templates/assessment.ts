@@ -2,12 +2,24 @@ import type * as Y from 'yjs';
 import { addNoteSection, addTableSection, type RowInit } from '../schema/index.ts';
 import { FREQUENCY_SCALE } from '../tables/index.ts';
 import { bold, bulletList, paragraph, plain } from './note-blocks.ts';
-import { RUBRIC_COLUMNS, RUBRIC_DOMAINS, RUBRIC_SECTION_ID, type RubricDomainId } from '../schema/section-ids.ts';
-import { DATA_REVIEW_RESOURCES_POINTER, participantListInstructions, toolIntroBlocks } from './shared-passages.ts';
+import {
+  RUBRIC_COLUMNS,
+  RUBRIC_DOMAINS,
+  RUBRIC_SECTION_ID,
+  type RubricDomainId,
+} from '../schema/section-ids.ts';
+import {
+  DATA_REVIEW_RESOURCES_POINTER,
+  participantListInstructions,
+  toolIntroBlocks,
+} from './shared-passages.ts';
 import type { Template } from './template.ts';
 
 /** The sample rubric's practices, by domain, in seed order. */
-const RUBRIC_PRACTICES: readonly { readonly domain: RubricDomainId; readonly practices: readonly string[] }[] = [
+const RUBRIC_PRACTICES: readonly {
+  readonly domain: RubricDomainId;
+  readonly practices: readonly string[];
+}[] = [
   {
     domain: 'manage-and-communicate',
     practices: [
@@ -49,9 +61,15 @@ const OBJECTIVE_2 =
 function addObjective1(doc: Y.Doc): void {
   addNoteSection(doc, {
     id: 'objective-1',
-    title: 'Objective 1: Consider creating an assessment to measure how effectively your district is managing its relationship with community mental health providers',
+    title:
+      'Objective 1: Consider creating an assessment to measure how effectively your district is managing its relationship with community mental health providers',
     blocks: [
-      paragraph([bold('Instructions:'), plain(' Adapt this sample to create a rubric for your district. Consider the following guiding questions as you adapt the sample:')]),
+      paragraph([
+        bold('Instructions:'),
+        plain(
+          ' Adapt this sample to create a rubric for your district. Consider the following guiding questions as you adapt the sample:',
+        ),
+      ]),
       bulletList([
         'What has worked in the district in the past that you would like to continue?',
         "What practices are most important to the district's student wellbeing goals?",
@@ -80,7 +98,12 @@ function addRubric(doc: Y.Doc): void {
     ].join('\n'),
     columns: [
       { id: c.domain, kind: 'choice', title: 'Does your district ...', options: RUBRIC_DOMAINS },
-      { id: c.practice, kind: 'text', title: 'Potential practices to consider', hint: '(please add your own)' },
+      {
+        id: c.practice,
+        kind: 'text',
+        title: 'Potential practices to consider',
+        hint: '(please add your own)',
+      },
       { id: c.rating, kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
     ],
     rows,
@@ -101,7 +124,11 @@ function addObjective2(doc: Y.Doc): void {
   addNoteSection(doc, {
     id: 'complete',
     title: 'Step 2: Complete the assessment',
-    blocks: [paragraph('Consider personally asking the staff you identified to complete the assessment, providing instructions on how and by when to complete it.')],
+    blocks: [
+      paragraph(
+        'Consider personally asking the staff you identified to complete the assessment, providing instructions on how and by when to complete it.',
+      ),
+    ],
   });
   addTableSection(doc, {
     id: 'reflection',
@@ -109,20 +136,39 @@ function addObjective2(doc: Y.Doc): void {
     description:
       'Schedule a meeting or focus group with staff who completed the assessment. During the session, make plans to adopt or improve practices for collaborating with community providers. Consider the following thought starters.',
     columns: [
-      { id: 'priorities', kind: 'text', title: 'What practices struck you as important to prioritize?' },
-      { id: 'moves', kind: 'text', title: 'What can your district do to move toward high-priority practices?' },
-      { id: 'responsible', kind: 'text', title: 'Who will be responsible for moving toward these practices? How will district or school leadership support them?' },
+      {
+        id: 'priorities',
+        kind: 'text',
+        title: 'What practices struck you as important to prioritize?',
+      },
+      {
+        id: 'moves',
+        kind: 'text',
+        title: 'What can your district do to move toward high-priority practices?',
+      },
+      {
+        id: 'responsible',
+        kind: 'text',
+        title:
+          'Who will be responsible for moving toward these practices? How will district or school leadership support them?',
+      },
     ],
     rows: [{}],
   });
   addTableSection(doc, {
     id: 'revisit',
     title: 'Step 4: Schedule time to revisit the assessment and review progress',
-    description: 'At the end of the meeting or focus group, consider planning when you might repeat the assessment. Consider the following thought starters.',
+    description:
+      'At the end of the meeting or focus group, consider planning when you might repeat the assessment. Consider the following thought starters.',
     columns: [
       // A date column still takes free text such as "End of spring semester".
       { id: 'repeat-when', kind: 'date', title: 'When will your district repeat this assessment?' },
-      { id: 'progress-signs', kind: 'text', title: 'When your district repeats the assessment, how will you know if you have made progress on your high-priority practices?' },
+      {
+        id: 'progress-signs',
+        kind: 'text',
+        title:
+          'When your district repeats the assessment, how will you know if you have made progress on your high-priority practices?',
+      },
     ],
     rows: [{}],
   });
@@ -130,7 +176,8 @@ function addObjective2(doc: Y.Doc): void {
 
 export const assessmentTemplate: Template = {
   id: 'assessment',
-  title: 'Periodically assess how effectively your district is managing the relationship with community mental health providers',
+  title:
+    'Periodically assess how effectively your district is managing the relationship with community mental health providers',
   description:
     'Adapt the sample rubric, have staff rate each practice from Never to Always, reflect on the results together and schedule the next round.',
   fill(doc) {
@@ -144,7 +191,11 @@ export const assessmentTemplate: Template = {
     });
     addObjective1(doc);
     addRubric(doc);
-    addNoteSection(doc, { id: 'references', title: 'References', blocks: [bulletList(REFERENCES)] });
+    addNoteSection(doc, {
+      id: 'references',
+      title: 'References',
+      blocks: [bulletList(REFERENCES)],
+    });
     addObjective2(doc);
   },
 };

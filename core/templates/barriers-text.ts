@@ -39,7 +39,9 @@ export const BARRIER_GROUPS: readonly BarrierGroup[] = [
       'There is a lack of clarity on how to connect students with outside resources and who to go to with questions about supporting students who are receiving care.',
       'On occasion, there is no owner for key activities, such as helping partners understand school or district policies and procedures and facilitating two-way communication between school or district staff and partners.',
     ],
-    actions: ['Assign roles and responsibilities to school or district staff and community providers'],
+    actions: [
+      'Assign roles and responsibilities to school or district staff and community providers',
+    ],
   },
   {
     key: 'data',
@@ -65,7 +67,9 @@ export const BARRIER_GROUPS: readonly BarrierGroup[] = [
     challenges: [
       'It is difficult to track whether processes and practices for working with community providers are implemented at all schools throughout the school year.',
     ],
-    actions: ['Periodically assess how effectively your district is managing its relationship with community providers'],
+    actions: [
+      'Periodically assess how effectively your district is managing its relationship with community providers',
+    ],
   },
 ];
 
@@ -78,16 +82,30 @@ export const OTHER_ACTION = 'Other [please specify]';
 export const STAFF_SURVEY_BLOCKS: readonly NoteBlock[] = [
   paragraph('Dear staff,'),
   paragraph('Date: _____'),
-  paragraph('The _____ School District is evaluating our collaboration with community health organizations and other external partners who provide mental health services to our students.'),
+  paragraph(
+    'The _____ School District is evaluating our collaboration with community health organizations and other external partners who provide mental health services to our students.',
+  ),
   paragraph([
-    plain('We are interested in your opinions. Please fill out this questionnaire and return it to the student support office by _____. As a reminder, please do '),
+    plain(
+      'We are interested in your opinions. Please fill out this questionnaire and return it to the student support office by _____. As a reminder, please do ',
+    ),
     bold('not'),
-    plain(' share any information regarding specific students in your responses. Thank you for your participation.'),
+    plain(
+      ' share any information regarding specific students in your responses. Thank you for your participation.',
+    ),
   ]),
-  paragraph([bold('Reflect on how school staff and community mental health providers currently work together. Consider work norms, sustainability, and processes.')]),
+  paragraph([
+    bold(
+      'Reflect on how school staff and community mental health providers currently work together. Consider work norms, sustainability, and processes.',
+    ),
+  ]),
   paragraph('1. What is working well?'),
   paragraph('2. What could be improved? How does it affect students and staff?'),
-  paragraph([bold('Reflect on how roles and responsibilities among school staff and community mental health providers are assigned.')]),
+  paragraph([
+    bold(
+      'Reflect on how roles and responsibilities among school staff and community mental health providers are assigned.',
+    ),
+  ]),
   paragraph('3. What is working with our current roles and responsibilities?'),
   paragraph('4. What is not working well? How does this affect students and staff?'),
   paragraph([bold('Do you have any additional suggestions?')]),

@@ -1,6 +1,12 @@
 import type * as Y from 'yjs';
 import { addNoteSection, addTableSection } from '../schema/index.ts';
-import { BARRIER_GROUPS, OTHER_ACTION, STAFF_SURVEY_BLOCKS, SURVEY_REFLECTION_QUESTIONS, type BarrierGroup } from './barriers-text.ts';
+import {
+  BARRIER_GROUPS,
+  OTHER_ACTION,
+  STAFF_SURVEY_BLOCKS,
+  SURVEY_REFLECTION_QUESTIONS,
+  type BarrierGroup,
+} from './barriers-text.ts';
 import { addNextStepsSection } from './next-steps.ts';
 import { bold, bulletList, heading, italic, orderedList, paragraph, plain } from './note-blocks.ts';
 import { participantListInstructions, toolIntroBlocks } from './shared-passages.ts';
@@ -22,7 +28,11 @@ function addAbout(doc: Y.Doc): void {
         paragraph(
           'As your district works to understand barriers to partnering with community providers, you might find it helpful to solicit staff input. This tool includes an example survey for gathering feedback from staff. If your district chooses to administer the survey, your team should:',
         ),
-        orderedList(['Review and adapt the sample survey questions.', 'Determine who will participate in the survey and collect responses.', 'Review the survey results.']),
+        orderedList([
+          'Review and adapt the sample survey questions.',
+          'Determine who will participate in the survey and collect responses.',
+          'Review the survey results.',
+        ]),
       ],
       'Identify next steps.',
     ]),
@@ -32,7 +42,8 @@ function addAbout(doc: Y.Doc): void {
 function addObjective1(doc: Y.Doc): void {
   addNoteSection(doc, {
     id: 'objective-1',
-    title: 'Objective 1: Identify barriers to working with community providers and select potential actions your district could take to address them',
+    title:
+      'Objective 1: Identify barriers to working with community providers and select potential actions your district could take to address them',
     blocks: [
       heading('Instructions:'),
       bulletList([
@@ -51,14 +62,24 @@ function addObjective1(doc: Y.Doc): void {
  */
 function addBarrierGroup(doc: Y.Doc, group: BarrierGroup): void {
   const row = (type: (typeof ITEM_TYPES)[number]['id'], item: string) => ({
-    values: { [CHECKLIST_COLUMNS.type]: type, [CHECKLIST_COLUMNS.item]: item, [CHECKLIST_COLUMNS.select]: false },
+    values: {
+      [CHECKLIST_COLUMNS.type]: type,
+      [CHECKLIST_COLUMNS.item]: item,
+      [CHECKLIST_COLUMNS.select]: false,
+    },
   });
   addTableSection(doc, {
     id: `barriers-${group.key}`,
     title: `Challenges and actions: ${group.topic}`,
-    description: 'Select challenges relevant to your district. Select actions your district might consider.',
+    description:
+      'Select challenges relevant to your district. Select actions your district might consider.',
     columns: [
-      { id: CHECKLIST_COLUMNS.type, kind: 'choice', title: 'Challenge or action', options: ITEM_TYPES },
+      {
+        id: CHECKLIST_COLUMNS.type,
+        kind: 'choice',
+        title: 'Challenge or action',
+        options: ITEM_TYPES,
+      },
       { id: CHECKLIST_COLUMNS.item, kind: 'text', title: 'Description' },
       { id: CHECKLIST_COLUMNS.select, kind: 'checkbox', title: 'Select' },
     ],
@@ -73,7 +94,8 @@ function addBarrierGroup(doc: Y.Doc, group: BarrierGroup): void {
 function addObjective2(doc: Y.Doc): void {
   addNoteSection(doc, {
     id: 'objective-2',
-    title: 'Objective 2: If needed, gather feedback from staff on barriers to working with community providers',
+    title:
+      'Objective 2: If needed, gather feedback from staff on barriers to working with community providers',
     blocks: [
       paragraph(
         'If you are unsure of the biggest barriers your district faces when working with community providers, you might find it helpful to solicit staff input. Below is an example of how you might use a survey to solicit that input.',
@@ -83,17 +105,29 @@ function addObjective2(doc: Y.Doc): void {
         'Step 2: Determine who will participate in the survey.',
         'Step 3: Review the survey results and determine the next steps.',
       ]),
-      paragraph('Note that while these resources are focused on surveying staff, you may also wish to gather perspectives from families and students.'),
+      paragraph(
+        'Note that while these resources are focused on surveying staff, you may also wish to gather perspectives from families and students.',
+      ),
       heading('Step 1: Review and adapt the sample survey questions'),
       paragraph([
         bold('Instructions:'),
-        plain(' Review the example survey below and consider adapting the sample or creating your own. The example below is also available as a Google form. To make a copy of the form for your own use, please:'),
+        plain(
+          ' Review the example survey below and consider adapting the sample or creating your own. The example below is also available as a Google form. To make a copy of the form for your own use, please:',
+        ),
       ]),
       bulletList(['Click on this link.', 'Then, click “Make a Copy.”']),
-      paragraph([italic('Please monitor who your copy of the survey is shared with to ensure it is only shared with the staff who should be able to view the responses.')]),
+      paragraph([
+        italic(
+          'Please monitor who your copy of the survey is shared with to ensure it is only shared with the staff who should be able to view the responses.',
+        ),
+      ]),
     ],
   });
-  addNoteSection(doc, { id: 'staff-survey', title: 'Sample staff survey', blocks: STAFF_SURVEY_BLOCKS });
+  addNoteSection(doc, {
+    id: 'staff-survey',
+    title: 'Sample staff survey',
+    blocks: STAFF_SURVEY_BLOCKS,
+  });
 
   addTableSection(doc, {
     id: 'survey-participants',
@@ -119,7 +153,8 @@ function addObjective2(doc: Y.Doc): void {
   addTableSection(doc, {
     id: 'survey-reflection',
     title: 'Step 3: Review the survey results and determine the next steps',
-    description: 'Instructions: Read the survey responses and consider the following questions to guide your reflection.',
+    description:
+      'Instructions: Read the survey responses and consider the following questions to guide your reflection.',
     columns: [
       { id: 'question', kind: 'text', title: 'Question' },
       { id: 'reflection', kind: 'text', title: 'Reflection' },

@@ -16,11 +16,16 @@ export const BEST_PRACTICES_BLOCKS: readonly NoteBlock[] = [
     'Training staff on relevant rules and regulations, policies, and procedures.',
     'Using appropriate technology and relevant cybersecurity safeguards to securely share information.',
   ]),
-  paragraph('This resource on information-sharing (Education Development Center) discusses these practices in more detail.'),
-  paragraph('Districts can also consult this Department of Education resource for additional cybersecurity considerations.'),
+  paragraph(
+    'This resource on information-sharing (Education Development Center) discusses these practices in more detail.',
+  ),
+  paragraph(
+    'Districts can also consult this Department of Education resource for additional cybersecurity considerations.',
+  ),
 ];
 
-export const INFORMATION_SHARING_SOURCE = 'HIPAA and FERPA in Schools: Sharing Information to Improve Outcomes';
+export const INFORMATION_SHARING_SOURCE =
+  'HIPAA and FERPA in Schools: Sharing Information to Improve Outcomes';
 
 /** The worksheet's three steps, as the options of its step column, with their questions. */
 export const INFORMATION_SHARING_STEPS = [
@@ -38,12 +43,19 @@ export const INFORMATION_SHARING_STEPS = [
   {
     id: 'step-2',
     label: 'Step 2: With the answers to step 1 established, and with your legal team, ask:',
-    questions: ['Which laws, if any, apply?', 'Which options under that law would allow data sharing?'],
+    questions: [
+      'Which laws, if any, apply?',
+      'Which options under that law would allow data sharing?',
+    ],
   },
   {
     id: 'step-3',
-    label: 'Step 3: Talk about non-legal factors that may encourage or limit sharing of information',
-    questions: ['Which options make sense given the purpose and other factors involved?', 'What tools do you need in place, if any?'],
+    label:
+      'Step 3: Talk about non-legal factors that may encourage or limit sharing of information',
+    questions: [
+      'Which options make sense given the purpose and other factors involved?',
+      'What tools do you need in place, if any?',
+    ],
   },
 ] as const;
 
@@ -52,29 +64,66 @@ export const INFORMATION_SHARING_STEPS = [
  * words, since a table row stands alone. An empty metric is the seed's blank line for adding
  * one's own; "Measure and improve service delivery" has no examples, only that line.
  */
-export const EXAMPLE_METRICS: readonly { readonly goal: MeetingGoalId; readonly metric: string }[] = [
-  { goal: 'collaboration', metric: 'The percentage of partner-employed providers completing school-level training on policies and procedures.' },
-  { goal: 'collaboration', metric: 'The percentage of student-support hours provided by each partner organization relative to the total support hours provided by all partners.' },
-  { goal: 'collaboration', metric: 'The percentage of partner organizations returning each school year.' },
-  { goal: 'collaboration', metric: '' },
-  { goal: 'access', metric: 'The percentage of all students referred for mental health services.' },
-  {
-    goal: 'access',
-    metric: 'Of those students referred for services: Percentage of students offered the opportunity to initiate services (regardless of parent or guardian consent).',
-  },
-  { goal: 'access', metric: 'Of those students referred for services: Percentage of students who initiated services.' },
-  { goal: 'access', metric: 'Of those students referred for services: Percentage of students who initiated services and are still actively receiving them after one month.' },
-  { goal: 'access', metric: '' },
-  { goal: 'delivery', metric: '' },
-  { goal: 'effectiveness', metric: 'Campus or district measures of student wellbeing (e.g., from universal screeners or needs assessments).' },
-  {
-    goal: 'effectiveness',
-    metric: 'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Families and students (when age appropriate)',
-  },
-  { goal: 'effectiveness', metric: 'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Staff or teachers' },
-  { goal: 'effectiveness', metric: 'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Mental health providers' },
-  { goal: 'effectiveness', metric: '' },
-];
+export const EXAMPLE_METRICS: readonly { readonly goal: MeetingGoalId; readonly metric: string }[] =
+  [
+    {
+      goal: 'collaboration',
+      metric:
+        'The percentage of partner-employed providers completing school-level training on policies and procedures.',
+    },
+    {
+      goal: 'collaboration',
+      metric:
+        'The percentage of student-support hours provided by each partner organization relative to the total support hours provided by all partners.',
+    },
+    {
+      goal: 'collaboration',
+      metric: 'The percentage of partner organizations returning each school year.',
+    },
+    { goal: 'collaboration', metric: '' },
+    {
+      goal: 'access',
+      metric: 'The percentage of all students referred for mental health services.',
+    },
+    {
+      goal: 'access',
+      metric:
+        'Of those students referred for services: Percentage of students offered the opportunity to initiate services (regardless of parent or guardian consent).',
+    },
+    {
+      goal: 'access',
+      metric:
+        'Of those students referred for services: Percentage of students who initiated services.',
+    },
+    {
+      goal: 'access',
+      metric:
+        'Of those students referred for services: Percentage of students who initiated services and are still actively receiving them after one month.',
+    },
+    { goal: 'access', metric: '' },
+    { goal: 'delivery', metric: '' },
+    {
+      goal: 'effectiveness',
+      metric:
+        'Campus or district measures of student wellbeing (e.g., from universal screeners or needs assessments).',
+    },
+    {
+      goal: 'effectiveness',
+      metric:
+        'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Families and students (when age appropriate)',
+    },
+    {
+      goal: 'effectiveness',
+      metric:
+        'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Staff or teachers',
+    },
+    {
+      goal: 'effectiveness',
+      metric:
+        'Student wellbeing service effectiveness and satisfaction survey data from stakeholders, including: Mental health providers',
+    },
+    { goal: 'effectiveness', metric: '' },
+  ];
 
 export const METRICS_CHECKLIST_DESCRIPTION = [
   'Instructions: Which metrics does your district plan to look at with community providers?',
@@ -88,7 +137,10 @@ export const METRICS_CHECKLIST_DESCRIPTION = [
 export const PROTOCOL_ROWS: readonly { readonly item: string; readonly example: string }[] = [
   {
     item: 'Meeting goals',
-    example: ['Assess the current systems for referring students and providing mental health services', 'Use student wellbeing outcomes data to create action plans'].join('\n'),
+    example: [
+      'Assess the current systems for referring students and providing mental health services',
+      'Use student wellbeing outcomes data to create action plans',
+    ].join('\n'),
   },
   { item: 'Facilitator name', example: '' },
   {
@@ -100,7 +152,11 @@ export const PROTOCOL_ROWS: readonly { readonly item: string; readonly example: 
   },
   {
     item: 'Attendees',
-    example: ['Resource coordinator', 'School head of student support', 'Partner representative (e.g., manager of partner-employed providers)'].join('\n'),
+    example: [
+      'Resource coordinator',
+      'School head of student support',
+      'Partner representative (e.g., manager of partner-employed providers)',
+    ].join('\n'),
   },
   {
     item: 'Part 1: Reviewing the data',

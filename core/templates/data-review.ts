@@ -40,30 +40,51 @@ function addInformationSharingWorksheet(doc: Y.Doc): void {
       `Source: ${INFORMATION_SHARING_SOURCE} (Substance Abuse and Mental Health Services Administration)`,
     ].join('\n'),
     columns: [
-      { id: 'step', kind: 'choice', title: 'Step', options: INFORMATION_SHARING_STEPS.map(({ id, label }) => ({ id, label })) },
+      {
+        id: 'step',
+        kind: 'choice',
+        title: 'Step',
+        options: INFORMATION_SHARING_STEPS.map(({ id, label }) => ({ id, label })),
+      },
       { id: 'question', kind: 'text', title: 'Question' },
       { id: 'answer', kind: 'text', title: 'Answer' },
     ],
-    rows: INFORMATION_SHARING_STEPS.flatMap((step) => step.questions.map((question) => ({ values: { step: step.id, question } }))),
+    rows: INFORMATION_SHARING_STEPS.flatMap((step) =>
+      step.questions.map((question) => ({ values: { step: step.id, question } })),
+    ),
   });
 }
 
 function addMetricsChecklist(doc: Y.Doc): void {
   addTableSection(doc, {
     id: 'metrics-checklist',
-    title: 'Objective 3: Determine what data districts and community providers will look at together',
+    title:
+      'Objective 3: Determine what data districts and community providers will look at together',
     description: METRICS_CHECKLIST_DESCRIPTION,
     columns: [
       { id: 'goal', kind: 'choice', title: 'Potential meeting goal', options: MEETING_GOALS },
       { id: 'metric', kind: 'text', title: 'Example metrics to review' },
       { id: 'collected', kind: 'checkbox', title: 'Already collected' },
     ],
-    rows: EXAMPLE_METRICS.map(({ goal, metric }) => ({ values: { goal, metric, collected: false } })),
+    rows: EXAMPLE_METRICS.map(({ goal, metric }) => ({
+      values: { goal, metric, collected: false },
+    })),
   });
 }
 
-const count = (id: string, title: string, hint: string): ColumnSpec => ({ id, kind: 'number', title, hint });
-const rate = (id: string, title: string, numerator: string, denominator: string): ColumnSpec => ({ id, kind: 'rate', title, numerator, denominator });
+const count = (id: string, title: string, hint: string): ColumnSpec => ({
+  id,
+  kind: 'number',
+  title,
+  hint,
+});
+const rate = (id: string, title: string, numerator: string, denominator: string): ColumnSpec => ({
+  id,
+  kind: 'rate',
+  title,
+  numerator,
+  denominator,
+});
 
 /**
  * Not in the seed's text but what its checklist asks for: the funnel metrics of the "Ensure
@@ -80,11 +101,27 @@ function addMetricsTable(doc: Y.Doc): void {
     columns: [
       { id: c.period, kind: 'text', title: 'Period', hint: 'e.g. 2026-09' },
       { id: c.provider, kind: 'text', title: 'Provider', hint: 'Partner organization' },
-      count(c.referred, 'Students referred', 'Students referred for mental health services in this period'),
-      count(c.offered, 'Offered services', 'Of those referred: offered the opportunity to initiate services (regardless of parent or guardian consent)'),
+      count(
+        c.referred,
+        'Students referred',
+        'Students referred for mental health services in this period',
+      ),
+      count(
+        c.offered,
+        'Offered services',
+        'Of those referred: offered the opportunity to initiate services (regardless of parent or guardian consent)',
+      ),
       count(c.initiated, 'Initiated services', 'Of those referred: initiated services'),
-      count(c.active, 'Active after one month', 'Of those referred: initiated services and still actively receiving them after one month'),
-      count(c.providersTrained, 'Providers trained', 'Partner-employed providers who completed school-level training on policies and procedures'),
+      count(
+        c.active,
+        'Active after one month',
+        'Of those referred: initiated services and still actively receiving them after one month',
+      ),
+      count(
+        c.providersTrained,
+        'Providers trained',
+        'Partner-employed providers who completed school-level training on policies and procedures',
+      ),
       count(c.providersTotal, 'Providers in total', 'All partner-employed providers'),
       rate(c.offeredRate, '% offered', c.offered, c.referred),
       rate(c.initiatedRate, '% initiated', c.initiated, c.referred),
@@ -121,7 +158,8 @@ export const dataReviewTemplate: Template = {
     addAbout(doc);
     addNoteSection(doc, {
       id: 'best-practices',
-      title: 'Objective 1: Understand best practices when it comes to sharing data to improve care while protecting the privacy of students',
+      title:
+        'Objective 1: Understand best practices when it comes to sharing data to improve care while protecting the privacy of students',
       blocks: BEST_PRACTICES_BLOCKS,
     });
     addInformationSharingWorksheet(doc);
@@ -130,7 +168,13 @@ export const dataReviewTemplate: Template = {
     addNoteSection(doc, {
       id: 'legal-reminder',
       title: 'Reminder',
-      blocks: [paragraph([bold('Reminder: Please consult with your legal team before sharing any student-level data.')])],
+      blocks: [
+        paragraph([
+          bold(
+            'Reminder: Please consult with your legal team before sharing any student-level data.',
+          ),
+        ]),
+      ],
     });
     addDataReviewProtocol(doc);
   },

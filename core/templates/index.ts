@@ -11,7 +11,11 @@ import type { Template, TemplateId } from './template.ts';
 export { TEMPLATE_IDS } from './template.ts';
 export type { Template, TemplateId } from './template.ts';
 export { METRICS_COLUMNS, METRICS_SECTION_ID } from '../schema/data-review-columns.ts';
-export { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS } from '../schema/meeting-calendar-columns.ts';
+export {
+  MEETING_COLUMNS,
+  REPEAT_OPTIONS,
+  WHERE_OPTIONS,
+} from '../schema/meeting-calendar-columns.ts';
 export type { RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
 export {
   FUNNEL_STAGE_OPTIONS,

@@ -1,9 +1,20 @@
 import type * as Y from 'yjs';
 import { addNoteSection, addTableSection, type RowInit } from '../schema/index.ts';
-import { MEETING_COLUMNS, REPEAT_OPTIONS, WHERE_OPTIONS, type RepeatOptionId } from '../schema/meeting-calendar-columns.ts';
+import {
+  MEETING_COLUMNS,
+  REPEAT_OPTIONS,
+  WHERE_OPTIONS,
+  type RepeatOptionId,
+} from '../schema/meeting-calendar-columns.ts';
 import { bold, bulletList, paragraph, plain } from './note-blocks.ts';
 import { MEETINGS_SECTION_ID } from '../schema/section-ids.ts';
-import { DATA_REVIEW_RESOURCES_POINTER, LEGAL_TEAM_REMINDER, MEETING_GOALS, toolIntroBlocks, type MeetingGoalId } from './shared-passages.ts';
+import {
+  DATA_REVIEW_RESOURCES_POINTER,
+  LEGAL_TEAM_REMINDER,
+  MEETING_GOALS,
+  toolIntroBlocks,
+  type MeetingGoalId,
+} from './shared-passages.ts';
 import type { Template } from './template.ts';
 
 const GOAL_COLUMNS: Record<MeetingGoalId, string> = {
@@ -31,7 +42,8 @@ interface SampleMeeting {
 const SAMPLE_MEETINGS: readonly SampleMeeting[] = [
   {
     meeting: 'MOU renegotiation',
-    frequency: 'Renegotiate MOUs every 1-2 years; 2 or more meetings per MOU renegotiation (frequency depends on length of MOU)',
+    frequency:
+      'Renegotiate MOUs every 1-2 years; 2 or more meetings per MOU renegotiation (frequency depends on length of MOU)',
     attendees: [
       'Director of student support',
       '“Owner” of relationship with community provider (e.g., a district-level resource coordinator or staff member)',
@@ -56,7 +68,11 @@ const SAMPLE_MEETINGS: readonly SampleMeeting[] = [
   {
     meeting: 'Annual community provider training',
     frequency: 'Beginning of each school year',
-    attendees: ['Resource coordinator', 'Community mental health provider', 'School-employed mental health providers'].join('\n'),
+    attendees: [
+      'Resource coordinator',
+      'Community mental health provider',
+      'School-employed mental health providers',
+    ].join('\n'),
     topics:
       'Ensure school staff and community providers understand relevant school policies (e.g., the referral process, crisis response, roles and responsibilities with contact information, and student data policies).',
     goals: ['collaboration', 'access', 'delivery'],
@@ -90,8 +106,13 @@ const SAMPLE_MEETINGS: readonly SampleMeeting[] = [
   {
     meeting: 'Student progress update',
     frequency: 'Every 2-4 weeks',
-    attendees: ['Resource coordinator', 'Community mental health providers', 'School-employed mental health providers'].join('\n'),
-    topics: 'Track how services are contributing to the wellbeing of all students receiving services and have focused conversations on specific students.',
+    attendees: [
+      'Resource coordinator',
+      'Community mental health providers',
+      'School-employed mental health providers',
+    ].join('\n'),
+    topics:
+      'Track how services are contributing to the wellbeing of all students receiving services and have focused conversations on specific students.',
     goals: ['access', 'effectiveness'],
     repeat: 'every-2-weeks',
   },
@@ -122,10 +143,19 @@ function addReflection(doc: Y.Doc): void {
   addTableSection(doc, {
     id: 'communication-reflection',
     title: 'Reflect on how communication with community mental health providers currently happens',
-    description: 'Before planning the calendar, you might find it helpful to reflect on how communication with community mental health providers currently happens:',
+    description:
+      'Before planning the calendar, you might find it helpful to reflect on how communication with community mental health providers currently happens:',
     columns: [
-      { id: 'working-well', kind: 'text', title: 'What meetings or communication channels are working well?' },
-      { id: 'improve', kind: 'text', title: 'How can the district improve communication with community mental health providers?' },
+      {
+        id: 'working-well',
+        kind: 'text',
+        title: 'What meetings or communication channels are working well?',
+      },
+      {
+        id: 'improve',
+        kind: 'text',
+        title: 'How can the district improve communication with community mental health providers?',
+      },
     ],
     rows: [{}],
   });
@@ -138,7 +168,9 @@ function addGuidingQuestions(doc: Y.Doc): void {
     blocks: [
       paragraph([
         bold('Instructions:'),
-        plain(' Select the example meetings that you want to have with community mental health providers or create your own calendar.'),
+        plain(
+          ' Select the example meetings that you want to have with community mental health providers or create your own calendar.',
+        ),
       ]),
       paragraph('As you complete the exercise, consider these guiding questions:'),
       bulletList([
@@ -155,7 +187,9 @@ function addGuidingQuestions(doc: Y.Doc): void {
 
 function sampleMeetingRow(sample: SampleMeeting): RowInit {
   const c = MEETING_COLUMNS;
-  const goals = Object.fromEntries(MEETING_GOALS.map(({ id }) => [GOAL_COLUMNS[id], sample.goals.includes(id)]));
+  const goals = Object.fromEntries(
+    MEETING_GOALS.map(({ id }) => [GOAL_COLUMNS[id], sample.goals.includes(id)]),
+  );
   return {
     values: {
       [c.meeting]: sample.meeting,
@@ -175,27 +209,50 @@ export function addMeetingsTable(doc: Y.Doc, rows: readonly RowInit[]): void {
   addTableSection(doc, {
     id: MEETINGS_SECTION_ID,
     title: 'Calendar of meetings with community providers',
-    description: 'Select the example meetings you want, adapt them or add your own. Give each meeting an owner who will plan and schedule it; a first date, time and repeat put it on the calendar export.',
+    description:
+      'Select the example meetings you want, adapt them or add your own. Give each meeting an owner who will plan and schedule it; a first date, time and repeat put it on the calendar export.',
     columns: [
       { id: c.meeting, kind: 'text', title: 'Potential meeting' },
       { id: c.frequency, kind: 'text', title: 'Potential frequency' },
-      { id: c.where, kind: 'multi-choice', title: 'Should this meeting happen with schools and/or districts?', options: WHERE_OPTIONS },
+      {
+        id: c.where,
+        kind: 'multi-choice',
+        title: 'Should this meeting happen with schools and/or districts?',
+        options: WHERE_OPTIONS,
+      },
       { id: c.attendees, kind: 'text', title: 'Potential attendees' },
       { id: c.topics, kind: 'text', title: 'Potential topic(s)' },
-      ...MEETING_GOALS.map(({ id, label }) => ({ id: GOAL_COLUMNS[id], kind: 'checkbox' as const, title: label })),
-      { id: c.owner, kind: 'person', title: 'Owner', hint: 'Who will plan and schedule this meeting?' },
+      ...MEETING_GOALS.map(({ id, label }) => ({
+        id: GOAL_COLUMNS[id],
+        kind: 'checkbox' as const,
+        title: label,
+      })),
+      {
+        id: c.owner,
+        kind: 'person',
+        title: 'Owner',
+        hint: 'Who will plan and schedule this meeting?',
+      },
       { id: c.firstDate, kind: 'date', title: 'First date' },
       { id: c.time, kind: 'text', format: 'time', title: 'Time', hint: '24-hour, e.g. 15:30' },
       { id: c.duration, kind: 'minutes', title: 'Duration' },
       // Options are stored whole in the document; only id and label belong there, the RRULE is the export's.
-      { id: c.repeat, kind: 'choice', title: 'Repeats', options: REPEAT_OPTIONS.map(({ id, label }) => ({ id, label })) },
+      {
+        id: c.repeat,
+        kind: 'choice',
+        title: 'Repeats',
+        options: REPEAT_OPTIONS.map(({ id, label }) => ({ id, label })),
+      },
     ],
     rows,
   });
 }
 
 function addMeetings(doc: Y.Doc): void {
-  addMeetingsTable(doc, [...SAMPLE_MEETINGS.map(sampleMeetingRow), { values: { [MEETING_COLUMNS.meeting]: 'Other:' } }]);
+  addMeetingsTable(doc, [
+    ...SAMPLE_MEETINGS.map(sampleMeetingRow),
+    { values: { [MEETING_COLUMNS.meeting]: 'Other:' } },
+  ]);
 }
 
 export const meetingCalendarTemplate: Template = {

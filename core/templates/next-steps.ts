@@ -24,9 +24,24 @@ export function addNextStepsSection(doc: Y.Doc, init: NextStepsInit): void {
     title: init.title,
     ...(init.description !== undefined && { description: init.description }),
     columns: [
-      { id: NEXT_STEPS_COLUMNS.task, kind: 'text', title: 'Task', hint: 'What does your district need to do next?' },
-      { id: NEXT_STEPS_COLUMNS.owner, kind: 'person', title: 'Owner', hint: 'Who will be in charge of making sure this task is complete?' },
-      { id: NEXT_STEPS_COLUMNS.deadline, kind: 'date', title: 'Deadline', hint: 'When will this task be complete?' },
+      {
+        id: NEXT_STEPS_COLUMNS.task,
+        kind: 'text',
+        title: 'Task',
+        hint: 'What does your district need to do next?',
+      },
+      {
+        id: NEXT_STEPS_COLUMNS.owner,
+        kind: 'person',
+        title: 'Owner',
+        hint: 'Who will be in charge of making sure this task is complete?',
+      },
+      {
+        id: NEXT_STEPS_COLUMNS.deadline,
+        kind: 'date',
+        title: 'Deadline',
+        hint: 'When will this task be complete?',
+      },
       { id: NEXT_STEPS_COLUMNS.done, kind: 'checkbox', title: 'Done' },
     ],
     rows: (init.steps ?? []).map((step) => ({

@@ -36,7 +36,8 @@ const DEFAULT_STEPS: readonly DefaultStep[] = [
   {
     step: 'A staff member notices a concern',
     role: 'Any school staff member',
-    action: 'Notices signs that a student may need mental health support and does not handle it alone.',
+    action:
+      'Notices signs that a student may need mental health support and does not handle it alone.',
     timeTarget: 'Same school day',
     channel: 'Conversation or the school referral form',
     shared: 'What was observed, with the school-based coordinator only.',
@@ -63,7 +64,8 @@ const DEFAULT_STEPS: readonly DefaultStep[] = [
   {
     step: 'Family contact and consent',
     role: 'School-based coordinator',
-    action: 'Talks with the family about the referral and asks for consent to share information with the provider.',
+    action:
+      'Talks with the family about the referral and asks for consent to share information with the provider.',
     timeTarget: 'Within 2 school days',
     channel: 'Phone call, then the consent form',
     shared: "The reason for the referral, with the student's parent or guardian.",
@@ -76,7 +78,8 @@ const DEFAULT_STEPS: readonly DefaultStep[] = [
     action: 'Sends the referral to the community provider that fits the need.',
     timeTarget: 'Within 2 school days of consent',
     channel: "The provider's intake form, sent securely",
-    shared: 'The minimum necessary under the signed consent (FERPA; HIPAA where the provider is a covered entity).',
+    shared:
+      'The minimum necessary under the signed consent (FERPA; HIPAA where the provider is a covered entity).',
   },
   {
     step: 'First appointment offered',
@@ -183,11 +186,21 @@ function addSteps(doc: Y.Doc): void {
       { id: c.action, kind: 'text', title: 'What happens' },
       { id: c.timeTarget, kind: 'text', title: 'Time target', hint: 'e.g. same school day' },
       { id: c.channel, kind: 'text', title: 'Form or channel' },
-      { id: c.shared, kind: 'text', title: 'What is shared, with whom', hint: 'The minimum necessary' },
+      {
+        id: c.shared,
+        kind: 'text',
+        title: 'What is shared, with whom',
+        hint: 'The minimum necessary',
+      },
       { id: c.next, kind: 'text', title: 'Next step' },
       { id: c.branchWhen, kind: 'text', title: 'Branch: if' },
       { id: c.branchTo, kind: 'text', title: 'Branch: go to' },
-      { id: c.stage, kind: 'choice', title: 'Data-review stage', options: FUNNEL_STAGE_OPTIONS.map(({ id, label }) => ({ id, label })) },
+      {
+        id: c.stage,
+        kind: 'choice',
+        title: 'Data-review stage',
+        options: FUNNEL_STAGE_OPTIONS.map(({ id, label }) => ({ id, label })),
+      },
     ],
     rows: DEFAULT_STEPS.map(stepRow),
   });
@@ -198,7 +211,8 @@ function addContacts(doc: Y.Doc): void {
   addTableSection(doc, {
     id: PATHWAY_CONTACTS_SECTION_ID,
     title: 'Who to call with a question',
-    description: 'For each school and provider: the person to ask about a referral, and how to reach them.',
+    description:
+      'For each school and provider: the person to ask about a referral, and how to reach them.',
     columns: [
       { id: c.place, kind: 'text', title: 'School or provider' },
       { id: c.contact, kind: 'person', title: 'Contact' },
@@ -215,8 +229,14 @@ function addEscalation(doc: Y.Doc): void {
     id: 'escalation',
     title: 'Escalation and exceptions',
     blocks: [
-      paragraph('Write down what happens when a step stalls or does not fit: who decides, who is told, and by when.'),
-      bulletList(['If a time target is missed:', 'If the provider has no availability:', 'Outside school hours or during breaks:']),
+      paragraph(
+        'Write down what happens when a step stalls or does not fit: who decides, who is told, and by when.',
+      ),
+      bulletList([
+        'If a time target is missed:',
+        'If the provider has no availability:',
+        'Outside school hours or during breaks:',
+      ]),
     ],
   });
 }

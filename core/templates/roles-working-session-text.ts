@@ -5,23 +5,34 @@ import { bold, paragraph, plain } from './note-blocks.ts';
 
 export const INVITATION_EMAIL_BLOCKS: readonly NoteBlock[] = [
   paragraph('Dear colleagues,'),
-  paragraph('I am looking forward to our working session on [date] at [time]. We will be meeting at [location].'),
+  paragraph(
+    'I am looking forward to our working session on [date] at [time]. We will be meeting at [location].',
+  ),
   paragraph(
     "The district has set a goal to increase our students' access to high-quality mental health services by strengthening our collaboration with the community providers of these services.",
   ),
-  paragraph('During our working session, we will further define the roles and responsibilities of our staff and community mental health providers. Please see the agenda below.'),
-  paragraph('Let me know if you have any questions. I look forward to working with you on this important topic.'),
+  paragraph(
+    'During our working session, we will further define the roles and responsibilities of our staff and community mental health providers. Please see the agenda below.',
+  ),
+  paragraph(
+    'Let me know if you have any questions. I look forward to working with you on this important topic.',
+  ),
   paragraph('[Signature]'),
 ];
 
 export const AGENDA_TOPICS: readonly { readonly topic: string; readonly minutes: number }[] = [
   { topic: 'Meeting goals and introduction', minutes: 5 },
   {
-    topic: 'Identify a central coordinating role to act as a liaison between school staff, community mental health providers, students, and families',
+    topic:
+      'Identify a central coordinating role to act as a liaison between school staff, community mental health providers, students, and families',
     minutes: 30,
   },
   { topic: 'Break', minutes: 5 },
-  { topic: 'Plan roles and responsibilities for teachers, staff, administrators, and community mental health providers', minutes: 35 },
+  {
+    topic:
+      'Plan roles and responsibilities for teachers, staff, administrators, and community mental health providers',
+    minutes: 35,
+  },
   { topic: 'Identify next steps and begin taking action', minutes: 15 },
 ];
 
@@ -36,9 +47,13 @@ export const COORDINATING_ROLE_BLOCKS: readonly NoteBlock[] = [
     ),
   ]),
   paragraph([
-    plain('The School-Based Health Care Support Toolkit (Ohio Department of Education) highlights the '),
+    plain(
+      'The School-Based Health Care Support Toolkit (Ohio Department of Education) highlights the ',
+    ),
     bold('importance of a central coordinating role, such as a resource coordinator'),
-    plain('. A person in this role may be able to support schools in making the most of partnerships, while '),
+    plain(
+      '. A person in this role may be able to support schools in making the most of partnerships, while ',
+    ),
     bold('building awareness and trust in services for students, staff, and families'),
     plain('.'),
   ]),
@@ -48,7 +63,10 @@ export const COORDINATING_ROLE_BLOCKS: readonly NoteBlock[] = [
  * The sample roles and their responsibilities. A table cell is plain text, so each role's lead
  * sentence and bullets are joined by line breaks.
  */
-export const ROLE_RESPONSIBILITIES: readonly { readonly role: string; readonly responsibilities: string }[] = [
+export const ROLE_RESPONSIBILITIES: readonly {
+  readonly role: string;
+  readonly responsibilities: string;
+}[] = [
   {
     role: 'Administrators and principals',
     responsibilities: [

@@ -27,7 +27,8 @@ const COVERAGE_OPTIONS = [
   { id: 'not-sure', label: "Not sure/don't know" },
 ] as const;
 
-const OHIO_SOURCE = 'Source: Adapted from the School-Based Health Care Support Toolkit (Ohio Department of Education)';
+const OHIO_SOURCE =
+  'Source: Adapted from the School-Based Health Care Support Toolkit (Ohio Department of Education)';
 
 function addAbout(doc: Y.Doc): void {
   addNoteSection(doc, {
@@ -43,7 +44,11 @@ function addAbout(doc: Y.Doc): void {
         'Identify next steps, including working with district legal and community providers to renegotiate existing memorandums of understanding (MOUs) or create new ones, where appropriate.',
         'Communicate roles and responsibilities to school and district staff, community providers, and other key stakeholders.',
       ]),
-      paragraph([bold("Consider at which stages of the process your team might involve the district's legal and procurement teams.")]),
+      paragraph([
+        bold(
+          "Consider at which stages of the process your team might involve the district's legal and procurement teams.",
+        ),
+      ]),
       paragraph([
         bold(
           'Consider whether relevant stakeholder groups that are not represented in the working session might be consulted to get a better understanding of how current roles and responsibilities are working (e.g., through a survey or focus group).',
@@ -56,7 +61,8 @@ function addAbout(doc: Y.Doc): void {
 function addPlanningTeam(doc: Y.Doc): void {
   addTableSection(doc, {
     id: 'planning-team',
-    title: 'Objective 1: Identify a team to plan the roles and responsibilities for school-based mental health services',
+    title:
+      'Objective 1: Identify a team to plan the roles and responsibilities for school-based mental health services',
     description: [
       'Instructions: Use the table below to list meeting attendees who will serve as representatives for each role. As you develop this team, please try to reflect the diversity of key stakeholder groups (e.g., types of roles, grade levels, and schools).',
       'Consider examining your list with the following questions in mind:',
@@ -68,7 +74,11 @@ function addPlanningTeam(doc: Y.Doc): void {
       { id: 'role', kind: 'text', title: 'Potential role' },
       { id: 'name', kind: 'person', title: 'Name of meeting attendee' },
     ],
-    rows: ['District head(s) of student support', 'School head(s) of student support', 'Other administrator(s) (e.g., principal)'].map((role) => ({ values: { role } })),
+    rows: [
+      'District head(s) of student support',
+      'School head(s) of student support',
+      'Other administrator(s) (e.g., principal)',
+    ].map((role) => ({ values: { role } })),
   });
 }
 
@@ -77,7 +87,12 @@ function addInvitationAndAgenda(doc: Y.Doc): void {
     id: 'invitation',
     title: 'Objective 2: Prepare an agenda and share it with the team',
     blocks: [
-      paragraph([bold('Instructions:'), plain(' Adapt the email and agenda. Consider splitting the work into a series of meetings, as needed.')]),
+      paragraph([
+        bold('Instructions:'),
+        plain(
+          ' Adapt the email and agenda. Consider splitting the work into a series of meetings, as needed.',
+        ),
+      ]),
       ...INVITATION_EMAIL_BLOCKS,
     ],
   });
@@ -88,7 +103,10 @@ function addInvitationAndAgenda(doc: Y.Doc): void {
  * A working session's agenda table: one row per topic, with its minutes when known (the
  * facilitator's timer runs from them). Meeting documents made from the calendar use it too.
  */
-export function addAgendaTable(doc: Y.Doc, topics: readonly { readonly topic: string; readonly minutes?: number }[]): void {
+export function addAgendaTable(
+  doc: Y.Doc,
+  topics: readonly { readonly topic: string; readonly minutes?: number }[],
+): void {
   addTableSection(doc, {
     id: AGENDA_SECTION_ID,
     title: 'Agenda',
@@ -96,7 +114,12 @@ export function addAgendaTable(doc: Y.Doc, topics: readonly { readonly topic: st
       { id: AGENDA_COLUMNS.topic, kind: 'text', title: 'Topic' },
       { id: AGENDA_COLUMNS.minutes, kind: 'minutes', title: 'Time' },
     ],
-    rows: topics.map(({ topic, minutes }) => ({ values: { [AGENDA_COLUMNS.topic]: topic, ...(minutes !== undefined && { [AGENDA_COLUMNS.minutes]: minutes }) } })),
+    rows: topics.map(({ topic, minutes }) => ({
+      values: {
+        [AGENDA_COLUMNS.topic]: topic,
+        ...(minutes !== undefined && { [AGENDA_COLUMNS.minutes]: minutes }),
+      },
+    })),
   });
 }
 
@@ -105,7 +128,9 @@ function addMaterials(doc: Y.Doc): void {
     id: 'materials',
     title: 'Objective 3: Prepare and print materials for the working session',
     blocks: [
-      paragraph('Before the meeting, consider preparing the linked materials for the working session.'),
+      paragraph(
+        'Before the meeting, consider preparing the linked materials for the working session.',
+      ),
       bulletList(['Participant workbook', 'Sample job description for a resource coordinator']),
     ],
   });
@@ -136,7 +161,8 @@ function addFacilitation(doc: Y.Doc): void {
   // The seed's diagram of key roles (an image) is not part of the seed text, so it is left out.
   addNoteSection(doc, {
     id: 'coordinating-role',
-    title: 'Agenda topic: Consider identifying a central coordinating role to act as a liaison between school staff, community mental health providers, students, and families',
+    title:
+      'Agenda topic: Consider identifying a central coordinating role to act as a liaison between school staff, community mental health providers, students, and families',
     blocks: COORDINATING_ROLE_BLOCKS,
   });
   addTableSection(doc, {
@@ -147,16 +173,26 @@ function addFacilitation(doc: Y.Doc): void {
       'If the work is not currently done or is split between several professionals in different departments, consider whether to define a school-based resource coordinator within the district.',
     ].join('\n'),
     columns: [
-      { id: 'staff', kind: 'text', title: 'List the staff who currently do the work of a resource coordinator' },
+      {
+        id: 'staff',
+        kind: 'text',
+        title: 'List the staff who currently do the work of a resource coordinator',
+      },
       { id: 'tasks', kind: 'text', title: 'What tasks do these staff do?' },
-      { id: 'at-all-schools', kind: 'choice', title: 'For districts, does this role exist at all schools?', options: COVERAGE_OPTIONS },
+      {
+        id: 'at-all-schools',
+        kind: 'choice',
+        title: 'For districts, does this role exist at all schools?',
+        options: COVERAGE_OPTIONS,
+      },
     ],
     rows: [{}, {}, {}],
   });
 
   addTableSection(doc, {
     id: 'roles-and-responsibilities',
-    title: 'Agenda topic: Plan roles and responsibilities for teachers, staff, administrators, and community mental health providers',
+    title:
+      'Agenda topic: Plan roles and responsibilities for teachers, staff, administrators, and community mental health providers',
     description: [
       'Facilitator: Review the potential roles and responsibilities with your team. Then, plan the roles and responsibilities for your district.',
       'Review the sample roles and responsibilities and adapt them for your district. Consider which roles exist in your district and which tasks or responsibilities are needed in your context.',
@@ -164,9 +200,15 @@ function addFacilitation(doc: Y.Doc): void {
     ].join('\n'),
     columns: [
       { id: 'role', kind: 'text', title: 'Possible roles' },
-      { id: 'responsibilities', kind: 'text', title: 'Potential school-based mental health responsibilities' },
+      {
+        id: 'responsibilities',
+        kind: 'text',
+        title: 'Potential school-based mental health responsibilities',
+      },
     ],
-    rows: ROLE_RESPONSIBILITIES.map(({ role, responsibilities }) => ({ values: { role, responsibilities } })),
+    rows: ROLE_RESPONSIBILITIES.map(({ role, responsibilities }) => ({
+      values: { role, responsibilities },
+    })),
   });
 }
 

@@ -18,15 +18,24 @@ const PROVIDERS: Record<PartnerWording, string> = {
 };
 
 /** "Who is this tool for?" and the tool's numbered steps, which open every tool of the seed. */
-export function toolIntroBlocks(wording: PartnerWording, steps: readonly (Text | readonly NoteBlock[])[]): NoteBlock[] {
+export function toolIntroBlocks(
+  wording: PartnerWording,
+  steps: readonly (Text | readonly NoteBlock[])[],
+): NoteBlock[] {
   return [
     heading('Who is this tool for?'),
     paragraph(
       'This tool is designed for school and district staff responsible for establishing and maintaining relationships ' +
         `with community health organizations or ${PROVIDERS[wording]}.`,
     ),
-    paragraph('Example roles include district heads of student support, members of district student support teams, and community partnership coordinators.'),
-    heading([plain('Steps for using this tool ('), italic('supporting materials follow'), plain('):')]),
+    paragraph(
+      'Example roles include district heads of student support, members of district student support teams, and community partnership coordinators.',
+    ),
+    heading([
+      plain('Steps for using this tool ('),
+      italic('supporting materials follow'),
+      plain('):'),
+    ]),
     orderedList(steps),
   ];
 }
@@ -43,7 +52,8 @@ export function participantListInstructions(activity: 'survey' | 'assessment'): 
 export const LEGAL_TEAM_REMINDER =
   'Before sharing any data, consult with your legal team to ensure you understand and are adhering to all rules and regulations governing data confidentiality.';
 
-export const DATA_REVIEW_RESOURCES_POINTER = 'See here for resources on reviewing data with community providers.';
+export const DATA_REVIEW_RESOURCES_POINTER =
+  'See here for resources on reviewing data with community providers.';
 
 /**
  * The four goals the seed gives meetings with providers: goal columns of the meeting calendar,

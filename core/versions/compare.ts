@@ -53,19 +53,28 @@ export function compareDocuments(before: DocumentView, after: DocumentView): Doc
   const sections: SectionChange[] = [];
   for (const section of after.sections) {
     const previous = beforeById.get(section.id);
-    if (previous === undefined) sections.push({ change: 'added', id: section.id, title: section.title });
+    if (previous === undefined)
+      sections.push({ change: 'added', id: section.id, title: section.title });
     else {
       const change = compareSection(previous, section);
       if (change !== null) sections.push(change);
     }
   }
   for (const section of before.sections) {
-    if (!afterIds.has(section.id)) sections.push({ change: 'removed', id: section.id, title: section.title });
+    if (!afterIds.has(section.id))
+      sections.push({ change: 'removed', id: section.id, title: section.title });
   }
-  const sharedBefore = before.sections.filter((section) => afterIds.has(section.id)).map((section) => section.id);
-  const sharedAfter = after.sections.filter((section) => beforeById.has(section.id)).map((section) => section.id);
+  const sharedBefore = before.sections
+    .filter((section) => afterIds.has(section.id))
+    .map((section) => section.id);
+  const sharedAfter = after.sections
+    .filter((section) => beforeById.has(section.id))
+    .map((section) => section.id);
   return {
-    title: before.meta.title === after.meta.title ? null : { before: before.meta.title, after: after.meta.title },
+    title:
+      before.meta.title === after.meta.title
+        ? null
+        : { before: before.meta.title, after: after.meta.title },
     sectionsReordered: sharedBefore.some((id, index) => sharedAfter[index] !== id),
     sections,
   };
@@ -92,7 +101,15 @@ function compareSection(before: SectionView, after: SectionView): SectionChange 
   }
   const columnsChanged = columns.added.length + columns.removed.length + columns.renamed.length > 0;
   if (renamedFrom === null && !contentChanged && !columnsChanged && rows.length === 0) return null;
-  return { change: 'changed', id: after.id, title: after.title, renamedFrom, contentChanged, columns, rows };
+  return {
+    change: 'changed',
+    id: after.id,
+    title: after.title,
+    renamedFrom,
+    contentChanged,
+    columns,
+    rows,
+  };
 }
 
 function compareColumns(before: readonly Column[], after: readonly Column[]): ColumnChanges {
@@ -103,7 +120,9 @@ function compareColumns(before: readonly Column[], after: readonly Column[]): Co
     removed: before.filter((column) => !afterIds.has(column.id)).map((column) => column.title),
     renamed: after.flatMap((column) => {
       const previous = beforeById.get(column.id);
-      return previous !== undefined && previous.title !== column.title ? [{ from: previous.title, to: column.title }] : [];
+      return previous !== undefined && previous.title !== column.title
+        ? [{ from: previous.title, to: column.title }]
+        : [];
     }),
   };
 }
@@ -112,21 +131,42 @@ function compareRows(before: TableView, after: TableView): RowChange[] {
   const beforeById = new Map(before.rows.map((row) => [row.id, row]));
   const afterIds = new Set(after.rows.map((row) => row.id));
   // Cells are compared in the columns both states have; a computed rate follows its inputs, so it is not listed again.
-  const shared = after.columns.filter((column) => column.kind !== 'rate' && before.columns.some((other) => other.id === column.id));
+  const shared = after.columns.filter(
+    (column) => column.kind !== 'rate' && before.columns.some((other) => other.id === column.id),
+  );
   const changes: RowChange[] = [];
   after.rows.forEach((row, index) => {
     const previous = beforeById.get(row.id);
     if (previous === undefined) {
-      changes.push({ change: 'added', id: row.id, label: rowLabel(row, after.columns, index), columns: [] });
+      changes.push({
+        change: 'added',
+        id: row.id,
+        label: rowLabel(row, after.columns, index),
+        columns: [],
+      });
       return;
     }
-    const differing = shared.filter((column) => JSON.stringify(previous.cells[column.id]) !== JSON.stringify(row.cells[column.id]));
+    const differing = shared.filter(
+      (column) =>
+        JSON.stringify(previous.cells[column.id]) !== JSON.stringify(row.cells[column.id]),
+    );
     if (differing.length > 0) {
-      changes.push({ change: 'changed', id: row.id, label: rowLabel(row, after.columns, index), columns: differing.map((column) => column.title) });
+      changes.push({
+        change: 'changed',
+        id: row.id,
+        label: rowLabel(row, after.columns, index),
+        columns: differing.map((column) => column.title),
+      });
     }
   });
   before.rows.forEach((row, index) => {
-    if (!afterIds.has(row.id)) changes.push({ change: 'removed', id: row.id, label: rowLabel(row, before.columns, index), columns: [] });
+    if (!afterIds.has(row.id))
+      changes.push({
+        change: 'removed',
+        id: row.id,
+        label: rowLabel(row, before.columns, index),
+        columns: [],
+      });
   });
   return changes;
 }
@@ -138,7 +178,8 @@ function rowLabel(row: RowView, columns: readonly Column[], index: number): stri
     const cell = row.cells[column.id];
     if (cell !== undefined && (cell.kind === 'text' || cell.kind === 'person')) {
       const text = cell.text.replace(/\s+/g, ' ').trim();
-      if (text !== '') return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
+      if (text !== '')
+        return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
     }
   }
   return `Row ${index + 1}`;

@@ -13,7 +13,11 @@ import { readMeta, reconcileSections, writeTitle } from '../schema/index.ts';
  *
  * @param origin passed to the transaction, so the caller's own observers can recognise it.
  */
-export function restoreVersion(live: Y.Doc, version: Y.Doc, origin: unknown = 'restore-version'): void {
+export function restoreVersion(
+  live: Y.Doc,
+  version: Y.Doc,
+  origin: unknown = 'restore-version',
+): void {
   live.transact(() => {
     const title = readMeta(version).value.title;
     if (readMeta(live).value.title !== title) writeTitle(live, title);

@@ -11,13 +11,22 @@ export function requestActor(c: Context): AuditActor {
   const account = readAccount(c);
   if (account !== null) return { type: 'account', id: account.id, name: account.name };
   const authorized = c.get('authorized') as Authorized | undefined;
-  return authorized === undefined ? { type: 'system' } : { type: 'link', role: authorized.access.role };
+  return authorized === undefined
+    ? { type: 'system' }
+    : { type: 'link', role: authorized.access.role };
 }
 
 /** An audit entry for what this request did, stamped now and with the request's id. */
 export function auditEntry(
   c: Context,
-  fields: { readonly workspaceId: string; readonly action: AuditEntry['action']; readonly target?: string; readonly detail?: string; readonly outcome?: AuditEntry['outcome']; readonly actor?: AuditActor },
+  fields: {
+    readonly workspaceId: string;
+    readonly action: AuditEntry['action'];
+    readonly target?: string;
+    readonly detail?: string;
+    readonly outcome?: AuditEntry['outcome'];
+    readonly actor?: AuditActor;
+  },
 ): AuditEntry {
   return {
     workspaceId: fields.workspaceId,

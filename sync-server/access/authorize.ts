@@ -15,9 +15,13 @@ export function hasRole(access: Access, least: Role): boolean {
   return RANK[access.role] >= RANK[least];
 }
 
-const higher = (a: Role | null, b: Role | null): Role | null => (a === null ? b : b === null ? a : RANK[a] >= RANK[b] ? a : b);
+const higher = (a: Role | null, b: Role | null): Role | null =>
+  a === null ? b : b === null ? a : RANK[a] >= RANK[b] ? a : b;
 
-export async function authorizeToken(store: DocumentStore, token: string | null | undefined): Promise<Authorized | null> {
+export async function authorizeToken(
+  store: DocumentStore,
+  token: string | null | undefined,
+): Promise<Authorized | null> {
   if (token === null || token === undefined || token === '' || token.length > 200) return null;
   const tokenHash = hashToken(token);
   const access = (await store.findAccess(tokenHash)) ?? (await findJoinAccess(store, tokenHash));
@@ -32,16 +36,31 @@ export type Refusal = 'no-token' | 'not-found' | 'sign-in-required';
  * share link presented (issue 18). Where the workspace requires sign-in, its links count only
  * for someone signed in. `link` is the presented link's access when it belongs to the workspace.
  */
-async function effectiveAccess(store: DocumentStore, workspaceId: string, link: Authorized | null, account: AccountRecord | null): Promise<Authorized | Refusal> {
+async function effectiveAccess(
+  store: DocumentStore,
+  workspaceId: string,
+  link: Authorized | null,
+  account: AccountRecord | null,
+): Promise<Authorized | Refusal> {
   const memberRole = account === null ? null : await store.findMemberRole(workspaceId, account.id);
   let counted = link;
-  if (link !== null && account === null && (await store.getWorkspace(workspaceId))?.signInRequired === true) counted = null;
+  if (
+    link !== null &&
+    account === null &&
+    (await store.getWorkspace(workspaceId))?.signInRequired === true
+  )
+    counted = null;
   const role = higher(memberRole, counted?.access.role ?? null);
   if (role === null) return link !== null ? 'sign-in-required' : 'no-token';
   // A join link's one-document limit holds only when membership adds nothing to it.
   const documentId = memberRole === null ? counted?.access.documentId : undefined;
   return {
-    access: { workspaceId, role, ...(documentId !== undefined && { documentId }), ...(account !== null && { accountId: account.id, accountName: account.name }) },
+    access: {
+      workspaceId,
+      role,
+      ...(documentId !== undefined && { documentId }),
+      ...(account !== null && { accountId: account.id, accountName: account.name }),
+    },
     tokenHash: counted?.tokenHash ?? null,
   };
 }
@@ -54,10 +73,12 @@ export async function authorizeWorkspace(
   workspaceId: string,
 ): Promise<Authorized | Refusal | 'other-workspace' | 'join-link'> {
   const link = await authorizeToken(store, token);
-  if (link !== null && link.access.workspaceId !== workspaceId && account === null) return 'other-workspace';
+  if (link !== null && link.access.workspaceId !== workspaceId && account === null)
+    return 'other-workspace';
   const own = link !== null && link.access.workspaceId === workspaceId ? link : null;
   const result = await effectiveAccess(store, workspaceId, own, account);
-  if (typeof result === 'string') return result === 'no-token' && link !== null ? 'other-workspace' : result;
+  if (typeof result === 'string')
+    return result === 'no-token' && link !== null ? 'other-workspace' : result;
   if (result.access.documentId !== undefined) return 'join-link';
   return result;
 }
@@ -76,9 +97,15 @@ export async function authorizeDocument(
   const link = await authorizeToken(store, token);
   if (link === null && account === null) return 'no-token';
   const document = await store.getDocument(documentId);
-  if (document === null) return (await wasDeletedInReach(store, documentId, link, account)) ? 'deleted' : 'not-found';
+  if (document === null)
+    return (await wasDeletedInReach(store, documentId, link, account)) ? 'deleted' : 'not-found';
   // A link of another workspace, or a join link of another document, counts for nothing here.
-  const own = link !== null && link.access.workspaceId === document.workspaceId && (link.access.documentId ?? documentId) === documentId ? link : null;
+  const own =
+    link !== null &&
+    link.access.workspaceId === document.workspaceId &&
+    (link.access.documentId ?? documentId) === documentId
+      ? link
+      : null;
   const result = await effectiveAccess(store, document.workspaceId, own, account);
   if (result === 'no-token') return link === null && account === null ? 'no-token' : 'not-found';
   if (typeof result === 'string') return result;
@@ -89,9 +116,19 @@ export async function authorizeDocument(
  * True when the document was deleted from a workspace this link or account still opens: they
  * are told it is gone (a stale offline client stops trying); anyone else learns nothing of the id.
  */
-async function wasDeletedInReach(store: DocumentStore, documentId: string, link: Authorized | null, account: AccountRecord | null): Promise<boolean> {
+async function wasDeletedInReach(
+  store: DocumentStore,
+  documentId: string,
+  link: Authorized | null,
+  account: AccountRecord | null,
+): Promise<boolean> {
   const deleted = await store.findDeletedDocument(documentId);
   if (deleted === null) return false;
-  const own = link !== null && link.access.workspaceId === deleted.workspaceId && (link.access.documentId ?? documentId) === documentId ? link : null;
+  const own =
+    link !== null &&
+    link.access.workspaceId === deleted.workspaceId &&
+    (link.access.documentId ?? documentId) === documentId
+      ? link
+      : null;
   return typeof (await effectiveAccess(store, deleted.workspaceId, own, account)) !== 'string';
 }

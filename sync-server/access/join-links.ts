@@ -36,7 +36,11 @@ export function endOfDay(now: Date): Date {
   return end;
 }
 
-export async function mintJoinLink(store: DocumentStore, documentId: string, now = new Date()): Promise<MintedJoinLink> {
+export async function mintJoinLink(
+  store: DocumentStore,
+  documentId: string,
+  now = new Date(),
+): Promise<MintedJoinLink> {
   const expiresAt = endOfDay(now).toISOString();
   const token = createToken();
   // A code must not collide with a live one; a few tries are plenty while a district has far fewer than a million open.
@@ -55,16 +59,32 @@ export async function mintJoinLink(store: DocumentStore, documentId: string, now
 }
 
 /** Exchanges a live code for a new token of the same link; null for an unknown or expired code. */
-export async function redeemJoinCode(store: DocumentStore, code: string, now = new Date()): Promise<{ readonly documentId: string; readonly token: string } | null> {
+export async function redeemJoinCode(
+  store: DocumentStore,
+  code: string,
+  now = new Date(),
+): Promise<{ readonly documentId: string; readonly token: string } | null> {
   const link = await store.findJoinLink(hashCode(code));
-  if (link === null || link.kind !== 'code' || Date.parse(link.expiresAt) <= now.getTime()) return null;
+  if (link === null || link.kind !== 'code' || Date.parse(link.expiresAt) <= now.getTime())
+    return null;
   const token = createToken();
-  await store.addJoinLinks([{ hash: hashToken(token), documentId: link.documentId, kind: 'token', expiresAt: link.expiresAt }]);
+  await store.addJoinLinks([
+    {
+      hash: hashToken(token),
+      documentId: link.documentId,
+      kind: 'token',
+      expiresAt: link.expiresAt,
+    },
+  ]);
   return { documentId: link.documentId, token };
 }
 
 /** The access a join token gives: editor of its one document, until it expires. */
-export async function findJoinAccess(store: DocumentStore, tokenHash: string, now = Date.now()): Promise<Access | null> {
+export async function findJoinAccess(
+  store: DocumentStore,
+  tokenHash: string,
+  now = Date.now(),
+): Promise<Access | null> {
   const link = await store.findJoinLink(tokenHash);
   if (link === null || link.kind !== 'token' || Date.parse(link.expiresAt) <= now) return null;
   const document = await store.getDocument(link.documentId);

@@ -8,28 +8,51 @@ import { readBearer } from './tokens.ts';
 
 /** `account` is set by the session middleware (auth/session-middleware.ts) for every request: null when signed out. */
 export type SessionEnv = { Variables: { account: AccountRecord | null; requestId: string } };
-export type MemberEnv = { Variables: { authorized: Authorized; account: AccountRecord | null; requestId: string } };
-export type DocumentEnv = { Variables: { authorized: Authorized; document: DocumentRecord; account: AccountRecord | null; requestId: string } };
+export type MemberEnv = {
+  Variables: { authorized: Authorized; account: AccountRecord | null; requestId: string };
+};
+export type DocumentEnv = {
+  Variables: {
+    authorized: Authorized;
+    document: DocumentRecord;
+    account: AccountRecord | null;
+    requestId: string;
+  };
+};
 
-const NO_TOKEN = 'Send the workspace link\'s token as "Authorization: Bearer <token>", or sign in as a member.';
-const SIGN_IN_REQUIRED = 'This workspace requires sign-in: its links work only for people signed in with their district account.';
+const NO_TOKEN =
+  'Send the workspace link\'s token as "Authorization: Bearer <token>", or sign in as a member.';
+const SIGN_IN_REQUIRED =
+  'This workspace requires sign-in: its links work only for people signed in with their district account.';
 
 function requireRole(authorized: Authorized, least: Role): void {
   if (!hasRole(authorized.access, least)) {
-    throw new HTTPException(403, { message: `This needs ${least === 'owner' ? "the owner's" : 'an editor'} link; yours is a${authorized.access.role === 'owner' ? 'n' : ''} ${authorized.access.role} link.` });
+    throw new HTTPException(403, {
+      message: `This needs ${least === 'owner' ? "the owner's" : 'an editor'} link; yours is a${authorized.access.role === 'owner' ? 'n' : ''} ${authorized.access.role} link.`,
+    });
   }
 }
 
 /** The signed-in account of this request, or null (also when no session middleware ran, as in some tests). */
-export const readAccount = (c: Context): AccountRecord | null => (c.get('account') as AccountRecord | null | undefined) ?? null;
+export const readAccount = (c: Context): AccountRecord | null =>
+  (c.get('account') as AccountRecord | null | undefined) ?? null;
 
 /** For `/api/workspaces/:ws/…`: a member of that workspace (by link or by sign-in), with at least `least` role. */
 export function workspaceMember(store: DocumentStore, least: Role = 'viewer') {
   return createMiddleware<MemberEnv>(async (c, next) => {
-    const result = await authorizeWorkspace(store, readBearer(c.req.header('authorization')), readAccount(c), c.req.param('ws') ?? '');
+    const result = await authorizeWorkspace(
+      store,
+      readBearer(c.req.header('authorization')),
+      readAccount(c),
+      c.req.param('ws') ?? '',
+    );
     if (result === 'no-token') throw new HTTPException(401, { message: NO_TOKEN });
-    if (result === 'other-workspace' || result === 'not-found') throw new HTTPException(403, { message: 'This token belongs to another workspace.' });
-    if (result === 'join-link') throw new HTTPException(403, { message: 'A join link opens its one document, not the workspace.' });
+    if (result === 'other-workspace' || result === 'not-found')
+      throw new HTTPException(403, { message: 'This token belongs to another workspace.' });
+    if (result === 'join-link')
+      throw new HTTPException(403, {
+        message: 'A join link opens its one document, not the workspace.',
+      });
     if (result === 'sign-in-required') throw new HTTPException(403, { message: SIGN_IN_REQUIRED });
     requireRole(result, least);
     c.set('authorized', result);
@@ -47,15 +70,24 @@ export interface DocumentMemberOptions {
 }
 
 /** For `/api/documents/:doc/…`: a member of the document's workspace (by link or by sign-in), with at least `least` role. */
-export function documentMember(store: DocumentStore, least: Role = 'viewer', options: DocumentMemberOptions = {}) {
+export function documentMember(
+  store: DocumentStore,
+  least: Role = 'viewer',
+  options: DocumentMemberOptions = {},
+) {
   return createMiddleware<DocumentEnv>(async (c, next) => {
-    const fromQuery = options.acceptsQueryToken?.(c) === true ? (c.req.query('token') ?? null) : null;
+    const fromQuery =
+      options.acceptsQueryToken?.(c) === true ? (c.req.query('token') ?? null) : null;
     const token = readBearer(c.req.header('authorization')) ?? fromQuery;
     const result = await authorizeDocument(store, token, c.req.param('doc') ?? '', readAccount(c));
     if (result === 'no-token') throw new HTTPException(401, { message: NO_TOKEN });
     // Another workspace's document answers like a missing one, so ids cannot be probed.
-    if (result === 'not-found') throw new HTTPException(404, { message: 'No such document in your workspace.' });
-    if (result === 'deleted') throw new HTTPException(410, { message: 'This document was deleted by an owner of its workspace.' });
+    if (result === 'not-found')
+      throw new HTTPException(404, { message: 'No such document in your workspace.' });
+    if (result === 'deleted')
+      throw new HTTPException(410, {
+        message: 'This document was deleted by an owner of its workspace.',
+      });
     if (result === 'sign-in-required') throw new HTTPException(403, { message: SIGN_IN_REQUIRED });
     requireRole(result, least);
     c.set('authorized', result);

@@ -1,5 +1,6 @@
 /** Whether an event fitted its window, or how long until one would. */
-export type RateTaken = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+export type RateTaken =
+  { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
 
 /** A rate limit that routes consult: in this process, or shared by every node (RedisRateWindow). */
 export interface RateLimiter {
@@ -14,7 +15,8 @@ export interface RateLimiter {
 export type RateLimiters = (name: string, limit: number, windowMs: number) => RateLimiter;
 
 /** One machine's limits, kept in this process (the default, and a node's fallback without Redis). */
-export const inProcessRateLimiters: RateLimiters = (_name, limit, windowMs) => new RateWindow(limit, windowMs);
+export const inProcessRateLimiters: RateLimiters = (_name, limit, windowMs) =>
+  new RateWindow(limit, windowMs);
 
 /**
  * At most `limit` events per key in any `windowMs`: a sliding window of timestamps per key.
@@ -37,7 +39,10 @@ export class RateWindow implements RateLimiter {
     const recent = (this.events.get(key) ?? []).filter((at) => now - at < this.windowMs);
     if (recent.length >= this.limit) {
       this.events.set(key, recent);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)),
+      };
     }
     recent.push(now);
     this.events.set(key, recent);
@@ -45,6 +50,7 @@ export class RateWindow implements RateLimiter {
   }
 
   private forgetIdle(now: number): void {
-    for (const [key, times] of this.events) if (now - times[times.length - 1]! >= this.windowMs) this.events.delete(key);
+    for (const [key, times] of this.events)
+      if (now - times[times.length - 1]! >= this.windowMs) this.events.delete(key);
   }
 }

@@ -25,7 +25,9 @@ redis.call('PEXPIRE', key, window)
 return -1
 `;
 
-type RateRedis = Redis & { takeRateWindow(key: string, limit: number, windowMs: number, eventId: string): Promise<number> };
+type RateRedis = Redis & {
+  takeRateWindow(key: string, limit: number, windowMs: number, eventId: string): Promise<number>;
+};
 
 /**
  * Rate limits shared by every node on one Redis. Redis keeps only each key's events of the last
@@ -44,9 +46,15 @@ export class RedisRateLimiters {
     private readonly logger: Logger,
   ) {
     // A command while Redis is away fails at once, so the local window answers without delay.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 }) as RateRedis;
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => 200,
+    }) as RateRedis;
     this.redis.defineCommand('takeRateWindow', { numberOfKeys: 1, lua: TAKE_SCRIPT });
-    this.redis.on('error', (error: Error) => this.logger.debug({ error: error.message }, 'Redis connection error (rate limits)'));
+    this.redis.on('error', (error: Error) =>
+      this.logger.debug({ error: error.message }, 'Redis connection error (rate limits)'),
+    );
   }
 
   readonly limiters: RateLimiters = (name, limit, windowMs) => {
@@ -54,9 +62,16 @@ export class RedisRateLimiters {
     return {
       take: async (key: string): Promise<RateTaken> => {
         try {
-          const waitMs = await this.redis.takeRateWindow(`${KEY_PREFIX}${name}:${key}`, limit, windowMs, `${this.nodeId}:${++this.events}`);
+          const waitMs = await this.redis.takeRateWindow(
+            `${KEY_PREFIX}${name}:${key}`,
+            limit,
+            windowMs,
+            `${this.nodeId}:${++this.events}`,
+          );
           this.noteRedis(true);
-          return waitMs < 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+          return waitMs < 0
+            ? { ok: true }
+            : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
         } catch (error) {
           this.noteRedis(false, error);
           return local.take(key);
@@ -74,6 +89,10 @@ export class RedisRateLimiters {
     if (reachable === !this.fallingBack) return;
     this.fallingBack = !reachable;
     if (reachable) this.logger.info('Redis is back; rate limits hold across nodes again');
-    else this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Redis unreachable; rate limits hold per node until it is back');
+    else
+      this.logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'Redis unreachable; rate limits hold per node until it is back',
+      );
   }
 }

@@ -39,7 +39,9 @@ function checkUrl(value: string, name: string): URL {
   }
   // Plain http would let anyone on the network read tokens in flight; only loopback (tests, a trial on one machine) may.
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    throw new Error(`${name} must be an https:// URL (http:// only on a loopback address), got "${value}"`);
+    throw new Error(
+      `${name} must be an https:// URL (http:// only on a loopback address), got "${value}"`,
+    );
   }
   return url;
 }
@@ -52,15 +54,26 @@ const splitDomains = (raw: string): string[] =>
 
 function checkProvider(raw: unknown, index: number, file: string): ProviderConfig {
   const where = `${file}, provider ${index + 1}`;
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: each provider is an object {id, name, issuer, clientId, clientSecret, allowedDomains}`);
+  if (typeof raw !== 'object' || raw === null)
+    throw new Error(
+      `${where}: each provider is an object {id, name, issuer, clientId, clientSecret, allowedDomains}`,
+    );
   const fields = raw as Record<string, unknown>;
   for (const key of ['id', 'name', 'issuer', 'clientId', 'clientSecret'] as const) {
-    if (typeof fields[key] !== 'string' || fields[key] === '') throw new Error(`${where}: "${key}" must be a non-empty string`);
+    if (typeof fields[key] !== 'string' || fields[key] === '')
+      throw new Error(`${where}: "${key}" must be a non-empty string`);
   }
-  if (!/^[a-z0-9-]{1,40}$/.test(fields.id as string)) throw new Error(`${where}: "id" may hold only a-z, 0-9 and dashes`);
+  if (!/^[a-z0-9-]{1,40}$/.test(fields.id as string))
+    throw new Error(`${where}: "id" may hold only a-z, 0-9 and dashes`);
   const domains = fields.allowedDomains;
-  if (!Array.isArray(domains) || domains.length === 0 || domains.some((domain) => typeof domain !== 'string' || domain.trim() === '')) {
-    throw new Error(`${where}: "allowedDomains" must be a non-empty list of domains (or Microsoft tenant ids)`);
+  if (
+    !Array.isArray(domains) ||
+    domains.length === 0 ||
+    domains.some((domain) => typeof domain !== 'string' || domain.trim() === '')
+  ) {
+    throw new Error(
+      `${where}: "allowedDomains" must be a non-empty list of domains (or Microsoft tenant ids)`,
+    );
   }
   checkUrl(fields.issuer as string, `${where}: "issuer"`);
   return {
@@ -78,12 +91,16 @@ function readProvidersFile(path: string): ProviderConfig[] {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`OIDC_PROVIDERS_FILE ${path} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `OIDC_PROVIDERS_FILE ${path} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new Error(`OIDC_PROVIDERS_FILE ${path} must hold a non-empty JSON list of providers`);
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new Error(`OIDC_PROVIDERS_FILE ${path} must hold a non-empty JSON list of providers`);
   const providers = parsed.map((entry, index) => checkProvider(entry, index, path));
   const ids = new Set(providers.map((provider) => provider.id));
-  if (ids.size !== providers.length) throw new Error(`OIDC_PROVIDERS_FILE ${path}: two providers share an id`);
+  if (ids.size !== providers.length)
+    throw new Error(`OIDC_PROVIDERS_FILE ${path}: two providers share an id`);
   return providers;
 }
 
@@ -93,7 +110,9 @@ function readProvidersFile(path: string): ProviderConfig[] {
  * may be used, or both (the single one is listed first). Any mistake stops the start with a
  * sentence naming the variable.
  */
-export function readIdentityConfig(env: Readonly<Record<string, string | undefined>>): IdentityConfig | undefined {
+export function readIdentityConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): IdentityConfig | undefined {
   const providers: ProviderConfig[] = [];
   if (env.OIDC_ISSUER) {
     for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ALLOWED_DOMAINS'] as const) {
@@ -101,12 +120,28 @@ export function readIdentityConfig(env: Readonly<Record<string, string | undefin
     }
     checkUrl(env.OIDC_ISSUER, 'OIDC_ISSUER');
     const allowedDomains = splitDomains(env.OIDC_ALLOWED_DOMAINS!);
-    if (allowedDomains.length === 0) throw new Error('OIDC_ALLOWED_DOMAINS must list at least one domain, e.g. "riversideusd.org"');
-    providers.push({ id: 'default', name: new URL(env.OIDC_ISSUER).hostname, issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, allowedDomains });
+    if (allowedDomains.length === 0)
+      throw new Error(
+        'OIDC_ALLOWED_DOMAINS must list at least one domain, e.g. "riversideusd.org"',
+      );
+    providers.push({
+      id: 'default',
+      name: new URL(env.OIDC_ISSUER).hostname,
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID!,
+      clientSecret: env.OIDC_CLIENT_SECRET!,
+      allowedDomains,
+    });
   }
   if (env.OIDC_PROVIDERS_FILE) providers.push(...readProvidersFile(env.OIDC_PROVIDERS_FILE));
   if (providers.length === 0) return undefined;
-  if (!env.PATHWAYS_PUBLIC_URL) throw new Error('Sign-in is configured, so PATHWAYS_PUBLIC_URL must say where people reach Pathways (the redirect URI is PATHWAYS_PUBLIC_URL/auth/callback)');
-  const publicUrl = checkUrl(env.PATHWAYS_PUBLIC_URL, 'PATHWAYS_PUBLIC_URL').href.replace(/\/$/, '');
+  if (!env.PATHWAYS_PUBLIC_URL)
+    throw new Error(
+      'Sign-in is configured, so PATHWAYS_PUBLIC_URL must say where people reach Pathways (the redirect URI is PATHWAYS_PUBLIC_URL/auth/callback)',
+    );
+  const publicUrl = checkUrl(env.PATHWAYS_PUBLIC_URL, 'PATHWAYS_PUBLIC_URL').href.replace(
+    /\/$/,
+    '',
+  );
   return { publicUrl, providers, sessionMs: DEFAULT_SESSION_MS };
 }

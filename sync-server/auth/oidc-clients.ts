@@ -17,7 +17,8 @@ export class OidcClients {
 
   find(providerId: string | undefined): ProviderConfig | null {
     const { providers } = this.config;
-    if (providerId === undefined || providerId === '') return providers.length === 1 ? providers[0]! : null;
+    if (providerId === undefined || providerId === '')
+      return providers.length === 1 ? providers[0]! : null;
     return providers.find((provider) => provider.id === providerId) ?? null;
   }
 
@@ -25,8 +26,16 @@ export class OidcClients {
     let found = this.discovered.get(provider.id);
     if (found === undefined) {
       // http:// issuers pass config checks only on loopback (identity-config.ts), so allowing them here is safe.
-      const insecure = provider.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined;
-      found = oidc.discovery(new URL(provider.issuer), provider.clientId, undefined, oidc.ClientSecretBasic(provider.clientSecret), insecure);
+      const insecure = provider.issuer.startsWith('http:')
+        ? { execute: [oidc.allowInsecureRequests] }
+        : undefined;
+      found = oidc.discovery(
+        new URL(provider.issuer),
+        provider.clientId,
+        undefined,
+        oidc.ClientSecretBasic(provider.clientSecret),
+        insecure,
+      );
       this.discovered.set(provider.id, found);
       found.catch(() => this.discovered.delete(provider.id));
     }

@@ -24,8 +24,15 @@ const LOGIN_MAX_AGE_SECONDS = 600;
 export function sessionCookie(publicUrl: string): SessionCookie {
   const https = publicUrl.startsWith('https:');
   const prefix = https ? ({ prefix: 'host' } as const) : {};
-  const base: CookieOptions = { httpOnly: true, secure: true, sameSite: 'Lax', path: '/', ...prefix };
-  const read = (c: Context, name: string): string | null => (https ? getCookie(c, name, 'host') : getCookie(c, name)) ?? null;
+  const base: CookieOptions = {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    path: '/',
+    ...prefix,
+  };
+  const read = (c: Context, name: string): string | null =>
+    (https ? getCookie(c, name, 'host') : getCookie(c, name)) ?? null;
   const clear = (c: Context, name: string): void => {
     deleteCookie(c, name, base);
   };
@@ -34,7 +41,8 @@ export function sessionCookie(publicUrl: string): SessionCookie {
     write: (c, value, maxAge) => setCookie(c, SESSION_COOKIE, value, { ...base, maxAge }),
     clear: (c) => clear(c, SESSION_COOKIE),
     readLogin: (c) => read(c, LOGIN_COOKIE),
-    writeLogin: (c, value) => setCookie(c, LOGIN_COOKIE, value, { ...base, maxAge: LOGIN_MAX_AGE_SECONDS }),
+    writeLogin: (c, value) =>
+      setCookie(c, LOGIN_COOKIE, value, { ...base, maxAge: LOGIN_MAX_AGE_SECONDS }),
     clearLogin: (c) => clear(c, LOGIN_COOKIE),
   };
 }

@@ -6,10 +6,16 @@ import type { AccountRecord, AuditEntry } from '../storage/identity-records.ts';
 import type { SessionCookie } from './session-cookie.ts';
 
 /** One event per workspace the account belongs to, or one outside any: how account events reach each owner's log. */
-export async function accountEvents(store: DocumentStore, account: AccountRecord, fields: Omit<AuditEntry, 'workspaceId' | 'actor'>): Promise<AuditEntry[]> {
+export async function accountEvents(
+  store: DocumentStore,
+  account: AccountRecord,
+  fields: Omit<AuditEntry, 'workspaceId' | 'actor'>,
+): Promise<AuditEntry[]> {
   const workspaces = await store.listAccountWorkspaces(account.id);
   const actor = { type: 'account', id: account.id, name: account.name } as const;
-  return (workspaces.length === 0 ? [null] : workspaces.map((workspace) => workspace.workspaceId)).map((workspaceId) => ({ ...fields, workspaceId, actor }));
+  return (
+    workspaces.length === 0 ? [null] : workspaces.map((workspace) => workspace.workspaceId)
+  ).map((workspaceId) => ({ ...fields, workspaceId, actor }));
 }
 
 /**
@@ -23,10 +29,20 @@ export function readSessions(store: DocumentStore, cookie: SessionCookie) {
     if (value !== null && value.length <= 200) {
       const hash = hashToken(value);
       const session = await store.findSession(hash);
-      if (session !== null && Date.parse(session.expiresAt) > Date.now()) c.set('account', session.account);
+      if (session !== null && Date.parse(session.expiresAt) > Date.now())
+        c.set('account', session.account);
       else if (session !== null) {
         const requestId = (c.get('requestId') as string | undefined) ?? null;
-        await store.endSession(hash, await accountEvents(store, session.account, { at: new Date().toISOString(), action: 'session-expired', outcome: 'success', requestId, target: session.account.email }));
+        await store.endSession(
+          hash,
+          await accountEvents(store, session.account, {
+            at: new Date().toISOString(),
+            action: 'session-expired',
+            outcome: 'success',
+            requestId,
+            target: session.account.email,
+          }),
+        );
         cookie.clear(c);
       } else cookie.clear(c);
     }

@@ -8,7 +8,10 @@ export type Logger = pino.Logger;
  * fields and would print as `{}`), so it gets the same serializer as `err`: type, message,
  * stack and cause.
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'pathways' },

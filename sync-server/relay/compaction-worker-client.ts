@@ -49,7 +49,11 @@ function defaultEntry(): URL {
 
 /** tsx's ESM API, found from this module (a worker evaluates code relative to the working directory). */
 function tsxLoaderUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }
 
 /**
@@ -82,7 +86,14 @@ export class CompactionWorker {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<Merged>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(worker, new Error(`the compaction worker did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.fail(
+            worker,
+            new Error(`the compaction worker did not answer within ${this.timeoutMs} ms`),
+          ),
+        this.timeoutMs,
+      );
       this.pending.set(id, { resolve, reject, timer });
       worker.ref();
       const { parts, ...rest } = request;
@@ -92,7 +103,13 @@ export class CompactionWorker {
         packed.set(part, offset);
         offset += part.byteLength;
       }
-      const message: WorkerRequest = { kind: 'merge', id, ...rest, packed, partLengths: parts.map((part) => part.byteLength) };
+      const message: WorkerRequest = {
+        kind: 'merge',
+        id,
+        ...rest,
+        packed,
+        partLengths: parts.map((part) => part.byteLength),
+      };
       worker.postMessage(message, [packed.buffer]);
     });
   }
@@ -116,13 +133,18 @@ export class CompactionWorker {
     const entry = this.entry;
     const worker = entry.pathname.endsWith('.ts')
       ? // Node 20 runs no TypeScript: register tsx's loader in the thread, then load the entry.
-        new Worker(`import(${JSON.stringify(tsxLoaderUrl())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true })
+        new Worker(
+          `import(${JSON.stringify(tsxLoaderUrl())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`,
+          { eval: true },
+        )
       : new Worker(entry);
     this.started++;
     worker.unref();
     worker.on('message', (reply: MergeReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.fail(worker, error));
-    worker.on('exit', (code) => this.fail(worker, new Error(`the compaction worker exited with code ${code}`)));
+    worker.on('exit', (code) =>
+      this.fail(worker, new Error(`the compaction worker exited with code ${code}`)),
+    );
     this.worker = worker;
     return worker;
   }
@@ -133,8 +155,18 @@ export class CompactionWorker {
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.pending.size === 0) worker.unref();
-    if (reply.ok) pending.resolve({ snapshot: reply.snapshot, versionId: reply.versionId, skipped: reply.skipped });
-    else pending.reject(reply.reason === 'missing-base' ? new MissingBaseError(reply.message) : new Error(reply.message));
+    if (reply.ok)
+      pending.resolve({
+        snapshot: reply.snapshot,
+        versionId: reply.versionId,
+        skipped: reply.skipped,
+      });
+    else
+      pending.reject(
+        reply.reason === 'missing-base'
+          ? new MissingBaseError(reply.message)
+          : new Error(reply.message),
+      );
   }
 
   /** The worker crashed, hung or was ended: reject everything it owed, and end it for good. */

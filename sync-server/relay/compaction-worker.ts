@@ -32,7 +32,12 @@ function merge(request: PackedMergeRequest): MergeReply {
   kept.delete(request.keptAs);
   if (request.baseSeq !== null && previous?.seq !== request.baseSeq) {
     previous?.doc.destroy();
-    return { id: request.id, ok: false, reason: 'missing-base', message: `no document held through ${request.baseSeq}` };
+    return {
+      id: request.id,
+      ok: false,
+      reason: 'missing-base',
+      message: `no document held through ${request.baseSeq}`,
+    };
   }
   if (request.baseSeq === null) previous?.doc.destroy();
   const doc = request.baseSeq === null ? new Y.Doc() : previous!.doc;
@@ -69,11 +74,17 @@ function handle(request: WorkerRequest): void {
     reply = merge(request);
   } catch (error) {
     kept.delete(request.keptAs);
-    reply = { id: request.id, ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };
+    reply = {
+      id: request.id,
+      ok: false,
+      reason: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   // The snapshot's buffer moves to the main thread rather than being copied.
   parentPort!.postMessage(reply, reply.ok ? [reply.snapshot.buffer as ArrayBuffer] : []);
 }
 
-if (parentPort === null) throw new Error('compaction-worker.ts runs as a worker thread (see compaction-worker-client.ts)');
+if (parentPort === null)
+  throw new Error('compaction-worker.ts runs as a worker thread (see compaction-worker-client.ts)');
 parentPort.on('message', handle);

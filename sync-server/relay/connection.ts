@@ -102,16 +102,27 @@ export class Connection {
     this.lastHeardAt = now;
     const elapsed = (now - this.refilledAt) / 1000;
     this.refilledAt = now;
-    this.messageTokens = Math.min(RATE_LIMIT.messageBurst, this.messageTokens + elapsed * RATE_LIMIT.messagesPerSecond) - 1;
-    this.byteTokens = Math.min(RATE_LIMIT.byteBurst, this.byteTokens + elapsed * RATE_LIMIT.bytesPerSecond) - bytes;
+    this.messageTokens =
+      Math.min(
+        RATE_LIMIT.messageBurst,
+        this.messageTokens + elapsed * RATE_LIMIT.messagesPerSecond,
+      ) - 1;
+    this.byteTokens =
+      Math.min(RATE_LIMIT.byteBurst, this.byteTokens + elapsed * RATE_LIMIT.bytesPerSecond) - bytes;
     if (this.messageTokens >= 0 && this.byteTokens >= 0) return;
-    const waitSeconds = Math.max(-this.messageTokens / RATE_LIMIT.messagesPerSecond, -this.byteTokens / RATE_LIMIT.bytesPerSecond);
+    const waitSeconds = Math.max(
+      -this.messageTokens / RATE_LIMIT.messagesPerSecond,
+      -this.byteTokens / RATE_LIMIT.bytesPerSecond,
+    );
     this.hold('rate');
     this.clearRateTimer();
-    this.rateTimer = setTimeout(() => {
-      this.rateTimer = null;
-      this.release('rate');
-    }, Math.ceil(waitSeconds * 1000));
+    this.rateTimer = setTimeout(
+      () => {
+        this.rateTimer = null;
+        this.release('rate');
+      },
+      Math.ceil(waitSeconds * 1000),
+    );
   }
 
   enqueued(): void {

@@ -19,7 +19,12 @@ export class EditingSession {
 
 /** Who edited, as the audit log names them: the signed-in account, else the share link's role. */
 function actorOf(access: Access): AuditActor {
-  if (access.accountId !== undefined) return { type: 'account', id: access.accountId, ...(access.accountName !== undefined && { name: access.accountName }) };
+  if (access.accountId !== undefined)
+    return {
+      type: 'account',
+      id: access.accountId,
+      ...(access.accountName !== undefined && { name: access.accountName }),
+    };
   return { type: 'link', role: access.role };
 }
 
@@ -64,7 +69,12 @@ export class EditingSessions {
   end(session: EditingSession | null): void {
     if (session === null || !this.open.delete(session) || session.changes === 0) return;
     const written = this.write([editingSessionEntry(session, new Date().toISOString())])
-      .catch((error: unknown) => this.logger.error({ documentId: session.documentId, error }, 'could not write an editing session to the audit log'))
+      .catch((error: unknown) =>
+        this.logger.error(
+          { documentId: session.documentId, error },
+          'could not write an editing session to the audit log',
+        ),
+      )
       .finally(() => this.writing.delete(written));
     this.writing.add(written);
   }

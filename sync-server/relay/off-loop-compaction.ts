@@ -41,7 +41,12 @@ export class OffLoopCompaction {
     // With nothing in the log there is nothing to fold; the snapshot still serves a version.
     const folded = stored.updates.length > 0;
     if (folded) await this.store.compact(this.documentId, merged.snapshot, stored.lastSeq);
-    return { snapshot: merged.snapshot, throughSeq: stored.lastSeq, versionId: merged.versionId, folded };
+    return {
+      snapshot: merged.snapshot,
+      throughSeq: stored.lastSeq,
+      versionId: merged.versionId,
+      folded,
+    };
   }
 
   /** The room closed: the worker need not keep its copy. */
@@ -50,25 +55,44 @@ export class OffLoopCompaction {
     this.worker.forget(this.keptAs);
   }
 
-  private async mergeStored(withVersionId: boolean): Promise<{ stored: StoredDocument; merged: Awaited<ReturnType<CompactionWorker['merge']>> }> {
+  private async mergeStored(
+    withVersionId: boolean,
+  ): Promise<{ stored: StoredDocument; merged: Awaited<ReturnType<CompactionWorker['merge']>> }> {
     const base = this.workerSeq;
     // Null first: a merge that fails leaves the worker's copy in doubt.
     this.workerSeq = null;
     if (base !== null) {
       const stored = await this.store.readUpdatesAfter(this.documentId, base);
       try {
-        const merged = await this.worker.merge({ documentId: this.documentId, keptAs: this.keptAs, baseSeq: base, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
+        const merged = await this.worker.merge({
+          documentId: this.documentId,
+          keptAs: this.keptAs,
+          baseSeq: base,
+          parts: partsOf(stored),
+          lastSeq: stored.lastSeq,
+          withVersionId,
+        });
         return this.keep(stored, merged);
       } catch (error) {
         if (!(error instanceof MissingBaseError)) throw error;
       }
     }
     const stored = await this.store.loadDocument(this.documentId);
-    const merged = await this.worker.merge({ documentId: this.documentId, keptAs: this.keptAs, baseSeq: null, parts: partsOf(stored), lastSeq: stored.lastSeq, withVersionId });
+    const merged = await this.worker.merge({
+      documentId: this.documentId,
+      keptAs: this.keptAs,
+      baseSeq: null,
+      parts: partsOf(stored),
+      lastSeq: stored.lastSeq,
+      withVersionId,
+    });
     return this.keep(stored, merged);
   }
 
-  private keep(stored: StoredDocument, merged: Awaited<ReturnType<CompactionWorker['merge']>>): { stored: StoredDocument; merged: typeof merged } {
+  private keep(
+    stored: StoredDocument,
+    merged: Awaited<ReturnType<CompactionWorker['merge']>>,
+  ): { stored: StoredDocument; merged: typeof merged } {
     this.workerSeq = stored.lastSeq;
     for (const { index, message } of merged.skipped) this.onSkipped(index, message);
     return { stored, merged };

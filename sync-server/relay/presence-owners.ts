@@ -37,7 +37,8 @@ export class PresenceOwners<Speaker extends PresenceSpeaker> {
   claim(speaker: Speaker, clientId: number): PresenceClaim {
     const current = this.owners.get(clientId);
     if (current === speaker) return 'own';
-    if (current !== undefined && this.now() - current.lastHeardAt < PRESENCE_TAKEOVER_MS) return 'foreign';
+    if (current !== undefined && this.now() - current.lastHeardAt < PRESENCE_TAKEOVER_MS)
+      return 'foreign';
     if (speaker.awarenessClients.size >= MAX_PRESENCE_PER_SOCKET) return 'over-limit';
     current?.awarenessClients.delete(clientId);
     this.owners.set(clientId, speaker);
@@ -70,8 +71,11 @@ export interface SpeakerAccount {
  * appear as someone else's signed-in account. One property read per entry, on presence only.
  */
 export function mayShowPresence(state: unknown, speaker: SpeakerAccount): boolean {
-  const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
+  const user =
+    typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
   if (typeof user !== 'object' || user === null || !('account' in user)) return true;
   const { account, name } = user as { account?: unknown; name?: unknown };
-  return speaker.accountId !== undefined && account === speaker.accountId && name === speaker.accountName;
+  return (
+    speaker.accountId !== undefined && account === speaker.accountId && name === speaker.accountName
+  );
 }

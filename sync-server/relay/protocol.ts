@@ -29,7 +29,11 @@ export type ClientMessage =
   | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
   /** Step 2 and update carry the same thing for a relay: document changes to apply. */
   | { readonly type: 'update'; readonly update: Uint8Array }
-  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
+  | {
+      readonly type: 'awareness';
+      readonly update: Uint8Array;
+      readonly entries: readonly AwarenessEntry[];
+    }
   | { readonly type: 'query-awareness' };
 
 /**
@@ -38,7 +42,9 @@ export type ClientMessage =
  */
 export type DecodeFailure = 'malformed' | 'presence';
 
-export type Decoded = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly failure: DecodeFailure; readonly error: string };
+export type Decoded =
+  | { readonly ok: true; readonly message: ClientMessage }
+  | { readonly ok: false; readonly failure: DecodeFailure; readonly error: string };
 
 /**
  * What one presence state may be. Ours holds a name, a colour, a caret and a focus: under 1 KB
@@ -63,11 +69,17 @@ export function decodeClientFrame(frame: Uint8Array): Decoded {
     const decoder = decoding.createDecoder(frame);
     const message = readMessage(decoder);
     if (typeof message === 'string') return { ok: false, failure: 'malformed', error: message };
-    if (decoding.hasContent(decoder)) return { ok: false, failure: 'malformed', error: 'trailing bytes after the message' };
+    if (decoding.hasContent(decoder))
+      return { ok: false, failure: 'malformed', error: 'trailing bytes after the message' };
     return { ok: true, message };
   } catch (error) {
-    if (error instanceof PresenceRefused) return { ok: false, failure: 'presence', error: error.message };
-    return { ok: false, failure: 'malformed', error: `undecodable: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof PresenceRefused)
+      return { ok: false, failure: 'presence', error: error.message };
+    return {
+      ok: false,
+      failure: 'malformed',
+      error: `undecodable: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -108,8 +120,14 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    if (json.length > PRESENCE_LIMITS.maxStateChars) throw new PresenceRefused(`presence state of ${json.length} characters (at most ${PRESENCE_LIMITS.maxStateChars})`);
-    if (jsonNestingExceeds(json, PRESENCE_LIMITS.maxDepth)) throw new PresenceRefused(`presence state nested deeper than ${PRESENCE_LIMITS.maxDepth} levels`);
+    if (json.length > PRESENCE_LIMITS.maxStateChars)
+      throw new PresenceRefused(
+        `presence state of ${json.length} characters (at most ${PRESENCE_LIMITS.maxStateChars})`,
+      );
+    if (jsonNestingExceeds(json, PRESENCE_LIMITS.maxDepth))
+      throw new PresenceRefused(
+        `presence state nested deeper than ${PRESENCE_LIMITS.maxDepth} levels`,
+      );
     const state: unknown = JSON.parse(json);
     entries.push({ clientId, clock, state });
   }

@@ -10,7 +10,12 @@ export type OnSkippedUpdate = (index: number, error: unknown) => void;
  * whole document unreadable. Applying what `doc` already holds changes nothing (Yjs updates are
  * idempotent), so the same function fills a gap after `readUpdatesAfter`.
  */
-export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, onSkipped: OnSkippedUpdate, origin: unknown = null): void {
+export function applyStoredDocument(
+  doc: Y.Doc,
+  stored: StoredDocument,
+  onSkipped: OnSkippedUpdate,
+  origin: unknown = null,
+): void {
   const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates];
   doc.transact(() => {
     for (const [index, update] of parts.entries()) {

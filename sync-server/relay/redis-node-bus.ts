@@ -14,11 +14,16 @@ const REVOCATION_CHANNEL = 'pathways:revoked';
 
 /** A document channel's messages: a commit, a presence update, or a presence query. */
 type WireMessage =
-  | { readonly node: string; readonly seq: number; /** base64, or absent when the update goes by reference. */ readonly update?: string }
+  | {
+      readonly node: string;
+      readonly seq: number;
+      /** base64, or absent when the update goes by reference. */ readonly update?: string;
+    }
   | { readonly node: string; readonly presence: string }
   | { readonly node: string; readonly presenceQuery: true };
 
-const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const toBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
  * The node bus on Redis pub/sub: one connection publishes, one subscribes (a subscribed Redis
@@ -31,7 +36,8 @@ export class RedisNodeBus implements NodeBus {
   private readonly subscriber: Redis;
   private readonly documentHandlers = new Map<string, Set<DocumentListener>>();
   private readonly revocationHandlers: ((workspaceId: string, role: Role) => void)[] = [];
-  private readonly accountRevocationHandlers: ((workspaceId: string, accountId: string) => void)[] = [];
+  private readonly accountRevocationHandlers: ((workspaceId: string, accountId: string) => void)[] =
+    [];
   private readonly deletionHandlers: ((documentId: string) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
@@ -43,10 +49,22 @@ export class RedisNodeBus implements NodeBus {
   ) {
     // Publishing while Redis is away fails at once rather than queueing without bound; what it
     // would have said is read from storage after the reconnect.
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, retryStrategy: () => 200 });
+    this.publisher = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      retryStrategy: () => 200,
+    });
     // Subscriptions wait for Redis instead, and ioredis subscribes again after every reconnect.
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, autoResubscribe: true, retryStrategy: () => 200 });
-    for (const connection of [this.publisher, this.subscriber]) connection.on('error', (error: Error) => this.logger.debug({ error: error.message }, 'Redis connection error'));
+    this.subscriber = new Redis(url, {
+      maxRetriesPerRequest: null,
+      autoResubscribe: true,
+      retryStrategy: () => 200,
+    });
+    for (const connection of [this.publisher, this.subscriber])
+      connection.on('error', (error: Error) =>
+        this.logger.debug({ error: error.message }, 'Redis connection error'),
+      );
     this.subscriber.on('ready', () => {
       if (this.connectedOnce) {
         this.logger.info('Redis is back; rooms catch up from storage');
@@ -54,12 +72,18 @@ export class RedisNodeBus implements NodeBus {
       }
       this.connectedOnce = true;
     });
-    this.subscriber.on('messageBuffer', (channelBuffer: Buffer, message: Buffer) => this.onMessage(channelBuffer.toString(), message));
+    this.subscriber.on('messageBuffer', (channelBuffer: Buffer, message: Buffer) =>
+      this.onMessage(channelBuffer.toString(), message),
+    );
     void this.subscriber.subscribe(REVOCATION_CHANNEL).catch(() => {});
   }
 
   publishStored(documentId: string, seq: number, update: Uint8Array): void {
-    const notice: WireMessage = { node: this.nodeId, seq, ...(update.byteLength <= MAX_INLINE_UPDATE_BYTES && { update: toBase64(update) }) };
+    const notice: WireMessage = {
+      node: this.nodeId,
+      seq,
+      ...(update.byteLength <= MAX_INLINE_UPDATE_BYTES && { update: toBase64(update) }),
+    };
     this.publish(DOCUMENT_CHANNEL + documentId, JSON.stringify(notice));
   }
 
@@ -80,7 +104,11 @@ export class RedisNodeBus implements NodeBus {
     if (handlers === undefined) this.documentHandlers.set(channel, (handlers = new Set()));
     handlers.add(onStored);
     if (first) {
-      const subscribed = this.subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ error }, 'could not subscribe to a document on Redis'));
+      const subscribed = this.subscriber
+        .subscribe(channel)
+        .catch((error: unknown) =>
+          this.logger.warn({ error }, 'could not subscribe to a document on Redis'),
+        );
       // While Redis is away the subscription waits in ioredis's queue; the room does not.
       if (this.subscriber.status === 'ready') await subscribed;
     }
@@ -109,7 +137,10 @@ export class RedisNodeBus implements NodeBus {
   }
 
   publishDocumentDeletion(documentId: string): void {
-    this.publish(REVOCATION_CHANNEL, JSON.stringify({ node: this.nodeId, deletedDocumentId: documentId }));
+    this.publish(
+      REVOCATION_CHANNEL,
+      JSON.stringify({ node: this.nodeId, deletedDocumentId: documentId }),
+    );
   }
 
   onDocumentDeletion(handler: (documentId: string) => void): void {
@@ -128,7 +159,14 @@ export class RedisNodeBus implements NodeBus {
   }
 
   private publish(channel: string, message: string): void {
-    this.publisher.publish(channel, message).catch((error: unknown) => this.logger.debug({ error: error instanceof Error ? error.message : String(error) }, 'could not publish to Redis'));
+    this.publisher
+      .publish(channel, message)
+      .catch((error: unknown) =>
+        this.logger.debug(
+          { error: error instanceof Error ? error.message : String(error) },
+          'could not publish to Redis',
+        ),
+      );
   }
 
   /** Anything from Redis is checked like socket input: a bad message is logged and dropped. */
@@ -160,8 +198,15 @@ export class RedisNodeBus implements NodeBus {
         for (const listener of listeners) listener.onPresence(bytes);
       } else if (presenceQuery === true) {
         for (const listener of listeners) listener.onPresenceQuery();
-      } else if (Number.isSafeInteger(seq) && (update === undefined || typeof update === 'string')) {
-        const notice: StoredElsewhere = { node, seq: seq as number, update: typeof update === 'string' ? new Uint8Array(Buffer.from(update, 'base64')) : null };
+      } else if (
+        Number.isSafeInteger(seq) &&
+        (update === undefined || typeof update === 'string')
+      ) {
+        const notice: StoredElsewhere = {
+          node,
+          seq: seq as number,
+          update: typeof update === 'string' ? new Uint8Array(Buffer.from(update, 'base64')) : null,
+        };
         for (const listener of listeners) listener.onStored(notice);
       }
     } catch (error) {

@@ -74,13 +74,20 @@ export class Relay {
 
   constructor(private readonly options: RelayOptions) {
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
-    this.editingSessions = new EditingSessions((entries) => options.store.appendAudit(entries), options.logger);
+    this.editingSessions = new EditingSessions(
+      (entries) => options.store.appendAudit(entries),
+      options.logger,
+    );
     this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
-      bus.onAccountRevocation((workspaceId, accountId) => this.closeLocalSocketsOfAccount(workspaceId, accountId));
-      bus.onDocumentDeletion((documentId) => this.rooms.get(documentId)?.abandon(CLOSE.documentGone));
+      bus.onAccountRevocation((workspaceId, accountId) =>
+        this.closeLocalSocketsOfAccount(workspaceId, accountId),
+      );
+      bus.onDocumentDeletion((documentId) =>
+        this.rooms.get(documentId)?.abandon(CLOSE.documentGone),
+      );
       bus.onReconnect(() => this.checkStorageEverywhere());
       this.sweep = setInterval(() => this.checkStorageEverywhere(), STORAGE_SWEEP_MS);
       this.sweep.unref();
@@ -100,7 +107,11 @@ export class Relay {
     const { logger, metrics } = this.options;
     const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
     if (this.shuttingDown || this.suspended || this.deleting.has(documentId)) {
-      const reason = this.shuttingDown ? CLOSE.goingAway : this.suspended ? CLOSE.storageFailed : CLOSE.documentGone;
+      const reason = this.shuttingDown
+        ? CLOSE.goingAway
+        : this.suspended
+          ? CLOSE.storageFailed
+          : CLOSE.documentGone;
       connection.close(reason.code, reason.reason);
       return { onMessage: () => {}, onClose: () => {} };
     }
@@ -118,17 +129,27 @@ export class Relay {
           connection.charge(frame.byteLength);
           const decoded = decodeClientFrame(frame);
           if (!decoded.ok) {
-            const reason = decoded.failure === 'presence' ? CLOSE.presenceRefused : CLOSE.malformedFrame;
-            metrics.rejectedFrames.inc({ reason: decoded.failure === 'presence' ? 'presence' : 'malformed' });
-            logger.warn({ documentId, role: access.role, error: decoded.error, bytes: frame.byteLength }, 'closed a socket that sent a frame it may not');
+            const reason =
+              decoded.failure === 'presence' ? CLOSE.presenceRefused : CLOSE.malformedFrame;
+            metrics.rejectedFrames.inc({
+              reason: decoded.failure === 'presence' ? 'presence' : 'malformed',
+            });
+            logger.warn(
+              { documentId, role: access.role, error: decoded.error, bytes: frame.byteLength },
+              'closed a socket that sent a frame it may not',
+            );
             connection.close(reason.code, reason.reason);
             return;
           }
           const { message } = decoded;
-          if (session !== null && message.type === 'update' && !isEmptyUpdate(message.update)) session.changes++;
+          if (session !== null && message.type === 'update' && !isEmptyUpdate(message.update))
+            session.changes++;
           room.receive(connection, message);
         } catch (error) {
-          logger.error({ documentId, role: access.role, error }, 'failed to handle a frame; closed its socket');
+          logger.error(
+            { documentId, role: access.role, error },
+            'failed to handle a frame; closed its socket',
+          );
           connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
         }
       },
@@ -194,9 +215,11 @@ export class Relay {
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     this.options.metrics.rooms.set(this.rooms.size);
     const previous = this.closing.get(room.documentId) ?? Promise.resolve();
-    const done = previous.then(() => room.close(reason)).finally(() => {
-      if (this.closing.get(room.documentId) === done) this.closing.delete(room.documentId);
-    });
+    const done = previous
+      .then(() => room.close(reason))
+      .finally(() => {
+        if (this.closing.get(room.documentId) === done) this.closing.delete(room.documentId);
+      });
     this.closing.set(room.documentId, done);
     return done;
   }
@@ -239,7 +262,9 @@ export class Relay {
 
   /** Closes every socket a revoked join link of this document opened (4401). */
   closeSocketsOfJoinLinks(documentId: string): void {
-    this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
+    this.rooms
+      .get(documentId)
+      ?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
   }
 
   /** Closes every socket of this workspace and role, after its link was replaced. */
@@ -257,13 +282,22 @@ export class Relay {
 
   private closeLocalSocketsOfAccount(workspaceId: string, accountId: string): void {
     for (const room of this.rooms.values()) {
-      room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.accountId === accountId, CLOSE.tokenRevoked);
+      room.closeWhere(
+        (connection) =>
+          connection.access.workspaceId === workspaceId &&
+          connection.access.accountId === accountId,
+        CLOSE.tokenRevoked,
+      );
     }
   }
 
   private closeLocalSocketsOfRole(workspaceId: string, role: Role): void {
     for (const room of this.rooms.values()) {
-      room.closeWhere((connection) => connection.access.workspaceId === workspaceId && connection.access.role === role, CLOSE.tokenRevoked);
+      room.closeWhere(
+        (connection) =>
+          connection.access.workspaceId === workspaceId && connection.access.role === role,
+        CLOSE.tokenRevoked,
+      );
     }
   }
 
@@ -278,7 +312,10 @@ export class Relay {
       if (state !== null) return state;
     }
     await this.closing.get(documentId);
-    const doc = rebuildDocument(await this.options.store.loadDocument(documentId), this.logSkipped(documentId));
+    const doc = rebuildDocument(
+      await this.options.store.loadDocument(documentId),
+      this.logSkipped(documentId),
+    );
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     return state;
@@ -305,7 +342,10 @@ export class Relay {
     const { store } = this.options;
     const previous = this.closing.get(documentId) ?? Promise.resolve();
     const written = previous.then(async () => {
-      const doc = rebuildDocument(await store.loadDocument(documentId), this.logSkipped(documentId));
+      const doc = rebuildDocument(
+        await store.loadDocument(documentId),
+        this.logSkipped(documentId),
+      );
       try {
         const updates: Uint8Array[] = [];
         doc.on('update', (update: Uint8Array) => updates.push(update));
@@ -334,14 +374,20 @@ export class Relay {
   }
 
   private logSkipped(documentId: string): OnSkippedUpdate {
-    return (index, error) => this.options.logger.error({ documentId, index, error }, 'skipped a stored update that does not apply');
+    return (index, error) =>
+      this.options.logger.error(
+        { documentId, index, error },
+        'skipped a stored update that does not apply',
+      );
   }
 
   /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     if (this.sweep !== null) clearInterval(this.sweep);
-    await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
+    await Promise.all(
+      [...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)),
+    );
     await Promise.all([...this.closing.values()]);
     // Sockets still open end their sessions now: their close events may come after the store is closed.
     await this.editingSessions.endAll();

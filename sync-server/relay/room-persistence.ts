@@ -4,7 +4,11 @@ import type { DocumentStore, StoredDocument } from '../storage/document-store.ts
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import type { AppendBatcher } from './append-batcher.ts';
-import { DEFAULT_OFF_LOOP_MIN_BYTES, sharedCompactionWorker, type CompactionWorker } from './compaction-worker-client.ts';
+import {
+  DEFAULT_OFF_LOOP_MIN_BYTES,
+  sharedCompactionWorker,
+  type CompactionWorker,
+} from './compaction-worker-client.ts';
 import { OffLoopCompaction } from './off-loop-compaction.ts';
 import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
 import { sessionVersionId } from './session-version.ts';
@@ -33,7 +37,10 @@ function readOffLoopMinBytes(env: Readonly<Record<string, string | undefined>>):
   if (raw === undefined || raw === '') return DEFAULT_OFF_LOOP_MIN_BYTES;
   if (raw === 'off') return Number.POSITIVE_INFINITY;
   const bytes = Number(raw);
-  if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES must be a whole number of bytes or "off", got "${raw}"`);
+  if (!Number.isInteger(bytes) || bytes < 0)
+    throw new Error(
+      `PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES must be a whole number of bytes or "off", got "${raw}"`,
+    );
   return bytes;
 }
 const OFF_LOOP_MIN_BYTES = readOffLoopMinBytes(process.env);
@@ -74,10 +81,16 @@ export class RoomPersistence {
     private readonly batcher: AppendBatcher,
     private readonly logger: Logger,
     private readonly metrics: RelayMetrics,
-    private readonly place: CompactionPlace = { worker: sharedCompactionWorker(), offLoopMinBytes: OFF_LOOP_MIN_BYTES },
+    private readonly place: CompactionPlace = {
+      worker: sharedCompactionWorker(),
+      offLoopMinBytes: OFF_LOOP_MIN_BYTES,
+    },
   ) {
     this.offLoop = new OffLoopCompaction(documentId, store, place.worker, (index, message) =>
-      this.logger.error({ documentId, index, error: message }, 'skipped a stored update that does not apply'),
+      this.logger.error(
+        { documentId, index, error: message },
+        'skipped a stored update that does not apply',
+      ),
     );
   }
 
@@ -94,7 +107,12 @@ export class RoomPersistence {
 
   /** The room's Y.Doc from what `read` returned. */
   build(stored: StoredDocument): Y.Doc {
-    const doc = rebuildDocument(stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
+    const doc = rebuildDocument(stored, (index, error) =>
+      this.logger.error(
+        { documentId: this.documentId, index, error },
+        'skipped a stored update that does not apply',
+      ),
+    );
     this.heldSeq = stored.lastSeq;
     // Notices heard while loading (the room subscribes first) may be newer than what was read.
     this.knownSeq = Math.max(this.knownSeq, stored.lastSeq);
@@ -145,7 +163,12 @@ export class RoomPersistence {
     };
     doc.on('update', collect);
     try {
-      applyStoredDocument(doc, stored, (index, error) => this.logger.error({ documentId: this.documentId, index, error }, 'skipped a stored update that does not apply'));
+      applyStoredDocument(doc, stored, (index, error) =>
+        this.logger.error(
+          { documentId: this.documentId, index, error },
+          'skipped a stored update that does not apply',
+        ),
+      );
     } finally {
       doc.off('update', collect);
     }
@@ -153,7 +176,8 @@ export class RoomPersistence {
     // A notice heard during the read may be for a commit after it: keep it, so the room reads
     // again. One heard before the read and still above what storage holds cannot be true (notices
     // come after commit): drop it, so a bogus one cannot keep the room reading forever.
-    this.knownSeq = this.knownSeq > claimedBefore ? Math.max(this.knownSeq, stored.lastSeq) : stored.lastSeq;
+    this.knownSeq =
+      this.knownSeq > claimedBefore ? Math.max(this.knownSeq, stored.lastSeq) : stored.lastSeq;
     return gained;
   }
 
@@ -202,14 +226,20 @@ export class RoomPersistence {
       })
       .catch((error: unknown) => {
         this.retryOnLoop = true;
-        this.logger.warn({ documentId: this.documentId, error }, 'compaction in the worker failed; the next one runs on the event loop');
+        this.logger.warn(
+          { documentId: this.documentId, error },
+          'compaction in the worker failed; the next one runs on the event loop',
+        );
       })
       .finally(() => {
         this.background = null;
       });
   }
 
-  private noteCompacted(snapshot: Uint8Array, counted: { readonly updates: number; readonly bytes: number }): void {
+  private noteCompacted(
+    snapshot: Uint8Array,
+    counted: { readonly updates: number; readonly bytes: number },
+  ): void {
     this.logUpdates = Math.max(0, this.logUpdates - counted.updates);
     this.logBytes = Math.max(0, this.logBytes - counted.bytes);
     this.snapshotBytes = snapshot.byteLength;
@@ -220,7 +250,10 @@ export class RoomPersistence {
    * Replaces the log with a snapshot of `doc`, which must hold exactly what is stored. `encode`
    * gives the snapshot; the closing room passes one it shares with the session's version.
    */
-  async compact(doc: Y.Doc, encode: () => Uint8Array = () => Y.encodeStateAsUpdate(doc)): Promise<void> {
+  async compact(
+    doc: Y.Doc,
+    encode: () => Uint8Array = () => Y.encodeStateAsUpdate(doc),
+  ): Promise<void> {
     if (this.logUpdates === 0 || this.isBehind) return;
     const snapshot = encode();
     await this.store.compact(this.documentId, snapshot, this.heldSeq);
@@ -254,15 +287,25 @@ export class RoomPersistence {
     try {
       compacted = await this.offLoop.compact(this.editedThisSession);
     } catch (error) {
-      this.logger.warn({ documentId: this.documentId, error }, 'closing compaction in the worker failed; compacting on the event loop');
+      this.logger.warn(
+        { documentId: this.documentId, error },
+        'closing compaction in the worker failed; compacting on the event loop',
+      );
       return false;
     }
-    if (compacted.folded) this.noteCompacted(compacted.snapshot, { updates: this.logUpdates, bytes: this.logBytes });
+    if (compacted.folded)
+      this.noteCompacted(compacted.snapshot, { updates: this.logUpdates, bytes: this.logBytes });
     await this.updateSummary(doc, true);
     if (!this.editedThisSession || compacted.versionId === null) return true;
     this.editedThisSession = false;
     await this.store.saveVersion(
-      { id: compacted.versionId, documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() },
+      {
+        id: compacted.versionId,
+        documentId: this.documentId,
+        label: 'Session ended',
+        auto: true,
+        createdAt: new Date().toISOString(),
+      },
       compacted.snapshot,
     );
     return true;
@@ -283,19 +326,38 @@ export class RoomPersistence {
     if (record === null) return;
     // Named by its content, so another node closing its room on the same state saves no second
     // one (R25), and the store logs only the version it stores (S16): one event per version.
-    const version = { id: sessionVersionId(this.documentId, doc), documentId: this.documentId, label: 'Session ended', auto: true, createdAt: new Date().toISOString() };
+    const version = {
+      id: sessionVersionId(this.documentId, doc),
+      documentId: this.documentId,
+      label: 'Session ended',
+      auto: true,
+      createdAt: new Date().toISOString(),
+    };
     await this.store.saveVersion(version, encode(), [
-      { workspaceId: record.workspaceId, at: version.createdAt, actor: { type: 'system' }, action: 'version-saved', target: this.documentId, outcome: 'success', requestId: null, detail: version.id },
+      {
+        workspaceId: record.workspaceId,
+        at: version.createdAt,
+        actor: { type: 'system' },
+        action: 'version-saved',
+        target: this.documentId,
+        outcome: 'success',
+        requestId: null,
+        detail: version.id,
+      },
     ]);
   }
 
   private async updateSummary(doc: Y.Doc, force = false): Promise<void> {
     const now = Date.now();
     const title = readMeta(doc).value.title;
-    if (!force && title === this.lastTitle && now - this.lastSummaryAt < SUMMARY_INTERVAL_MS) return;
+    if (!force && title === this.lastTitle && now - this.lastSummaryAt < SUMMARY_INTERVAL_MS)
+      return;
     if (force && !this.editedThisSession && title === this.lastTitle) return;
     this.lastTitle = title;
     this.lastSummaryAt = now;
-    await this.store.updateDocumentSummary(this.documentId, { title, updatedAt: new Date(now).toISOString() });
+    await this.store.updateDocumentSummary(this.documentId, {
+      title,
+      updatedAt: new Date(now).toISOString(),
+    });
   }
 }

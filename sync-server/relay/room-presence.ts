@@ -62,7 +62,10 @@ export class RoomPresence {
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_ELSEWHERE);
     } catch (error) {
-      this.logger.warn({ documentId: this.documentId, error }, 'dropped presence from another node that does not decode');
+      this.logger.warn(
+        { documentId: this.documentId, error },
+        'dropped presence from another node that does not decode',
+      );
     }
   }
 
@@ -82,19 +85,26 @@ export class RoomPresence {
     for (const entry of entries) {
       // The same rule as y-protocols' applyAwarenessUpdate, so what we count is what it applies.
       const clock = awareness.meta.get(entry.clientId)?.clock ?? 0;
-      const isNew = clock < entry.clock || (clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
+      const isNew =
+        clock < entry.clock ||
+        (clock === entry.clock && entry.state === null && awareness.states.has(entry.clientId));
       if (!isNew) {
         stale++;
         continue;
       }
-      const claim = mayShowPresence(entry.state, connection.access) ? this.owners.claim(connection, entry.clientId) : 'foreign';
+      const claim = mayShowPresence(entry.state, connection.access)
+        ? this.owners.claim(connection, entry.clientId)
+        : 'foreign';
       if (claim === 'foreign') {
         foreign++;
         continue;
       }
       if (claim === 'over-limit') {
         this.metrics.rejectedFrames.inc({ reason: 'too-many-presences' });
-        this.logger.warn({ documentId: this.documentId, role: connection.access.role }, 'closed a socket that published too many presence entries');
+        this.logger.warn(
+          { documentId: this.documentId, role: connection.access.role },
+          'closed a socket that published too many presence entries',
+        );
         connection.close(CLOSE.tooManyPresences.code, CLOSE.tooManyPresences.reason);
         return;
       }
@@ -103,13 +113,18 @@ export class RoomPresence {
     if (stale > 0) this.metrics.staleAwareness.inc(stale);
     if (foreign > 0) this.metrics.foreignAwareness.inc(foreign);
     if (accepted.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(awareness, accepted.length + stale === entries.length ? update : encodeAwarenessEntries(accepted), connection);
+    awarenessProtocol.applyAwarenessUpdate(
+      awareness,
+      accepted.length + stale === entries.length ? update : encodeAwarenessEntries(accepted),
+      connection,
+    );
   }
 
   /** A socket left: the states it spoke for go, for everyone (R12). */
   release(connection: Connection): void {
     const spokeFor = this.owners.release(connection);
-    if (spokeFor.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, spokeFor, 'left');
+    if (spokeFor.length > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, spokeFor, 'left');
   }
 
   destroy(): void {
@@ -146,7 +161,10 @@ export class RoomPresence {
           return true;
         }
       });
-      this.logger.error({ documentId: this.documentId, error, clients: unencodable }, 'dropped presence states that could not be encoded');
+      this.logger.error(
+        { documentId: this.documentId, error, clients: unencodable },
+        'dropped presence states that could not be encoded',
+      );
       for (const id of unencodable) {
         awareness.states.delete(id);
         this.owners.ownerOf(id)?.close(CLOSE.presenceRefused.code, CLOSE.presenceRefused.reason);
@@ -163,10 +181,14 @@ export class RoomPresence {
     if (update !== null) this.publishElsewhere?.(update);
   }
 
-  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  private readonly onChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     for (const id of [...added, ...updated, ...removed]) {
       this.pending.add(id);
-      if (this.publishElsewhere !== null && origin !== FROM_ELSEWHERE) this.pendingElsewhere.add(id);
+      if (this.publishElsewhere !== null && origin !== FROM_ELSEWHERE)
+        this.pendingElsewhere.add(id);
     }
     if (this.timer === null) this.timer = setTimeout(this.sendPending, AWARENESS_INTERVAL_MS);
   };

@@ -4,7 +4,13 @@ import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import type { NodeBus, StoredElsewhere } from './node-bus.ts';
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
+import {
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  isEmptyUpdate,
+  type ClientMessage,
+} from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 import { RoomPresence } from './room-presence.ts';
 import { answerFromStoredParts } from './stored-answer.ts';
@@ -89,7 +95,8 @@ export class Room {
       onStored: this.onStoredElsewhere,
       onPresence: (update) => this.loaded?.presence.applyFromElsewhere(update),
       onPresenceQuery: () => {
-        const everyone = this.state.kind === 'open' ? this.state.loaded.presence.encodeEveryoneUpdate() : null;
+        const everyone =
+          this.state.kind === 'open' ? this.state.loaded.presence.encodeEveryoneUpdate() : null;
         if (everyone !== null) this.bus?.publishPresence(this.documentId, everyone);
       },
     });
@@ -132,8 +139,19 @@ export class Room {
       this.answerFromStoredBytes(stored);
       const doc = this.persistence.build(stored);
       const { bus } = this;
-      const publishPresence = bus === null ? null : (update: Uint8Array) => bus.publishPresence(this.documentId, update);
-      const loaded = { doc, presence: new RoomPresence(doc, this.connections, this.documentId, this.logger, this.metrics, publishPresence) };
+      const publishPresence =
+        bus === null ? null : (update: Uint8Array) => bus.publishPresence(this.documentId, update);
+      const loaded = {
+        doc,
+        presence: new RoomPresence(
+          doc,
+          this.connections,
+          this.documentId,
+          this.logger,
+          this.metrics,
+          publishPresence,
+        ),
+      };
       this.state = { kind: 'open', loaded };
       // Who is here on the other nodes: they answer with everyone they know of.
       bus?.queryPresence(this.documentId);
@@ -216,7 +234,8 @@ export class Room {
 
   /** Closes sockets matching `predicate` (a rotated token) with `reason`. */
   closeWhere(predicate: (connection: Connection) => boolean, reason: CloseReason): void {
-    for (const connection of [...this.connections]) if (predicate(connection)) connection.close(reason.code, reason.reason);
+    for (const connection of [...this.connections])
+      if (predicate(connection)) connection.close(reason.code, reason.reason);
   }
 
   /** Waits until every message received so far is handled and stored. */
@@ -240,7 +259,9 @@ export class Room {
    * `change` returned, or `applied: false` (nothing done) when the room is closing or failed, so
    * the caller can write through storage instead.
    */
-  async applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<{ readonly applied: true; readonly value: T } | { readonly applied: false }> {
+  async applyServerChange<T>(
+    change: (doc: Y.Doc) => T,
+  ): Promise<{ readonly applied: true; readonly value: T } | { readonly applied: false }> {
     if (!(await this.ready)) return { applied: false };
     while (this.processing !== null) await this.processing;
     if (this.state.kind !== 'open') return { applied: false };
@@ -298,16 +319,21 @@ export class Room {
         // With other nodes, what they stored and this room has not heard of yet (a closing room
         // drops notices) goes into the snapshot and the version too, so a session shared across
         // nodes ends on the same state everywhere and saves one version (R25).
-        if (this.state.kind === 'closing' && this.bus !== null) await this.persistence.catchUp(loaded.doc);
+        if (this.state.kind === 'closing' && this.bus !== null)
+          await this.persistence.catchUp(loaded.doc);
         // A failed round during the drain has already closed everything.
         if (this.state.kind === 'closing') await this.persistence.closeSession(loaded.doc);
       }
     } catch (error) {
-      this.logger.error({ documentId: this.documentId, error }, 'could not finish the session cleanly');
+      this.logger.error(
+        { documentId: this.documentId, error },
+        'could not finish the session cleanly',
+      );
     } finally {
       if (this.state.kind === 'closing') {
         this.state = { kind: 'closed' };
-        for (const connection of [...this.connections]) connection.close(reason.code, reason.reason);
+        for (const connection of [...this.connections])
+          connection.close(reason.code, reason.reason);
         this.connections.clear();
         this.dispose(loaded);
       }
@@ -319,7 +345,12 @@ export class Room {
   }
 
   private scheduleProcessing(): void {
-    if (this.processing !== null || this.state.kind !== 'open' || (this.inbox.length === 0 && !this.mustCatchUp)) return;
+    if (
+      this.processing !== null ||
+      this.state.kind !== 'open' ||
+      (this.inbox.length === 0 && !this.mustCatchUp)
+    )
+      return;
     // Waiting for the next tick gathers everything that arrived in this one into one round, and
     // every busy room starts its round in the same tick, so all their appends share one commit (R3).
     this.processing = this.persistence
@@ -329,7 +360,10 @@ export class Room {
       })
       .catch((error: unknown) => {
         // A bug, not input: fail this room (its clients reconnect and resend), never the process.
-        this.logger.error({ documentId: this.documentId, error }, 'a round failed; closing the room');
+        this.logger.error(
+          { documentId: this.documentId, error },
+          'a round failed; closing the room',
+        );
         this.fail(CLOSE.internalError);
       })
       .finally(() => {
@@ -346,7 +380,8 @@ export class Room {
     const loaded = this.loaded;
     if (loaded === null) return false;
     if (this.mustCatchUp) await this.catchUp(loaded);
-    else if (this.inbox.length > 0) await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
+    else if (this.inbox.length > 0)
+      await this.processRound(loaded, this.inbox.splice(0, MAX_BATCH));
     else return false;
     return true;
   }
@@ -380,7 +415,10 @@ export class Room {
           Y.applyUpdate(doc, notice.update, this.bus);
         } catch (error) {
           // Not what was stored, then: storage has the real one.
-          this.logger.warn({ documentId: this.documentId, seq: notice.seq, error }, 'a notice from another node does not apply; reading storage instead');
+          this.logger.warn(
+            { documentId: this.documentId, seq: notice.seq, error },
+            'a notice from another node does not apply; reading storage instead',
+          );
           readStorage = true;
           break;
         }
@@ -395,7 +433,10 @@ export class Room {
       } catch (error) {
         // Storage is unreachable: what the document lacks cannot be had, and it must not compact
         // or confirm as if it held everything. Clients reconnect and load once it is back.
-        this.logger.error({ documentId: this.documentId, error }, 'could not read what other nodes stored; closing the room');
+        this.logger.error(
+          { documentId: this.documentId, error },
+          'could not read what other nodes stored; closing the room',
+        );
         this.fail(CLOSE.storageFailed);
         return;
       }
@@ -440,7 +481,8 @@ export class Room {
     }
     if (changes.length > 0 && !(await this.storeThenDeliver(doc, changes)).ok) return;
     // Answered only now, so the answer holds nothing unstored (R5).
-    for (const { connection, stateVector } of syncRequests) connection.send(encodeSyncStep2(doc, stateVector));
+    for (const { connection, stateVector } of syncRequests)
+      connection.send(encodeSyncStep2(doc, stateVector));
   }
 
   /**
@@ -451,12 +493,18 @@ export class Room {
    */
   private async storeThenDeliver(doc: Y.Doc, changes: readonly Change[]): Promise<Stored> {
     // A round's changes travel as one update: one stored row, one frame per socket.
-    const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((change) => change.update));
+    const update =
+      changes.length === 1
+        ? changes[0]!.update
+        : Y.mergeUpdates(changes.map((change) => change.update));
     try {
       const seq = await this.persistence.persist(doc, [update]);
       this.bus?.publishStored(this.documentId, seq, update);
     } catch (error) {
-      this.logger.error({ documentId: this.documentId, error }, 'could not store updates; closing the room');
+      this.logger.error(
+        { documentId: this.documentId, error },
+        'could not store updates; closing the room',
+      );
       this.fail(CLOSE.storageFailed);
       return { ok: false, error };
     }
@@ -468,7 +516,8 @@ export class Room {
     // we still lack (usually nothing); ours compares it with its own to show "All changes synced"
     // only when that is true.
     const stored = encodeSyncStep1(doc);
-    for (const origin of new Set(changes.map((change) => change.origin))) origin?.noticeStored(stored);
+    for (const origin of new Set(changes.map((change) => change.origin)))
+      origin?.noticeStored(stored);
     return { ok: true };
   }
 
@@ -488,7 +537,9 @@ export class Room {
     }
     for (const origin of origins) {
       if (origin === null || !this.connections.has(origin) || origins.size === 1) continue;
-      const others = changes.filter((change) => change.origin !== origin).map((change) => change.update);
+      const others = changes
+        .filter((change) => change.origin !== origin)
+        .map((change) => change.update);
       origin.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
       delivered++;
     }
@@ -501,7 +552,10 @@ export class Room {
     } catch (error) {
       // Decoded but would not apply: refuse it and close only this socket (R13).
       this.metrics.rejectedFrames.inc({ reason: 'unappliable-update' });
-      this.logger.warn({ documentId: this.documentId, error }, 'closed a socket whose update does not apply');
+      this.logger.warn(
+        { documentId: this.documentId, error },
+        'closed a socket whose update does not apply',
+      );
       connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
     }
   }

@@ -8,6 +8,9 @@ import * as Y from 'yjs';
  * (S16), so a session shared across nodes ends in one version, not one per node (R25).
  */
 export function sessionVersionId(documentId: string, doc: Y.Doc): string {
-  const digest = createHash('sha256').update(documentId).update(Y.encodeSnapshot(Y.snapshot(doc))).digest('hex');
+  const digest = createHash('sha256')
+    .update(documentId)
+    .update(Y.encodeSnapshot(Y.snapshot(doc)))
+    .digest('hex');
   return `session-${digest.slice(0, 32)}`;
 }

@@ -15,7 +15,13 @@ const OWN_LIMIT = /^\/api\/survey\/[^/]+\/answers$/;
 export function limitRequestBodies(): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: JSON_BODY_LIMIT_BYTES,
-    onError: (c) => c.json({ error: `Request bodies here are at most ${JSON_BODY_LIMIT_BYTES / 1024} KiB; nothing was changed.` }, 413),
+    onError: (c) =>
+      c.json(
+        {
+          error: `Request bodies here are at most ${JSON_BODY_LIMIT_BYTES / 1024} KiB; nothing was changed.`,
+        },
+        413,
+      ),
   });
   return (c, next) => (OWN_LIMIT.test(c.req.path) ? next() : limit(c, next));
 }

@@ -2,7 +2,12 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FirstScreenRenderer } from './first-screen.ts';
-import { FIRST_SCREEN_BUDGET_MS, ROOT_ELEMENT, firstScreenWithin, sendWithFirstScreen } from './first-screen-page.ts';
+import {
+  FIRST_SCREEN_BUDGET_MS,
+  ROOT_ELEMENT,
+  firstScreenWithin,
+  sendWithFirstScreen,
+} from './first-screen-page.ts';
 import { staticFiles } from './static-files.ts';
 import { readAccount } from '../access/middleware.ts';
 
@@ -14,38 +19,51 @@ export const CLIENT_DIR = 'dist/client';
  * the build), and index.html for every page route (`/`, `/w/:ws`, `/d/:doc`, `/s/:token`…) so a
  * share link opens the app.
  */
-export function clientRoutes(clientDir = CLIENT_DIR, renderFirstScreen: FirstScreenRenderer | null = null, firstScreenBudgetMs = FIRST_SCREEN_BUDGET_MS) {
+export function clientRoutes(
+  clientDir = CLIENT_DIR,
+  renderFirstScreen: FirstScreenRenderer | null = null,
+  firstScreenBudgetMs = FIRST_SCREEN_BUDGET_MS,
+) {
   const indexFile = join(clientDir, 'index.html');
   const app = new Hono();
   if (!existsSync(indexFile)) {
-    return app.get('/', (c) => c.text('The client is not built. Run `npm start` (it builds it) or `npx vite build`.', 503));
+    return app.get('/', (c) =>
+      c.text('The client is not built. Run `npm start` (it builds it) or `npx vite build`.', 503),
+    );
   }
   const page = staticFiles(clientDir, { path: 'index.html' });
   const privatePage = staticFiles(clientDir, { path: 'index.html', cacheControl: 'no-store' });
   // Read once: the build does not change while the server runs.
   const indexHtml = readFileSync(indexFile, 'utf8');
-  return app
-    .get('/', page)
-    .get('/w/*', page)
-    // A share link's page shows the top of the document before any script has run, when its
-    // token, or the signed-in member's session cookie, may read it (first-screen.ts); a page with
-    // neither, or a failed read, is the app alone.
-    .get('/d/:doc', async (c, next) => {
-      if (renderFirstScreen === null || !indexHtml.includes(ROOT_ELEMENT)) return page(c, next);
-      const firstScreen = await firstScreenWithin(renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null, readAccount(c)), firstScreenBudgetMs);
-      return firstScreen === null ? page(c, next) : sendWithFirstScreen(c, indexHtml, firstScreen);
-    })
-    .get('/d/*', page)
-    .get('/sign-in', page)
-    // A survey link's token is its path: no Referer may carry it anywhere, and no cache may keep it.
-    .get('/s/*', (c, next) => {
-      c.header('referrer-policy', 'no-referrer');
-      return privatePage(c, next);
-    })
-    // So is a join code, for the day it lives.
-    .get('/j/*', (c, next) => {
-      c.header('referrer-policy', 'no-referrer');
-      return privatePage(c, next);
-    })
-    .get('/*', staticFiles(clientDir));
+  return (
+    app
+      .get('/', page)
+      .get('/w/*', page)
+      // A share link's page shows the top of the document before any script has run, when its
+      // token, or the signed-in member's session cookie, may read it (first-screen.ts); a page with
+      // neither, or a failed read, is the app alone.
+      .get('/d/:doc', async (c, next) => {
+        if (renderFirstScreen === null || !indexHtml.includes(ROOT_ELEMENT)) return page(c, next);
+        const firstScreen = await firstScreenWithin(
+          renderFirstScreen(c.req.param('doc'), c.req.query('token') ?? null, readAccount(c)),
+          firstScreenBudgetMs,
+        );
+        return firstScreen === null
+          ? page(c, next)
+          : sendWithFirstScreen(c, indexHtml, firstScreen);
+      })
+      .get('/d/*', page)
+      .get('/sign-in', page)
+      // A survey link's token is its path: no Referer may carry it anywhere, and no cache may keep it.
+      .get('/s/*', (c, next) => {
+        c.header('referrer-policy', 'no-referrer');
+        return privatePage(c, next);
+      })
+      // So is a join code, for the day it lives.
+      .get('/j/*', (c, next) => {
+        c.header('referrer-policy', 'no-referrer');
+        return privatePage(c, next);
+      })
+      .get('/*', staticFiles(clientDir))
+  );
 }

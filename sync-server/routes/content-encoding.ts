@@ -5,7 +5,10 @@ export type Encoding = 'br' | 'gzip' | 'identity';
  * first); identity when none is accepted. Follows RFC 9110: `q=0` refuses, `*` stands for any
  * coding not named.
  */
-export function chooseEncoding(header: string | undefined, available: readonly Exclude<Encoding, 'identity'>[]): Encoding {
+export function chooseEncoding(
+  header: string | undefined,
+  available: readonly Exclude<Encoding, 'identity'>[],
+): Encoding {
   if (header === undefined || header.trim() === '') return 'identity';
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {

@@ -12,7 +12,9 @@ import { jsonBody, requiredText } from './json-body.ts';
 
 /** Only a string is echoed (shortened): a nested value would make JSON.stringify overflow the stack. */
 function describeTemplate(given: unknown): string {
-  return typeof given === 'string' ? JSON.stringify(given.slice(0, 80)) : `(a ${Array.isArray(given) ? 'list' : typeof given}, not a template id)`;
+  return typeof given === 'string'
+    ? JSON.stringify(given.slice(0, 80))
+    : `(a ${Array.isArray(given) ? 'list' : typeof given}, not a template id)`;
 }
 
 const NewDocument = z.object({
@@ -20,7 +22,8 @@ const NewDocument = z.object({
   // null or absent: a blank document.
   template: z
     .custom<TemplateId>((given) => typeof given === 'string' && findTemplate(given) !== null, {
-      error: (issue) => `Unknown template ${describeTemplate(issue.input)}: GET /api/templates lists the ones there are, or leave it out for a blank document.`,
+      error: (issue) =>
+        `Unknown template ${describeTemplate(issue.input)}: GET /api/templates lists the ones there are, or leave it out for a blank document.`,
     })
     .nullable()
     .optional(),
@@ -34,20 +37,44 @@ const NewDocument = z.object({
  */
 export function documentRoutes(store: DocumentStore, relay: Relay) {
   return new Hono()
-    .post('/api/workspaces/:ws/documents', workspaceMember(store, 'editor'), jsonBody(NewDocument, '{"title": "Fall kickoff", "template": "roles-working-session"}'), async (c) => {
-      const body = c.req.valid('json');
-      const templateId = body.template ?? null;
-      const title = body.title ?? (templateId === null ? null : findTemplate(templateId)?.title) ?? 'Untitled document';
-      const doc = new Y.Doc();
-      const createdAt = new Date().toISOString();
-      const created = createDocument(doc, { template: templateId, title, createdAt });
-      if (!created.ok) throw new HTTPException(400, { message: created.message });
-      const id = createRecordId();
-      const audit = auditEntry(c, { workspaceId: c.req.param('ws'), action: 'document-created', target: id, ...(templateId !== null && { detail: String(templateId) }) });
-      await store.createDocument({ id, workspaceId: c.req.param('ws'), title, template: templateId, createdAt, updatedAt: createdAt }, Y.encodeStateAsUpdate(doc), audit);
-      doc.destroy();
-      return c.json({ id }, 201);
-    })
+    .post(
+      '/api/workspaces/:ws/documents',
+      workspaceMember(store, 'editor'),
+      jsonBody(NewDocument, '{"title": "Fall kickoff", "template": "roles-working-session"}'),
+      async (c) => {
+        const body = c.req.valid('json');
+        const templateId = body.template ?? null;
+        const title =
+          body.title ??
+          (templateId === null ? null : findTemplate(templateId)?.title) ??
+          'Untitled document';
+        const doc = new Y.Doc();
+        const createdAt = new Date().toISOString();
+        const created = createDocument(doc, { template: templateId, title, createdAt });
+        if (!created.ok) throw new HTTPException(400, { message: created.message });
+        const id = createRecordId();
+        const audit = auditEntry(c, {
+          workspaceId: c.req.param('ws'),
+          action: 'document-created',
+          target: id,
+          ...(templateId !== null && { detail: String(templateId) }),
+        });
+        await store.createDocument(
+          {
+            id,
+            workspaceId: c.req.param('ws'),
+            title,
+            template: templateId,
+            createdAt,
+            updatedAt: createdAt,
+          },
+          Y.encodeStateAsUpdate(doc),
+          audit,
+        );
+        doc.destroy();
+        return c.json({ id }, 201);
+      },
+    )
     .get('/api/documents/:doc', documentMember(store), async (c) => {
       // What a share link to one document needs to show its page: the workspace and the role.
       const document = c.get('document');
@@ -55,18 +82,35 @@ export function documentRoutes(store: DocumentStore, relay: Relay) {
       const { id, title, template, updatedAt } = document;
       const { access } = c.get('authorized');
       // `documentOnly`: a join link, which opens this document and not its workspace.
-      return c.json({ id, title, template, updatedAt, workspaceId: document.workspaceId, workspaceName: workspace?.name ?? '', role: access.role, ...(access.documentId !== undefined && { documentOnly: true }) });
+      return c.json({
+        id,
+        title,
+        template,
+        updatedAt,
+        workspaceId: document.workspaceId,
+        workspaceName: workspace?.name ?? '',
+        role: access.role,
+        ...(access.documentId !== undefined && { documentOnly: true }),
+      });
     })
     .delete('/api/documents/:doc', documentMember(store, 'owner'), async (c) => {
       const documentId = c.req.param('doc');
       const deletedAt = new Date().toISOString();
-      const audit = auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'document-deleted', target: documentId });
-      const deleted = await relay.deleteDocument(documentId, () => store.deleteDocument(documentId, deletedAt, audit));
+      const audit = auditEntry(c, {
+        workspaceId: c.get('document').workspaceId,
+        action: 'document-deleted',
+        target: documentId,
+      });
+      const deleted = await relay.deleteDocument(documentId, () =>
+        store.deleteDocument(documentId, deletedAt, audit),
+      );
       // Another owner's delete got there first: the outcome is the same.
       return c.json({ deleted: true, alreadyDeleted: !deleted });
     })
     .get('/api/workspaces/:ws/documents', workspaceMember(store), async (c) => {
       const documents = await store.listDocuments(c.req.param('ws'));
-      return c.json(documents.map(({ id, title, template, updatedAt }) => ({ id, title, template, updatedAt })));
+      return c.json(
+        documents.map(({ id, title, template, updatedAt }) => ({ id, title, template, updatedAt })),
+      );
     });
 }

@@ -12,7 +12,11 @@ import type { AccountRecord } from '../storage/identity-records.ts';
  * another workspace's, a join link for another document, an account that is no member): then
  * the page is the plain app and holds nothing of the document.
  */
-export type FirstScreenRenderer = (documentId: string, token: string | null, account: AccountRecord | null) => Promise<string | null>;
+export type FirstScreenRenderer = (
+  documentId: string,
+  token: string | null,
+  account: AccountRecord | null,
+) => Promise<string | null>;
 
 /**
  * Renders from the stored document (through the relay, so an open room's latest state), for a
@@ -27,7 +31,10 @@ export function firstScreenRenderer(store: DocumentStore, relay: Relay): FirstSc
     try {
       Y.applyUpdate(doc, await relay.readState(documentId));
       const view = readDocument(doc, { sections: FIRST_SCREEN_LIMITS.sections }).value;
-      const shown = authorized.access.role === 'viewer' ? withSmallCellsSuppressed(view, readSmallCellThreshold(doc)) : view;
+      const shown =
+        authorized.access.role === 'viewer'
+          ? withSmallCellsSuppressed(view, readSmallCellThreshold(doc))
+          : view;
       return firstScreenMarkup(renderFirstScreen(shown));
     } finally {
       doc.destroy();

@@ -18,11 +18,19 @@ export class FramedSender {
 
   /** The send function for one socket. */
   sendTo(raw: WebSocket): (payload: Uint8Array) => void {
-    const internals = raw as unknown as { _socket?: Socket; _sender?: { _state?: unknown; _queue?: unknown[] }; _extensions?: Record<string, unknown> };
+    const internals = raw as unknown as {
+      _socket?: Socket;
+      _sender?: { _state?: unknown; _queue?: unknown[] };
+      _extensions?: Record<string, unknown>;
+    };
     // Extensions (compression) are settled by the handshake, before the socket reaches us.
-    const plain = typeof internals._socket?.write === 'function' && internals._extensions !== undefined && Object.keys(internals._extensions).length === 0;
+    const plain =
+      typeof internals._socket?.write === 'function' &&
+      internals._extensions !== undefined &&
+      Object.keys(internals._extensions).length === 0;
     return (payload) => {
-      if (plain && internals._sender?._state === 0 && internals._sender._queue?.length === 0) internals._socket!.write(this.frame(payload));
+      if (plain && internals._sender?._state === 0 && internals._sender._queue?.length === 0)
+        internals._socket!.write(this.frame(payload));
       else raw.send(payload);
     };
   }

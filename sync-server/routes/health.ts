@@ -9,6 +9,8 @@ export function healthRoutes(storageHealth: StorageHealthMonitor) {
   return new Hono().get('/healthz', (c) => {
     const health = storageHealth.current;
     const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
-    return health.ok ? c.body('ok', 200, headers) : c.body(`storage unavailable: ${health.reason}`, 503, headers);
+    return health.ok
+      ? c.body('ok', 200, headers)
+      : c.body(`storage unavailable: ${health.reason}`, 503, headers);
   });
 }

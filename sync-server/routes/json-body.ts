@@ -13,7 +13,11 @@ import { z } from 'zod';
 export function jsonBody<Schema extends z.ZodType<object>>(
   schema: Schema,
   example: string,
-): MiddlewareHandler<object, string, { in: { json: z.input<Schema> }; out: { json: z.output<Schema> } }> {
+): MiddlewareHandler<
+  object,
+  string,
+  { in: { json: z.input<Schema> }; out: { json: z.output<Schema> } }
+> {
   return async (c, next) => {
     let body: unknown;
     try {
@@ -21,7 +25,8 @@ export function jsonBody<Schema extends z.ZodType<object>>(
     } catch {
       throw new HTTPException(400, { message: `Send a JSON body such as ${example}.` });
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HTTPException(400, { message: `Send a JSON object such as ${example}.` });
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new HTTPException(400, { message: `Send a JSON object such as ${example}.` });
     const result = schema.safeParse(body);
     if (!result.success) {
       const issue = result.error.issues[0]!;

@@ -24,7 +24,8 @@ const APP_CONTENT_SECURITY_POLICY = {
 };
 
 /** An exported HTML page: its text and its inline stylesheet, nothing else. */
-export const EXPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const EXPORT_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * Protective headers on every response: pages, assets, the API, exports and errors. Tokens travel

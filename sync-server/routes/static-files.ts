@@ -37,7 +37,11 @@ export interface StaticFilesOptions {
  * Paths with no file fall through to the next handler.
  */
 export function staticFiles(root: string, options: StaticFilesOptions = {}): MiddlewareHandler {
-  const serve = serveStatic({ root, precompressed: true, ...(options.path === undefined ? {} : { path: options.path }) });
+  const serve = serveStatic({
+    root,
+    precompressed: true,
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
   /** By file and encoding. */
   const answers = new Map<string, Answer>();
   /** By file and Accept-Encoding header: the encoding of the answer that request got. */
@@ -46,18 +50,34 @@ export function staticFiles(root: string, options: StaticFilesOptions = {}): Mid
   return async (c, next) => {
     const file = options.path ?? c.req.path;
     if (PRECOMPRESSED_COPY.test(file)) return next();
-    const cacheControl = options.cacheControl ?? (file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    const cacheControl =
+      options.cacheControl ??
+      (file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     const acceptEncoding = c.req.header('accept-encoding') ?? '';
     const send = (answer: Answer) => {
-      const headers: Record<string, string> = { 'content-type': answer.type, 'cache-control': cacheControl, 'content-length': String(answer.body.byteLength) };
+      const headers: Record<string, string> = {
+        'content-type': answer.type,
+        'cache-control': cacheControl,
+        'content-length': String(answer.body.byteLength),
+      };
       if (COMPRESSIBLE_TYPE.test(answer.type)) headers.vary = 'Accept-Encoding';
       if (answer.encoding !== null) headers['content-encoding'] = answer.encoding;
-      return c.body(new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) as Uint8Array<ArrayBuffer>, 200, headers);
+      return c.body(
+        new Uint8Array(
+          answer.body.buffer,
+          answer.body.byteOffset,
+          answer.body.byteLength,
+        ) as Uint8Array<ArrayBuffer>,
+        200,
+        headers,
+      );
     };
 
     const rememberedEncoding = encodingFor.get(`${file}\n${acceptEncoding}`);
-    const remembered = rememberedEncoding === undefined ? undefined : answers.get(`${file}\n${rememberedEncoding}`);
-    if (remembered !== undefined && c.req.method === 'GET' && c.req.header('range') === undefined) return send(remembered);
+    const remembered =
+      rememberedEncoding === undefined ? undefined : answers.get(`${file}\n${rememberedEncoding}`);
+    if (remembered !== undefined && c.req.method === 'GET' && c.req.header('range') === undefined)
+      return send(remembered);
 
     const served = await serve(c, next);
     if (!(served instanceof Response)) return;
@@ -66,13 +86,26 @@ export function staticFiles(root: string, options: StaticFilesOptions = {}): Mid
       return served;
     }
     const type = served.headers.get('content-type') ?? 'application/octet-stream';
-    let answer: Answer = { body: Buffer.from(await served.arrayBuffer()), type, encoding: served.headers.get('content-encoding') };
-    if (answer.encoding === null && COMPRESSIBLE_TYPE.test(type) && chooseEncoding(acceptEncoding, ['gzip']) === 'gzip') {
-      answer = answers.get(`${file}\ngzip`) ?? { body: await gzipAsync(answer.body, { level: 9 }), type, encoding: 'gzip' };
+    let answer: Answer = {
+      body: Buffer.from(await served.arrayBuffer()),
+      type,
+      encoding: served.headers.get('content-encoding'),
+    };
+    if (
+      answer.encoding === null &&
+      COMPRESSIBLE_TYPE.test(type) &&
+      chooseEncoding(acceptEncoding, ['gzip']) === 'gzip'
+    ) {
+      answer = answers.get(`${file}\ngzip`) ?? {
+        body: await gzipAsync(answer.body, { level: 9 }),
+        type,
+        encoding: 'gzip',
+      };
     }
     const encoding = answer.encoding ?? 'identity';
     if (!answers.has(`${file}\n${encoding}`)) answers.set(`${file}\n${encoding}`, answer);
-    if (encodingFor.size < MAX_REMEMBERED_HEADERS) encodingFor.set(`${file}\n${acceptEncoding}`, encoding);
+    if (encodingFor.size < MAX_REMEMBERED_HEADERS)
+      encodingFor.set(`${file}\n${acceptEncoding}`, encoding);
     return send(answers.get(`${file}\n${encoding}`)!);
   };
 }

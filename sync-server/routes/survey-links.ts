@@ -24,9 +24,21 @@ export function surveyLinkRoutes(store: DocumentStore, relay: Relay) {
       Y.applyUpdate(doc, await relay.readState(documentId));
       const hasSurvey = hasStaffSurvey(doc);
       doc.destroy();
-      if (!hasSurvey) throw new HTTPException(409, { message: 'This document has no staff survey section, so there is nothing to answer. Survey links are for documents made from the barriers tool.' });
+      if (!hasSurvey)
+        throw new HTTPException(409, {
+          message:
+            'This document has no staff survey section, so there is nothing to answer. Survey links are for documents made from the barriers tool.',
+        });
       const token = createToken();
-      await store.replaceSurveyToken(documentId, hashToken(token), auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'survey-link-created', target: documentId }));
+      await store.replaceSurveyToken(
+        documentId,
+        hashToken(token),
+        auditEntry(c, {
+          workspaceId: c.get('document').workspaceId,
+          action: 'survey-link-created',
+          target: documentId,
+        }),
+      );
       c.header('cache-control', 'no-store');
       return c.json({ token, url: new URL(surveyPagePath(token), c.req.url).href }, 201);
     })
@@ -34,7 +46,15 @@ export function surveyLinkRoutes(store: DocumentStore, relay: Relay) {
       return c.json({ exists: await store.hasSurveyToken(c.req.param('doc')) });
     })
     .delete('/api/documents/:doc/survey-link', documentMember(store, 'editor'), async (c) => {
-      await store.replaceSurveyToken(c.req.param('doc'), null, auditEntry(c, { workspaceId: c.get('document').workspaceId, action: 'survey-link-closed', target: c.req.param('doc') }));
+      await store.replaceSurveyToken(
+        c.req.param('doc'),
+        null,
+        auditEntry(c, {
+          workspaceId: c.get('document').workspaceId,
+          action: 'survey-link-closed',
+          target: c.req.param('doc'),
+        }),
+      );
       return c.json({ exists: false });
     });
 }

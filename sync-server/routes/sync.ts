@@ -13,7 +13,8 @@ import type { StorageHealthMonitor } from '../storage/health-monitor.ts';
 import { FramedSender } from './framed-send.ts';
 
 /** What the upgrade carries to the socket: the access it was granted, or that the document was deleted. */
-type Admission = { readonly kind: 'open'; readonly authorized: Authorized } | { readonly kind: 'deleted' };
+type Admission =
+  { readonly kind: 'open'; readonly authorized: Authorized } | { readonly kind: 'deleted' };
 type Env = { Variables: { admission: Admission; account: AccountRecord | null } };
 
 const EMPTY_FRAME = new Uint8Array(0);
@@ -53,10 +54,20 @@ export function syncRoutes(
     '/sync/:doc',
     async (c, next) => {
       // Nothing a client sent could be kept: say so before the upgrade, and it retries later.
-      if (!storageHealth.current.ok) return c.json({ error: 'The server cannot save anything right now; your edits stay on this device.' }, 503);
+      if (!storageHealth.current.ok)
+        return c.json(
+          { error: 'The server cannot save anything right now; your edits stay on this device.' },
+          503,
+        );
       const account = readAccount(c);
-      const sameOrigin = account !== null && allowedOrigin !== undefined && c.req.header('origin') === allowedOrigin;
-      const result = await authorizeDocument(store, c.req.query('token'), c.req.param('doc'), sameOrigin ? account : null);
+      const sameOrigin =
+        account !== null && allowedOrigin !== undefined && c.req.header('origin') === allowedOrigin;
+      const result = await authorizeDocument(
+        store,
+        c.req.query('token'),
+        c.req.param('doc'),
+        sameOrigin ? account : null,
+      );
       // A stale client of a deleted document is told so with a close code (4404), which it can
       // read, where a refused upgrade would only look like a network failure to retry.
       if (result === 'deleted') {
@@ -64,42 +75,65 @@ export function syncRoutes(
         return next();
       }
       if (typeof result === 'string') {
-        if (account !== null && !sameOrigin) return c.json({ error: 'A signed-in socket must come from Pathways itself (Origin).' }, 403);
-        if (result === 'sign-in-required') return c.json({ error: 'This workspace requires sign-in: sign in with your district account to open it.' }, 403);
-        return c.json({ error: 'This link is not valid for this document. Ask the person who shared it for a new one.' }, 401);
+        if (account !== null && !sameOrigin)
+          return c.json(
+            { error: 'A signed-in socket must come from Pathways itself (Origin).' },
+            403,
+          );
+        if (result === 'sign-in-required')
+          return c.json(
+            {
+              error:
+                'This workspace requires sign-in: sign in with your district account to open it.',
+            },
+            403,
+          );
+        return c.json(
+          {
+            error:
+              'This link is not valid for this document. Ask the person who shared it for a new one.',
+          },
+          401,
+        );
       }
-      if (result.access.accountId !== undefined) void store.touchAccount(result.access.accountId, new Date().toISOString()).catch(() => undefined);
+      if (result.access.accountId !== undefined)
+        void store
+          .touchAccount(result.access.accountId, new Date().toISOString())
+          .catch(() => undefined);
       c.set('admission', { kind: 'open', authorized: result });
       await next();
     },
-    upgradeWebSocket((c) => {
-      const documentId = c.req.param('doc')!;
-      const admission = c.get('admission');
-      let handlers: SocketHandlers | null = null;
-      return {
-        onOpen: (_event, ws) => {
-          const raw = ws.raw!;
-          if (admission.kind === 'deleted') {
-            raw.close(CLOSE.documentGone.code, CLOSE.documentGone.reason);
-            return;
-          }
-          const { access } = admission.authorized;
-          const connected = relay.connect(documentId, relaySocket(raw, sender), access);
-          handlers = connected;
-          // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
-          // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the
-          // adapter calls onOpen synchronously as it starts listening, so no frame comes in between.
-          raw.on('message', (data: Buffer, isBinary: boolean) => {
-            // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
-            connected.onMessage(isBinary ? data : EMPTY_FRAME);
-          });
-        },
-        onClose: () => handlers?.onClose(),
-        onError: (event) => {
-          logger.warn({ documentId, error: (event as ErrorEvent).error }, 'socket error');
-          handlers?.onClose();
-        },
-      };
-    }, { onError: (error) => logger.error({ error }, 'websocket handler failed') }),
+    upgradeWebSocket(
+      (c) => {
+        const documentId = c.req.param('doc')!;
+        const admission = c.get('admission');
+        let handlers: SocketHandlers | null = null;
+        return {
+          onOpen: (_event, ws) => {
+            const raw = ws.raw!;
+            if (admission.kind === 'deleted') {
+              raw.close(CLOSE.documentGone.code, CLOSE.documentGone.reason);
+              return;
+            }
+            const { access } = admission.authorized;
+            const connected = relay.connect(documentId, relaySocket(raw, sender), access);
+            handlers = connected;
+            // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
+            // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the
+            // adapter calls onOpen synchronously as it starts listening, so no frame comes in between.
+            raw.on('message', (data: Buffer, isBinary: boolean) => {
+              // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
+              connected.onMessage(isBinary ? data : EMPTY_FRAME);
+            });
+          },
+          onClose: () => handlers?.onClose(),
+          onError: (event) => {
+            logger.warn({ documentId, error: (event as ErrorEvent).error }, 'socket error');
+            handlers?.onClose();
+          },
+        };
+      },
+      { onError: (error) => logger.error({ error }, 'websocket handler failed') },
+    ),
   );
 }

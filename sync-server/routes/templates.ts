@@ -15,7 +15,9 @@ export const templateRoutes = new Hono()
   .get('/api/templates/:id/preview', (c) => {
     const template = findTemplate(c.req.param('id'));
     if (template === null) {
-      throw new HTTPException(404, { message: `No template "${c.req.param('id')}". GET /api/templates lists the ones there are.` });
+      throw new HTTPException(404, {
+        message: `No template "${c.req.param('id')}". GET /api/templates lists the ones there are.`,
+      });
     }
     const format = c.req.query('format') ?? 'html';
     if (format !== 'html' && format !== 'md') {

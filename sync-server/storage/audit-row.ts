@@ -20,16 +20,33 @@ export interface AuditRow {
 export function auditValues(entry: AuditEntry): (string | null)[] {
   const { actor } = entry;
   const actorId = actor.type === 'account' ? actor.id : actor.type === 'link' ? actor.role : null;
-  const actorName = actor.type === 'account' || actor.type === 'person' ? (actor.name ?? null) : null;
-  return [entry.workspaceId, entry.at, actor.type, actorId, actorName, entry.action, entry.target ?? null, entry.outcome, entry.requestId ?? null, entry.detail ?? null];
+  const actorName =
+    actor.type === 'account' || actor.type === 'person' ? (actor.name ?? null) : null;
+  return [
+    entry.workspaceId,
+    entry.at,
+    actor.type,
+    actorId,
+    actorName,
+    entry.action,
+    entry.target ?? null,
+    entry.outcome,
+    entry.requestId ?? null,
+    entry.detail ?? null,
+  ];
 }
 
-export const AUDIT_COLUMNS = 'workspace_id, at, actor_type, actor_id, actor_name, action, target, outcome, request_id, detail';
+export const AUDIT_COLUMNS =
+  'workspace_id, at, actor_type, actor_id, actor_name, action, target, outcome, request_id, detail';
 
 function toActor(row: AuditRow): AuditActor {
   switch (row.actor_type) {
     case 'account':
-      return { type: 'account', id: row.actor_id ?? '', ...(row.actor_name !== null && { name: row.actor_name }) };
+      return {
+        type: 'account',
+        id: row.actor_id ?? '',
+        ...(row.actor_name !== null && { name: row.actor_name }),
+      };
     case 'link':
       return { type: 'link', role: row.actor_id as Role };
     case 'person':

@@ -95,15 +95,32 @@ export interface JoinLinkRecord {
  * the change it records, so the log never claims a change that was not made, nor misses one.
  */
 export interface DocumentStore extends IdentityStore {
-  createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void>;
+  createWorkspace(
+    workspace: WorkspaceRecord,
+    tokenHashes: Readonly<Record<Role, string>>,
+    audit?: AuditEntry,
+    owner?: WorkspaceOwner,
+  ): Promise<void>;
   getWorkspace(id: string): Promise<WorkspaceRecord | null>;
   findAccess(tokenHash: string): Promise<Access | null>;
-  replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void>;
+  replaceToken(
+    workspaceId: string,
+    role: Role,
+    tokenHash: string,
+    audit?: AuditEntry,
+  ): Promise<void>;
 
-  createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void>;
+  createDocument(
+    record: DocumentRecord,
+    initialState: Uint8Array,
+    audit?: AuditEntry,
+  ): Promise<void>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(workspaceId: string): Promise<DocumentRecord[]>;
-  updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void>;
+  updateDocumentSummary(
+    id: string,
+    summary: { readonly title: string; readonly updatedAt: string },
+  ): Promise<void>;
 
   /**
    * Deletes the document with everything stored for it (its log, snapshot, versions, survey and
@@ -136,7 +153,11 @@ export interface DocumentStore extends IdentityStore {
   storedBytes(id: string): Promise<number>;
 
   /** Sets the document's survey-only token (a hash), replacing any earlier one; null revokes it. */
-  replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void>;
+  replaceSurveyToken(
+    documentId: string,
+    tokenHash: string | null,
+    audit?: AuditEntry,
+  ): Promise<void>;
   /** The document a survey token answers, or null. */
   findSurveyDocument(tokenHash: string): Promise<string | null>;
   hasSurveyToken(documentId: string): Promise<boolean>;
@@ -148,7 +169,11 @@ export interface DocumentStore extends IdentityStore {
   revokeJoinLinks(documentId: string): Promise<void>;
 
   /** Stores a version; one whose id is stored already changes nothing (S16), so a save can be repeated. */
-  saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void>;
+  saveVersion(
+    record: VersionRecord,
+    state: Uint8Array,
+    audit?: readonly AuditEntry[],
+  ): Promise<void>;
   listVersions(documentId: string): Promise<VersionRecord[]>;
   readVersion(documentId: string, versionId: string): Promise<Uint8Array | null>;
 

@@ -55,7 +55,10 @@ export class StorageHealthMonitor {
       const was = this.health;
       this.health = next;
       if (was.ok && !next.ok) {
-        this.logger.error({ reason: next.reason }, 'storage lost; refusing writes and closing rooms until it is back');
+        this.logger.error(
+          { reason: next.reason },
+          'storage lost; refusing writes and closing rooms until it is back',
+        );
         this.events.onLost(next.reason);
       } else if (!was.ok && next.ok) {
         this.logger.info('storage is back; accepting writes again');

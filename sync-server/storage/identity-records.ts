@@ -109,12 +109,16 @@ export interface IdentityStore {
    * into memberships, stores the session, and writes a `sign-in` event in each of its workspaces
    * (one without a workspace when it has none). Returns the account and its workspace ids.
    */
-  signIn(signIn: SignIn): Promise<{ readonly account: AccountRecord; readonly workspaceIds: readonly string[] }>;
+  signIn(
+    signIn: SignIn,
+  ): Promise<{ readonly account: AccountRecord; readonly workspaceIds: readonly string[] }>;
   findSession(sessionHash: string): Promise<SessionRecord | null>;
   /** Forgets the session and writes `audit` (sign-out or session expired) in the same transaction. */
   endSession(sessionHash: string, audit: readonly AuditEntry[]): Promise<void>;
   /** The workspaces an account is a member of, for the events written about it. */
-  listAccountWorkspaces(accountId: string): Promise<{ readonly workspaceId: string; readonly name: string; readonly role: Role }[]>;
+  listAccountWorkspaces(
+    accountId: string,
+  ): Promise<{ readonly workspaceId: string; readonly name: string; readonly role: Role }[]>;
   findAccountByIssuerSubject(issuer: string, subject: string): Promise<AccountRecord | null>;
   /** Workspaces with a member (or an invitation) under this email, for recording a refused sign-in where it matters. */
   listWorkspacesOfEmail(email: string): Promise<string[]>;
@@ -126,9 +130,20 @@ export interface IdentityStore {
    * Invites `email` with `role`, or changes the role of the member with that email (or whose
    * account has it). An account with that email that has signed in before becomes a member at once.
    */
-  putMember(workspaceId: string, email: string, role: Role, memberId: string, invitedAt: string, audit: AuditEntry): Promise<MemberRecord>;
+  putMember(
+    workspaceId: string,
+    email: string,
+    role: Role,
+    memberId: string,
+    invitedAt: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord>;
   /** Removes the member; resolves with what was removed (null when there was no such member). */
-  removeMember(workspaceId: string, memberId: string, audit: AuditEntry): Promise<MemberRecord | null>;
+  removeMember(
+    workspaceId: string,
+    memberId: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord | null>;
   /** Records activity (a socket opened) for "last activity" on the members page. */
   touchAccount(accountId: string, at: string): Promise<void>;
 

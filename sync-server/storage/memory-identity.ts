@@ -1,5 +1,14 @@
 import type { Role } from './document-store.ts';
-import type { AccountRecord, AuditEntry, AuditEvent, AuditQuery, IdentityStore, MemberRecord, SessionRecord, SignIn } from './identity-records.ts';
+import type {
+  AccountRecord,
+  AuditEntry,
+  AuditEvent,
+  AuditQuery,
+  IdentityStore,
+  MemberRecord,
+  SessionRecord,
+  SignIn,
+} from './identity-records.ts';
 import { signInEvents } from './sign-in-events.ts';
 
 interface MemberEntry {
@@ -22,7 +31,10 @@ export class MemoryIdentity implements IdentityStore {
 
   writeAudit(entries: readonly AuditEntry[] | AuditEntry | undefined): void {
     if (entries === undefined) return;
-    for (const entry of Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry]) this.audit.push({ ...entry, id: this.audit.length + 1 });
+    for (const entry of Array.isArray(entries)
+      ? (entries as readonly AuditEntry[])
+      : [entries as AuditEntry])
+      this.audit.push({ ...entry, id: this.audit.length + 1 });
   }
 
   addOwner(member: MemberEntry): void {
@@ -30,16 +42,31 @@ export class MemoryIdentity implements IdentityStore {
   }
 
   async signIn(signIn: SignIn): Promise<{ account: AccountRecord; workspaceIds: string[] }> {
-    const existing = [...this.accounts.values()].find((account) => account.issuer === signIn.issuer && account.subject === signIn.subject);
+    const existing = [...this.accounts.values()].find(
+      (account) => account.issuer === signIn.issuer && account.subject === signIn.subject,
+    );
     const id = existing?.id ?? signIn.accountId;
-    const account: AccountRecord = { id, issuer: signIn.issuer, subject: signIn.subject, email: signIn.email, name: signIn.name };
+    const account: AccountRecord = {
+      id,
+      issuer: signIn.issuer,
+      subject: signIn.subject,
+      email: signIn.email,
+      name: signIn.name,
+    };
     this.accounts.set(id, { ...account, lastActiveAt: signIn.at });
     const memberOf = new Set(this.memberships(id).map((member) => member.workspaceId));
     for (const member of this.members.values()) {
-      if (member.accountId === null && member.email === signIn.email && !memberOf.has(member.workspaceId)) member.accountId = id;
+      if (
+        member.accountId === null &&
+        member.email === signIn.email &&
+        !memberOf.has(member.workspaceId)
+      )
+        member.accountId = id;
     }
     this.sessions.set(signIn.sessionHash, { accountId: id, expiresAt: signIn.sessionExpiresAt });
-    const workspaceIds = this.memberships(id).map((member) => member.workspaceId).sort();
+    const workspaceIds = this.memberships(id)
+      .map((member) => member.workspaceId)
+      .sort();
     this.writeAudit(signInEvents(account, workspaceIds, signIn));
     return { account, workspaceIds };
   }
@@ -61,21 +88,35 @@ export class MemoryIdentity implements IdentityStore {
     this.writeAudit(audit);
   }
 
-  async listAccountWorkspaces(accountId: string): Promise<{ workspaceId: string; name: string; role: Role }[]> {
+  async listAccountWorkspaces(
+    accountId: string,
+  ): Promise<{ workspaceId: string; name: string; role: Role }[]> {
     return this.memberships(accountId)
-      .map((member) => ({ workspaceId: member.workspaceId, name: this.workspaceName(member.workspaceId) ?? '', role: member.role }))
+      .map((member) => ({
+        workspaceId: member.workspaceId,
+        name: this.workspaceName(member.workspaceId) ?? '',
+        role: member.role,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.workspaceId.localeCompare(b.workspaceId));
   }
 
   async findAccountByIssuerSubject(issuer: string, subject: string): Promise<AccountRecord | null> {
-    const found = [...this.accounts.values()].find((account) => account.issuer === issuer && account.subject === subject);
+    const found = [...this.accounts.values()].find(
+      (account) => account.issuer === issuer && account.subject === subject,
+    );
     if (found === undefined) return null;
     const { lastActiveAt: _, ...record } = found;
     return record;
   }
 
   async listWorkspacesOfEmail(email: string): Promise<string[]> {
-    return [...new Set([...this.members.values()].filter((member) => member.email === email).map((member) => member.workspaceId))].sort();
+    return [
+      ...new Set(
+        [...this.members.values()]
+          .filter((member) => member.email === email)
+          .map((member) => member.workspaceId),
+      ),
+    ].sort();
   }
 
   private toRecord(member: MemberEntry): MemberRecord {
@@ -99,23 +140,53 @@ export class MemoryIdentity implements IdentityStore {
   }
 
   async findMemberRole(workspaceId: string, accountId: string): Promise<Role | null> {
-    return [...this.members.values()].find((member) => member.workspaceId === workspaceId && member.accountId === accountId)?.role ?? null;
+    return (
+      [...this.members.values()].find(
+        (member) => member.workspaceId === workspaceId && member.accountId === accountId,
+      )?.role ?? null
+    );
   }
 
-  async putMember(workspaceId: string, email: string, role: Role, memberId: string, invitedAt: string, audit: AuditEntry): Promise<MemberRecord> {
+  async putMember(
+    workspaceId: string,
+    email: string,
+    role: Role,
+    memberId: string,
+    invitedAt: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord> {
     const existing = [...this.members.values()].find(
-      (member) => member.workspaceId === workspaceId && (member.email === email || (member.accountId !== null && this.accounts.get(member.accountId)?.email === email)),
+      (member) =>
+        member.workspaceId === workspaceId &&
+        (member.email === email ||
+          (member.accountId !== null && this.accounts.get(member.accountId)?.email === email)),
     );
     if (existing !== undefined) existing.role = role;
     else {
-      const account = [...this.accounts.values()].filter((candidate) => candidate.email === email).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
-      this.members.set(memberId, { id: memberId, workspaceId, email, accountId: account?.id ?? null, role, invitedAt });
+      const account = [...this.accounts.values()]
+        .filter((candidate) => candidate.email === email)
+        .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+      this.members.set(memberId, {
+        id: memberId,
+        workspaceId,
+        email,
+        accountId: account?.id ?? null,
+        role,
+        invitedAt,
+      });
     }
-    this.writeAudit({ ...audit, action: existing === undefined ? 'member-invited' : 'member-role-changed' });
+    this.writeAudit({
+      ...audit,
+      action: existing === undefined ? 'member-invited' : 'member-role-changed',
+    });
     return this.toRecord(existing ?? this.members.get(memberId)!);
   }
 
-  async removeMember(workspaceId: string, memberId: string, audit: AuditEntry): Promise<MemberRecord | null> {
+  async removeMember(
+    workspaceId: string,
+    memberId: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord | null> {
     const member = this.members.get(memberId);
     if (member === undefined || member.workspaceId !== workspaceId) return null;
     const record = this.toRecord(member);
@@ -129,7 +200,11 @@ export class MemoryIdentity implements IdentityStore {
     if (account !== undefined) account.lastActiveAt = at;
   }
 
-  async setSignInRequired(_workspaceId: string, _required: boolean, audit: AuditEntry): Promise<void> {
+  async setSignInRequired(
+    _workspaceId: string,
+    _required: boolean,
+    audit: AuditEntry,
+  ): Promise<void> {
     this.writeAudit(audit);
   }
 
@@ -141,7 +216,13 @@ export class MemoryIdentity implements IdentityStore {
     const from = query.from ?? '';
     const to = query.to ?? '~';
     return this.audit
-      .filter((event) => event.workspaceId === workspaceId && event.at >= from && event.at < to && event.id > (query.afterId ?? 0))
+      .filter(
+        (event) =>
+          event.workspaceId === workspaceId &&
+          event.at >= from &&
+          event.at < to &&
+          event.id > (query.afterId ?? 0),
+      )
       .slice(0, query.limit)
       .map((event) => ({ ...event, requestId: event.requestId ?? null }));
   }

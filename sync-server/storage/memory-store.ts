@@ -1,4 +1,17 @@
-import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type {
+  Access,
+  DeletedDocument,
+  DocumentAppend,
+  DocumentRecord,
+  DocumentStore,
+  JoinLinkRecord,
+  Role,
+  StorageHealth,
+  StoredDocument,
+  VersionRecord,
+  WorkspaceOwner,
+  WorkspaceRecord,
+} from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { MemoryIdentity } from './memory-identity.ts';
 import { IdentityDelegation } from './identity-delegation.ts';
@@ -25,10 +38,24 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   /** Accounts, sessions, members and the audit log; its methods are this store's too. */
   protected readonly people = new MemoryIdentity((id) => this.workspaces.get(id)?.name ?? null);
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
+  async createWorkspace(
+    workspace: WorkspaceRecord,
+    tokenHashes: Readonly<Record<Role, string>>,
+    audit?: AuditEntry,
+    owner?: WorkspaceOwner,
+  ): Promise<void> {
     this.workspaces.set(workspace.id, { ...workspace, signInRequired: false });
-    for (const [role, hash] of Object.entries(tokenHashes)) this.tokens.set(hash, { workspaceId: workspace.id, role: role as Role });
-    if (owner !== undefined) this.people.addOwner({ id: owner.memberId, workspaceId: workspace.id, email: owner.email, accountId: owner.accountId, role: 'owner', invitedAt: workspace.createdAt });
+    for (const [role, hash] of Object.entries(tokenHashes))
+      this.tokens.set(hash, { workspaceId: workspace.id, role: role as Role });
+    if (owner !== undefined)
+      this.people.addOwner({
+        id: owner.memberId,
+        workspaceId: workspace.id,
+        email: owner.email,
+        accountId: owner.accountId,
+        role: 'owner',
+        invitedAt: workspace.createdAt,
+      });
     this.people.writeAudit(audit);
   }
 
@@ -40,16 +67,31 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
     return this.tokens.get(tokenHash) ?? null;
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
-    for (const [hash, access] of this.tokens) if (access.workspaceId === workspaceId && access.role === role) this.tokens.delete(hash);
+  async replaceToken(
+    workspaceId: string,
+    role: Role,
+    tokenHash: string,
+    audit?: AuditEntry,
+  ): Promise<void> {
+    for (const [hash, access] of this.tokens)
+      if (access.workspaceId === workspaceId && access.role === role) this.tokens.delete(hash);
     this.tokens.set(tokenHash, { workspaceId, role });
     this.people.writeAudit(audit);
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+  async createDocument(
+    record: DocumentRecord,
+    initialState: Uint8Array,
+    audit?: AuditEntry,
+  ): Promise<void> {
     if (this.documents.has(record.id)) throw new Error(`document ${record.id} already exists`);
     this.documents.set(record.id, record);
-    this.contents.set(record.id, { snapshot: initialState.slice(), snapshotSeq: 0, updates: [], lastSeq: 0 });
+    this.contents.set(record.id, {
+      snapshot: initialState.slice(),
+      snapshotSeq: 0,
+      updates: [],
+      lastSeq: 0,
+    });
     this.people.writeAudit(audit);
   }
 
@@ -59,8 +101,10 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
     this.documents.delete(id);
     this.contents.delete(id);
     this.versions.delete(id);
-    for (const [hash, documentId] of this.surveyTokens) if (documentId === id) this.surveyTokens.delete(hash);
-    for (const [hash, link] of this.joinLinks) if (link.documentId === id) this.joinLinks.delete(hash);
+    for (const [hash, documentId] of this.surveyTokens)
+      if (documentId === id) this.surveyTokens.delete(hash);
+    for (const [hash, link] of this.joinLinks)
+      if (link.documentId === id) this.joinLinks.delete(hash);
     this.deleted.set(id, { id, workspaceId: document.workspaceId, deletedAt });
     this.people.writeAudit(audit);
     return true;
@@ -77,31 +121,50 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
     return [...this.documents.values()]
       .filter((record) => record.workspaceId === workspaceId)
-      .sort((a, b) => (a.updatedAt === b.updatedAt ? a.id.localeCompare(b.id) : a.updatedAt < b.updatedAt ? 1 : -1));
+      .sort((a, b) =>
+        a.updatedAt === b.updatedAt ? a.id.localeCompare(b.id) : a.updatedAt < b.updatedAt ? 1 : -1,
+      );
   }
 
-  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
+  async updateDocumentSummary(
+    id: string,
+    summary: { readonly title: string; readonly updatedAt: string },
+  ): Promise<void> {
     const record = this.documents.get(id);
     if (record !== undefined) this.documents.set(id, { ...record, ...summary });
   }
 
   private content(id: string): DocumentContent {
     let content = this.contents.get(id);
-    if (content === undefined) this.contents.set(id, (content = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 }));
+    if (content === undefined)
+      this.contents.set(
+        id,
+        (content = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 }),
+      );
     return content;
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
     const content = this.contents.get(id);
     if (content === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
-    return { snapshot: content.snapshot, updates: content.updates.map((update) => update.data), lastSeq: content.lastSeq };
+    return {
+      snapshot: content.snapshot,
+      updates: content.updates.map((update) => update.data),
+      lastSeq: content.lastSeq,
+    };
   }
 
   async readUpdatesAfter(id: string, afterSeq: number): Promise<StoredDocument> {
     const content = this.contents.get(id);
     if (content === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
-    const updates = content.updates.filter((update) => update.seq > afterSeq).map((update) => update.data);
-    return { snapshot: content.snapshotSeq > afterSeq ? content.snapshot : null, updates, lastSeq: content.lastSeq };
+    const updates = content.updates
+      .filter((update) => update.seq > afterSeq)
+      .map((update) => update.data);
+    return {
+      snapshot: content.snapshotSeq > afterSeq ? content.snapshot : null,
+      updates,
+      lastSeq: content.lastSeq,
+    };
   }
 
   async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
@@ -109,7 +172,8 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
     return appends.map(({ documentId, updates }) => {
       const content = this.content(documentId);
       // Copies: the caller may reuse its buffers, and a store must keep what it was given.
-      for (const update of updates) content.updates.push({ seq: ++content.lastSeq, data: update.slice() });
+      for (const update of updates)
+        content.updates.push({ seq: ++content.lastSeq, data: update.slice() });
       return content.lastSeq;
     });
   }
@@ -126,11 +190,19 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   async storedBytes(id: string): Promise<number> {
     const content = this.contents.get(id);
     if (content === undefined) return 0;
-    return (content.snapshot?.byteLength ?? 0) + content.updates.reduce((sum, update) => sum + update.data.byteLength, 0);
+    return (
+      (content.snapshot?.byteLength ?? 0) +
+      content.updates.reduce((sum, update) => sum + update.data.byteLength, 0)
+    );
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
-    for (const [hash, id] of this.surveyTokens) if (id === documentId) this.surveyTokens.delete(hash);
+  async replaceSurveyToken(
+    documentId: string,
+    tokenHash: string | null,
+    audit?: AuditEntry,
+  ): Promise<void> {
+    for (const [hash, id] of this.surveyTokens)
+      if (id === documentId) this.surveyTokens.delete(hash);
     if (tokenHash !== null) this.surveyTokens.set(tokenHash, documentId);
     this.people.writeAudit(audit);
   }
@@ -145,7 +217,8 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   }
 
   async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
-    if (records.some((record) => this.joinLinks.has(record.hash))) throw new Error('join link hash already stored');
+    if (records.some((record) => this.joinLinks.has(record.hash)))
+      throw new Error('join link hash already stored');
     for (const record of records) this.joinLinks.set(record.hash, { ...record });
   }
 
@@ -154,13 +227,19 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   }
 
   async revokeJoinLinks(documentId: string): Promise<void> {
-    for (const [hash, record] of this.joinLinks) if (record.documentId === documentId) this.joinLinks.delete(hash);
+    for (const [hash, record] of this.joinLinks)
+      if (record.documentId === documentId) this.joinLinks.delete(hash);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
+  async saveVersion(
+    record: VersionRecord,
+    state: Uint8Array,
+    audit?: readonly AuditEntry[],
+  ): Promise<void> {
     const list = this.versions.get(record.documentId) ?? [];
     // S16: an id already stored keeps its version.
-    for (const versions of this.versions.values()) if (versions.some((entry) => entry.record.id === record.id)) return;
+    for (const versions of this.versions.values())
+      if (versions.some((entry) => entry.record.id === record.id)) return;
     list.push({ record, state: state.slice() });
     this.versions.set(record.documentId, list);
     this.people.writeAudit(audit);
@@ -169,12 +248,20 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
   async listVersions(documentId: string): Promise<VersionRecord[]> {
     return (this.versions.get(documentId) ?? [])
       .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => (a.entry.record.createdAt === b.entry.record.createdAt ? b.index - a.index : a.entry.record.createdAt < b.entry.record.createdAt ? 1 : -1))
+      .sort((a, b) =>
+        a.entry.record.createdAt === b.entry.record.createdAt
+          ? b.index - a.index
+          : a.entry.record.createdAt < b.entry.record.createdAt
+            ? 1
+            : -1,
+      )
       .map(({ entry }) => entry.record);
   }
 
   async readVersion(documentId: string, versionId: string): Promise<Uint8Array | null> {
-    return this.versions.get(documentId)?.find((entry) => entry.record.id === versionId)?.state ?? null;
+    return (
+      this.versions.get(documentId)?.find((entry) => entry.record.id === versionId)?.state ?? null
+    );
   }
 
   async probeHealth(): Promise<StorageHealth> {
@@ -183,10 +270,14 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
 
   async close(): Promise<void> {}
 
-  override async setSignInRequired(workspaceId: string, required: boolean, audit: AuditEntry): Promise<void> {
+  override async setSignInRequired(
+    workspaceId: string,
+    required: boolean,
+    audit: AuditEntry,
+  ): Promise<void> {
     const workspace = this.workspaces.get(workspaceId);
-    if (workspace !== undefined) this.workspaces.set(workspaceId, { ...workspace, signInRequired: required });
+    if (workspace !== undefined)
+      this.workspaces.set(workspaceId, { ...workspace, signInRequired: required });
     await this.people.setSignInRequired(workspaceId, required, audit);
   }
-
 }

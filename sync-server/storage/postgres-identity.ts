@@ -1,6 +1,15 @@
 import type pg from 'pg';
 import type { Role } from './document-store.ts';
-import type { AccountRecord, AuditEntry, AuditEvent, AuditQuery, IdentityStore, MemberRecord, SessionRecord, SignIn } from './identity-records.ts';
+import type {
+  AccountRecord,
+  AuditEntry,
+  AuditEvent,
+  AuditQuery,
+  IdentityStore,
+  MemberRecord,
+  SessionRecord,
+  SignIn,
+} from './identity-records.ts';
 import { AUDIT_COLUMNS, auditValues, toAuditEvent, type AuditRow } from './audit-row.ts';
 import { signInEvents } from './sign-in-events.ts';
 import { toMember, type MemberRow } from './sqlite-identity.ts';
@@ -12,9 +21,14 @@ const MEMBER_SELECT = `SELECT m.id, m.workspace_id, m.email, m.role, m.invited_a
   FROM members m LEFT JOIN accounts a ON a.id = m.account_id`;
 
 /** Writes audit entries with `client`, so they commit or roll back with the change they record. */
-export async function writeAudit(client: Queryable, entries: readonly AuditEntry[] | AuditEntry | undefined): Promise<void> {
+export async function writeAudit(
+  client: Queryable,
+  entries: readonly AuditEntry[] | AuditEntry | undefined,
+): Promise<void> {
   if (entries === undefined) return;
-  const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
+  const list = Array.isArray(entries)
+    ? (entries as readonly AuditEntry[])
+    : [entries as AuditEntry];
   if (list.length === 0) return;
   const columns = list.map(auditValues);
   // One statement for any number of events: one array per column, in the order given.
@@ -46,10 +60,22 @@ export class PostgresIdentity implements IdentityStore {
         'UPDATE members SET account_id = $1 WHERE email = $2 AND account_id IS NULL AND workspace_id NOT IN (SELECT workspace_id FROM members WHERE account_id = $1)',
         [id, signIn.email],
       );
-      await client.query('INSERT INTO sessions (hash, account_id, expires_at) VALUES ($1, $2, $3)', [signIn.sessionHash, id, signIn.sessionExpiresAt]);
-      const workspaces = await client.query<{ workspace_id: string }>('SELECT workspace_id FROM members WHERE account_id = $1 ORDER BY workspace_id', [id]);
+      await client.query(
+        'INSERT INTO sessions (hash, account_id, expires_at) VALUES ($1, $2, $3)',
+        [signIn.sessionHash, id, signIn.sessionExpiresAt],
+      );
+      const workspaces = await client.query<{ workspace_id: string }>(
+        'SELECT workspace_id FROM members WHERE account_id = $1 ORDER BY workspace_id',
+        [id],
+      );
       const workspaceIds = workspaces.rows.map((row) => row.workspace_id);
-      const account: AccountRecord = { id, issuer: signIn.issuer, subject: signIn.subject, email: signIn.email, name: signIn.name };
+      const account: AccountRecord = {
+        id,
+        issuer: signIn.issuer,
+        subject: signIn.subject,
+        email: signIn.email,
+        name: signIn.name,
+      };
       await writeAudit(client, signInEvents(account, workspaceIds, signIn));
       return { account, workspaceIds };
     });
@@ -62,7 +88,18 @@ export class PostgresIdentity implements IdentityStore {
       values: [sessionHash],
     });
     const row = rows[0];
-    return row === undefined ? null : { account: { id: row.id, issuer: row.issuer, subject: row.subject, email: row.email, name: row.name }, expiresAt: row.expires_at };
+    return row === undefined
+      ? null
+      : {
+          account: {
+            id: row.id,
+            issuer: row.issuer,
+            subject: row.subject,
+            email: row.email,
+            name: row.name,
+          },
+          expiresAt: row.expires_at,
+        };
   }
 
   async endSession(sessionHash: string, audit: readonly AuditEntry[]): Promise<void> {
@@ -72,7 +109,9 @@ export class PostgresIdentity implements IdentityStore {
     });
   }
 
-  async listAccountWorkspaces(accountId: string): Promise<{ workspaceId: string; name: string; role: Role }[]> {
+  async listAccountWorkspaces(
+    accountId: string,
+  ): Promise<{ workspaceId: string; name: string; role: Role }[]> {
     const { rows } = await this.pool.query<{ workspace_id: string; name: string; role: Role }>(
       'SELECT m.workspace_id, w.name, m.role FROM members m JOIN workspaces w ON w.id = m.workspace_id WHERE m.account_id = $1 ORDER BY w.name COLLATE "C", w.id COLLATE "C"',
       [accountId],
@@ -81,30 +120,53 @@ export class PostgresIdentity implements IdentityStore {
   }
 
   async findAccountByIssuerSubject(issuer: string, subject: string): Promise<AccountRecord | null> {
-    const { rows } = await this.pool.query<AccountRecord>('SELECT id, issuer, subject, email, name FROM accounts WHERE issuer = $1 AND subject = $2', [issuer, subject]);
+    const { rows } = await this.pool.query<AccountRecord>(
+      'SELECT id, issuer, subject, email, name FROM accounts WHERE issuer = $1 AND subject = $2',
+      [issuer, subject],
+    );
     return rows[0] ?? null;
   }
 
   async listWorkspacesOfEmail(email: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ workspace_id: string }>('SELECT workspace_id FROM members WHERE email = $1 GROUP BY workspace_id ORDER BY workspace_id COLLATE "C"', [email]);
+    const { rows } = await this.pool.query<{ workspace_id: string }>(
+      'SELECT workspace_id FROM members WHERE email = $1 GROUP BY workspace_id ORDER BY workspace_id COLLATE "C"',
+      [email],
+    );
     return rows.map((row) => row.workspace_id);
   }
 
   async listMembers(workspaceId: string): Promise<MemberRecord[]> {
-    const { rows } = await this.pool.query<MemberRow>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 ORDER BY m.email COLLATE "C"`, [workspaceId]);
+    const { rows } = await this.pool.query<MemberRow>(
+      `${MEMBER_SELECT} WHERE m.workspace_id = $1 ORDER BY m.email COLLATE "C"`,
+      [workspaceId],
+    );
     return rows.map(toMember);
   }
 
   async findMemberRole(workspaceId: string, accountId: string): Promise<Role | null> {
-    const { rows } = await this.pool.query<{ role: Role }>({ name: 'member-role', text: 'SELECT role FROM members WHERE workspace_id = $1 AND account_id = $2', values: [workspaceId, accountId] });
+    const { rows } = await this.pool.query<{ role: Role }>({
+      name: 'member-role',
+      text: 'SELECT role FROM members WHERE workspace_id = $1 AND account_id = $2',
+      values: [workspaceId, accountId],
+    });
     return rows[0]?.role ?? null;
   }
 
-  async putMember(workspaceId: string, email: string, role: Role, memberId: string, invitedAt: string, audit: AuditEntry): Promise<MemberRecord> {
+  async putMember(
+    workspaceId: string,
+    email: string,
+    role: Role,
+    memberId: string,
+    invitedAt: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord> {
     return this.transaction(async (client) => {
       // The workspace row is locked so two invitations of one email at once make one member.
       await client.query('SELECT id FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
-      const found = await client.query<{ id: string }>('SELECT id FROM members WHERE workspace_id = $1 AND (email = $2 OR account_id IN (SELECT id FROM accounts WHERE email = $2))', [workspaceId, email]);
+      const found = await client.query<{ id: string }>(
+        'SELECT id FROM members WHERE workspace_id = $1 AND (email = $2 OR account_id IN (SELECT id FROM accounts WHERE email = $2))',
+        [workspaceId, email],
+      );
       const existing = found.rows[0];
       if (existing === undefined) {
         await client.query(
@@ -114,15 +176,28 @@ export class PostgresIdentity implements IdentityStore {
       } else {
         await client.query('UPDATE members SET role = $1 WHERE id = $2', [role, existing.id]);
       }
-      await writeAudit(client, { ...audit, action: existing === undefined ? 'member-invited' : 'member-role-changed' });
-      const { rows } = await client.query<MemberRow>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 AND m.id = $2`, [workspaceId, existing?.id ?? memberId]);
+      await writeAudit(client, {
+        ...audit,
+        action: existing === undefined ? 'member-invited' : 'member-role-changed',
+      });
+      const { rows } = await client.query<MemberRow>(
+        `${MEMBER_SELECT} WHERE m.workspace_id = $1 AND m.id = $2`,
+        [workspaceId, existing?.id ?? memberId],
+      );
       return toMember(rows[0]!);
     });
   }
 
-  async removeMember(workspaceId: string, memberId: string, audit: AuditEntry): Promise<MemberRecord | null> {
+  async removeMember(
+    workspaceId: string,
+    memberId: string,
+    audit: AuditEntry,
+  ): Promise<MemberRecord | null> {
     return this.transaction(async (client) => {
-      const { rows } = await client.query<MemberRow>(`${MEMBER_SELECT} WHERE m.workspace_id = $1 AND m.id = $2`, [workspaceId, memberId]);
+      const { rows } = await client.query<MemberRow>(
+        `${MEMBER_SELECT} WHERE m.workspace_id = $1 AND m.id = $2`,
+        [workspaceId, memberId],
+      );
       if (rows[0] === undefined) return null;
       await client.query('DELETE FROM members WHERE id = $1', [memberId]);
       await writeAudit(client, audit);
@@ -134,9 +209,16 @@ export class PostgresIdentity implements IdentityStore {
     await this.pool.query('UPDATE accounts SET last_active_at = $1 WHERE id = $2', [at, accountId]);
   }
 
-  async setSignInRequired(workspaceId: string, required: boolean, audit: AuditEntry): Promise<void> {
+  async setSignInRequired(
+    workspaceId: string,
+    required: boolean,
+    audit: AuditEntry,
+  ): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query('UPDATE workspaces SET sign_in_required = $1 WHERE id = $2', [required, workspaceId]);
+      await client.query('UPDATE workspaces SET sign_in_required = $1 WHERE id = $2', [
+        required,
+        workspaceId,
+      ]);
       await writeAudit(client, audit);
     });
   }

@@ -5,11 +5,16 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 const MIGRATION_LOCK = '5792958135566228083';
 
 /** pg returns bytea as Buffers; callers get plain Uint8Array views of the same bytes. */
-export const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-export const toBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+export const bytes = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export const toBuffer = (data: Uint8Array): Buffer =>
+  Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -36,7 +41,9 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     // The lock comes first: even CREATE TABLE IF NOT EXISTS fails when two sessions run it at once.
     await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
-    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM schema_version',
+    );
     const current = rows[0]?.version ?? 0;
     for (const step of POSTGRES_MIGRATIONS) {
       if (step.version <= current) continue;

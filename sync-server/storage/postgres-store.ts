@@ -1,10 +1,30 @@
 import pg from 'pg';
-import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type {
+  Access,
+  DeletedDocument,
+  DocumentAppend,
+  DocumentRecord,
+  DocumentStore,
+  JoinLinkRecord,
+  Role,
+  StorageHealth,
+  StoredDocument,
+  VersionRecord,
+  WorkspaceOwner,
+  WorkspaceRecord,
+} from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { PostgresIdentity, writeAudit } from './postgres-identity.ts';
 import { bytes, inTransaction, migrate, toBuffer } from './postgres-pool.ts';
 import { insertVersion, listVersions, readVersion } from './postgres-versions.ts';
-import { addJoinLinks, findJoinLink, findSurveyDocument, hasSurveyToken, replaceSurveyToken, revokeJoinLinks } from './postgres-links.ts';
+import {
+  addJoinLinks,
+  findJoinLink,
+  findSurveyDocument,
+  hasSurveyToken,
+  replaceSurveyToken,
+  revokeJoinLinks,
+} from './postgres-links.ts';
 import { toDocument, type DocumentRow } from './document-row.ts';
 import { IdentityDelegation } from './identity-delegation.ts';
 
@@ -48,7 +68,10 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
   }
 
   /** Connects, migrates the schema (S15) and resolves with the store. */
-  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresDocumentStore> {
+  static async open(
+    connectionString: string,
+    options: PostgresStoreOptions = {},
+  ): Promise<PostgresDocumentStore> {
     const pool = new pg.Pool({
       connectionString,
       max: options.maxConnections ?? 10,
@@ -70,69 +93,113 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return inTransaction(this.pool, work);
   }
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
+  async createWorkspace(
+    workspace: WorkspaceRecord,
+    tokenHashes: Readonly<Record<Role, string>>,
+    audit?: AuditEntry,
+    owner?: WorkspaceOwner,
+  ): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [workspace.id, workspace.name, workspace.createdAt]);
-      const entries = Object.entries(tokenHashes);
-      await client.query('INSERT INTO tokens (hash, workspace_id, role) SELECT hash, $1, role FROM unnest($2::text[], $3::text[]) AS t (hash, role)', [
+      await client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [
         workspace.id,
-        entries.map(([, hash]) => hash),
-        entries.map(([role]) => role),
+        workspace.name,
+        workspace.createdAt,
       ]);
+      const entries = Object.entries(tokenHashes);
+      await client.query(
+        'INSERT INTO tokens (hash, workspace_id, role) SELECT hash, $1, role FROM unnest($2::text[], $3::text[]) AS t (hash, role)',
+        [workspace.id, entries.map(([, hash]) => hash), entries.map(([role]) => role)],
+      );
       if (owner !== undefined) {
-        await client.query("INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES ($1, $2, $3, $4, 'owner', $5)", [
-          owner.memberId,
-          workspace.id,
-          owner.email,
-          owner.accountId,
-          workspace.createdAt,
-        ]);
+        await client.query(
+          "INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES ($1, $2, $3, $4, 'owner', $5)",
+          [owner.memberId, workspace.id, owner.email, owner.accountId, workspace.createdAt],
+        );
       }
       await writeAudit(client, audit);
     });
   }
 
   async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
-    const { rows } = await this.pool.query<{ id: string; name: string; created_at: string; sign_in_required: boolean }>({
+    const { rows } = await this.pool.query<{
+      id: string;
+      name: string;
+      created_at: string;
+      sign_in_required: boolean;
+    }>({
       name: 'get-workspace',
       text: 'SELECT id, name, created_at, sign_in_required FROM workspaces WHERE id = $1',
       values: [id],
     });
     const row = rows[0];
-    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at, signInRequired: row.sign_in_required };
+    return row === undefined
+      ? null
+      : {
+          id: row.id,
+          name: row.name,
+          createdAt: row.created_at,
+          signInRequired: row.sign_in_required,
+        };
   }
 
   async findAccess(tokenHash: string): Promise<Access | null> {
-    const { rows } = await this.pool.query<{ workspace_id: string; role: Role }>({ name: 'find-token', text: 'SELECT workspace_id, role FROM tokens WHERE hash = $1', values: [tokenHash] });
+    const { rows } = await this.pool.query<{ workspace_id: string; role: Role }>({
+      name: 'find-token',
+      text: 'SELECT workspace_id, role FROM tokens WHERE hash = $1',
+      values: [tokenHash],
+    });
     const row = rows[0];
     return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
+  async replaceToken(
+    workspaceId: string,
+    role: Role,
+    tokenHash: string,
+    audit?: AuditEntry,
+  ): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query('DELETE FROM tokens WHERE workspace_id = $1 AND role = $2', [workspaceId, role]);
-      await client.query('INSERT INTO tokens (hash, workspace_id, role) VALUES ($1, $2, $3)', [tokenHash, workspaceId, role]);
+      await client.query('DELETE FROM tokens WHERE workspace_id = $1 AND role = $2', [
+        workspaceId,
+        role,
+      ]);
+      await client.query('INSERT INTO tokens (hash, workspace_id, role) VALUES ($1, $2, $3)', [
+        tokenHash,
+        workspaceId,
+        role,
+      ]);
       await writeAudit(client, audit);
     });
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+  async createDocument(
+    record: DocumentRecord,
+    initialState: Uint8Array,
+    audit?: AuditEntry,
+  ): Promise<void> {
     await this.transaction(async (client) => {
       await this.insertDocument(client, record, initialState);
       await writeAudit(client, audit);
     });
   }
 
-  private async insertDocument(client: pg.PoolClient, record: DocumentRecord, initialState: Uint8Array): Promise<void> {
-    await client.query('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      record.id,
-      record.workspaceId,
-      record.title,
-      record.template,
-      record.createdAt,
-      record.updatedAt,
-      toBuffer(initialState),
-    ]);
+  private async insertDocument(
+    client: pg.PoolClient,
+    record: DocumentRecord,
+    initialState: Uint8Array,
+  ): Promise<void> {
+    await client.query(
+      'INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        record.id,
+        record.workspaceId,
+        record.title,
+        record.template,
+        record.createdAt,
+        record.updatedAt,
+        toBuffer(initialState),
+      ],
+    );
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
@@ -152,26 +219,46 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return rows.map(toDocument);
   }
 
-  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
-    await this.pool.query({ name: 'update-summary', text: 'UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3', values: [summary.title, summary.updatedAt, id] });
+  async updateDocumentSummary(
+    id: string,
+    summary: { readonly title: string; readonly updatedAt: string },
+  ): Promise<void> {
+    await this.pool.query({
+      name: 'update-summary',
+      text: 'UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3',
+      values: [summary.title, summary.updatedAt, id],
+    });
   }
 
   async deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean> {
     return this.transaction(async (client) => {
       // Locked first, as an append locks it, so no append commits into a document being deleted.
-      const { rows } = await client.query<{ workspace_id: string }>('SELECT workspace_id FROM documents WHERE id = $1 FOR UPDATE', [id]);
+      const { rows } = await client.query<{ workspace_id: string }>(
+        'SELECT workspace_id FROM documents WHERE id = $1 FOR UPDATE',
+        [id],
+      );
       if (rows[0] === undefined) return false;
-      for (const table of ['join_links', 'survey_tokens', 'versions', 'updates']) await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
+      for (const table of ['join_links', 'survey_tokens', 'versions', 'updates'])
+        await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
       await client.query('DELETE FROM documents WHERE id = $1', [id]);
-      await client.query('INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES ($1, $2, $3)', [id, rows[0].workspace_id, deletedAt]);
+      await client.query(
+        'INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES ($1, $2, $3)',
+        [id, rows[0].workspace_id, deletedAt],
+      );
       await writeAudit(client, audit);
       return true;
     });
   }
 
   async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
-    const { rows } = await this.pool.query<{ id: string; workspace_id: string; deleted_at: string }>('SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = $1', [id]);
-    return rows[0] === undefined ? null : { id: rows[0].id, workspaceId: rows[0].workspace_id, deletedAt: rows[0].deleted_at };
+    const { rows } = await this.pool.query<{
+      id: string;
+      workspace_id: string;
+      deleted_at: string;
+    }>('SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = $1', [id]);
+    return rows[0] === undefined
+      ? null
+      : { id: rows[0].id, workspaceId: rows[0].workspace_id, deletedAt: rows[0].deleted_at };
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
@@ -183,14 +270,22 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
   }
 
   private async read(id: string, afterSeq: number, withSnapshot: boolean): Promise<StoredDocument> {
-    const { rows } = await this.pool.query<{ seq: string; data: Buffer | null; last_seq: string | null }>({
+    const { rows } = await this.pool.query<{
+      seq: string;
+      data: Buffer | null;
+      last_seq: string | null;
+    }>({
       name: 'read-document',
       text: READ_SQL,
       values: [id, afterSeq, withSnapshot],
     });
     const [head, ...log] = rows;
     if (head === undefined || head.seq !== '-1') return { snapshot: null, updates: [], lastSeq: 0 };
-    return { snapshot: head.data === null ? null : bytes(head.data), updates: log.map((row) => bytes(row.data!)), lastSeq: Number(head.last_seq) };
+    return {
+      snapshot: head.data === null ? null : bytes(head.data),
+      updates: log.map((row) => bytes(row.data!)),
+      lastSeq: Number(head.last_seq),
+    };
   }
 
   async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
@@ -206,7 +301,8 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
       });
       const next = new Map(rows.map((row) => [row.id, Number(row.last_seq)]));
       const unknown = ids.filter((id) => !next.has(id));
-      if (unknown.length > 0) throw new Error(`cannot append to unknown documents: ${unknown.join(', ')}`);
+      if (unknown.length > 0)
+        throw new Error(`cannot append to unknown documents: ${unknown.join(', ')}`);
       const documentIds: string[] = [];
       const seqs: number[] = [];
       const data: Buffer[] = [];
@@ -240,8 +336,14 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.transaction(async (client) => {
       // Only a later snapshot replaces the stored one (S13): two nodes may compact the same document.
-      await client.query('UPDATE documents SET snapshot = $2, snapshot_seq = $3 WHERE id = $1 AND snapshot_seq < $3', [id, toBuffer(snapshot), throughSeq]);
-      await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [id, throughSeq]);
+      await client.query(
+        'UPDATE documents SET snapshot = $2, snapshot_seq = $3 WHERE id = $1 AND snapshot_seq < $3',
+        [id, toBuffer(snapshot), throughSeq],
+      );
+      await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [
+        id,
+        throughSeq,
+      ]);
     });
   }
 
@@ -253,7 +355,11 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return Number(rows[0]?.bytes ?? 0);
   }
 
-  replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
+  replaceSurveyToken(
+    documentId: string,
+    tokenHash: string | null,
+    audit?: AuditEntry,
+  ): Promise<void> {
     return this.transaction((client) => replaceSurveyToken(client, documentId, tokenHash, audit));
   }
 
@@ -277,7 +383,11 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return revokeJoinLinks(this.pool, documentId);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
+  async saveVersion(
+    record: VersionRecord,
+    state: Uint8Array,
+    audit?: readonly AuditEntry[],
+  ): Promise<void> {
     await this.transaction(async (client) => {
       // A version stored already was recorded already (S16): two nodes saving one session log it once.
       if (await insertVersion(client, record, state)) await writeAudit(client, audit);
@@ -296,10 +406,17 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     try {
       // A write, not a SELECT 1: a server that has turned read-only (a full disk, a standby after
       // failover) still answers reads. The row is shared by every node; the update is tiny.
-      await this.pool.query({ name: 'probe-health', text: 'UPDATE health_probe SET checked_at = $1 WHERE id = 1', values: [new Date().toISOString()] });
+      await this.pool.query({
+        name: 'probe-health',
+        text: 'UPDATE health_probe SET checked_at = $1 WHERE id = 1',
+        values: [new Date().toISOString()],
+      });
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: `writes to PostgreSQL fail: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        reason: `writes to PostgreSQL fail: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 

@@ -12,18 +12,24 @@ interface VersionRow {
   created_at: string;
 }
 
-const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto, createdAt: row.created_at });
+const toVersion = (row: VersionRow): VersionRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  label: row.label,
+  auto: row.auto,
+  createdAt: row.created_at,
+});
 
 /** True when the version was stored; false when one with its id was there already (S16). */
-export async function insertVersion(client: pg.PoolClient, record: VersionRecord, state: Uint8Array): Promise<boolean> {
-  const result = await client.query('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-    record.id,
-    record.documentId,
-    record.label,
-    record.auto,
-    record.createdAt,
-    toBuffer(state),
-  ]);
+export async function insertVersion(
+  client: pg.PoolClient,
+  record: VersionRecord,
+  state: Uint8Array,
+): Promise<boolean> {
+  const result = await client.query(
+    'INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
+    [record.id, record.documentId, record.label, record.auto, record.createdAt, toBuffer(state)],
+  );
   return (result.rowCount ?? 0) > 0;
 }
 
@@ -35,7 +41,14 @@ export async function listVersions(pool: pg.Pool, documentId: string): Promise<V
   return rows.map(toVersion);
 }
 
-export async function readVersion(pool: pg.Pool, documentId: string, versionId: string): Promise<Uint8Array | null> {
-  const { rows } = await pool.query<{ state: Buffer }>('SELECT state FROM versions WHERE document_id = $1 AND id = $2', [documentId, versionId]);
+export async function readVersion(
+  pool: pg.Pool,
+  documentId: string,
+  versionId: string,
+): Promise<Uint8Array | null> {
+  const { rows } = await pool.query<{ state: Buffer }>(
+    'SELECT state FROM versions WHERE document_id = $1 AND id = $2',
+    [documentId, versionId],
+  );
   return rows[0] === undefined ? null : bytes(rows[0].state);
 }

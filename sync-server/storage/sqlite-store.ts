@@ -1,7 +1,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, DeletedDocument, DocumentAppend, DocumentRecord, DocumentStore, JoinLinkRecord, Role, StorageHealth, StoredDocument, VersionRecord, WorkspaceOwner, WorkspaceRecord } from './document-store.ts';
+import type {
+  Access,
+  DeletedDocument,
+  DocumentAppend,
+  DocumentRecord,
+  DocumentStore,
+  JoinLinkRecord,
+  Role,
+  StorageHealth,
+  StoredDocument,
+  VersionRecord,
+  WorkspaceOwner,
+  WorkspaceRecord,
+} from './document-store.ts';
 import type { AuditEntry } from './identity-records.ts';
 import { SqliteIdentity } from './sqlite-identity.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -18,10 +31,17 @@ interface VersionRow {
   created_at: string;
 }
 
-const toVersion = (row: VersionRow): VersionRecord => ({ id: row.id, documentId: row.document_id, label: row.label, auto: row.auto === 1, createdAt: row.created_at });
+const toVersion = (row: VersionRow): VersionRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  label: row.label,
+  auto: row.auto === 1,
+  createdAt: row.created_at,
+});
 
 /** better-sqlite3 returns Buffers; callers get plain Uint8Array views of the same bytes. */
-const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const bytes = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /**
  * How hard a commit waits for the disk. WAL with `NORMAL` (the default): a committed transaction
@@ -63,49 +83,98 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     this.people = new SqliteIdentity(db);
     this.statements = {
       insertWorkspace: db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
-      getWorkspace: db.prepare<[string], { id: string; name: string; created_at: string; sign_in_required: number }>('SELECT id, name, created_at, sign_in_required FROM workspaces WHERE id = ?'),
-      insertOwner: db.prepare("INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES (?, ?, ?, ?, 'owner', ?)"),
+      getWorkspace: db.prepare<
+        [string],
+        { id: string; name: string; created_at: string; sign_in_required: number }
+      >('SELECT id, name, created_at, sign_in_required FROM workspaces WHERE id = ?'),
+      insertOwner: db.prepare(
+        "INSERT INTO members (id, workspace_id, email, account_id, role, invited_at) VALUES (?, ?, ?, ?, 'owner', ?)",
+      ),
       insertToken: db.prepare('INSERT INTO tokens (hash, workspace_id, role) VALUES (?, ?, ?)'),
-      findToken: db.prepare<[string], { workspace_id: string; role: Role }>('SELECT workspace_id, role FROM tokens WHERE hash = ?'),
+      findToken: db.prepare<[string], { workspace_id: string; role: Role }>(
+        'SELECT workspace_id, role FROM tokens WHERE hash = ?',
+      ),
       deleteToken: db.prepare('DELETE FROM tokens WHERE workspace_id = ? AND role = ?'),
-      insertDocument: db.prepare('INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      getDocument: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE id = ?'),
-      listDocuments: db.prepare<[string], DocumentRow>('SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id'),
+      insertDocument: db.prepare(
+        'INSERT INTO documents (id, workspace_id, title, template, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getDocument: db.prepare<[string], DocumentRow>(
+        'SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE id = ?',
+      ),
+      listDocuments: db.prepare<[string], DocumentRow>(
+        'SELECT id, workspace_id, title, template, created_at, updated_at FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id',
+      ),
       updateSummary: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>('SELECT snapshot, snapshot_seq FROM documents WHERE id = ?'),
-      listUpdatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq'),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
+        'SELECT snapshot, snapshot_seq FROM documents WHERE id = ?',
+      ),
+      listUpdatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+      ),
       // The log may be empty after a compaction; numbering goes on from the snapshot's (S12).
       lastSeq: db.prepare<[string, string], { seq: number | null }>(
         'SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE document_id = ?), 0), COALESCE((SELECT snapshot_seq FROM documents WHERE id = ?), 0)) AS seq',
       ),
       insertUpdate: db.prepare('INSERT INTO updates (document_id, seq, data) VALUES (?, ?, ?)'),
       // Only a later snapshot replaces the stored one (S13).
-      setSnapshot: db.prepare('UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq < ?'),
+      setSnapshot: db.prepare(
+        'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq < ?',
+      ),
       deleteUpdatesThrough: db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
       storedBytes: db.prepare<[string, string], { bytes: number | null }>(
         'SELECT COALESCE((SELECT LENGTH(snapshot) FROM documents WHERE id = ?), 0) + COALESCE((SELECT SUM(LENGTH(data)) FROM updates WHERE document_id = ?), 0) AS bytes',
       ),
-      upsertSurveyToken: db.prepare('INSERT INTO survey_tokens (document_id, hash) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash'),
+      upsertSurveyToken: db.prepare(
+        'INSERT INTO survey_tokens (document_id, hash) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET hash = excluded.hash',
+      ),
       deleteSurveyToken: db.prepare('DELETE FROM survey_tokens WHERE document_id = ?'),
-      findSurveyToken: db.prepare<[string], { document_id: string }>('SELECT document_id FROM survey_tokens WHERE hash = ?'),
-      hasSurveyToken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_tokens WHERE document_id = ?'),
-      insertJoinLink: db.prepare('INSERT INTO join_links (hash, document_id, kind, expires_at) VALUES (?, ?, ?, ?)'),
-      findJoinLink: db.prepare<[string], { hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }>('SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = ?'),
+      findSurveyToken: db.prepare<[string], { document_id: string }>(
+        'SELECT document_id FROM survey_tokens WHERE hash = ?',
+      ),
+      hasSurveyToken: db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM survey_tokens WHERE document_id = ?',
+      ),
+      insertJoinLink: db.prepare(
+        'INSERT INTO join_links (hash, document_id, kind, expires_at) VALUES (?, ?, ?, ?)',
+      ),
+      findJoinLink: db.prepare<
+        [string],
+        { hash: string; document_id: string; kind: 'token' | 'code'; expires_at: string }
+      >('SELECT hash, document_id, kind, expires_at FROM join_links WHERE hash = ?'),
       deleteJoinLinks: db.prepare('DELETE FROM join_links WHERE document_id = ?'),
-      insertVersion: db.prepare('INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-      listVersions: db.prepare<[string], VersionRow>('SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC'),
-      readVersion: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
-      deleteDocumentRows: ['join_links', 'survey_tokens', 'versions', 'updates'].map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+      insertVersion: db.prepare(
+        'INSERT INTO versions (id, document_id, label, auto, created_at, state) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      ),
+      listVersions: db.prepare<[string], VersionRow>(
+        'SELECT id, document_id, label, auto, created_at FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      readVersion: db.prepare<[string, string], { state: Buffer }>(
+        'SELECT state FROM versions WHERE document_id = ? AND id = ?',
+      ),
+      deleteDocumentRows: ['join_links', 'survey_tokens', 'versions', 'updates'].map((table) =>
+        db.prepare(`DELETE FROM ${table} WHERE document_id = ?`),
+      ),
       deleteDocument: db.prepare('DELETE FROM documents WHERE id = ?'),
-      insertDeleted: db.prepare('INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES (?, ?, ?)'),
-      findDeleted: db.prepare<[string], { id: string; workspace_id: string; deleted_at: string }>('SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = ?'),
-      writeProbe: db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
+      insertDeleted: db.prepare(
+        'INSERT INTO deleted_documents (id, workspace_id, deleted_at) VALUES (?, ?, ?)',
+      ),
+      findDeleted: db.prepare<[string], { id: string; workspace_id: string; deleted_at: string }>(
+        'SELECT id, workspace_id, deleted_at FROM deleted_documents WHERE id = ?',
+      ),
+      writeProbe: db.prepare(
+        'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
+      ),
     };
     const { lastSeq, insertUpdate } = this.statements;
     this.appendAll = db.transaction((appends: readonly DocumentAppend[]): number[] =>
       appends.map(({ documentId, updates }) => {
         let seq = lastSeq.get(documentId, documentId)?.seq ?? 0;
-        for (const update of updates) insertUpdate.run(documentId, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+        for (const update of updates)
+          insertUpdate.run(
+            documentId,
+            ++seq,
+            Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+          );
         return seq;
       }),
     );
@@ -117,18 +186,38 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     return new SqliteDocumentStore(join(dataDir, SQLITE_FILE_NAME), synchronous);
   }
 
-  async createWorkspace(workspace: WorkspaceRecord, tokenHashes: Readonly<Record<Role, string>>, audit?: AuditEntry, owner?: WorkspaceOwner): Promise<void> {
+  async createWorkspace(
+    workspace: WorkspaceRecord,
+    tokenHashes: Readonly<Record<Role, string>>,
+    audit?: AuditEntry,
+    owner?: WorkspaceOwner,
+  ): Promise<void> {
     this.db.transaction(() => {
       this.statements.insertWorkspace.run(workspace.id, workspace.name, workspace.createdAt);
-      for (const [role, hash] of Object.entries(tokenHashes)) this.statements.insertToken.run(hash, workspace.id, role);
-      if (owner !== undefined) this.statements.insertOwner.run(owner.memberId, workspace.id, owner.email, owner.accountId, workspace.createdAt);
+      for (const [role, hash] of Object.entries(tokenHashes))
+        this.statements.insertToken.run(hash, workspace.id, role);
+      if (owner !== undefined)
+        this.statements.insertOwner.run(
+          owner.memberId,
+          workspace.id,
+          owner.email,
+          owner.accountId,
+          workspace.createdAt,
+        );
       this.people.writeAudit(audit);
     })();
   }
 
   async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
     const row = this.statements.getWorkspace.get(id);
-    return row === undefined ? null : { id: row.id, name: row.name, createdAt: row.created_at, signInRequired: row.sign_in_required === 1 };
+    return row === undefined
+      ? null
+      : {
+          id: row.id,
+          name: row.name,
+          createdAt: row.created_at,
+          signInRequired: row.sign_in_required === 1,
+        };
   }
 
   async findAccess(tokenHash: string): Promise<Access | null> {
@@ -136,7 +225,12 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
   }
 
-  async replaceToken(workspaceId: string, role: Role, tokenHash: string, audit?: AuditEntry): Promise<void> {
+  async replaceToken(
+    workspaceId: string,
+    role: Role,
+    tokenHash: string,
+    audit?: AuditEntry,
+  ): Promise<void> {
     this.db.transaction(() => {
       this.statements.deleteToken.run(workspaceId, role);
       this.statements.insertToken.run(tokenHash, workspaceId, role);
@@ -144,9 +238,21 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     })();
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array, audit?: AuditEntry): Promise<void> {
+  async createDocument(
+    record: DocumentRecord,
+    initialState: Uint8Array,
+    audit?: AuditEntry,
+  ): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertDocument.run(record.id, record.workspaceId, record.title, record.template, record.createdAt, record.updatedAt, Buffer.from(initialState));
+      this.statements.insertDocument.run(
+        record.id,
+        record.workspaceId,
+        record.title,
+        record.template,
+        record.createdAt,
+        record.updatedAt,
+        Buffer.from(initialState),
+      );
       this.people.writeAudit(audit);
     })();
   }
@@ -160,7 +266,10 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     return this.statements.listDocuments.all(workspaceId).map(toDocument);
   }
 
-  async updateDocumentSummary(id: string, summary: { readonly title: string; readonly updatedAt: string }): Promise<void> {
+  async updateDocumentSummary(
+    id: string,
+    summary: { readonly title: string; readonly updatedAt: string },
+  ): Promise<void> {
     this.statements.updateSummary.run(summary.title, summary.updatedAt, id);
   }
 
@@ -178,7 +287,9 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
     const row = this.statements.findDeleted.get(id);
-    return row === undefined ? null : { id: row.id, workspaceId: row.workspace_id, deletedAt: row.deleted_at };
+    return row === undefined
+      ? null
+      : { id: row.id, workspaceId: row.workspace_id, deletedAt: row.deleted_at };
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
@@ -211,7 +322,12 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.statements.setSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, id, throughSeq);
+      this.statements.setSnapshot.run(
+        Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
+        throughSeq,
+        id,
+        throughSeq,
+      );
       this.statements.deleteUpdatesThrough.run(id, throughSeq);
     })();
   }
@@ -220,7 +336,11 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     return this.statements.storedBytes.get(id, id)?.bytes ?? 0;
   }
 
-  async replaceSurveyToken(documentId: string, tokenHash: string | null, audit?: AuditEntry): Promise<void> {
+  async replaceSurveyToken(
+    documentId: string,
+    tokenHash: string | null,
+    audit?: AuditEntry,
+  ): Promise<void> {
     this.db.transaction(() => {
       if (tokenHash === null) this.statements.deleteSurveyToken.run(documentId);
       else this.statements.upsertSurveyToken.run(documentId, tokenHash);
@@ -238,22 +358,41 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
 
   async addJoinLinks(records: readonly JoinLinkRecord[]): Promise<void> {
     this.db.transaction(() => {
-      for (const record of records) this.statements.insertJoinLink.run(record.hash, record.documentId, record.kind, record.expiresAt);
+      for (const record of records)
+        this.statements.insertJoinLink.run(
+          record.hash,
+          record.documentId,
+          record.kind,
+          record.expiresAt,
+        );
     })();
   }
 
   async findJoinLink(hash: string): Promise<JoinLinkRecord | null> {
     const row = this.statements.findJoinLink.get(hash);
-    return row === undefined ? null : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
+    return row === undefined
+      ? null
+      : { hash: row.hash, documentId: row.document_id, kind: row.kind, expiresAt: row.expires_at };
   }
 
   async revokeJoinLinks(documentId: string): Promise<void> {
     this.statements.deleteJoinLinks.run(documentId);
   }
 
-  async saveVersion(record: VersionRecord, state: Uint8Array, audit?: readonly AuditEntry[]): Promise<void> {
+  async saveVersion(
+    record: VersionRecord,
+    state: Uint8Array,
+    audit?: readonly AuditEntry[],
+  ): Promise<void> {
     this.db.transaction(() => {
-      const inserted = this.statements.insertVersion.run(record.id, record.documentId, record.label, record.auto ? 1 : 0, record.createdAt, Buffer.from(state));
+      const inserted = this.statements.insertVersion.run(
+        record.id,
+        record.documentId,
+        record.label,
+        record.auto ? 1 : 0,
+        record.createdAt,
+        Buffer.from(state),
+      );
       // A version stored already was recorded already (S16): two nodes saving one session log it once.
       if (inserted.changes > 0) this.people.writeAudit(audit);
     })();
@@ -272,23 +411,34 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     try {
       const now = statSync(this.path, { throwIfNoEntry: false });
       if (now === undefined) return { ok: false, reason: `the database file ${this.path} is gone` };
-      if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) return { ok: false, reason: `the database file ${this.path} was replaced; restart the server to open the new one` };
+      if (now.dev !== this.identity.dev || now.ino !== this.identity.ino)
+        return {
+          ok: false,
+          reason: `the database file ${this.path} was replaced; restart the server to open the new one`,
+        };
       this.statements.writeProbe.run(new Date().toISOString());
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: `writes to ${this.path} fail: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        reason: `writes to ${this.path} fail: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-
 }
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const current = (db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0;
+  const current =
+    (
+      db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as {
+        version: number | null;
+      }
+    ).version ?? 0;
   for (const step of SQLITE_MIGRATIONS) {
     if (step.version <= current) continue;
     db.transaction(() => {

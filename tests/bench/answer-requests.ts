@@ -5,7 +5,8 @@
 export type RequestHandlers = Record<string, (args: never) => unknown>;
 
 export function answerRequests(handlers: RequestHandlers): void {
-  if (process.send === undefined) throw new Error('start this file through tests/bench/run.ts (it needs an IPC channel)');
+  if (process.send === undefined)
+    throw new Error('start this file through tests/bench/run.ts (it needs an IPC channel)');
   process.on('message', (message: { kind?: string; id: number; type: string; args: never }) => {
     if (message.kind !== 'request') return;
     const handler = handlers[message.type];
@@ -16,7 +17,12 @@ export function answerRequests(handlers: RequestHandlers): void {
         process.send?.({ kind: 'reply', id: message.id, ok: true, result });
       } catch (error) {
         console.error(error);
-        process.send?.({ kind: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+        process.send?.({
+          kind: 'reply',
+          id: message.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     })();
   });

@@ -40,7 +40,11 @@ process.once('exit', killAllChildren);
  * Forks `entry` with IPC, under tsx unless it is already JavaScript (a compiled server). 'advanced'
  * serialization carries typed arrays (latency samples) without a JSON round trip.
  */
-export function startChild(name: string, entry: string, options: { env?: Record<string, string>; execArgv?: string[]; readyTimeoutMs?: number } = {}): BenchChild {
+export function startChild(
+  name: string,
+  entry: string,
+  options: { env?: Record<string, string>; execArgv?: string[]; readyTimeoutMs?: number } = {},
+): BenchChild {
   mkdirSync(LOG_DIR, { recursive: true });
   const logPath = join(LOG_DIR, `${name.replace(/[^\w.-]+/g, '_')}.log`);
   const log = openSync(logPath, 'a');
@@ -52,7 +56,10 @@ export function startChild(name: string, entry: string, options: { env?: Record<
   });
   closeSync(log); // the child holds its own descriptor
   running.add(child);
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   let exitReason: string | null = null;
 
@@ -70,7 +77,15 @@ export function startChild(name: string, entry: string, options: { env?: Record<
   });
 
   const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} was not ready within ${options.readyTimeoutMs ?? 30_000} ms; see ${logPath}`)), options.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `${name} was not ready within ${options.readyTimeoutMs ?? 30_000} ms; see ${logPath}`,
+          ),
+        ),
+      options.readyTimeoutMs ?? 30_000,
+    );
     child.on('message', (message: { kind?: string } & Record<string, unknown>) => {
       if (message.kind === 'ready') {
         clearTimeout(timer);

@@ -8,7 +8,10 @@ import * as Y from 'yjs';
 import { createRelayMetrics } from '../../sync-server/observability/metrics.ts';
 import { AppendBatcher } from '../../sync-server/relay/append-batcher.ts';
 import { CompactionWorker } from '../../sync-server/relay/compaction-worker-client.ts';
-import { COMPACT_AFTER_UPDATES, RoomPersistence } from '../../sync-server/relay/room-persistence.ts';
+import {
+  COMPACT_AFTER_UPDATES,
+  RoomPersistence,
+} from '../../sync-server/relay/room-persistence.ts';
 import { SqliteDocumentStore } from '../../sync-server/storage/sqlite-store.ts';
 import { median } from './stats.ts';
 
@@ -42,7 +45,9 @@ export interface CompactionHoldSummary {
  * Runs `work` while a probe measures the longest event-loop block, and the time the main thread's
  * loop was busy (event-loop utilisation's active time, which a worker thread's work is not in).
  */
-async function probe(work: () => Promise<unknown>): Promise<{ maxBlockMs: number; wallMs: number; busyMs: number }> {
+async function probe(
+  work: () => Promise<unknown>,
+): Promise<{ maxBlockMs: number; wallMs: number; busyMs: number }> {
   let running = true;
   let maxBlockMs = 0;
   const prober = (async () => {
@@ -65,24 +70,54 @@ async function probe(work: () => Promise<unknown>): Promise<{ maxBlockMs: number
 
 function scatteredHistory(edits: number): { snapshot: Uint8Array; next: (doc: Y.Doc) => void } {
   let seed = 11;
-  const place = (length: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % (length + 1);
+  const place = (length: number): number =>
+    (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % (length + 1);
   const doc = new Y.Doc();
   const text = doc.getText('notes');
-  for (let i = 0; i < edits; i++) text.insert(place(text.length), String.fromCharCode(97 + (i % 26)));
-  return { snapshot: Y.encodeStateAsUpdate(doc), next: (target) => target.getText('notes').insert(place(target.getText('notes').length), 'z') };
+  for (let i = 0; i < edits; i++)
+    text.insert(place(text.length), String.fromCharCode(97 + (i % 26)));
+  return {
+    snapshot: Y.encodeStateAsUpdate(doc),
+    next: (target) => target.getText('notes').insert(place(target.getText('notes').length), 'z'),
+  };
 }
 
-async function measureOnce(mode: HoldFigures['mode'], snapshot: Uint8Array, next: (doc: Y.Doc) => void, worker: CompactionWorker) {
+async function measureOnce(
+  mode: HoldFigures['mode'],
+  snapshot: Uint8Array,
+  next: (doc: Y.Doc) => void,
+  worker: CompactionWorker,
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pathways-hold-'));
   const store = SqliteDocumentStore.open(dataDir);
   try {
     const now = new Date().toISOString();
-    await store.createWorkspace({ id: 'bench', name: 'Bench', createdAt: now }, { owner: 'owner-hash', editor: 'editor-hash', viewer: 'viewer-hash' });
-    await store.createDocument({ id: 'large', workspaceId: 'bench', title: 'Large', template: null, createdAt: now, updatedAt: now }, snapshot);
-    const persistence = new RoomPersistence('large', store, new AppendBatcher(store), pino({ level: 'silent' }), createRelayMetrics(), {
-      worker,
-      offLoopMinBytes: mode === 'worker' ? 0 : Number.POSITIVE_INFINITY,
-    });
+    await store.createWorkspace(
+      { id: 'bench', name: 'Bench', createdAt: now },
+      { owner: 'owner-hash', editor: 'editor-hash', viewer: 'viewer-hash' },
+    );
+    await store.createDocument(
+      {
+        id: 'large',
+        workspaceId: 'bench',
+        title: 'Large',
+        template: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      snapshot,
+    );
+    const persistence = new RoomPersistence(
+      'large',
+      store,
+      new AppendBatcher(store),
+      pino({ level: 'silent' }),
+      createRelayMetrics(),
+      {
+        worker,
+        offLoopMinBytes: mode === 'worker' ? 0 : Number.POSITIVE_INFINITY,
+      },
+    );
     const doc = await persistence.load();
     const edit = async (): Promise<number> => {
       let update: Uint8Array | null = null;
@@ -100,7 +135,8 @@ async function measureOnce(mode: HoldFigures['mode'], snapshot: Uint8Array, next
     // compaction has folded it (S14), and is one small row until then.
     const compaction = await probe(async () => {
       const seq = await edit();
-      while ((await store.readUpdatesAfter('large', seq - 1)).snapshot === null) await new Promise((resolve) => setTimeout(resolve, 20));
+      while ((await store.readUpdatesAfter('large', seq - 1)).snapshot === null)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     });
     for (let i = 0; i < 100; i++) await edit();
     const sessionEnd = await probe(() => persistence.closeSession(doc));
@@ -111,14 +147,23 @@ async function measureOnce(mode: HoldFigures['mode'], snapshot: Uint8Array, next
   }
 }
 
-export async function measureCompactionHold(edits = 20_000, repeats = 3): Promise<CompactionHoldSummary> {
+export async function measureCompactionHold(
+  edits = 20_000,
+  repeats = 3,
+): Promise<CompactionHoldSummary> {
   const { snapshot, next } = scatteredHistory(edits);
   const worker = new CompactionWorker();
-  const runs: Record<HoldFigures['mode'], Awaited<ReturnType<typeof measureOnce>>[]> = { 'on the loop': [], worker: [] };
+  const runs: Record<HoldFigures['mode'], Awaited<ReturnType<typeof measureOnce>>[]> = {
+    'on the loop': [],
+    worker: [],
+  };
   try {
     // One unmeasured round each first: V8 compiles the code paths.
-    for (const mode of ['on the loop', 'worker'] as const) await measureOnce(mode, snapshot, next, worker);
-    for (let i = 0; i < repeats; i++) for (const mode of ['on the loop', 'worker'] as const) runs[mode].push(await measureOnce(mode, snapshot, next, worker));
+    for (const mode of ['on the loop', 'worker'] as const)
+      await measureOnce(mode, snapshot, next, worker);
+    for (let i = 0; i < repeats; i++)
+      for (const mode of ['on the loop', 'worker'] as const)
+        runs[mode].push(await measureOnce(mode, snapshot, next, worker));
   } finally {
     await worker.terminate();
   }
@@ -132,7 +177,20 @@ export async function measureCompactionHold(edits = 20_000, repeats = 3): Promis
     sessionEndWallMs: median(runs[mode].map((run) => run.sessionEnd.wallMs)),
   }));
   const idle = await probe(() => new Promise((resolve) => setTimeout(resolve, 1000)));
-  return { documentBytes: snapshot.byteLength, edits, repeats, figures, idleMaxBlockMs: idle.maxBlockMs };
+  return {
+    documentBytes: snapshot.byteLength,
+    edits,
+    repeats,
+    figures,
+    idleMaxBlockMs: idle.maxBlockMs,
+  };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(JSON.stringify(await measureCompactionHold(Number(process.env.BENCH_HISTORY ?? 20_000)), null, 2));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  console.log(
+    JSON.stringify(
+      await measureCompactionHold(Number(process.env.BENCH_HISTORY ?? 20_000)),
+      null,
+      2,
+    ),
+  );

@@ -30,16 +30,28 @@ export interface BenchConfig {
   readonly quietSeconds: number;
 }
 
-function readNumber(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
+function readNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
 export function readBenchConfig(env: Readonly<Record<string, string | undefined>>): BenchConfig {
-  const servers = (env.BENCH_SERVERS ?? DEFAULT_SERVERS.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
-  for (const name of servers) if (!SERVER_NAMES.includes(name as ServerName)) throw new Error(`BENCH_SERVERS: unknown server "${name}"; use ${SERVER_NAMES.join(', ')}`);
+  const servers = (env.BENCH_SERVERS ?? DEFAULT_SERVERS.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of servers)
+    if (!SERVER_NAMES.includes(name as ServerName))
+      throw new Error(`BENCH_SERVERS: unknown server "${name}"; use ${SERVER_NAMES.join(', ')}`);
   const clientsPerRoom = readNumber(env, 'BENCH_CLIENTS', 25, 2, 200);
   return {
     seconds: readNumber(env, 'BENCH_SECONDS', 20, 1, 600),

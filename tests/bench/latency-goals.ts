@@ -19,29 +19,46 @@ const fanOut = (all: readonly ServerResults[], name: ServerName) => {
 };
 
 const divide = (mine: number | undefined, theirs: number | null | undefined): number | null =>
-  mine === undefined || theirs === null || theirs === undefined || !Number.isFinite(mine) || !Number.isFinite(theirs) || theirs <= 0 ? null : mine / theirs;
+  mine === undefined ||
+  theirs === null ||
+  theirs === undefined ||
+  !Number.isFinite(mine) ||
+  !Number.isFinite(theirs) ||
+  theirs <= 0
+    ? null
+    : mine / theirs;
 
 const GOALS: readonly Goal[] = [
   {
     name: 'fan-out p50',
     limit: 1.5,
     against: 'the bare-ws floor',
-    ratio: (ours, all) => divide(ours.fanOut.ok ? ours.fanOut.value.p50Ms : undefined, fanOut(all, 'floor')?.p50Ms),
+    ratio: (ours, all) =>
+      divide(ours.fanOut.ok ? ours.fanOut.value.p50Ms : undefined, fanOut(all, 'floor')?.p50Ms),
   },
   {
     name: 'fan-out p99',
     limit: 1,
     against: 'the best peer',
     ratio: (ours, all) => {
-      const peers = (['@y/websocket-server', '@hocuspocus/server'] as const).map((name) => fanOut(all, name)?.p99Ms).filter((p99): p99 is number => p99 !== undefined);
-      return divide(ours.fanOut.ok ? ours.fanOut.value.p99Ms : undefined, peers.length === 0 ? null : Math.min(...peers));
+      const peers = (['@y/websocket-server', '@hocuspocus/server'] as const)
+        .map((name) => fanOut(all, name)?.p99Ms)
+        .filter((p99): p99 is number => p99 !== undefined);
+      return divide(
+        ours.fanOut.ok ? ours.fanOut.value.p99Ms : undefined,
+        peers.length === 0 ? null : Math.min(...peers),
+      );
     },
   },
   {
     name: 'server CPU per delivered update',
     limit: 0.8,
     against: 'Hocuspocus',
-    ratio: (ours, all) => divide(ours.fanOut.ok ? ours.fanOut.value.cpuMsPer1kDeliveries : undefined, fanOut(all, '@hocuspocus/server')?.cpuMsPer1kDeliveries),
+    ratio: (ours, all) =>
+      divide(
+        ours.fanOut.ok ? ours.fanOut.value.cpuMsPer1kDeliveries : undefined,
+        fanOut(all, '@hocuspocus/server')?.cpuMsPer1kDeliveries,
+      ),
   },
 ];
 

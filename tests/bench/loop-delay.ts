@@ -6,7 +6,10 @@ import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'n
  * `busyShare` is the main thread's event-loop utilisation over the same span: the share of time
  * it ran code, which a worker thread's work does not count in and other processes' load moves less.
  */
-export function loopDelayHandlers(): { 'loop-delay:reset': () => void; 'loop-delay': () => { p99Ms: number; maxMs: number; busyShare: number } } {
+export function loopDelayHandlers(): {
+  'loop-delay:reset': () => void;
+  'loop-delay': () => { p99Ms: number; maxMs: number; busyShare: number };
+} {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   let since: EventLoopUtilization = performance.eventLoopUtilization();
@@ -15,6 +18,10 @@ export function loopDelayHandlers(): { 'loop-delay:reset': () => void; 'loop-del
       histogram.reset();
       since = performance.eventLoopUtilization();
     },
-    'loop-delay': () => ({ p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6, busyShare: performance.eventLoopUtilization(since).utilization }),
+    'loop-delay': () => ({
+      p99Ms: histogram.percentile(99) / 1e6,
+      maxMs: histogram.max / 1e6,
+      busyShare: performance.eventLoopUtilization(since).utilization,
+    }),
   };
 }

@@ -27,7 +27,10 @@ export function readMachineBusyMs(): number | null {
  * less than `busyShare` of one core (before a server's loads start, so the machine is ours).
  * Resolves with the busy share of the last window; the caller reports it if still high.
  */
-export async function waitForQuietMachine(maxWaitMs: number, busyShare = 0.2): Promise<number | null> {
+export async function waitForQuietMachine(
+  maxWaitMs: number,
+  busyShare = 0.2,
+): Promise<number | null> {
   const deadline = performance.now() + maxWaitMs;
   for (;;) {
     const before = readMachineBusyMs();

@@ -30,7 +30,7 @@ function residentBytes(pid: number): number {
 function processTree(rootPid: number): Set<number> {
   const parents = parentsByPid();
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, parent] of parents) {
       if (tree.has(parent) && !tree.has(pid)) {
@@ -59,7 +59,8 @@ let ticksPerSecond: number | null = null;
  * its children already reaped (a PostgreSQL backend that ended counts in its postmaster's).
  */
 export function readProcessTreeCpuMs(rootPid: number): number {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  ticksPerSecond ??=
+    Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   let ticks = 0;
   for (const pid of processTree(rootPid)) {
     try {

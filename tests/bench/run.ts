@@ -61,10 +61,22 @@ const MAX_FAN_OUT_REDOS = 2;
  * The fan-out load, redone (at most twice, only with BENCH_QUIET_SECONDS set) when something
  * outside the benchmark took a large share of the CPU during its window.
  */
-async function runFanOutOnQuietMachine(server: LaunchedServer, config: BenchConfig, generators: readonly BenchChild[]): Promise<FanOutSummary> {
+async function runFanOutOnQuietMachine(
+  server: LaunchedServer,
+  config: BenchConfig,
+  generators: readonly BenchChild[],
+): Promise<FanOutSummary> {
   let summary = await runFanOut(server, config, generators);
-  for (let redo = 1; redo <= MAX_FAN_OUT_REDOS && config.quietSeconds > 0 && (summary.otherCpuShare ?? 0) > BUSY_WINDOW_SHARE; redo++) {
-    console.log(`  other processes took ${Math.round(summary.otherCpuShare! * 100)}% of a core during the fan-out; waiting for quiet and redoing it (${redo}/${MAX_FAN_OUT_REDOS})`);
+  for (
+    let redo = 1;
+    redo <= MAX_FAN_OUT_REDOS &&
+    config.quietSeconds > 0 &&
+    (summary.otherCpuShare ?? 0) > BUSY_WINDOW_SHARE;
+    redo++
+  ) {
+    console.log(
+      `  other processes took ${Math.round(summary.otherCpuShare! * 100)}% of a core during the fan-out; waiting for quiet and redoing it (${redo}/${MAX_FAN_OUT_REDOS})`,
+    );
     await waitForQuietMachine(config.quietSeconds * 1000);
     summary = await runFanOut(server, config, generators);
   }
@@ -81,7 +93,10 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
   console.log(`${kind.name}`);
   if (config.quietSeconds > 0) {
     const busy = await waitForQuietMachine(config.quietSeconds * 1000);
-    if (busy !== null && busy >= 0.2) console.log(`  the machine is still busy (${Math.round(busy * 100)}% of a core) after ${config.quietSeconds} s; starting anyway`);
+    if (busy !== null && busy >= 0.2)
+      console.log(
+        `  the machine is still busy (${Math.round(busy * 100)}% of a core) after ${config.quietSeconds} s; starting anyway`,
+      );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
   const logPaths: string[] = [];
@@ -95,10 +110,14 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
   try {
     // Generators are started once per server and shared by its three loads (the cold-load and
     // idle-memory loads use the first): a fresh process per server, without a startup per load.
-    generators = Array.from({ length: config.generators }, (_, i) => startChild(`generator-${kind.name}-${i}`, GENERATOR_ENTRY));
+    generators = Array.from({ length: config.generators }, (_, i) =>
+      startChild(`generator-${kind.name}-${i}`, GENERATOR_ENTRY),
+    );
     await Promise.all([launch(), ...generators.map((generator) => generator.ready)]);
     const treeRssBeforeClients = await readSettledRss(server!);
-    const fanOut = await attempt('fan-out', () => runFanOutOnQuietMachine(server!, config, generators));
+    const fanOut = await attempt('fan-out', () =>
+      runFanOutOnQuietMachine(server!, config, generators),
+    );
     let coldLoad: Outcome<ColdLoadSummary> = { ok: false, error: 'n/a (holds no document)' };
     if (kind.holdsDocuments) {
       coldLoad = await attempt('cold load', async () => {
@@ -106,13 +125,27 @@ async function benchServer(kind: ServerKind, config: BenchConfig): Promise<Serve
           await server!.stop();
           return launch();
         };
-        const { summary, server: running } = await runColdLoad(server!, config, generators[0]!, restart, dataDir);
+        const { summary, server: running } = await runColdLoad(
+          server!,
+          config,
+          generators[0]!,
+          restart,
+          dataDir,
+        );
         server = running;
         return summary;
       });
     }
-    const idleMemory = await attempt('idle memory', () => runIdleMemory(server!, config, generators[0]!, treeRssBeforeClients));
-    return { name: kind.name, fanOut, coldLoad, idleMemory, loggedProblems: countLoggedProblems(logPaths) };
+    const idleMemory = await attempt('idle memory', () =>
+      runIdleMemory(server!, config, generators[0]!, treeRssBeforeClients),
+    );
+    return {
+      name: kind.name,
+      fanOut,
+      coldLoad,
+      idleMemory,
+      loggedProblems: countLoggedProblems(logPaths),
+    };
   } finally {
     await Promise.all(generators.map((generator) => generator.kill()));
     // Graceful first (ours flushes its rooms; a --cpu-prof profile gets written), then certain.
@@ -144,16 +177,28 @@ async function main(): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
       console.log(`  could not run: ${message}`);
       const failed = { ok: false as const, error: message };
-      results.push({ name, fanOut: failed, coldLoad: failed, idleMemory: failed, loggedProblems: 0 });
+      results.push({
+        name,
+        fanOut: failed,
+        coldLoad: failed,
+        idleMemory: failed,
+        loggedProblems: 0,
+      });
     }
   }
 
   // Compaction and session end of a large document under load, on the loop and in the worker
   // (scenarios/housekeeping.ts); BENCH_HOUSEKEEPING=0 skips it.
-  const housekeeping = config.servers.includes('ours') && process.env.BENCH_HOUSEKEEPING !== '0' ? await attempt('housekeeping', () => runHousekeeping(config, GENERATOR_ENTRY)) : null;
+  const housekeeping =
+    config.servers.includes('ours') && process.env.BENCH_HOUSEKEEPING !== '0'
+      ? await attempt('housekeeping', () => runHousekeeping(config, GENERATOR_ENTRY))
+      : null;
   // One node and two (scenarios/two-node.ts), after the comparison with the peers.
   const topologies = await runTwoNodeTopologies(config, twoNode, GENERATOR_ENTRY, attempt);
-  let report = renderReport(results, config, { startedAt, elapsedMs: Date.now() - startedAt.getTime() });
+  let report = renderReport(results, config, {
+    startedAt,
+    elapsedMs: Date.now() - startedAt.getTime(),
+  });
   if (housekeeping !== null) report += `\n\n${renderHousekeeping(housekeeping)}\n`;
   if (topologies.length > 0) report += `\n\n${renderTopologies(topologies, config, twoNode)}\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });

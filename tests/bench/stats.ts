@@ -40,10 +40,14 @@ export function formatBytes(bytes: number): string {
  * The p99 of each whole second of the window, by when the keystroke was typed: a burst (all
  * clients renewing presence in the same second) shows as one bad second, steady lag as many.
  */
-export function quantileBySecond(parts: readonly { latencies: Float64Array; typedAt: Float64Array }[], q: number): number[] {
+export function quantileBySecond(
+  parts: readonly { latencies: Float64Array; typedAt: Float64Array }[],
+  q: number,
+): number[] {
   const seconds: number[][] = [];
   for (const { latencies, typedAt } of parts) {
-    for (let i = 0; i < latencies.length; i++) (seconds[Math.max(0, Math.floor(typedAt[i]! / 1000))] ??= []).push(latencies[i]!);
+    for (let i = 0; i < latencies.length; i++)
+      (seconds[Math.max(0, Math.floor(typedAt[i]! / 1000))] ??= []).push(latencies[i]!);
   }
   return Array.from(seconds, (values) => quantile(Float64Array.from(values ?? []).sort(), q));
 }

@@ -9,7 +9,6 @@ import { useBrowserScene } from '../support/browser-scene.ts';
 
 const scene = useBrowserScene();
 
-
 async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void> {
   const paragraph = page.locator('.ProseMirror p').first();
   await paragraph.click();
@@ -27,8 +26,14 @@ async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void
 
 describe('two people editing one document', () => {
   test('a share link lands in an editable page and leaves the address bar without the token', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
     expect(page.url()).toBe(new URL(`/d/${id}`, scene.server.url).href);
     await expect.poll(() => page.locator('.status').textContent()).toContain('All changes synced');
@@ -37,8 +42,11 @@ describe('two people editing one document', () => {
     await context.close();
   });
 
-  test('both see each other\'s words in a note and in the same table cell', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+  test("both see each other's words in a note and in the same table cell", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
     for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
@@ -46,10 +54,14 @@ describe('two people editing one document', () => {
     await typeAtEndOfFirstParagraph(a.page, ' [from A]');
     // B places its caret once A's words have arrived: a caret put down mid-arrival sits inside
     // them, as it would for a person (typing at the very same moment is typing-together.test.ts).
-    await expect.poll(() => b.page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 }).toContain('[from A]');
+    await expect
+      .poll(() => b.page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 })
+      .toContain('[from A]');
     await typeAtEndOfFirstParagraph(b.page, ' [from B]');
     for (const { page } of [a, b]) {
-      await expect.poll(() => page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 }).toMatch(/\[from A\].*\[from B\]|\[from B\].*\[from A\]/);
+      await expect
+        .poll(() => page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 })
+        .toMatch(/\[from A\].*\[from B\]|\[from B\].*\[from A\]/);
     }
 
     // The example next step's task cell, typed into by both at once: one at the start, one at the end.
@@ -61,7 +73,9 @@ describe('two people editing one document', () => {
     await b.page.keyboard.press('Control+End');
     await b.page.keyboard.type(' (B)');
     for (const { page } of [a, b]) {
-      await expect.poll(() => shownValue(cell(page)), { timeout: 10_000 }).toMatch(/^A: Clearly assign.* \(B\)$/);
+      await expect
+        .poll(() => shownValue(cell(page)), { timeout: 10_000 })
+        .toMatch(/^A: Clearly assign.* \(B\)$/);
     }
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();

@@ -19,23 +19,38 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
-  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []))];
+  return async () => [
+    ...console,
+    ...(await page.evaluate(
+      () => (window as unknown as { __violations?: string[] }).__violations ?? [],
+    )),
+  ];
 }
 
 describe('the app under its Content-Security-Policy', () => {
   test('home, workspace, documents with charts, the projector and the print view run with no violation', async () => {
     const { server, browser, workspace } = scene;
-    const dataReview = await createDocumentIn(server.url, workspace, { title: 'Data review', template: 'data-review' });
-    const roles = await createDocumentIn(server.url, workspace, { title: 'Working session', template: 'roles-working-session' });
+    const dataReview = await createDocumentIn(server.url, workspace, {
+      title: 'Data review',
+      template: 'data-review',
+    });
+    const roles = await createDocumentIn(server.url, workspace, {
+      title: 'Working session',
+      template: 'roles-working-session',
+    });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const violations = await watchViolations(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    const response = await page.goto(new URL(`/w/${workspace.id}?token=${workspace.tokens.owner}`, server.url).href);
+    const response = await page.goto(
+      new URL(`/w/${workspace.id}?token=${workspace.tokens.owner}`, server.url).href,
+    );
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('heading', { level: 1 }).waitFor();
 
@@ -44,7 +59,9 @@ describe('the app under its Content-Security-Policy', () => {
     await note.click();
     await page.keyboard.type('Typed under a strict policy');
     await expect.poll(() => note.textContent()).toContain('Typed under a strict policy');
-    await expect.poll(() => page.locator('.status').textContent(), { timeout: 10_000 }).toContain('All changes synced');
+    await expect
+      .poll(() => page.locator('.status').textContent(), { timeout: 10_000 })
+      .toContain('All changes synced');
 
     await page.goto(new URL(`/d/${dataReview}?token=${workspace.tokens.owner}`, server.url).href);
     await page.locator('.ProseMirror').first().waitFor();
@@ -72,7 +89,9 @@ describe('the app under its Content-Security-Policy', () => {
       document.body.append(holder);
     });
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran),
+    ).toBeUndefined();
     expect((await violations()).some((violation) => violation.startsWith('script-src'))).toBe(true);
     await context.close();
   });

@@ -9,14 +9,21 @@ import { createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-
 /** The text of every page of a PDF, one string per page, as pdf.js reads it. */
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: true, isEvalSupported: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: true,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join(''),
+    );
   }
   await pdf.destroy();
   return pages;
@@ -31,28 +38,47 @@ async function openPrintView(page: Page): Promise<void> {
 
 describe('the Export menu', () => {
   test('downloads the Markdown file named after the document title', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review, spring', template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Data review, spring',
+      template: 'data-review',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await page.getByRole('button', { name: 'Export' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown (.md)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Markdown (.md)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Data-review-spring.md');
     const markdown = readFileSync((await download.path())!, 'utf8');
     expect(markdown).toMatch(/^# Data review, spring\n/);
     expect(markdown).toContain('## Referral and training metrics by period');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Downloaded' }).textContent()).toBe('Downloaded Data-review-spring.md.');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Downloaded' }).textContent())
+      .toBe('Downloaded Data-review-spring.md.');
 
     // The panel is keyboard-usable: Escape closes it and focus returns to its button.
     await page.getByRole('button', { name: 'Download CSV' }).focus();
     await page.keyboard.press('Escape');
-    expect(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   test('Escape closes the menu while the focus is still on its Export button', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Escape', template: 'barriers' });
-    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Escape',
+      template: 'barriers',
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     const button = page.getByRole('button', { name: 'Export' });
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
@@ -62,11 +88,22 @@ describe('the Export menu', () => {
   });
 
   test('downloads the CSV of a chosen table, and offers the calendar only where there is one', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review', template: 'data-review' });
-    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Data review',
+      template: 'data-review',
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await page.getByRole('button', { name: 'Export' }).click();
-    await page.getByLabel('Table to download as CSV').selectOption({ label: 'Referral and training metrics by period' });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    await page
+      .getByLabel('Table to download as CSV')
+      .selectOption({ label: 'Referral and training metrics by period' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Data-review.csv');
     expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^\uFEFF?Period,Provider,/);
     expect(await page.getByRole('button', { name: /meeting calendar/ }).count()).toBe(0);
@@ -74,18 +111,43 @@ describe('the Export menu', () => {
   });
 
   test('the meeting calendar offers the .ics file and, to the owner, a subscribe URL built on the viewer link', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Meeting calendar', template: 'meeting-calendar' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Meeting calendar',
+      template: 'meeting-calendar',
+    });
     // The owner's device remembers the share links it created, as the home page does after creating a workspace.
     const { page, context } = await openPage(scene.browser, new URL('/', scene.server.url).href);
-    await page.evaluate(({ workspace }) => {
-      localStorage.setItem('pathways:workspaces', JSON.stringify({ [workspace.id]: { id: workspace.id, name: workspace.name, token: workspace.tokens.owner, role: 'owner', shareTokens: { editor: workspace.tokens.editor, viewer: workspace.tokens.viewer } } }));
-    }, { workspace: scene.workspace });
+    await page.evaluate(
+      ({ workspace }) => {
+        localStorage.setItem(
+          'pathways:workspaces',
+          JSON.stringify({
+            [workspace.id]: {
+              id: workspace.id,
+              name: workspace.name,
+              token: workspace.tokens.owner,
+              role: 'owner',
+              shareTokens: { editor: workspace.tokens.editor, viewer: workspace.tokens.viewer },
+            },
+          }),
+        );
+      },
+      { workspace: scene.workspace },
+    );
     await page.goto(scene.documentUrl(id, scene.workspace.tokens.owner));
     await page.getByRole('button', { name: 'Export' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download meeting calendar (.ics)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download meeting calendar (.ics)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Meeting-calendar.ics');
     const url = await page.getByLabel('Subscribe URL for calendar apps').inputValue();
-    expect(url).toBe(new URL(`/api/documents/${id}/export?format=ics&token=${scene.workspace.tokens.viewer}`, scene.server.url).href);
+    expect(url).toBe(
+      new URL(
+        `/api/documents/${id}/export?format=ics&token=${scene.workspace.tokens.viewer}`,
+        scene.server.url,
+      ).href,
+    );
     const feed = await fetch(url);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
@@ -97,8 +159,14 @@ describe('the Export menu', () => {
 
 describe('the print view', () => {
   test('prints the data-review protocol to Letter PDF with its headings and no app chrome', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Regularly review data with community providers', template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Regularly review data with community providers',
+      template: 'data-review',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await openPrintView(page);
     expect(new URL(page.url()).pathname).toBe(`/d/${id}/print`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/print-view.png`, fullPage: true });
@@ -121,7 +189,14 @@ describe('the print view', () => {
     expect(text).toMatch(/\bPeriod\b/);
     expect(text).toMatch(/\bProvider\b/);
     // No app chrome on paper: not the toolbar, the sync status, the editor controls.
-    for (const chrome of ['Back to the document', 'Print handout', 'All changes synced', 'Add row', 'Skip to content']) expect(text).not.toContain(chrome);
+    for (const chrome of [
+      'Back to the document',
+      'Print handout',
+      'All changes synced',
+      'Add row',
+      'Skip to content',
+    ])
+      expect(text).not.toContain(chrome);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     expect(errors).toEqual([]);
@@ -129,11 +204,24 @@ describe('the print view', () => {
   });
 
   test('prints the participant workbook (the working-session document) with its agenda', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Roles and responsibilities working session', template: 'roles-working-session' });
-    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Roles and responsibilities working session',
+      template: 'roles-working-session',
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await openPrintView(page);
-    const text = (await pdfPages(await page.pdf({ format: 'Letter' }))).join('\n').replace(/\s+/g, ' ');
-    for (const heading of ['Roles and responsibilities working session', 'Objective 2: Prepare an agenda and share it with the team', 'Agenda', 'Objective 4: Facilitate the working session']) {
+    const text = (await pdfPages(await page.pdf({ format: 'Letter' })))
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    for (const heading of [
+      'Roles and responsibilities working session',
+      'Objective 2: Prepare an agenda and share it with the team',
+      'Agenda',
+      'Objective 4: Facilitate the working session',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     // Back to the document by the toolbar link, inside the app.

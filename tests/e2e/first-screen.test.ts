@@ -25,7 +25,10 @@ async function reviewDocument(rows: number): Promise<string> {
   await writer.synced;
   let tableId = '';
   writer.doc.transact(() => {
-    addNoteSection(writer.doc, { title: 'Before the numbers', blocks: [{ type: 'paragraph', content: [{ text: HOSTILE_NOTE }] }] });
+    addNoteSection(writer.doc, {
+      title: 'Before the numbers',
+      blocks: [{ type: 'paragraph', content: [{ text: HOSTILE_NOTE }] }],
+    });
     tableId = addTableSection(writer.doc, {
       title: 'Referrals by month',
       columns: [
@@ -34,18 +37,24 @@ async function reviewDocument(rows: number): Promise<string> {
       ],
     });
     for (let i = 0; i < rows; i++) {
-      const added = addRow(writer.doc, tableId, { values: { month: `Month ${i + 1}`, referred: 20 + i } });
+      const added = addRow(writer.doc, tableId, {
+        values: { month: `Month ${i + 1}`, referred: 20 + i },
+      });
       if (!added.ok) throw new Error(added.message);
     }
   });
   const reader = connectStockClient(scene.server.url, id, scene.workspace.tokens.viewer);
-  await waitFor('the rows to be stored', () => (readTable(reader.doc, tableId)?.value.rows.length ?? 0) >= rows);
+  await waitFor(
+    'the rows to be stored',
+    () => (readTable(reader.doc, tableId)?.value.rows.length ?? 0) >= rows,
+  );
   reader.destroy();
   writer.destroy();
   return id;
 }
 
-const pageUrl = (id: string, token?: string) => new URL(`/d/${id}${token === undefined ? '' : `?token=${token}`}`, scene.server.url).href;
+const pageUrl = (id: string, token?: string) =>
+  new URL(`/d/${id}${token === undefined ? '' : `?token=${token}`}`, scene.server.url).href;
 
 /** Records, from before the page's own scripts, its layout shifts and every frame in which neither the first screen nor the live document showed. */
 const WATCH_FRAMES = `(() => {
@@ -63,7 +72,10 @@ const WATCH_FRAMES = `(() => {
   requestAnimationFrame(watch);
 })();`;
 
-async function contextWithoutAppScripts(viewport: { width: number; height: number }): Promise<BrowserContext> {
+async function contextWithoutAppScripts(viewport: {
+  width: number;
+  height: number;
+}): Promise<BrowserContext> {
   const context = await scene.browser.newContext({ viewport });
   // The page's own code never arrives: what shows is what the server sent.
   await context.route('**/assets/*.js', (route) => route.abort());
@@ -84,11 +96,29 @@ describe('the first screen of a share link', () => {
       await page.goto(pageUrl(id, scene.workspace.tokens.viewer));
       await expect.poll(() => page.locator('#first-screen h1').textContent()).toBe(HOSTILE_TITLE);
       expect(await page.locator('#first-screen').getByText(HOSTILE_NOTE).isVisible()).toBe(true);
-      expect(await page.locator('#first-screen').getByRole('cell', { name: 'Month 1', exact: true }).isVisible()).toBe(true);
+      expect(
+        await page
+          .locator('#first-screen')
+          .getByRole('cell', { name: 'Month 1', exact: true })
+          .isVisible(),
+      ).toBe(true);
       // The first rows only; the live page brings the rest.
-      expect(await page.locator('#first-screen').getByRole('cell', { name: 'Month 60', exact: true }).count()).toBe(0);
-      expect(await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null, images: document.querySelectorAll('img').length, scripts: document.querySelectorAll('#first-screen script').length }))).toEqual({ pwned: null, images: 0, scripts: 0 });
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/first-screen-${viewport.width}x${viewport.height}.png` });
+      expect(
+        await page
+          .locator('#first-screen')
+          .getByRole('cell', { name: 'Month 60', exact: true })
+          .count(),
+      ).toBe(0);
+      expect(
+        await page.evaluate(() => ({
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+          images: document.querySelectorAll('img').length,
+          scripts: document.querySelectorAll('#first-screen script').length,
+        })),
+      ).toEqual({ pwned: null, images: 0, scripts: 0 });
+      await page.screenshot({
+        path: `${SCREENSHOT_DIR}/first-screen-${viewport.width}x${viewport.height}.png`,
+      });
       if (viewport.width === 1366) {
         const violations = await seriousViolations(page);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -97,7 +127,7 @@ describe('the first screen of a share link', () => {
     }
   });
 
-  test('holds nothing of the document for a request without a link, with a bad one, or with another workspace\'s', async () => {
+  test("holds nothing of the document for a request without a link, with a bad one, or with another workspace's", async () => {
     const id = await reviewDocument(3);
     const other = await createWorkspace(scene.server.url, 'Another district');
     const withContent = await fetch(pageUrl(id, scene.workspace.tokens.viewer));
@@ -126,7 +156,9 @@ describe('the first screen of a share link', () => {
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('#first-screen').count()).toBe(0);
     await page.getByText('All changes synced').waitFor({ timeout: 20_000 });
-    const watched = (await page.evaluate('({ shifts: window.__shifts, blankFrames: window.__blankFrames, firstScreenFrames: window.__firstScreenFrames })')) as { shifts: number[]; blankFrames: number; firstScreenFrames: number };
+    const watched = (await page.evaluate(
+      '({ shifts: window.__shifts, blankFrames: window.__blankFrames, firstScreenFrames: window.__firstScreenFrames })',
+    )) as { shifts: number[]; blankFrames: number; firstScreenFrames: number };
     // The first screen was on screen for at least one frame, and the live page followed it directly.
     expect(watched.firstScreenFrames).toBeGreaterThan(0);
     expect(watched.blankFrames).toBe(0);
@@ -134,7 +166,9 @@ describe('the first screen of a share link', () => {
     expect(cumulativeShift).toBeLessThan(0.01);
     // The link's token left the address bar, as it does without a first screen.
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null),
+    ).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,19 +9,31 @@ import { createDocumentIn } from '../support/test-server.ts';
 const scene = useBrowserScene();
 
 /** The focused element: its tag and accessible name. */
-const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', label: document.activeElement?.getAttribute('aria-label') ?? '' }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName ?? '',
+    label: document.activeElement?.getAttribute('aria-label') ?? '',
+  }));
 
 describe('working a table by keyboard, as in a spreadsheet', () => {
   test('arrows at the edge of the text, Enter, Shift+Enter, Escape and typing on a selected cell', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context, errors } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     const task = (row: number) => page.getByLabel(`Task, row ${row}`, { exact: true });
     await task(1).scrollIntoViewIfNeeded();
     const nextSteps = page.locator('.table-section').filter({ has: task(1) });
 
     // "Add row" puts the caret in the new row's first cell.
     await nextSteps.getByRole('button', { name: 'Add row', exact: true }).click();
-    await expect.poll(() => focused(page), { timeout: 10_000 }).toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    await expect
+      .poll(() => focused(page), { timeout: 10_000 })
+      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
     await page.keyboard.type('Call the clinic');
 
     // Shift+Enter goes up, Enter down; the caret arrives at the end of the text.
@@ -64,14 +76,21 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
 
-    expect(await page.getByLabel('Owner, row 2', { exact: true }).evaluate((element) => element.textContent)).toBe('Kim');
+    expect(
+      await page
+        .getByLabel('Owner, row 2', { exact: true })
+        .evaluate((element) => element.textContent),
+    ).toBe('Kim');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  test('a deleted row comes back with Ctrl+Z or the message\'s Undo, for everyone', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+  test("a deleted row comes back with Ctrl+Z or the message's Undo, for everyone", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
     const a = await openPage(scene.browser, url);
     const b = await openPage(scene.browser, url);
@@ -82,49 +101,83 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
 
     const nextSteps = a.page.locator('.table-section').filter({ has: task(a.page) });
     await nextSteps.getByRole('button', { name: 'Delete row 1', exact: true }).click();
-    await expect.poll(() => a.page.getByRole('status').filter({ hasText: 'Row 1 deleted.' }).count()).toBe(1);
-    await expect.poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => a.page.getByRole('status').filter({ hasText: 'Row 1 deleted.' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 })
+      .toBe(0);
     await a.page.keyboard.press('Control+z');
-    for (const { page } of [a, b]) await expect.poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 }).toBe(before);
+    for (const { page } of [a, b])
+      await expect
+        .poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 })
+        .toBe(before);
 
     await nextSteps.getByRole('button', { name: 'Delete row 1', exact: true }).click();
-    await expect.poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => b.page.getByLabel('Task, row 1', { exact: true }).count(), { timeout: 10_000 })
+      .toBe(0);
     await a.page.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
-    for (const { page } of [a, b]) await expect.poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 }).toBe(before);
+    for (const { page } of [a, b])
+      await expect
+        .poll(() => shownValue(task(page)).catch(() => ''), { timeout: 10_000 })
+        .toBe(before);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
     await b.context.close();
   });
 
   test('a block pasted from a spreadsheet fills several rows, a block copies out, and doubtful numbers are marked in their cells', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Data review', template: 'data-review' });
-    const { page, context, errors } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Data review',
+      template: 'data-review',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     const section = page.locator('section[aria-labelledby="section-metrics"]');
     await section.getByRole('button', { name: 'Add row', exact: true }).click();
-    await expect.poll(() => focused(page), { timeout: 10_000 }).toMatchObject({ label: 'Period, row 1' });
+    await expect
+      .poll(() => focused(page), { timeout: 10_000 })
+      .toMatchObject({ label: 'Period, row 1' });
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page)).toEqual({ tag: 'DIV', label: 'Period, row 1' });
 
     const clipboard = (type: 'paste' | 'copy', text = '') =>
-      page.evaluate(([type, text]) => {
-        const data = new DataTransfer();
-        if (text !== '') data.setData('text/plain', text);
-        document.activeElement!.dispatchEvent(new ClipboardEvent(type, { clipboardData: data, bubbles: true, cancelable: true }));
-        return data.getData('text/plain');
-      }, [type, text] as const);
-    await clipboard('paste', '2026-09\tRiverside\t10\t12\t5\t3\r\n2026-10\tRiverside\t-4\t2\t1\t1\r\n');
-    const cell = (title: string, row: number) => section.getByLabel(`${title}, row ${row}`, { exact: true });
+      page.evaluate(
+        ([type, text]) => {
+          const data = new DataTransfer();
+          if (text !== '') data.setData('text/plain', text);
+          document.activeElement!.dispatchEvent(
+            new ClipboardEvent(type, { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+          return data.getData('text/plain');
+        },
+        [type, text] as const,
+      );
+    await clipboard(
+      'paste',
+      '2026-09\tRiverside\t10\t12\t5\t3\r\n2026-10\tRiverside\t-4\t2\t1\t1\r\n',
+    );
+    const cell = (title: string, row: number) =>
+      section.getByLabel(`${title}, row ${row}`, { exact: true });
     await expect.poll(() => shownValue(cell('Period', 2))).toBe('2026-10');
     expect(await shownValue(cell('Students referred', 1))).toBe('10');
     expect(await shownValue(cell('Active after one month', 2))).toBe('1');
-    await expect.poll(() => section.locator('.table-status').textContent()).toContain('Pasted 12 cells, 1 row added.');
+    await expect
+      .poll(() => section.locator('.table-status').textContent())
+      .toContain('Pasted 12 cells, 1 row added.');
 
     // A negative count and a stage above the one before are marked where they are, with the reason.
-    const flagOf = (title: string, row: number) => cell(title, row).evaluate((element) => {
-      const td = element.closest('td')!;
-      const description = document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-      return { flagged: td.classList.contains('cell-flagged'), title: td.title, description };
-    });
+    const flagOf = (title: string, row: number) =>
+      cell(title, row).evaluate((element) => {
+        const td = element.closest('td')!;
+        const description =
+          document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ??
+          '';
+        return { flagged: td.classList.contains('cell-flagged'), title: td.title, description };
+      });
     const negative = await flagOf('Students referred', 2);
     expect(negative.flagged).toBe(true);
     expect(negative.description).toMatch(/^Check: .+/);
@@ -143,15 +196,39 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
   });
 
   test('a number that cannot be stored is marked in its field with the reason, and a right one is stored', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Kickoff', template: 'roles-working-session' });
-    const { page, context, errors } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Kickoff',
+      template: 'roles-working-session',
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     const minutes = page.getByLabel('Time, row 1, in minutes', { exact: true }).first();
     await minutes.scrollIntoViewIfNeeded();
     await minutes.click();
-    await expect.poll(() => minutes.evaluate((element) => element instanceof HTMLInputElement && element.type === 'number')).toBe(true);
+    await expect
+      .poll(() =>
+        minutes.evaluate(
+          (element) => element instanceof HTMLInputElement && element.type === 'number',
+        ),
+      )
+      .toBe(true);
     await minutes.fill('1.5');
-    const state = () => minutes.evaluate((element) => ({ invalid: element.getAttribute('aria-invalid'), title: element.getAttribute('title') ?? '', description: document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ?? '' }));
-    await expect.poll(state).toMatchObject({ invalid: 'true', title: expect.stringContaining('whole number of minutes') });
+    const state = () =>
+      minutes.evaluate((element) => ({
+        invalid: element.getAttribute('aria-invalid'),
+        title: element.getAttribute('title') ?? '',
+        description:
+          document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ??
+          '',
+      }));
+    await expect
+      .poll(state)
+      .toMatchObject({
+        invalid: 'true',
+        title: expect.stringContaining('whole number of minutes'),
+      });
     expect((await state()).description).toMatch(/^Not saved: /);
     await minutes.fill('15');
     await expect.poll(state).toEqual({ invalid: null, title: '', description: '' });

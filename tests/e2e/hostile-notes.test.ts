@@ -24,7 +24,15 @@ async function hostileDocument(): Promise<{ id: string; brokenId: string; linkId
   let linkId = '';
   editor.doc.transact(() => {
     // A note of the schema whose link runs script and whose paragraph has a handler: the editor opens it.
-    linkId = addNoteSection(editor.doc, { title: 'Link note', blocks: [{ type: 'paragraph', content: [{ text: 'A link that runs script', link: 'javascript:window.__pwned = 3' }] }] });
+    linkId = addNoteSection(editor.doc, {
+      title: 'Link note',
+      blocks: [
+        {
+          type: 'paragraph',
+          content: [{ text: 'A link that runs script', link: 'javascript:window.__pwned = 3' }],
+        },
+      ],
+    });
     const paragraph = noteFragment(editor.doc, linkId)!.get(0) as Y.XmlElement;
     paragraph.setAttribute('onclick', 'window.__pwned = 4');
     paragraph.setAttribute('style', 'position: fixed; inset: 0');
@@ -41,7 +49,13 @@ async function hostileDocument(): Promise<{ id: string; brokenId: string; linkId
   });
   // The relay relays only what it has stored: once another client has it all, so does the server.
   const witness = connectStockClient(scene.server.url, id, scene.workspace.tokens.viewer);
-  await waitFor('the hostile notes to be stored', () => witness.doc.getArray('sections').length === 2 && noteFragment(witness.doc, linkId)?.length === 1 && noteFragment(witness.doc, brokenId)?.length === 2);
+  await waitFor(
+    'the hostile notes to be stored',
+    () =>
+      witness.doc.getArray('sections').length === 2 &&
+      noteFragment(witness.doc, linkId)?.length === 1 &&
+      noteFragment(witness.doc, brokenId)?.length === 2,
+  );
   witness.destroy();
   editor.destroy();
   return { id, brokenId, linkId };
@@ -58,11 +72,21 @@ async function expectNothingRan(page: Page, where: string): Promise<void> {
   const found = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
     images: document.querySelectorAll('img').length,
-    handlers: [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
-    scriptLinks: [...document.querySelectorAll('a[href]')].map((link) => link.getAttribute('href') ?? '').filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+    handlers: [...document.querySelectorAll('*')].flatMap((element) =>
+      element.getAttributeNames().filter((name) => name.startsWith('on')),
+    ),
+    scriptLinks: [...document.querySelectorAll('a[href]')]
+      .map((link) => link.getAttribute('href') ?? '')
+      .filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
     styledParagraphs: document.querySelectorAll('main p[style]').length,
   }));
-  expect(found, where).toEqual({ pwned: null, images: 0, handlers: [], scriptLinks: [], styledParagraphs: 0 });
+  expect(found, where).toEqual({
+    pwned: null,
+    images: 0,
+    handlers: [],
+    scriptLinks: [],
+    styledParagraphs: 0,
+  });
 }
 
 describe('a note with script in its structure', () => {
@@ -74,7 +98,9 @@ describe('a note with script in its structure', () => {
     ] as const) {
       const { page, context, errors } = await openPage(scene.browser, address(`/d/${id}`, token));
       const broken = page.getByRole('region', { name: 'Broken note' });
-      await expect.poll(() => broken.textContent(), { timeout: 10_000 }).toContain('Words before the image');
+      await expect
+        .poll(() => broken.textContent(), { timeout: 10_000 })
+        .toContain('Words before the image');
       await expectNothingRan(page, `document page, ${who}`);
       // Shown as plain text, said so, and never handed to the editor.
       expect(await broken.locator('.note-outside-schema').count()).toBe(1);
@@ -83,7 +109,9 @@ describe('a note with script in its structure', () => {
       const linked = page.getByRole('region', { name: 'Link note' });
       await linked.scrollIntoViewIfNeeded();
       await linked.locator('.ProseMirror').waitFor({ timeout: 10_000 });
-      expect(await linked.locator('.ProseMirror').textContent()).toContain('A link that runs script');
+      expect(await linked.locator('.ProseMirror').textContent()).toContain(
+        'A link that runs script',
+      );
       await expectNothingRan(page, `document page, ${who}`);
       if (who === 'viewer') {
         await page.screenshot({ path: `${SCREENSHOT_DIR}/hostile-note.png`, fullPage: true });
@@ -97,11 +125,19 @@ describe('a note with script in its structure', () => {
   });
 
   test('arriving while the note is open in its editor, runs nothing, writes nothing, and turns the note into text', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Turns hostile' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Turns hostile',
+    });
     const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await editor.synced;
-    const noteId = addNoteSection(editor.doc, { title: 'Open note', blocks: [{ type: 'paragraph', content: [{ text: 'Fine so far' }] }] });
-    const { page, context, errors } = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.owner));
+    const noteId = addNoteSection(editor.doc, {
+      title: 'Open note',
+      blocks: [{ type: 'paragraph', content: [{ text: 'Fine so far' }] }],
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      address(`/d/${id}`, scene.workspace.tokens.owner),
+    );
     const note = page.getByRole('region', { name: 'Open note' });
     await note.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 10_000 });
     expect(await note.locator('.ProseMirror').textContent()).toContain('Fine so far');
@@ -113,7 +149,9 @@ describe('a note with script in its structure', () => {
       image.setAttribute('onerror', 'window.__pwned = 5');
       fragment.insert(fragment.length, [new Y.XmlText('Then this arrived'), image]);
     });
-    await expect.poll(() => note.locator('.note-outside-schema').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => note.locator('.note-outside-schema').count(), { timeout: 10_000 })
+      .toBe(1);
     await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('Then this arrived');
     expect(await note.locator('.ProseMirror').count()).toBe(0);
     await expectNothingRan(page, 'open editor');
@@ -128,8 +166,14 @@ describe('a note with script in its structure', () => {
   test('runs nothing on the projector view', async () => {
     const { id, brokenId, linkId } = await hostileDocument();
     for (const sectionId of [brokenId, linkId]) {
-      const { page, context, errors } = await openPage(scene.browser, `${address(`/d/${id}/present`, scene.workspace.tokens.viewer)}#${sectionId}`, { viewport: { width: 1280, height: 720 } });
-      await expect.poll(() => page.locator('.present-stage').textContent(), { timeout: 10_000 }).toMatch(sectionId === brokenId ? /Words before the image/ : /A link that runs script/);
+      const { page, context, errors } = await openPage(
+        scene.browser,
+        `${address(`/d/${id}/present`, scene.workspace.tokens.viewer)}#${sectionId}`,
+        { viewport: { width: 1280, height: 720 } },
+      );
+      await expect
+        .poll(() => page.locator('.present-stage').textContent(), { timeout: 10_000 })
+        .toMatch(sectionId === brokenId ? /Words before the image/ : /A link that runs script/);
       await expectNothingRan(page, 'projector');
       expect(errors).toEqual([]);
       await context.close();
@@ -139,9 +183,14 @@ describe('a note with script in its structure', () => {
   test('runs nothing on the print page, which takes its token from the address like the document page', async () => {
     const { id } = await hostileDocument();
     // A device that has never seen the document or the workspace: the link alone opens the handout.
-    const { page, context, errors } = await openPage(scene.browser, address(`/d/${id}/print`, scene.workspace.tokens.viewer));
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      address(`/d/${id}/print`, scene.workspace.tokens.viewer),
+    );
     await page.locator('main.handout[data-ready="true"]').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator('main.handout').textContent(), { timeout: 10_000 }).toContain('Words before the image');
+    await expect
+      .poll(() => page.locator('main.handout').textContent(), { timeout: 10_000 })
+      .toContain('Words before the image');
     expect(await page.locator('main.handout').textContent()).toContain('A link that runs script');
     // The token left the address bar and stayed on the device: a reload without it still opens the handout.
     expect(new URL(page.url()).search).toBe('');
@@ -149,7 +198,9 @@ describe('a note with script in its structure', () => {
     await expectNothingRan(page, 'print page');
     await page.reload();
     await page.locator('main.handout[data-ready="true"]').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator('main.handout').textContent(), { timeout: 10_000 }).toContain('Words before the image');
+    await expect
+      .poll(() => page.locator('main.handout').textContent(), { timeout: 10_000 })
+      .toContain('Words before the image');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,19 +9,38 @@ import { useBrowserScene } from '../support/browser-scene.ts';
 
 const scene = useBrowserScene();
 
-const FILLER = 'A paragraph long enough to take up some room on the page, so that the notes after it start well below the window. '.repeat(4);
+const FILLER =
+  'A paragraph long enough to take up some room on the page, so that the notes after it start well below the window. '.repeat(
+    4,
+  );
 
 describe('note editors start near the window', () => {
-  test('a far note shows others\' edits before its editor starts, and is editable once scrolled to', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Long notes', template: 'barriers' });
+  test("a far note shows others' edits before its editor starts, and is editable once scrolled to", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Long notes',
+      template: 'barriers',
+    });
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
     other.doc.transact(() => {
-      for (let n = 1; n <= 8; n++) addNoteSection(other.doc, { title: `Filler ${n}`, blocks: Array.from({ length: 6 }, () => ({ type: 'paragraph' as const, content: [{ text: FILLER }] })) });
+      for (let n = 1; n <= 8; n++)
+        addNoteSection(other.doc, {
+          title: `Filler ${n}`,
+          blocks: Array.from({ length: 6 }, () => ({
+            type: 'paragraph' as const,
+            content: [{ text: FILLER }],
+          })),
+        });
     });
-    const farId = addNoteSection(other.doc, { title: 'Far note', blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }] });
+    const farId = addNoteSection(other.doc, {
+      title: 'Far note',
+      blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }],
+    });
 
-    const { page, context } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const { page, context } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
     const far = page.getByRole('region', { name: 'Far note' });
     await expect.poll(() => far.textContent(), { timeout: 10_000 }).toContain('Far text.');
@@ -30,8 +49,12 @@ describe('note editors start near the window', () => {
     expect(await far.locator('.ProseMirror').count()).toBe(0);
 
     const fragment = noteFragment(other.doc, farId)!;
-    other.doc.transact(() => (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Remote words. ')]));
-    await expect.poll(() => far.textContent(), { timeout: 10_000 }).toContain('Remote words. Far text.');
+    other.doc.transact(() =>
+      (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Remote words. ')]),
+    );
+    await expect
+      .poll(() => far.textContent(), { timeout: 10_000 })
+      .toContain('Remote words. Far text.');
 
     await far.scrollIntoViewIfNeeded();
     const editor = far.locator('.ProseMirror[contenteditable="true"]');
@@ -40,32 +63,67 @@ describe('note editors start near the window', () => {
     await editor.locator('p').first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Local words.');
-    await expect.poll(() => fragment.toString(), { timeout: 10_000 }).toContain('Remote words. Far text. Local words.');
+    await expect
+      .poll(() => fragment.toString(), { timeout: 10_000 })
+      .toContain('Remote words. Far text. Local words.');
     other.destroy();
     await context.close();
   });
 
   test('a static note reached by keyboard becomes its editor and takes the focus', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Long notes', template: 'barriers' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Long notes',
+      template: 'barriers',
+    });
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
-    for (let n = 1; n <= 8; n++) addNoteSection(other.doc, { title: `Filler ${n}`, blocks: Array.from({ length: 6 }, () => ({ type: 'paragraph' as const, content: [{ text: FILLER }] })) });
-    const farId = addNoteSection(other.doc, { title: 'Far note', blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }] });
-    const { page, context } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    for (let n = 1; n <= 8; n++)
+      addNoteSection(other.doc, {
+        title: `Filler ${n}`,
+        blocks: Array.from({ length: 6 }, () => ({
+          type: 'paragraph' as const,
+          content: [{ text: FILLER }],
+        })),
+      });
+    const farId = addNoteSection(other.doc, {
+      title: 'Far note',
+      blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }],
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     const far = page.getByRole('region', { name: 'Far note' });
     await expect.poll(() => far.textContent(), { timeout: 10_000 }).toContain('Far text.');
     // Focus arriving at the static note (as Tab brings it, before the editor has started) moves into its editor.
     // Done inside the page in one go: focusing scrolls the note into view, which would also start the editor.
     const wasStatic = await page.evaluate(() => {
-      const heading = [...document.querySelectorAll('h2')].find((element) => element.textContent === 'Far note');
-      const placeholder = heading?.closest('section')?.querySelector<HTMLElement>('.note-static[tabindex="0"]');
+      const heading = [...document.querySelectorAll('h2')].find(
+        (element) => element.textContent === 'Far note',
+      );
+      const placeholder = heading
+        ?.closest('section')
+        ?.querySelector<HTMLElement>('.note-static[tabindex="0"]');
       placeholder?.focus();
       return placeholder !== undefined && placeholder !== null;
     });
     expect(wasStatic).toBe(true);
-    await expect.poll(() => page.evaluate(() => (document.activeElement?.classList.contains('ProseMirror') ?? false) && document.activeElement?.closest('section')?.querySelector('h2')?.textContent === 'Far note'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              (document.activeElement?.classList.contains('ProseMirror') ?? false) &&
+              document.activeElement?.closest('section')?.querySelector('h2')?.textContent ===
+                'Far note',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.keyboard.type('Typed first. ');
-    await expect.poll(() => noteFragment(other.doc, farId)!.toString(), { timeout: 10_000 }).toContain('Typed first. Far text.');
+    await expect
+      .poll(() => noteFragment(other.doc, farId)!.toString(), { timeout: 10_000 })
+      .toContain('Typed first. Far text.');
     other.destroy();
     await context.close();
   });
@@ -73,24 +131,40 @@ describe('note editors start near the window', () => {
 
 describe('table cells rest as text', () => {
   test('keyboard entry into a cell gives its editor; Tab and Shift+Tab move between cells, each editable', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
-    const { page, context } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    const { page, context } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     const task = page.getByLabel('Task, row 1', { exact: true });
     await task.waitFor();
     // At rest, no cell of the table is a form control.
     expect(await task.evaluate((element) => element.tagName)).toBe('DIV');
-    expect(await page.locator('td textarea, td input[type="text"], td input[type="date"]').count()).toBe(0);
+    expect(
+      await page.locator('td textarea, td input[type="text"], td input[type="date"]').count(),
+    ).toBe(0);
 
     await task.focus();
-    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', label: document.activeElement?.getAttribute('aria-label') ?? '' }));
-    await expect.poll(focused, { timeout: 5_000 }).toEqual({ tag: 'TEXTAREA', label: 'Task, row 1' });
+    const focused = () =>
+      page.evaluate(() => ({
+        tag: document.activeElement?.tagName ?? '',
+        label: document.activeElement?.getAttribute('aria-label') ?? '',
+      }));
+    await expect
+      .poll(focused, { timeout: 5_000 })
+      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 1' });
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' (by keyboard)');
     const rowId = readTable(other.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
     const taskText = () => {
-      const cell = readTable(other.doc, NEXT_STEPS_SECTION_ID)!.value.rows.find((row) => row.id === rowId)!.cells[NEXT_STEPS_COLUMNS.task];
+      const cell = readTable(other.doc, NEXT_STEPS_SECTION_ID)!.value.rows.find(
+        (row) => row.id === rowId,
+      )!.cells[NEXT_STEPS_COLUMNS.task];
       return cell?.kind === 'text' ? cell.text : '';
     };
     await expect.poll(taskText, { timeout: 10_000 }).toMatch(/ \(by keyboard\)$/);
@@ -100,21 +174,37 @@ describe('table cells rest as text', () => {
     expect(['INPUT', 'TEXTAREA']).toContain((await focused()).tag);
     await page.keyboard.type('Kim');
     // The cell left behind rests as text again, showing what was typed.
-    await expect.poll(() => task.evaluate((element) => element.tagName + ':' + element.textContent), { timeout: 5_000 }).toMatch(/^DIV:.* \(by keyboard\)$/);
+    await expect
+      .poll(() => task.evaluate((element) => element.tagName + ':' + element.textContent), {
+        timeout: 5_000,
+      })
+      .toMatch(/^DIV:.* \(by keyboard\)$/);
 
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(focused, { timeout: 5_000 }).toEqual({ tag: 'TEXTAREA', label: 'Task, row 1' });
+    await expect
+      .poll(focused, { timeout: 5_000 })
+      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 1' });
     expect(await page.locator('td textarea').count()).toBe(1);
-    await expect.poll(() => {
-      const cell = readTable(other.doc, NEXT_STEPS_SECTION_ID)!.value.rows.find((row) => row.id === rowId)!.cells[NEXT_STEPS_COLUMNS.owner];
-      return cell?.kind === 'person' || cell?.kind === 'text' ? cell.text : '';
-    }, { timeout: 10_000 }).toContain('Kim');
+    await expect
+      .poll(
+        () => {
+          const cell = readTable(other.doc, NEXT_STEPS_SECTION_ID)!.value.rows.find(
+            (row) => row.id === rowId,
+          )!.cells[NEXT_STEPS_COLUMNS.owner];
+          return cell?.kind === 'person' || cell?.kind === 'text' ? cell.text : '';
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('Kim');
     other.destroy();
     await context.close();
   });
 
   test('a share link opens one connection, begun before the page is drawn, and every section follows the first screen', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template: 'roles-working-session' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Working session',
+      template: 'roles-working-session',
+    });
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
     const sectionCount = other.doc.getArray('sections').length;
@@ -129,14 +219,21 @@ describe('table cells rest as text', () => {
         constructor(url: string | URL, protocols?: string | string[]) {
           super(url, protocols);
           // When each socket was made, against when the page first drew a section.
-          if (String(url).includes('/sync/')) opened.push(document.querySelector('section.section') === null ? 0 : 1);
+          if (String(url).includes('/sync/'))
+            opened.push(document.querySelector('section.section') === null ? 0 : 1);
         }
       };
     });
-    await page.goto(new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
+    await page.goto(
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
     await page.getByText('All changes synced').waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator('section.section').count(), { timeout: 10_000 }).toBe(sectionCount);
-    expect(await page.evaluate(() => (window as unknown as { syncSockets: number[] }).syncSockets)).toEqual([0]);
+    await expect
+      .poll(() => page.locator('section.section').count(), { timeout: 10_000 })
+      .toBe(sectionCount);
+    expect(
+      await page.evaluate(() => (window as unknown as { syncSockets: number[] }).syncSockets),
+    ).toEqual([0]);
     expect(new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
     other.destroy();

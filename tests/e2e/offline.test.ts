@@ -20,14 +20,20 @@ async function typeInNote(page: Page, text: string): Promise<void> {
 }
 
 describe('working offline', () => {
-  test('edits made offline survive a reload without network and merge with everyone\'s once back online', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+  test("edits made offline survive a reload without network and merge with everyone's once back online", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
     const a = await openPage(scene.browser, url);
     const b = await openPage(scene.browser, url);
-    for (const { page } of [a, b]) await expect.poll(() => status(page), { timeout: 15_000 }).toContain('All changes synced');
+    for (const { page } of [a, b])
+      await expect.poll(() => status(page), { timeout: 15_000 }).toContain('All changes synced');
     // The service worker must control the page before the network goes, as it would after any first visit.
-    await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 15_000,
+    });
 
     await a.context.setOffline(true);
     await expect.poll(() => status(a.page), { timeout: 15_000 }).toContain('Saved on this device');
@@ -51,8 +57,12 @@ describe('working offline', () => {
 
     await a.context.setOffline(false);
     for (const { page } of [a, b]) {
-      await expect.poll(() => note(page).textContent(), { timeout: 20_000 }).toMatch(/offline-A[\s\S]*online-B|online-B[\s\S]*offline-A/);
-      await expect.poll(() => shownValue(taskCell(page)), { timeout: 20_000 }).toMatch(/^B: .* \+A$/);
+      await expect
+        .poll(() => note(page).textContent(), { timeout: 20_000 })
+        .toMatch(/offline-A[\s\S]*online-B|online-B[\s\S]*offline-A/);
+      await expect
+        .poll(() => shownValue(taskCell(page)), { timeout: 20_000 })
+        .toMatch(/^B: .* \+A$/);
     }
     await expect.poll(() => status(a.page), { timeout: 20_000 }).toContain('All changes synced');
     await a.context.close();

@@ -5,16 +5,27 @@ import { createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-const address = (path: string, token?: string) => new URL(`${path}${token === undefined ? '' : `?token=${token}`}`, scene.server.url).href;
+const address = (path: string, token?: string) =>
+  new URL(`${path}${token === undefined ? '' : `?token=${token}`}`, scene.server.url).href;
 
 describe('who someone is, and what their link opens', () => {
   test('a member who joined through the workspace link opens a document from its address alone', async () => {
-    const member = await openPage(scene.browser, address(`/w/${scene.workspace.id}`, scene.workspace.tokens.editor));
+    const member = await openPage(
+      scene.browser,
+      address(`/w/${scene.workspace.id}`, scene.workspace.tokens.editor),
+    );
     await member.page.getByRole('heading', { level: 1 }).waitFor();
     // Made after the member last saw the list, so the device has never heard of it.
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Spring data review', template: 'data-review' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Spring data review',
+      template: 'data-review',
+    });
     await member.page.goto(address(`/d/${id}`));
-    await expect.poll(() => member.page.getByLabel('Document title', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('Spring data review');
+    await expect
+      .poll(() => member.page.getByLabel('Document title', { exact: true }).inputValue(), {
+        timeout: 15_000,
+      })
+      .toBe('Spring data review');
     expect(await member.page.getByText('needs a share link').count()).toBe(0);
     // And it is the live document: a title the other person types reaches the member.
     const other = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
@@ -22,20 +33,33 @@ describe('who someone is, and what their link opens', () => {
     await title.click();
     await other.page.keyboard.press('End');
     await other.page.keyboard.type(' (draft)');
-    await expect.poll(() => member.page.getByLabel('Document title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Spring data review (draft)');
+    await expect
+      .poll(() => member.page.getByLabel('Document title', { exact: true }).inputValue(), {
+        timeout: 10_000,
+      })
+      .toBe('Spring data review (draft)');
     expect([...member.errors, ...other.errors]).toEqual([]);
     await member.context.close();
     await other.context.close();
   });
 
-  test('changing one\'s name keeps one\'s rubric answers, counted once by everyone', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Rubric', template: 'assessment' });
+  test("changing one's name keeps one's rubric answers, counted once by everyone", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Rubric',
+      template: 'assessment',
+    });
     const a = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
     const b = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
     const answer = () => a.page.locator('select[aria-label$=": your answer"]').first();
     /** How many answers the other person sees for a level of the first practice. */
     const countSeenByB = (level: string) =>
-      b.page.locator('dl[aria-label$=": answers so far"]').first().locator('.rating-level').filter({ has: b.page.locator('dt', { hasText: new RegExp(`^${level}$`) }) }).locator('.rating-count').textContent();
+      b.page
+        .locator('dl[aria-label$=": answers so far"]')
+        .first()
+        .locator('.rating-level')
+        .filter({ has: b.page.locator('dt', { hasText: new RegExp(`^${level}$`) }) })
+        .locator('.rating-count')
+        .textContent();
     await answer().scrollIntoViewIfNeeded();
     await answer().selectOption({ label: 'Often' });
     await expect.poll(() => countSeenByB('Often'), { timeout: 10_000 }).toBe('1');
@@ -47,7 +71,13 @@ describe('who someone is, and what their link opens', () => {
     await a.page.getByLabel('Your name').fill('Dana W.');
     await a.page.getByRole('button', { name: 'Save' }).click();
     await a.page.reload();
-    await expect.poll(() => answer().evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent), { timeout: 15_000 }).toBe('Often');
+    await expect
+      .poll(
+        () =>
+          answer().evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+        { timeout: 15_000 },
+      )
+      .toBe('Often');
 
     // Changing the answer after the rename replaces it: still one answer, now "Always".
     await answer().selectOption({ label: 'Always' });
@@ -58,12 +88,25 @@ describe('who someone is, and what their link opens', () => {
     await b.context.close();
   });
 
-  test('the projector is shown as the facilitator\'s, not as a guest', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Kickoff', template: 'roles-working-session' });
-    const projector = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor));
-    const attendee = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
-    await expect.poll(() => attendee.page.locator('.people').textContent(), { timeout: 15_000 }).toContain("The facilitator's projector");
-    expect(await attendee.page.locator('.people').textContent()).not.toMatch(/Guest \d+.*Guest \d+/);
+  test("the projector is shown as the facilitator's, not as a guest", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Kickoff',
+      template: 'roles-working-session',
+    });
+    const projector = await openPage(
+      scene.browser,
+      address(`/d/${id}/present`, scene.workspace.tokens.editor),
+    );
+    const attendee = await openPage(
+      scene.browser,
+      address(`/d/${id}`, scene.workspace.tokens.editor),
+    );
+    await expect
+      .poll(() => attendee.page.locator('.people').textContent(), { timeout: 15_000 })
+      .toContain("The facilitator's projector");
+    expect(await attendee.page.locator('.people').textContent()).not.toMatch(
+      /Guest \d+.*Guest \d+/,
+    );
     await projector.context.close();
     await attendee.context.close();
   });

@@ -7,7 +7,10 @@ const scene = useBrowserScene();
 
 describe('presence', () => {
   test('people see each other by name, and a cell someone is typing in shows who', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
     const a = await openPage(scene.browser, url);
     const b = await openPage(scene.browser, url);
@@ -17,24 +20,44 @@ describe('presence', () => {
     await a.page.getByRole('button', { name: 'Set your name' }).click();
     await a.page.getByLabel('Your name').fill('Dana Ruiz');
     await a.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => b.page.locator('.people').textContent(), { timeout: 10_000 }).toContain('Dana Ruiz');
+    await expect
+      .poll(() => b.page.locator('.people').textContent(), { timeout: 10_000 })
+      .toContain('Dana Ruiz');
 
     await a.page.getByLabel('Owner, row 1', { exact: true }).click();
-    await expect.poll(() => b.page.locator('.cell-presence').textContent(), { timeout: 10_000 }).toBe('Dana Ruiz is editing');
+    await expect
+      .poll(() => b.page.locator('.cell-presence').textContent(), { timeout: 10_000 })
+      .toBe('Dana Ruiz is editing');
     await a.context.close();
-    await expect.poll(() => b.page.locator('.people').textContent(), { timeout: 10_000 }).not.toContain('Dana Ruiz');
+    await expect
+      .poll(() => b.page.locator('.people').textContent(), { timeout: 10_000 })
+      .not.toContain('Dana Ruiz');
     await b.context.close();
   });
 });
 
 describe('a link that stops working', () => {
   test('says so in words and turns the page read-only instead of failing silently', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const { page, context } = await openPage(scene.browser, new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href);
-    await expect.poll(() => page.locator('.status').textContent(), { timeout: 10_000 }).toContain('All changes synced');
-    const rotated = await api(scene.server.url, `/api/workspaces/${scene.workspace.id}/tokens/editor`, { method: 'POST', token: scene.workspace.tokens.owner });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
+    );
+    await expect
+      .poll(() => page.locator('.status').textContent(), { timeout: 10_000 })
+      .toContain('All changes synced');
+    const rotated = await api(
+      scene.server.url,
+      `/api/workspaces/${scene.workspace.id}/tokens/editor`,
+      { method: 'POST', token: scene.workspace.tokens.owner },
+    );
     expect(rotated.status).toBe(200);
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('This link no longer opens the document');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('This link no longer opens the document');
     expect(await page.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
     await context.close();
   });

@@ -14,7 +14,10 @@ const scene = useBrowserScene();
 const PROJECTOR = { width: 1280, height: 720 };
 
 async function workingSession(): Promise<string> {
-  return createDocumentIn(scene.server.url, scene.workspace, { title: 'Fall working session', template: 'roles-working-session' });
+  return createDocumentIn(scene.server.url, scene.workspace, {
+    title: 'Fall working session',
+    template: 'roles-working-session',
+  });
 }
 
 function address(path: string, token: string): string {
@@ -43,11 +46,21 @@ async function bothClocks(a: Page, b: Page): Promise<[number, number]> {
 describe('the agenda timer', () => {
   test('two laptops show the same topic and time left, and a reload keeps it, paused too', async () => {
     const id = await workingSession();
-    const projector = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR, fakeClock: true });
-    const laptop = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor), { fakeClock: true });
+    const projector = await openPage(
+      scene.browser,
+      address(`/d/${id}/present`, scene.workspace.tokens.editor),
+      { viewport: PROJECTOR, fakeClock: true },
+    );
+    const laptop = await openPage(
+      scene.browser,
+      address(`/d/${id}`, scene.workspace.tokens.editor),
+      { fakeClock: true },
+    );
     await projector.page.getByRole('button', { name: 'Start agenda' }).click();
 
-    await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
+    await expect
+      .poll(() => shownTopic(laptop.page), { timeout: 10_000 })
+      .toBe('Meeting goals and introduction');
     expect(await shownTopic(projector.page)).toBe('Meeting goals and introduction');
     const [onProjector, onLaptop] = await bothClocks(projector.page, laptop.page);
     expect(onProjector).toBeGreaterThan(4 * 60);
@@ -56,9 +69,14 @@ describe('the agenda timer', () => {
 
     // A reload reads the same start time from the document: the clock does not restart. Both
     // clocks move on a second first (under the two seconds of skew the pages would correct for).
-    await Promise.all([laptop.page.clock.fastForward(1000), projector.page.clock.fastForward(1000)]);
+    await Promise.all([
+      laptop.page.clock.fastForward(1000),
+      projector.page.clock.fastForward(1000),
+    ]);
     await laptop.page.reload();
-    await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
+    await expect
+      .poll(() => shownTopic(laptop.page), { timeout: 10_000 })
+      .toBe('Meeting goals and introduction');
     const [afterReloadProjector, afterReloadLaptop] = await bothClocks(projector.page, laptop.page);
     expect(Math.abs(afterReloadProjector - afterReloadLaptop)).toBeLessThanOrEqual(1);
     expect(afterReloadLaptop).toBeLessThan(onLaptop);
@@ -68,9 +86,13 @@ describe('the agenda timer', () => {
     await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     // Paused on the laptop: the projector stops too, and both stay stopped across reloads.
     await laptop.page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect.poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 })
+      .toBe(1);
     await projector.page.reload();
-    await expect.poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => projector.page.locator('.agenda-timer-paused').count(), { timeout: 10_000 })
+      .toBe(1);
     const pausedAt = await shownSeconds(projector.page);
     // A paused clock stays put while its page's timers run for a while.
     await projector.page.clock.runFor(5000);
@@ -85,26 +107,43 @@ describe('the agenda timer', () => {
 
   test('"next topic" and added time pressed on one laptop reach the other', async () => {
     const id = await workingSession();
-    const projector = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR });
-    const laptop = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
+    const projector = await openPage(
+      scene.browser,
+      address(`/d/${id}/present`, scene.workspace.tokens.editor),
+      { viewport: PROJECTOR },
+    );
+    const laptop = await openPage(
+      scene.browser,
+      address(`/d/${id}`, scene.workspace.tokens.editor),
+    );
     await projector.page.getByRole('button', { name: 'Start agenda' }).click();
-    await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
+    await expect
+      .poll(() => shownTopic(laptop.page), { timeout: 10_000 })
+      .toBe('Meeting goals and introduction');
 
     await laptop.page.getByRole('button', { name: 'Take over the timer' }).click();
     await laptop.page.getByRole('button', { name: 'Next topic' }).click();
-    await expect.poll(() => shownTopic(projector.page), { timeout: 10_000 }).toMatch(/^Identify a central coordinating role/);
-    await expect.poll(() => projector.page.locator('.agenda-timer-next').textContent()).toBe('Next: Break');
+    await expect
+      .poll(() => shownTopic(projector.page), { timeout: 10_000 })
+      .toMatch(/^Identify a central coordinating role/);
+    await expect
+      .poll(() => projector.page.locator('.agenda-timer-next').textContent())
+      .toBe('Next: Break');
 
     await projector.page.getByRole('button', { name: '+5 min' }).click();
     // 30 planned + 5 added, a few seconds into the topic.
-    await expect.poll(() => shownSeconds(laptop.page), { timeout: 10_000 }).toBeGreaterThan(34 * 60 + 30);
+    await expect
+      .poll(() => shownSeconds(laptop.page), { timeout: 10_000 })
+      .toBeGreaterThan(34 * 60 + 30);
     const [onProjector, onLaptop] = await bothClocks(projector.page, laptop.page);
     expect(Math.abs(onProjector - onLaptop)).toBeLessThanOrEqual(1);
     expect(onLaptop).toBeLessThanOrEqual(35 * 60);
 
     // And back: "Previous topic" returns to the first topic with a fresh clock.
     await projector.page.getByRole('button', { name: 'Previous topic' }).click();
-    await expect.poll(() => shownTopic(laptop.page), { timeout: 10_000 }).toBe('Meeting goals and introduction');
+    await expect
+      .poll(() => shownTopic(laptop.page), { timeout: 10_000 })
+      .toBe('Meeting goals and introduction');
     expect(await shownSeconds(laptop.page)).toBeGreaterThan(4 * 60 + 50);
     await projector.context.close();
     await laptop.context.close();
@@ -117,7 +156,11 @@ describe('the join panel', () => {
     const context = await scene.browser.newContext({ viewport: PROJECTOR });
     const page = await context.newPage();
     const [minted] = await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith(`/api/documents/${id}/join-link`) && response.request().method() === 'POST'),
+      page.waitForResponse(
+        (response) =>
+          response.url().endsWith(`/api/documents/${id}/join-link`) &&
+          response.request().method() === 'POST',
+      ),
       page.goto(address(`/d/${id}/present`, scene.workspace.tokens.editor)),
     ]);
     const { url: joinLink, code } = (await minted.json()) as { url: string; code: string };
@@ -130,12 +173,18 @@ describe('the join panel', () => {
 
     // Decode the drawn modules and compare them with the QR code of the expected link.
     const path = (await page.locator('.join-qr path').getAttribute('d')) ?? '';
-    const drawn = new Set([...path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((match) => `${Number(match[1]) - 4},${Number(match[2]) - 4}`));
+    const drawn = new Set(
+      [...path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(
+        (match) => `${Number(match[1]) - 4},${Number(match[2]) - 4}`,
+      ),
+    );
     const expected = qrcode(0, 'M');
     expected.addData(joinLink);
     expected.make();
     const wanted = new Set<string>();
-    for (let row = 0; row < expected.getModuleCount(); row++) for (let column = 0; column < expected.getModuleCount(); column++) if (expected.isDark(row, column)) wanted.add(`${column},${row}`);
+    for (let row = 0; row < expected.getModuleCount(); row++)
+      for (let column = 0; column < expected.getModuleCount(); column++)
+        if (expected.isDark(row, column)) wanted.add(`${column},${row}`);
     expect(wanted.size).toBeGreaterThan(100);
     expect(drawn).toEqual(wanted);
 
@@ -152,7 +201,11 @@ describe('the join panel', () => {
     const projector = await scene.browser.newContext({ viewport: PROJECTOR });
     const screen = await projector.newPage();
     const [minted] = await Promise.all([
-      screen.waitForResponse((response) => response.url().endsWith(`/api/documents/${id}/join-link`) && response.request().method() === 'POST'),
+      screen.waitForResponse(
+        (response) =>
+          response.url().endsWith(`/api/documents/${id}/join-link`) &&
+          response.request().method() === 'POST',
+      ),
       screen.goto(address(`/d/${id}/present`, scene.workspace.tokens.owner)),
     ]);
     const scanned = ((await minted.json()) as { url: string }).url;
@@ -173,14 +226,26 @@ describe('the join panel', () => {
       return phone;
     };
     // Typed: the code's address. Scanned: the QR code's link.
-    const typed = await joinAndType(new URL(`/j/${code}`, scene.server.url).href, 'Typed on a phone', 1);
+    const typed = await joinAndType(
+      new URL(`/j/${code}`, scene.server.url).href,
+      'Typed on a phone',
+      1,
+    );
     await typed.page.screenshot({ path: `${SCREENSHOT_DIR}/phone-joined-by-code.png` });
     const scanning = await joinAndType(scanned, 'Scanned on a phone', 2);
 
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
-    await expect.poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), { timeout: 10_000 }).toContain('Typed on a phone');
-    await expect.poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), { timeout: 10_000 }).toContain('Scanned on a phone');
+    await expect
+      .poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), {
+        timeout: 10_000,
+      })
+      .toContain('Typed on a phone');
+    await expect
+      .poll(() => JSON.stringify(readTable(other.doc, NEXT_STEPS_SECTION_ID)?.value ?? null), {
+        timeout: 10_000,
+      })
+      .toContain('Scanned on a phone');
     other.destroy();
     await scanning.context.close();
     await typed.context.close();
@@ -189,8 +254,14 @@ describe('the join panel', () => {
 
   test('a projector opened with a viewer link shows no join code and says an editor link is needed', async () => {
     const id = await workingSession();
-    const { page, context } = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.viewer), { viewport: PROJECTOR });
-    await expect.poll(() => page.locator('.join-missing').textContent(), { timeout: 10_000 }).toContain('An editor link is needed');
+    const { page, context } = await openPage(
+      scene.browser,
+      address(`/d/${id}/present`, scene.workspace.tokens.viewer),
+      { viewport: PROJECTOR },
+    );
+    await expect
+      .poll(() => page.locator('.join-missing').textContent(), { timeout: 10_000 })
+      .toContain('An editor link is needed');
     expect(await page.locator('.join-code').count()).toBe(0);
     expect(await page.locator('.join-qr').count()).toBe(0);
     expect(await page.content()).not.toContain(scene.workspace.tokens.viewer);
@@ -203,18 +274,32 @@ describe('the join panel', () => {
 describe('the projector view', () => {
   test('is readable at 1280×720 and axe-core finds no serious or critical violation', async () => {
     const id = await workingSession();
-    const laptop = await openPage(scene.browser, address(`/d/${id}`, scene.workspace.tokens.editor));
-    const { page, context, errors } = await openPage(scene.browser, address(`/d/${id}/present`, scene.workspace.tokens.editor), { viewport: PROJECTOR });
+    const laptop = await openPage(
+      scene.browser,
+      address(`/d/${id}`, scene.workspace.tokens.editor),
+    );
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      address(`/d/${id}/present`, scene.workspace.tokens.editor),
+      { viewport: PROJECTOR },
+    );
     await page.getByRole('button', { name: 'Start agenda' }).click();
     await page.locator('.join-qr').waitFor();
     await expect.poll(() => page.locator('.present-person').count(), { timeout: 10_000 }).toBe(2);
-    expect(await page.getByRole('heading', { level: 2, name: 'Agenda', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: 'Agenda', exact: true }).count()).toBe(
+      1,
+    );
     expect(await page.locator('.ProseMirror').count()).toBe(0);
 
     // Nothing scrolls the page itself: header, section, timer, join code and footer all fit.
-    const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const size = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     expect(size).toEqual({ width: 1280, height: 720 });
-    const clockSize = await page.locator('.agenda-timer-clock').evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    const clockSize = await page
+      .locator('.agenda-timer-clock')
+      .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     expect(clockSize).toBeGreaterThanOrEqual(64);
 
     expect(await seriousViolations(page)).toEqual([]);
@@ -224,11 +309,22 @@ describe('the projector view', () => {
     const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await other.synced;
     const first = readAgenda(other.doc)!.value[0]!;
-    writeTimerState(other.doc, { kind: 'running', topicRowId: first.rowId, topicIndex: 0, startedAt: Date.now() - 7 * 60_000, elapsedMs: 0, extraMs: 0 });
-    await expect.poll(() => page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 }).toBe(1);
+    writeTimerState(other.doc, {
+      kind: 'running',
+      topicRowId: first.rowId,
+      topicIndex: 0,
+      startedAt: Date.now() - 7 * 60_000,
+      elapsedMs: 0,
+      extraMs: 0,
+    });
+    await expect
+      .poll(() => page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 })
+      .toBe(1);
     await expect.poll(() => shownSeconds(page)).toBeLessThanOrEqual(-120);
     expect(await page.getByRole('timer', { name: 'Over time by' }).count()).toBe(1);
-    await expect.poll(() => laptop.page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => laptop.page.locator('.agenda-timer.is-overrun').count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await seriousViolations(laptop.page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/present-view-overrun.png` });

@@ -7,12 +7,17 @@ import { api, createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
 
-
 async function openTwice(template: string) {
-  const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template });
+  const id = await createDocumentIn(scene.server.url, scene.workspace, {
+    title: 'Working session',
+    template,
+  });
   const a = await openPage(scene.browser, scene.documentUrl(id));
   const b = await openPage(scene.browser, scene.documentUrl(id));
-  for (const { page } of [a, b]) await expect.poll(() => page.locator('.status').textContent(), { timeout: 15_000 }).toContain('All changes synced');
+  for (const { page } of [a, b])
+    await expect
+      .poll(() => page.locator('.status').textContent(), { timeout: 15_000 })
+      .toContain('All changes synced');
   return { id, a, b };
 }
 
@@ -34,16 +39,24 @@ describe('typing together in text fields', () => {
   for (const delay of [0, 40, 150]) {
     test(`two people typing in the same cell at once each keep their word whole (${delay} ms a key)`, async () => {
       const { a, b } = await openTwice('roles-working-session');
-      const cell = (page: Page) => page.getByLabel('Name of meeting attendee, row 1', { exact: true }).first();
+      const cell = (page: Page) =>
+        page.getByLabel('Name of meeting attendee, row 1', { exact: true }).first();
       for (const { page } of [a, b]) {
         await cell(page).click();
-        await expect.poll(() => cell(page).evaluate((element) => element instanceof HTMLInputElement)).toBe(true);
+        await expect
+          .poll(() => cell(page).evaluate((element) => element instanceof HTMLInputElement))
+          .toBe(true);
         await page.keyboard.press('End');
       }
       const before = await shownValue(cell(a.page));
-      await Promise.all([a.page.keyboard.type('alphaword', { delay }), b.page.keyboard.type('BRAVOWORD', { delay })]);
+      await Promise.all([
+        a.page.keyboard.type('alphaword', { delay }),
+        b.page.keyboard.type('BRAVOWORD', { delay }),
+      ]);
       for (const { page } of [a, b]) {
-        await expect.poll(() => shownValue(cell(page)), { timeout: 10_000 }).toMatch(/alphaword.*BRAVOWORD|BRAVOWORD.*alphaword/);
+        await expect
+          .poll(() => shownValue(cell(page)), { timeout: 10_000 })
+          .toMatch(/alphaword.*BRAVOWORD|BRAVOWORD.*alphaword/);
       }
       const value = await shownValue(cell(a.page));
       expect([before + 'alphawordBRAVOWORD', before + 'BRAVOWORDalphaword']).toContain(value);
@@ -54,13 +67,15 @@ describe('typing together in text fields', () => {
     });
   }
 
-  test('a click after the end of a cell\'s text and typing appends there', async () => {
+  test("a click after the end of a cell's text and typing appends there", async () => {
     const { a, b } = await openTwice('barriers');
     const cell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
     const before = await shownValue(cell(a.page));
     expect(before.length).toBeGreaterThan(10);
     await clickAfterLastLetter(a.page, cell(a.page));
-    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLTextAreaElement)).toBe(true);
+    await expect
+      .poll(() => cell(a.page).evaluate((element) => element instanceof HTMLTextAreaElement))
+      .toBe(true);
     await a.page.keyboard.type('ZQ');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe(before + 'ZQ');
     expect([...a.errors, ...b.errors]).toEqual([]);
@@ -68,9 +83,15 @@ describe('typing together in text fields', () => {
     await b.context.close();
   });
 
-  test('on a phone, a tap after the end of a cell\'s text and typing appends there', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Working session', template: 'barriers' });
-    const context = await scene.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  test("on a phone, a tap after the end of a cell's text and typing appends there", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Working session',
+      template: 'barriers',
+    });
+    const context = await scene.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.goto(scene.documentUrl(id));
     const cell = page.getByLabel('Task, row 1', { exact: true });
@@ -86,7 +107,9 @@ describe('typing together in text fields', () => {
       return { x: box.right + 1, y: box.top + box.height / 2 };
     });
     await page.touchscreen.tap(point.x, point.y);
-    await expect.poll(() => cell.evaluate((element) => element instanceof HTMLTextAreaElement)).toBe(true);
+    await expect
+      .poll(() => cell.evaluate((element) => element instanceof HTMLTextAreaElement))
+      .toBe(true);
     await page.keyboard.type('ZQ');
     await expect.poll(() => shownValue(cell)).toBe(before + 'ZQ');
     await context.close();
@@ -101,12 +124,21 @@ describe('typing together in text fields', () => {
     await a.page.keyboard.press('Home');
     await a.page.keyboard.type('XY', { delay: 0 });
     expect(await title(a.page).inputValue()).toBe('XYFall calendar 2025 review');
-    await expect.poll(() => title(b.page).inputValue(), { timeout: 10_000 }).toBe('XYFall calendar 2025 review');
     await expect
-      .poll(async () => {
-        const list = (await (await api(scene.server.url, `/api/workspaces/${scene.workspace.id}/documents`, { token: scene.workspace.tokens.editor })).json()) as { id: string; title: string }[];
-        return list.find((document) => document.id === id)?.title;
-      }, { timeout: 10_000 })
+      .poll(() => title(b.page).inputValue(), { timeout: 10_000 })
+      .toBe('XYFall calendar 2025 review');
+    await expect
+      .poll(
+        async () => {
+          const list = (await (
+            await api(scene.server.url, `/api/workspaces/${scene.workspace.id}/documents`, {
+              token: scene.workspace.tokens.editor,
+            })
+          ).json()) as { id: string; title: string }[];
+          return list.find((document) => document.id === id)?.title;
+        },
+        { timeout: 10_000 },
+      )
       .toBe('XYFall calendar 2025 review');
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
@@ -120,8 +152,14 @@ describe('typing together in text fields', () => {
       await title(page).click();
       await page.keyboard.press('End');
     }
-    await Promise.all([a.page.keyboard.type(' alpha', { delay: 0 }), b.page.keyboard.type(' BRAVO', { delay: 0 })]);
-    for (const { page } of [a, b]) await expect.poll(() => title(page).inputValue(), { timeout: 10_000 }).toMatch(/^Working session( alpha BRAVO| BRAVO alpha)$/);
+    await Promise.all([
+      a.page.keyboard.type(' alpha', { delay: 0 }),
+      b.page.keyboard.type(' BRAVO', { delay: 0 }),
+    ]);
+    for (const { page } of [a, b])
+      await expect
+        .poll(() => title(page).inputValue(), { timeout: 10_000 })
+        .toMatch(/^Working session( alpha BRAVO| BRAVO alpha)$/);
     expect(await title(a.page).inputValue()).toBe(await title(b.page).inputValue());
     await a.context.close();
     await b.context.close();
@@ -133,9 +171,22 @@ describe('typing together in text fields', () => {
     const seen: string[] = [];
     await cell(b.page).scrollIntoViewIfNeeded();
     // Every value the other person's page shows while the first one types.
-    const watching = setInterval(() => void shownValue(cell(b.page)).then((value) => seen.push(value), () => {}), 20);
+    const watching = setInterval(
+      () =>
+        void shownValue(cell(b.page)).then(
+          (value) => seen.push(value),
+          () => {},
+        ),
+      20,
+    );
     await cell(a.page).click();
-    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'date')).toBe(true);
+    await expect
+      .poll(() =>
+        cell(a.page).evaluate(
+          (element) => element instanceof HTMLInputElement && element.type === 'date',
+        ),
+      )
+      .toBe(true);
     for (const digit of '03152027') await a.page.keyboard.type(digit, { delay: 80 });
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('2027-03-15');
     await a.page.keyboard.press('Tab');
@@ -147,12 +198,18 @@ describe('typing together in text fields', () => {
     await b.context.close();
   });
 
-  test('the meeting calendar\'s time is a time field that stores a whole time', async () => {
+  test("the meeting calendar's time is a time field that stores a whole time", async () => {
     const { a, b } = await openTwice('meeting-calendar');
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
     await cell(a.page).scrollIntoViewIfNeeded();
     await cell(a.page).click();
-    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'time')).toBe(true);
+    await expect
+      .poll(() =>
+        cell(a.page).evaluate(
+          (element) => element instanceof HTMLInputElement && element.type === 'time',
+        ),
+      )
+      .toBe(true);
     await cell(a.page).fill('15:30');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('15:30');
     expect([...a.errors, ...b.errors]).toEqual([]);
@@ -165,14 +222,29 @@ describe('typing together in text fields', () => {
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
     await cell(a.page).scrollIntoViewIfNeeded();
     await cell(a.page).click();
-    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'time')).toBe(true);
+    await expect
+      .poll(() =>
+        cell(a.page).evaluate(
+          (element) => element instanceof HTMLInputElement && element.type === 'time',
+        ),
+      )
+      .toBe(true);
     await cell(a.page).fill('10:30');
     await a.page.keyboard.press('Tab');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('10:30');
     const seen: string[] = [];
-    const watching = setInterval(() => void shownValue(cell(b.page)).then((value) => seen.push(value), () => {}), 20);
+    const watching = setInterval(
+      () =>
+        void shownValue(cell(b.page)).then(
+          (value) => seen.push(value),
+          () => {},
+        ),
+      20,
+    );
     await cell(a.page).click();
-    await expect.poll(() => cell(a.page).evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => cell(a.page).evaluate((element) => element === document.activeElement))
+      .toBe(true);
     // To the hours, then type over both parts as a person correcting the time does.
     for (let step = 0; step < 3; step++) await a.page.keyboard.press('ArrowLeft');
     for (const digit of '0815') await a.page.keyboard.type(digit, { delay: 80 });
@@ -190,11 +262,19 @@ describe('typing together in text fields', () => {
     const before = await shownValue(cell(a.page));
     expect(before).toBe('Beginning of next semester');
     await clickAfterLastLetter(a.page, cell(a.page));
-    await expect.poll(() => cell(a.page).evaluate((element) => element instanceof HTMLInputElement && element.type === 'text')).toBe(true);
+    await expect
+      .poll(() =>
+        cell(a.page).evaluate(
+          (element) => element instanceof HTMLInputElement && element.type === 'text',
+        ),
+      )
+      .toBe(true);
     await a.page.keyboard.type(' or sooner', { delay: 0 });
     await a.page.keyboard.press('Home');
     await a.page.keyboard.type('By: ', { delay: 0 });
-    await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('By: Beginning of next semester or sooner');
+    await expect
+      .poll(() => shownValue(cell(b.page)), { timeout: 10_000 })
+      .toBe('By: Beginning of next semester or sooner');
     expect(await shownValue(cell(a.page))).toBe('By: Beginning of next semester or sooner');
     await a.context.close();
     await b.context.close();

@@ -14,7 +14,11 @@ const scene = useBrowserScene();
 const taskCell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
 
 async function listVersions(id: string): Promise<{ label: string; auto: boolean }[]> {
-  return (await (await api(scene.server.url, `/api/documents/${id}/versions`, { token: scene.workspace.tokens.viewer })).json()) as { label: string; auto: boolean }[];
+  return (await (
+    await api(scene.server.url, `/api/documents/${id}/versions`, {
+      token: scene.workspace.tokens.viewer,
+    })
+  ).json()) as { label: string; auto: boolean }[];
 }
 
 async function openHistory(page: Page) {
@@ -26,29 +30,48 @@ async function openHistory(page: Page) {
 
 describe('the history panel', () => {
   test('lists the automatic and named versions, and shows what changed since one', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     // A session with a real edit that ends leaves an automatic version behind.
     const earlier = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await earlier.synced;
     const row = readTable(earlier.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
-    ensureTextCell(earlier.doc, NEXT_STEPS_SECTION_ID, row, NEXT_STEPS_COLUMNS.owner)!.insert(0, 'Dana ');
+    ensureTextCell(earlier.doc, NEXT_STEPS_SECTION_ID, row, NEXT_STEPS_COLUMNS.owner)!.insert(
+      0,
+      'Dana ',
+    );
     await waitFor('the edit to be stored', async () => {
-      const markdown = await (await api(scene.server.url, `/api/documents/${id}/export?format=md`, { token: scene.workspace.tokens.viewer })).text();
+      const markdown = await (
+        await api(scene.server.url, `/api/documents/${id}/export?format=md`, {
+          token: scene.workspace.tokens.viewer,
+        })
+      ).text();
       return markdown.includes('Dana ');
     });
     earlier.destroy();
-    await waitFor('the automatic version', async () => (await listVersions(id)).some((version) => version.auto));
+    await waitFor('the automatic version', async () =>
+      (await listVersions(id)).some((version) => version.auto),
+    );
 
-    const { page, context, errors } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
     await taskCell(page).waitFor();
     let dialog = await openHistory(page);
     await expect.poll(() => dialog.getByRole('button', { name: /Session ended/ }).count()).toBe(1);
-    await expect.poll(() => dialog.getByRole('button', { name: /Session ended/ }).textContent()).toContain('Automatic');
+    await expect
+      .poll(() => dialog.getByRole('button', { name: /Session ended/ }).textContent())
+      .toContain('Automatic');
 
     await dialog.getByLabel('Save this document as a named version').fill('After kickoff meeting');
     await dialog.getByRole('button', { name: 'Save version' }).click();
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).waitFor();
-    expect(await dialog.getByRole('status').textContent()).toContain('Saved the version “After kickoff meeting”');
+    expect(await dialog.getByRole('status').textContent()).toContain(
+      'Saved the version “After kickoff meeting”',
+    );
 
     // Escape closes the panel and gives focus back to the History button.
     await page.keyboard.press('Escape');
@@ -59,11 +82,19 @@ describe('the history panel', () => {
     dialog = await openHistory(page);
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).click();
     const summary = dialog.locator('.change-list');
-    await expect.poll(() => summary.textContent()).toContain('Row changed: “Agree on one referral form” (Task)');
+    await expect
+      .poll(() => summary.textContent())
+      .toContain('Row changed: “Agree on one referral form” (Task)');
     expect(await dialog.getByRole('heading', { name: /After kickoff meeting/ }).count()).toBe(1);
     // The version itself, read-only: its task text as it was.
     expect(await dialog.locator('.version-preview').textContent()).toContain('Clearly assign');
-    expect(await dialog.locator('.version-preview input, .version-preview textarea, .version-preview [contenteditable]').count()).toBe(0);
+    expect(
+      await dialog
+        .locator(
+          '.version-preview input, .version-preview textarea, .version-preview [contenteditable]',
+        )
+        .count(),
+    ).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/history-panel.png` });
 
     const violations = await seriousViolations(page);
@@ -73,9 +104,18 @@ describe('the history panel', () => {
   });
 
   test('a viewer browses history read-only: no saving, no restoring', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    await api(scene.server.url, `/api/documents/${id}/versions`, { token: scene.workspace.tokens.editor, body: { label: 'After kickoff meeting' } });
-    const { page, context } = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.viewer));
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    await api(scene.server.url, `/api/documents/${id}/versions`, {
+      token: scene.workspace.tokens.editor,
+      body: { label: 'After kickoff meeting' },
+    });
+    const { page, context } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.viewer),
+    );
     await page.locator('.badge').waitFor();
     const dialog = await openHistory(page);
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).click();
@@ -89,8 +129,14 @@ describe('the history panel', () => {
 
 describe('restoring a version', () => {
   test('reaches a second person at once, without a reload, and can itself be undone', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, { title: 'Barriers', template: 'barriers' });
-    const saved = await api(scene.server.url, `/api/documents/${id}/versions`, { token: scene.workspace.tokens.editor, body: { label: 'After kickoff meeting' } });
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const saved = await api(scene.server.url, `/api/documents/${id}/versions`, {
+      token: scene.workspace.tokens.editor,
+      body: { label: 'After kickoff meeting' },
+    });
     expect(saved.status).toBe(201);
 
     const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
@@ -100,20 +146,32 @@ describe('restoring a version', () => {
     expect(original).toMatch(/^Clearly assign/);
 
     await fillCell(taskCell(b.page), 'Rewritten by B after the meeting');
-    await expect.poll(() => shownValue(taskCell(a.page)), { timeout: 10_000 }).toBe('Rewritten by B after the meeting');
-    await expect.poll(() => a.page.locator('.status').textContent()).toContain('All changes synced');
+    await expect
+      .poll(() => shownValue(taskCell(a.page)), { timeout: 10_000 })
+      .toBe('Rewritten by B after the meeting');
+    await expect
+      .poll(() => a.page.locator('.status').textContent())
+      .toContain('All changes synced');
 
     const dialog = await openHistory(a.page);
     await dialog.getByRole('button', { name: /After kickoff meeting/ }).click();
     await dialog.getByRole('button', { name: 'Restore this version' }).click();
-    expect(await dialog.getByRole('group').textContent()).toContain('Before restoring “After kickoff meeting”');
+    expect(await dialog.getByRole('group').textContent()).toContain(
+      'Before restoring “After kickoff meeting”',
+    );
     await dialog.getByRole('button', { name: 'Yes, restore' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Restored “After kickoff meeting”');
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toContain('Restored “After kickoff meeting”');
 
     // B never reloads: the restore is an ordinary change that reaches everyone.
     await expect.poll(() => shownValue(taskCell(b.page)), { timeout: 10_000 }).toBe(original);
-    await dialog.getByRole('button', { name: /Before restoring “After kickoff meeting”/ }).waitFor();
-    expect(await dialog.locator('.change-none').textContent()).toBe('Nothing has changed since this version.');
+    await dialog
+      .getByRole('button', { name: /Before restoring “After kickoff meeting”/ })
+      .waitFor();
+    expect(await dialog.locator('.change-none').textContent()).toBe(
+      'Nothing has changed since this version.',
+    );
 
     const labels = (await listVersions(id)).map((version) => version.label);
     expect(labels).toContain('Before restoring “After kickoff meeting”');

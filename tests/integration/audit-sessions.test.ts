@@ -2,7 +2,12 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { startIdentityServer, socketWithCookie } from '../support/identity-server.ts';
 import { signInWithoutBrowser } from '../support/sign-in.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import {
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../support/test-server.ts';
 
 /** Editing sessions and the relay's own versions in the audit log (issue 18). */
 
@@ -13,12 +18,28 @@ afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
 
-type AuditLine = { action: string; actor: Record<string, unknown>; target?: string; detail?: string; workspace: string };
+type AuditLine = {
+  action: string;
+  actor: Record<string, unknown>;
+  target?: string;
+  detail?: string;
+  workspace: string;
+};
 
-async function readAudit(baseUrl: string, workspaceId: string, init: { token?: string; cookie?: string }): Promise<AuditLine[]> {
-  const response = await fetch(new URL(`/api/workspaces/${workspaceId}/audit?format=jsonl`, baseUrl), {
-    headers: { ...(init.token !== undefined && { authorization: `Bearer ${init.token}` }), ...(init.cookie !== undefined && { cookie: init.cookie }) },
-  });
+async function readAudit(
+  baseUrl: string,
+  workspaceId: string,
+  init: { token?: string; cookie?: string },
+): Promise<AuditLine[]> {
+  const response = await fetch(
+    new URL(`/api/workspaces/${workspaceId}/audit?format=jsonl`, baseUrl),
+    {
+      headers: {
+        ...(init.token !== undefined && { authorization: `Bearer ${init.token}` }),
+        ...(init.cookie !== undefined && { cookie: init.cookie }),
+      },
+    },
+  );
   expect(response.status).toBe(200);
   return (await response.text())
     .split('\n')
@@ -27,11 +48,16 @@ async function readAudit(baseUrl: string, workspaceId: string, init: { token?: s
 }
 
 /** Three changes, each its own transaction and so its own update on the wire; resolves once the server has them all. */
-async function typeThreeChanges(client: StockClient, documentText: () => Promise<string>): Promise<void> {
+async function typeThreeChanges(
+  client: StockClient,
+  documentText: () => Promise<string>,
+): Promise<void> {
   await client.synced;
   const notes = client.doc.getText('audit-test-notes');
   for (const word of ['one ', 'two ', 'three']) notes.insert(notes.length, word);
-  await waitFor('the three changes to be stored', async () => (await documentText()).includes('one two three'));
+  await waitFor('the three changes to be stored', async () =>
+    (await documentText()).includes('one two three'),
+  );
 }
 
 const INTERVAL_OF_THREE = /^\d{4}-\d\d-\d\dT[\d:.]+Z\/\d{4}-\d\d-\d\dT[\d:.]+Z, 3 changes$/;
@@ -52,12 +78,20 @@ describe('editing sessions in the audit log', () => {
     await typeThreeChanges(editor, async () => storedText(server.url, workspace, documentId));
     for (const client of clients.splice(0)) client.destroy();
 
-    await waitFor('the session and its version to be logged', async () => (await readAudit(server.url, workspace.id, { token: workspace.tokens.owner })).some((event) => event.action === 'version-saved'));
+    await waitFor('the session and its version to be logged', async () =>
+      (await readAudit(server.url, workspace.id, { token: workspace.tokens.owner })).some(
+        (event) => event.action === 'version-saved',
+      ),
+    );
     const events = await readAudit(server.url, workspace.id, { token: workspace.tokens.owner });
     const sessions = events.filter((event) => event.action === 'editing-session');
     // The viewer and the owner who only looked sent no change: no line for them.
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ actor: { type: 'link', role: 'editor' }, target: documentId, workspace: workspace.id });
+    expect(sessions[0]).toMatchObject({
+      actor: { type: 'link', role: 'editor' },
+      target: documentId,
+      workspace: workspace.id,
+    });
     expect(sessions[0]!.detail).toMatch(INTERVAL_OF_THREE);
     const [from, to] = sessions[0]!.detail!.split(',')[0]!.split('/');
     expect(Date.parse(from!)).toBeLessThanOrEqual(Date.parse(to!));
@@ -66,7 +100,9 @@ describe('editing sessions in the audit log', () => {
 
     // R25: the session's "Session ended" version, saved by the relay itself, once.
     const versions = events.filter((event) => event.action === 'version-saved');
-    expect(versions).toEqual([expect.objectContaining({ actor: { type: 'system' }, target: documentId })]);
+    expect(versions).toEqual([
+      expect.objectContaining({ actor: { type: 'system' }, target: documentId }),
+    ]);
     expect(versions[0]!.detail).toMatch(/^session-[0-9a-f]{32}$/);
   });
 
@@ -80,32 +116,52 @@ describe('editing sessions in the audit log', () => {
     await first.stop();
     const second = await startTestServer({ DATA_DIR: first.dataDir });
     stops.push(() => second.stop());
-    const sessions = (await readAudit(second.url, workspace.id, { token: workspace.tokens.owner })).filter((event) => event.action === 'editing-session');
+    const sessions = (
+      await readAudit(second.url, workspace.id, { token: workspace.tokens.owner })
+    ).filter((event) => event.action === 'editing-session');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.detail).toMatch(INTERVAL_OF_THREE);
   });
 
   test("a signed-in member's session names the account", async () => {
-    const server = await startIdentityServer({ pat: { email: 'pat@riverside.example', name: 'Pat Lee' } });
+    const server = await startIdentityServer({
+      pat: { email: 'pat@riverside.example', name: 'Pat Lee' },
+    });
     stops.push(() => server.stop());
     const { cookie } = await signInWithoutBrowser(server.url, 'pat');
-    const created = await fetch(new URL('/api/workspaces', server.url), { method: 'POST', headers: { cookie: cookie!, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Riverside USD' }) });
+    const created = await fetch(new URL('/api/workspaces', server.url), {
+      method: 'POST',
+      headers: { cookie: cookie!, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Riverside USD' }),
+    });
     expect(created.status).toBe(201);
     const workspace = (await created.json()) as Workspace;
     const documentId = await createDocumentIn(server.url, workspace);
-    const member = connectStockClient(server.url, documentId, null, { WebSocketPolyfill: socketWithCookie(cookie!, server.publicUrl) });
+    const member = connectStockClient(server.url, documentId, null, {
+      WebSocketPolyfill: socketWithCookie(cookie!, server.publicUrl),
+    });
     clients.push(member);
     await typeThreeChanges(member, async () => storedText(server.url, workspace, documentId));
     for (const client of clients.splice(0)) client.destroy();
-    await waitFor('the session to be logged', async () => (await readAudit(server.url, workspace.id, { cookie: cookie! })).some((event) => event.action === 'editing-session'));
-    const session = (await readAudit(server.url, workspace.id, { cookie: cookie! })).find((event) => event.action === 'editing-session')!;
+    await waitFor('the session to be logged', async () =>
+      (await readAudit(server.url, workspace.id, { cookie: cookie! })).some(
+        (event) => event.action === 'editing-session',
+      ),
+    );
+    const session = (await readAudit(server.url, workspace.id, { cookie: cookie! })).find(
+      (event) => event.action === 'editing-session',
+    )!;
     expect(session.actor).toMatchObject({ type: 'account', name: 'Pat Lee' });
     expect(typeof session.actor.id).toBe('string');
   });
 });
 
 /** The document's `audit-test-notes` text as the server holds it. */
-async function storedText(baseUrl: string, workspace: Workspace, documentId: string): Promise<string> {
+async function storedText(
+  baseUrl: string,
+  workspace: Workspace,
+  documentId: string,
+): Promise<string> {
   const probe = connectStockClient(baseUrl, documentId, workspace.tokens.viewer);
   try {
     await probe.synced;

@@ -5,7 +5,12 @@ import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/room-persistence.ts
 import { sessionVersionId } from '../../sync-server/relay/session-version.ts';
 import { readMetric } from '../support/relay-frames.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import {
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../support/test-server.ts';
 
 // Every document counts as large here, so the worker compacts even a test-sized one (R28).
 vi.hoisted(() => {
@@ -47,7 +52,10 @@ async function serverHolds(id: string, client: StockClient): Promise<boolean> {
 async function storedText(id: string): Promise<string> {
   const stored = await server.store.loadDocument(id);
   const doc = new Y.Doc();
-  for (const part of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) Y.applyUpdate(doc, part);
+  for (const part of stored.snapshot === null
+    ? stored.updates
+    : [stored.snapshot, ...stored.updates])
+    Y.applyUpdate(doc, part);
   return doc.getText('notes').toString();
 }
 
@@ -59,7 +67,11 @@ describe('compaction off the event loop', () => {
     const compactionsBefore = await readMetric(server.url, 'pathways_compactions_total');
     await typeScattered(editor, 1500);
     await waitFor('the server to hold all 1500 keystrokes', () => serverHolds(id, editor), 30_000);
-    await waitFor('a compaction in the worker', async () => (await readMetric(server.url, 'pathways_compactions_total')) > compactionsBefore, 30_000);
+    await waitFor(
+      'a compaction in the worker',
+      async () => (await readMetric(server.url, 'pathways_compactions_total')) > compactionsBefore,
+      30_000,
+    );
     expect(sharedCompactionWorker().started).toBeGreaterThan(0);
     const snapshotBytes = Y.encodeStateAsUpdate(editor.doc).byteLength;
     expect(await server.store.storedBytes(id)).toBeLessThan(snapshotBytes + COMPACT_AFTER_BYTES);
@@ -67,7 +79,11 @@ describe('compaction off the event loop', () => {
     const expected = editor.doc.getText('notes').toString();
     const versionId = sessionVersionId(id, editor.doc);
     editor.destroy();
-    await waitFor('the session version', async () => (await server.store.listVersions(id)).length === 1, 30_000);
+    await waitFor(
+      'the session version',
+      async () => (await server.store.listVersions(id)).length === 1,
+      30_000,
+    );
     const [version] = await server.store.listVersions(id);
     // R25: the worker names the version as the room's own document would.
     expect(version!.id).toBe(versionId);
@@ -99,15 +115,25 @@ describe('compaction off the event loop', () => {
     })();
     await typeScattered(editor, 2500);
     await waitFor('the server to hold all 2500 keystrokes', () => serverHolds(id, editor), 30_000);
-    await waitFor('a compaction despite the kills', async () => (await readMetric(server.url, 'pathways_compactions_total')) > compactionsBefore, 30_000);
+    await waitFor(
+      'a compaction despite the kills',
+      async () => (await readMetric(server.url, 'pathways_compactions_total')) > compactionsBefore,
+      30_000,
+    );
     typing = false;
     await killer;
     expect(killsMidMerge).toBeGreaterThan(0);
-    expect(await server.store.storedBytes(id)).toBeLessThan(Y.encodeStateAsUpdate(editor.doc).byteLength + COMPACT_AFTER_BYTES);
+    expect(await server.store.storedBytes(id)).toBeLessThan(
+      Y.encodeStateAsUpdate(editor.doc).byteLength + COMPACT_AFTER_BYTES,
+    );
 
     const expected = editor.doc.getText('notes').toString();
     editor.destroy();
-    await waitFor('the session version', async () => (await server.store.listVersions(id)).length === 1, 30_000);
+    await waitFor(
+      'the session version',
+      async () => (await server.store.listVersions(id)).length === 1,
+      30_000,
+    );
     expect(await storedText(id)).toBe(expected);
     const reader = connectStockClient(server.url, id, workspace.tokens.viewer);
     await reader.synced;

@@ -15,15 +15,25 @@ describe('the compaction worker under npm start', () => {
     server = await startServerProcess({ PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES: '0' });
     const workspace = await createWorkspace(server.url);
     const id = await createDocumentIn(server.url, workspace);
-    const versions = async (): Promise<{ label: string }[]> => (await (await api(server!.url, `/api/documents/${id}/versions`, { token: workspace.tokens.viewer })).json()) as { label: string }[];
+    const versions = async (): Promise<{ label: string }[]> =>
+      (await (
+        await api(server!.url, `/api/documents/${id}/versions`, { token: workspace.tokens.viewer })
+      ).json()) as { label: string }[];
     const editor = connectStockClient(server.url, id, workspace.tokens.editor);
     await editor.synced;
     editor.doc.getText('notes').insert(0, 'compacted in the worker');
     const reader = connectStockClient(server.url, id, workspace.tokens.viewer);
-    await waitFor('the edit to reach a reader', () => reader.doc.getText('notes').toString() === 'compacted in the worker');
+    await waitFor(
+      'the edit to reach a reader',
+      () => reader.doc.getText('notes').toString() === 'compacted in the worker',
+    );
     reader.destroy();
     editor.destroy();
-    await waitFor('the session version', async () => (await versions()).some((version) => version.label === 'Session ended'), 20_000);
+    await waitFor(
+      'the session version',
+      async () => (await versions()).some((version) => version.label === 'Session ended'),
+      20_000,
+    );
     // Had the worker not started, the room would have logged its fallback to the loop.
     expect(server.output()).not.toMatch(/in the worker failed/);
 

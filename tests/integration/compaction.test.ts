@@ -1,10 +1,18 @@
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ensureTextCell, readTable } from '../../core/schema/index.ts';
-import { NEXT_STEPS_COLUMNS as C, NEXT_STEPS_SECTION_ID as NEXT_STEPS } from '../../core/templates/index.ts';
+import {
+  NEXT_STEPS_COLUMNS as C,
+  NEXT_STEPS_SECTION_ID as NEXT_STEPS,
+} from '../../core/templates/index.ts';
 import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/room-persistence.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import {
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let workspace: Workspace;
@@ -19,7 +27,10 @@ afterEach(async () => {
 
 describe('compaction', () => {
   test('R17: keeps stored bytes under the snapshot plus 1 MiB while editing, and at the snapshot once the session ends', async () => {
-    const id = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const id = await createDocumentIn(server.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const editor = connectStockClient(server.url, id, workspace.tokens.editor);
     await editor.synced;
     const rowId = readTable(editor.doc, NEXT_STEPS)!.value.rows[0]!.id;

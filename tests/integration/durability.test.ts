@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ensureTextCell, textCell } from '../../core/schema/index.ts';
-import { NEXT_STEPS_COLUMNS as C, NEXT_STEPS_SECTION_ID as NEXT_STEPS } from '../../core/templates/index.ts';
+import {
+  NEXT_STEPS_COLUMNS as C,
+  NEXT_STEPS_SECTION_ID as NEXT_STEPS,
+} from '../../core/templates/index.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { firstNextStepRowId } from '../support/next-steps.ts';
@@ -28,7 +31,10 @@ afterAll(async () => {
 /** Where a server keeps its documents: the environment of a fresh store, kept across restarts. */
 const engines: [string, () => Promise<Record<string, string>>][] = [
   ['SQLite', async () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-durable-')) })],
-  ['PostgreSQL', async () => ({ DATABASE_URL: await postgres.createDatabase(`durability_${++databases}`) })],
+  [
+    'PostgreSQL',
+    async () => ({ DATABASE_URL: await postgres.createDatabase(`durability_${++databases}`) }),
+  ],
 ];
 
 const processes: ServerProcess[] = [];
@@ -39,13 +45,17 @@ afterEach(() => {
   for (const server of processes.splice(0)) server.child.kill('SIGKILL');
 });
 
-async function serverOn(storage: Record<string, string>, env: Record<string, string> = {}): Promise<ServerProcess> {
+async function serverOn(
+  storage: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const server = await startServerProcess({ ...storage, LOG_LEVEL: 'silent', ...env });
   processes.push(server);
   return server;
 }
 
-const joinRoom = (server: ServerProcess, documentId: string, token: string): StockClient => clients.connect(server.url, documentId, token);
+const joinRoom = (server: ServerProcess, documentId: string, token: string): StockClient =>
+  clients.connect(server.url, documentId, token);
 
 describe.each(engines)('durability on %s', (_engine, freshStorage) => {
   test('R1: SIGKILL during a stream of edits loses nothing that another client had seen', async () => {
@@ -54,7 +64,10 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     // out before storing would show it here, as the observer seeing text the restart has lost.
     const first = await serverOn(storage, { PATHWAYS_STORE_LATENCY_MS: '20' });
     const workspace = await createWorkspace(first.url);
-    const documentId = await createDocumentIn(first.url, workspace, { title: 'Kill test', template: 'barriers' });
+    const documentId = await createDocumentIn(first.url, workspace, {
+      title: 'Kill test',
+      template: 'barriers',
+    });
 
     const writer = joinRoom(first, documentId, workspace.tokens.editor);
     const observer = joinRoom(first, documentId, workspace.tokens.viewer);
@@ -74,7 +87,8 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     const alphabet = 'abcdefghijklmnopqrstuvwxyz';
     let typed = 0;
     const typing = setInterval(() => {
-      for (let i = 0; i < 5; i++) text.insert(text.length, alphabet[typed++ % alphabet.length]!.repeat(i === 0 ? 2000 : 1));
+      for (let i = 0; i < 5; i++)
+        text.insert(text.length, alphabet[typed++ % alphabet.length]!.repeat(i === 0 ? 2000 : 1));
     }, 1);
     await waitFor('the observer to see some typing', () => seen.length >= 20_000, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
@@ -89,14 +103,20 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     await reader.synced;
     const stored = textCell(reader.doc, NEXT_STEPS, rowId, C.task)?.toString() ?? '';
     expect(seenAtKill.length).toBeGreaterThanOrEqual(20_000);
-    expect(stored.startsWith(seenAtKill), `stored ${stored.length} chars, observer had seen ${seenAtKill.length}`).toBe(true);
+    expect(
+      stored.startsWith(seenAtKill),
+      `stored ${stored.length} chars, observer had seen ${seenAtKill.length}`,
+    ).toBe(true);
   });
 
   test('R16/R18: after SIGTERM and a restart everything is there, with a version saved for the session', async () => {
     const storage = await freshStorage();
     const first = await serverOn(storage);
     const workspace = await createWorkspace(first.url);
-    const documentId = await createDocumentIn(first.url, workspace, { title: 'Term test', template: 'barriers' });
+    const documentId = await createDocumentIn(first.url, workspace, {
+      title: 'Term test',
+      template: 'barriers',
+    });
     const editor = joinRoom(first, documentId, workspace.tokens.editor);
     await editor.synced;
     const rowId = firstNextStepRowId(editor.doc);
@@ -113,7 +133,11 @@ describe.each(engines)('durability on %s', (_engine, freshStorage) => {
     const reader = joinRoom(second, documentId, workspace.tokens.viewer);
     await reader.synced;
     expect(textCell(reader.doc, NEXT_STEPS, rowId, C.task)?.toString()).toBe(expected);
-    const versions = (await (await api(second.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.viewer })).json()) as { label: string; auto: boolean }[];
+    const versions = (await (
+      await api(second.url, `/api/documents/${documentId}/versions`, {
+        token: workspace.tokens.viewer,
+      })
+    ).json()) as { label: string; auto: boolean }[];
     expect(versions).toEqual([expect.objectContaining({ label: 'Session ended', auto: true })]);
   });
 });

@@ -3,9 +3,21 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readMeta, writeTitle } from '../../core/schema/index.ts';
-import { EMPTY_SYNC_STEP_1, openEarlySocket, relaySocketUrl, webSocketAdoptingEarly } from '../../client/sync/early-socket.ts';
+import {
+  EMPTY_SYNC_STEP_1,
+  openEarlySocket,
+  relaySocketUrl,
+  webSocketAdoptingEarly,
+} from '../../client/sync/early-socket.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, TEST_METRICS_TOKEN, type Workspace } from '../support/test-server.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  TEST_METRICS_TOKEN,
+  type Workspace,
+} from '../support/test-server.ts';
 
 /**
  * A document page opens its relay socket before its code has loaded (client/early-start.ts) and
@@ -64,7 +76,10 @@ beforeEach(async () => {
   made.length = 0;
   server = await startTestServer();
   workspace = await createWorkspace(server.url);
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Roles', template: 'roles-working-session' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Roles',
+    template: 'roles-working-session',
+  });
 });
 
 afterEach(async () => {
@@ -73,7 +88,7 @@ afterEach(async () => {
 });
 
 describe('the early relay socket', () => {
-  test('asks for the whole document in y-protocols\' own words', async () => {
+  test("asks for the whole document in y-protocols' own words", async () => {
     const { writeSyncStep1 } = await import('y-protocols/sync');
     const { createEncoder, toUint8Array, writeVarUint } = await import('lib0/encoding');
     const encoder = createEncoder();
@@ -83,7 +98,11 @@ describe('the early relay socket', () => {
   });
 
   test('is opened at the URL the provider asks for', () => {
-    const provider = new WebsocketProvider(syncServerUrl(), documentId, new Y.Doc(), { params: { token: 'a+b/c=d' }, connect: false, WebSocketPolyfill: Recording });
+    const provider = new WebsocketProvider(syncServerUrl(), documentId, new Y.Doc(), {
+      params: { token: 'a+b/c=d' },
+      connect: false,
+      WebSocketPolyfill: Recording,
+    });
     cleanups.push(() => provider.destroy());
     expect(relaySocketUrl(syncServerUrl(), documentId, 'a+b/c=d')).toBe(provider.url);
   });
@@ -111,9 +130,15 @@ describe('the early relay socket', () => {
 
     // And the adopted socket carries edits both ways.
     writeTitle(doc, 'From the page');
-    await waitFor('the page\'s edit at the other client', () => readMeta(other.doc).value.title === 'From the page');
+    await waitFor(
+      "the page's edit at the other client",
+      () => readMeta(other.doc).value.title === 'From the page',
+    );
     writeTitle(other.doc, 'From the other client');
-    await waitFor('the other client\'s edit at the page', () => readMeta(doc).value.title === 'From the other client');
+    await waitFor(
+      "the other client's edit at the page",
+      () => readMeta(doc).value.title === 'From the other client',
+    );
   });
 
   test('adopted before it has opened, lets the provider make its own request', async () => {
@@ -124,7 +149,13 @@ describe('the early relay socket', () => {
     await waitFor('the provider to sync', () => provider.synced);
     expect(made).toHaveLength(1);
     expect(made[0]!.frames.filter(isSyncStep1)).toHaveLength(1);
-    expect(made[0]!.frames.some((frame) => frame.length === EMPTY_SYNC_STEP_1.length && frame.every((byte, i) => byte === EMPTY_SYNC_STEP_1[i]))).toBe(true);
+    expect(
+      made[0]!.frames.some(
+        (frame) =>
+          frame.length === EMPTY_SYNC_STEP_1.length &&
+          frame.every((byte, i) => byte === EMPTY_SYNC_STEP_1[i]),
+      ),
+    ).toBe(true);
     expect(readMeta(doc).value.title).toBe('Roles');
   });
 
@@ -136,7 +167,7 @@ describe('the early relay socket', () => {
     const errors: unknown[] = [];
     const provider = adoptingProvider(new Y.Doc(), 'not-a-token');
     provider.on('connection-error', (event) => errors.push(event));
-    await waitFor('the provider\'s own refused attempt', () => errors.length > 0);
+    await waitFor("the provider's own refused attempt", () => errors.length > 0);
     expect(made.length).toBeGreaterThanOrEqual(2);
     expect(provider.synced).toBe(false);
   });
@@ -152,4 +183,3 @@ describe('the early relay socket', () => {
     expect(made).toHaveLength(2);
   });
 });
-

@@ -12,20 +12,33 @@ let documentId: string;
 beforeAll(async () => {
   // A generous budget: this checks who gets a first screen, not how fast the machine renders it.
   server = await startIdentityServer(
-    { pat: { email: 'pat@riverside.example', name: 'Pat Lee' }, ray: { email: 'ray@riverside.example', name: 'Ray Nonmember' } },
+    {
+      pat: { email: 'pat@riverside.example', name: 'Pat Lee' },
+      ray: { email: 'ray@riverside.example', name: 'Ray Nonmember' },
+    },
     'riverside.example',
     { PATHWAYS_FIRST_SCREEN_BUDGET_MS: '5000' },
   );
   workspace = await createWorkspace(server.url);
-  await api(server.url, `/api/workspaces/${workspace.id}/members`, { token: workspace.tokens.owner, body: { email: 'pat@riverside.example', role: 'viewer' } });
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Fall kickoff', template: 'roles-working-session' });
+  await api(server.url, `/api/workspaces/${workspace.id}/members`, {
+    token: workspace.tokens.owner,
+    body: { email: 'pat@riverside.example', role: 'viewer' },
+  });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Fall kickoff',
+    template: 'roles-working-session',
+  });
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-async function documentPage(cookie: string | null): Promise<{ html: string; cacheControl: string | null }> {
-  const response = await fetch(new URL(`/d/${documentId}`, server.url), { headers: cookie === null ? {} : { cookie } });
+async function documentPage(
+  cookie: string | null,
+): Promise<{ html: string; cacheControl: string | null }> {
+  const response = await fetch(new URL(`/d/${documentId}`, server.url), {
+    headers: cookie === null ? {} : { cookie },
+  });
   expect(response.status).toBe(200);
   return { html: await response.text(), cacheControl: response.headers.get('cache-control') };
 }

@@ -1,6 +1,10 @@
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startIdentityServer, socketWithCookie, type IdentityTestServer } from '../support/identity-server.ts';
+import {
+  startIdentityServer,
+  socketWithCookie,
+  type IdentityTestServer,
+} from '../support/identity-server.ts';
 import { signInWithoutBrowser } from '../support/sign-in.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
@@ -30,13 +34,20 @@ async function signIn(login: keyof typeof PEOPLE): Promise<string> {
 }
 
 function memberClient(documentId: string, cookie: string, origin = server.publicUrl): StockClient {
-  const client = connectStockClient(server.url, documentId, null, { WebSocketPolyfill: socketWithCookie(cookie, origin) });
+  const client = connectStockClient(server.url, documentId, null, {
+    WebSocketPolyfill: socketWithCookie(cookie, origin),
+  });
   clients.push(client);
   return client;
 }
 
 /** Opens a raw socket with the cookie and an Origin; resolves with the HTTP status of a refusal, or 101. */
-function upgradeStatus(documentId: string, cookie: string, origin: string, token?: string): Promise<number> {
+function upgradeStatus(
+  documentId: string,
+  cookie: string,
+  origin: string,
+  token?: string,
+): Promise<number> {
   const url = new URL(`/sync/${documentId}`, server.url.replace(/^http/, 'ws'));
   if (token !== undefined) url.searchParams.set('token', token);
   const socket = new WebSocket(url, { headers: { cookie, origin } });
@@ -47,12 +58,19 @@ function upgradeStatus(documentId: string, cookie: string, origin: string, token
 }
 
 async function invite(workspace: Workspace, email: string, role: string): Promise<{ id: string }> {
-  const response = await api(server.url, `/api/workspaces/${workspace.id}/members`, { token: workspace.tokens.owner, body: { email, role } });
+  const response = await api(server.url, `/api/workspaces/${workspace.id}/members`, {
+    token: workspace.tokens.owner,
+    body: { email, role },
+  });
   expect([200, 201]).toContain(response.status);
   return (await response.json()) as { id: string };
 }
 
-const withCookie = (cookie: string, path: string, init: RequestInit = {}) => fetch(new URL(path, server.url), { ...init, headers: { ...(init.headers as Record<string, string>), cookie } });
+const withCookie = (cookie: string, path: string, init: RequestInit = {}) =>
+  fetch(new URL(path, server.url), {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), cookie },
+  });
 
 describe('members', () => {
   test('a signed-in member opens a document with no share link, and edits it live with a link holder', async () => {
@@ -68,7 +86,10 @@ describe('members', () => {
     clients.push(linkHolder);
     await Promise.all([member.synced, linkHolder.synced]);
     member.doc.getMap('probe').set('from', 'member');
-    await waitFor('the member\'s edit at the link holder', () => linkHolder.doc.getMap('probe').get('from') === 'member');
+    await waitFor(
+      "the member's edit at the link holder",
+      () => linkHolder.doc.getMap('probe').get('from') === 'member',
+    );
   });
 
   test('a signed-in person who is not a member gets nothing without a link', async () => {
@@ -76,7 +97,9 @@ describe('members', () => {
     const documentId = await createDocumentIn(server.url, workspace);
     const cookie = await signIn('ray');
     expect((await withCookie(cookie, `/api/documents/${documentId}`)).status).toBe(404);
-    expect((await withCookie(cookie, `/api/workspaces/${workspace.id}/documents`)).status).toBe(401);
+    expect((await withCookie(cookie, `/api/workspaces/${workspace.id}/documents`)).status).toBe(
+      401,
+    );
     expect(await upgradeStatus(documentId, cookie, server.publicUrl)).toBe(401);
   });
 
@@ -89,7 +112,9 @@ describe('members', () => {
     expect(await upgradeStatus(documentId, cookie, 'http://evil.example')).toBe(403);
     expect(await upgradeStatus(documentId, cookie, '')).toBe(403);
     // A share link still works from anywhere: it is the capability, the cookie adds nothing there.
-    expect(await upgradeStatus(documentId, cookie, 'http://evil.example', workspace.tokens.viewer)).toBe(101);
+    expect(
+      await upgradeStatus(documentId, cookie, 'http://evil.example', workspace.tokens.viewer),
+    ).toBe(101);
   });
 
   test('removing a member closes their open sockets at once and they cannot reopen', async () => {
@@ -101,7 +126,10 @@ describe('members', () => {
     const socket = new WebSocket(url, { headers: { cookie, origin: server.publicUrl } });
     await new Promise((resolve) => socket.once('open', resolve));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    const removed = await api(server.url, `/api/workspaces/${workspace.id}/members?id=${id}`, { token: workspace.tokens.owner, method: 'DELETE' });
+    const removed = await api(server.url, `/api/workspaces/${workspace.id}/members?id=${id}`, {
+      token: workspace.tokens.owner,
+      method: 'DELETE',
+    });
     expect(removed.status).toBe(200);
     expect(await closed).toBe(4401);
     expect(await upgradeStatus(documentId, cookie, server.publicUrl)).toBe(401);
@@ -112,19 +140,37 @@ describe('members', () => {
     const documentId = await createDocumentIn(server.url, workspace);
     await invite(workspace, 'pat@riverside.example', 'viewer');
     const cookie = await signIn('pat');
-    const both = await fetch(new URL(`/api/documents/${documentId}`, server.url), { headers: { cookie, authorization: `Bearer ${workspace.tokens.editor}` } });
+    const both = await fetch(new URL(`/api/documents/${documentId}`, server.url), {
+      headers: { cookie, authorization: `Bearer ${workspace.tokens.editor}` },
+    });
     expect(await both.json()).toMatchObject({ role: 'editor' });
-    const setting = await api(server.url, `/api/workspaces/${workspace.id}/settings`, { token: workspace.tokens.owner, method: 'PUT', body: { signInRequired: true } });
+    const setting = await api(server.url, `/api/workspaces/${workspace.id}/settings`, {
+      token: workspace.tokens.owner,
+      method: 'PUT',
+      body: { signInRequired: true },
+    });
     expect(setting.status).toBe(409);
     expect(((await setting.json()) as { error: string }).error).toContain('lock out');
     await invite(workspace, 'sam@riverside.example', 'owner');
     const owner = await signIn('sam');
-    const turnedOn = await withCookie(owner, `/api/workspaces/${workspace.id}/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ signInRequired: true }) });
+    const turnedOn = await withCookie(owner, `/api/workspaces/${workspace.id}/settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ signInRequired: true }),
+    });
     expect(turnedOn.status).toBe(200);
-    const linkAlone = await api(server.url, `/api/documents/${documentId}`, { token: workspace.tokens.editor });
+    const linkAlone = await api(server.url, `/api/documents/${documentId}`, {
+      token: workspace.tokens.editor,
+    });
     expect(linkAlone.status).toBe(403);
     expect(((await linkAlone.json()) as { error: string }).error).toContain('requires sign-in');
-    expect((await fetch(new URL(`/api/documents/${documentId}`, server.url), { headers: { cookie, authorization: `Bearer ${workspace.tokens.editor}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(new URL(`/api/documents/${documentId}`, server.url), {
+          headers: { cookie, authorization: `Bearer ${workspace.tokens.editor}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test('the owner lists members with names, roles and last activity; changes are in the audit log with their actor', async () => {
@@ -133,14 +179,52 @@ describe('members', () => {
     await invite(workspace, 'new@riverside.example', 'editor');
     await signIn('pat');
     await invite(workspace, 'pat@riverside.example', 'editor');
-    const list = (await (await api(server.url, `/api/workspaces/${workspace.id}/members`, { token: workspace.tokens.owner })).json()) as { members: Record<string, unknown>[] };
+    const list = (await (
+      await api(server.url, `/api/workspaces/${workspace.id}/members`, {
+        token: workspace.tokens.owner,
+      })
+    ).json()) as { members: Record<string, unknown>[] };
     expect(list.members).toEqual([
-      expect.objectContaining({ email: 'new@riverside.example', role: 'editor', name: null, joined: false, lastActiveAt: null }),
-      expect.objectContaining({ email: 'pat@riverside.example', role: 'editor', name: 'Pat Lee', joined: true, lastActiveAt: expect.stringMatching(/Z$/) }),
+      expect.objectContaining({
+        email: 'new@riverside.example',
+        role: 'editor',
+        name: null,
+        joined: false,
+        lastActiveAt: null,
+      }),
+      expect.objectContaining({
+        email: 'pat@riverside.example',
+        role: 'editor',
+        name: 'Pat Lee',
+        joined: true,
+        lastActiveAt: expect.stringMatching(/Z$/),
+      }),
     ]);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/members`, { token: workspace.tokens.editor })).status).toBe(403);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/members`, { token: workspace.tokens.owner, body: { email: 'not an email', role: 'editor' } })).status).toBe(400);
-    const audit = (await (await api(server.url, `/api/workspaces/${workspace.id}/audit`, { token: workspace.tokens.owner })).text()).trim().split('\n').map((line) => JSON.parse(line) as { action: string; actor: unknown; detail?: string });
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/members`, {
+          token: workspace.tokens.editor,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/members`, {
+          token: workspace.tokens.owner,
+          body: { email: 'not an email', role: 'editor' },
+        })
+      ).status,
+    ).toBe(400);
+    const audit = (
+      await (
+        await api(server.url, `/api/workspaces/${workspace.id}/audit`, {
+          token: workspace.tokens.owner,
+        })
+      ).text()
+    )
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; actor: unknown; detail?: string });
     expect(audit.map((event) => [event.action, event.detail ?? null])).toEqual([
       ['workspace-created', null],
       ['member-invited', 'viewer'],

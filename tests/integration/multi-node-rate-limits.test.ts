@@ -33,7 +33,11 @@ async function twoNodes(): Promise<{ nodes: ServerProcess[]; redis: RedisServer 
   const DATABASE_URL = await postgres.createDatabase(`limits_${++databases}`);
   const nodes: ServerProcess[] = [];
   for (let i = 0; i < 2; i++) {
-    const node = await startServerProcess({ DATABASE_URL, REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
+    const node = await startServerProcess({
+      DATABASE_URL,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'silent',
+    });
     processes.push(node);
     nodes.push(node);
   }
@@ -42,7 +46,10 @@ async function twoNodes(): Promise<{ nodes: ServerProcess[]; redis: RedisServer 
 
 /** A try at a join code nobody minted, from `address`, as a load balancer forwards it. */
 async function tryCode(node: ServerProcess, address: string): Promise<Response> {
-  return fetch(new URL('/api/join/000000', node.url), { method: 'POST', headers: { 'x-forwarded-for': address } });
+  return fetch(new URL('/api/join/000000', node.url), {
+    method: 'POST',
+    headers: { 'x-forwarded-for': address },
+  });
 }
 
 describe('rate limits across nodes', () => {
@@ -50,7 +57,8 @@ describe('rate limits across nodes', () => {
     const { nodes } = await twoNodes();
     const limit = JOIN_CODE_TRIES_PER_MINUTE.perAddress;
     // Alternating nodes, as a balancer spreading requests would: each node sees only half of them.
-    for (let i = 0; i < limit; i++) expect((await tryCode(nodes[i % 2]!, '203.0.113.7')).status).toBe(404);
+    for (let i = 0; i < limit; i++)
+      expect((await tryCode(nodes[i % 2]!, '203.0.113.7')).status).toBe(404);
     for (const node of nodes) {
       const refused = await tryCode(node, '203.0.113.7');
       expect(refused.status).toBe(429);
@@ -63,13 +71,30 @@ describe('rate limits across nodes', () => {
   test('a survey link takes its answers a minute once across both nodes, and every answer taken is stored', async () => {
     const { nodes } = await twoNodes();
     const workspace = await createWorkspace(nodes[0]!.url);
-    const documentId = await createDocumentIn(nodes[1]!.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const link = (await (await api(nodes[0]!.url, `/api/documents/${documentId}/survey-link`, { token: workspace.tokens.editor, body: {} })).json()) as { token: string };
+    const documentId = await createDocumentIn(nodes[1]!.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const link = (await (
+      await api(nodes[0]!.url, `/api/documents/${documentId}/survey-link`, {
+        token: workspace.tokens.editor,
+        body: {},
+      })
+    ).json()) as { token: string };
     const answer = (node: ServerProcess, text: string): Promise<Response> =>
-      fetch(new URL(`/api/survey/${link.token}/answers`, node.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: { suggestions: text } }) });
-    for (let i = 0; i < SURVEY_ANSWERS_PER_MINUTE; i++) expect((await answer(nodes[i % 2]!, `Answer ${i}`)).status).toBe(201);
+      fetch(new URL(`/api/survey/${link.token}/answers`, node.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: { suggestions: text } }),
+      });
+    for (let i = 0; i < SURVEY_ANSWERS_PER_MINUTE; i++)
+      expect((await answer(nodes[i % 2]!, `Answer ${i}`)).status).toBe(201);
     for (const node of nodes) expect((await answer(node, 'One too many')).status).toBe(429);
-    const exported = await (await api(nodes[1]!.url, `/api/documents/${documentId}/export?format=md`, { token: workspace.tokens.editor })).text();
+    const exported = await (
+      await api(nodes[1]!.url, `/api/documents/${documentId}/export?format=md`, {
+        token: workspace.tokens.editor,
+      })
+    ).text();
     for (let i = 0; i < SURVEY_ANSWERS_PER_MINUTE; i++) expect(exported).toContain(`Answer ${i}`);
     expect(exported).not.toContain('One too many');
   });
@@ -79,7 +104,8 @@ describe('rate limits across nodes', () => {
     await redis.stop();
     const limit = JOIN_CODE_TRIES_PER_MINUTE.perAddress;
     const started = performance.now();
-    for (let i = 0; i < limit; i++) expect((await tryCode(nodes[0]!, '203.0.113.9')).status).toBe(404);
+    for (let i = 0; i < limit; i++)
+      expect((await tryCode(nodes[0]!, '203.0.113.9')).status).toBe(404);
     expect((await tryCode(nodes[0]!, '203.0.113.9')).status).toBe(429);
     // No request waited on the missing Redis.
     expect(performance.now() - started).toBeLessThan(limit * 250);

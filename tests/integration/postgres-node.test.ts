@@ -36,22 +36,35 @@ async function node(databaseUrl: string): Promise<TestServer> {
   return server;
 }
 
-const client = (server: TestServer, documentId: string, token: string): StockClient => clients.connect(server.url, documentId, token);
+const client = (server: TestServer, documentId: string, token: string): StockClient =>
+  clients.connect(server.url, documentId, token);
 
 describe('a node on PostgreSQL', () => {
   test('stock clients sync through it, and what they stored is served by a second node on the same database', async () => {
     const url = await postgres.createDatabase(`node_${++databases}`);
     const first = await node(url);
     const workspace = await createWorkspace(first.url);
-    const documentId = await createDocumentIn(first.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const documentId = await createDocumentIn(first.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const a = client(first, documentId, workspace.tokens.editor);
     const b = client(first, documentId, workspace.tokens.viewer);
     await Promise.all([a.synced, b.synced]);
     expect(readMeta(a.doc).value.template).toBe('barriers');
     const rowId = firstNextStepRowId(a.doc);
-    setCell(a.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Update the MOU with Harbor Health');
+    setCell(
+      a.doc,
+      NEXT_STEPS_SECTION_ID,
+      rowId,
+      NEXT_STEPS_COLUMNS.task,
+      'Update the MOU with Harbor Health',
+    );
     writeTitle(a.doc, 'Barriers, spring');
-    await waitFor('the edit at the viewer', () => taskOfFirstRow(b.doc) === 'Update the MOU with Harbor Health');
+    await waitFor(
+      'the edit at the viewer',
+      () => taskOfFirstRow(b.doc) === 'Update the MOU with Harbor Health',
+    );
     clients.destroyAll();
     await waitFor('the room to close', () => first.relay.roomCount === 0);
 
@@ -59,9 +72,17 @@ describe('a node on PostgreSQL', () => {
     const later = client(second, documentId, workspace.tokens.viewer);
     await later.synced;
     expect(taskOfFirstRow(later.doc)).toBe('Update the MOU with Harbor Health');
-    const list = (await (await api(second.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer })).json()) as { title: string }[];
+    const list = (await (
+      await api(second.url, `/api/workspaces/${workspace.id}/documents`, {
+        token: workspace.tokens.viewer,
+      })
+    ).json()) as { title: string }[];
     expect(list.map((entry) => entry.title)).toEqual(['Barriers, spring']);
-    const versions = (await (await api(second.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.viewer })).json()) as { label: string }[];
+    const versions = (await (
+      await api(second.url, `/api/documents/${documentId}/versions`, {
+        token: workspace.tokens.viewer,
+      })
+    ).json()) as { label: string }[];
     expect(versions.map((version) => version.label)).toEqual(['Session ended']);
   });
 
@@ -69,8 +90,16 @@ describe('a node on PostgreSQL', () => {
     const url = await postgres.createDatabase(`node_${++databases}`);
     const [first, second] = [await node(url), await node(url)];
     const workspace = await createWorkspace(first.url);
-    const documentId = await createDocumentIn(second.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const link = (await (await api(first.url, `/api/documents/${documentId}/survey-link`, { token: workspace.tokens.editor, body: {} })).json()) as { token: string };
+    const documentId = await createDocumentIn(second.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const link = (await (
+      await api(first.url, `/api/documents/${documentId}/survey-link`, {
+        token: workspace.tokens.editor,
+        body: {},
+      })
+    ).json()) as { token: string };
     const answered = await fetch(new URL(`/api/survey/${link.token}/answers`, second.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -78,10 +107,20 @@ describe('a node on PostgreSQL', () => {
     });
     expect(answered.status).toBe(201);
 
-    const rotated = await api(second.url, `/api/workspaces/${workspace.id}/tokens/editor`, { method: 'POST', token: workspace.tokens.owner, body: {} });
+    const rotated = await api(second.url, `/api/workspaces/${workspace.id}/tokens/editor`, {
+      method: 'POST',
+      token: workspace.tokens.owner,
+      body: {},
+    });
     expect(rotated.status).toBe(200);
     for (const server of [first, second]) {
-      expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor })).status).toBe(401);
+      expect(
+        (
+          await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+            token: workspace.tokens.editor,
+          })
+        ).status,
+      ).toBe(401);
     }
   });
 });
@@ -91,7 +130,10 @@ describe('PostgreSQL going away', () => {
     const url = await postgres.createDatabase(`node_${++databases}`);
     const server = await node(url);
     const workspace = await createWorkspace(server.url);
-    const documentId = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+    const documentId = await createDocumentIn(server.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
     const editor = client(server, documentId, workspace.tokens.editor);
     const closeCodes: number[] = [];
     editor.provider.on('connection-close', (event: CloseEvent | null) => {
@@ -99,25 +141,55 @@ describe('PostgreSQL going away', () => {
     });
     await editor.synced;
     const rowId = firstNextStepRowId(editor.doc);
-    setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Before the outage.');
-    await waitFor('the edit to be stored', async () => new TextDecoder().decode(await server.relay.readState(documentId)).includes('Before the outage.'));
+    setCell(
+      editor.doc,
+      NEXT_STEPS_SECTION_ID,
+      rowId,
+      NEXT_STEPS_COLUMNS.task,
+      'Before the outage.',
+    );
+    await waitFor('the edit to be stored', async () =>
+      new TextDecoder()
+        .decode(await server.relay.readState(documentId))
+        .includes('Before the outage.'),
+    );
 
     await postgres.halt();
     try {
-      await waitFor('/healthz to say 503', async () => (await fetch(new URL('/healthz', server.url))).status === 503, 20_000);
+      await waitFor(
+        '/healthz to say 503',
+        async () => (await fetch(new URL('/healthz', server.url))).status === 503,
+        20_000,
+      );
       await waitFor('the room to close with 1011', () => closeCodes.includes(1011), 10_000);
-      setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Written during the outage.');
+      setCell(
+        editor.doc,
+        NEXT_STEPS_SECTION_ID,
+        rowId,
+        NEXT_STEPS_COLUMNS.task,
+        'Written during the outage.',
+      );
     } finally {
       await postgres.restart();
     }
-    await waitFor('/healthz to recover', async () => (await fetch(new URL('/healthz', server.url))).status === 200, 20_000);
+    await waitFor(
+      '/healthz to recover',
+      async () => (await fetch(new URL('/healthz', server.url))).status === 200,
+      20_000,
+    );
     const reader = client(server, documentId, workspace.tokens.viewer);
-    await waitFor('the edit made during the outage to be stored and served', () => taskOfFirstRow(reader.doc) === 'Written during the outage.', 20_000);
+    await waitFor(
+      'the edit made during the outage to be stored and served',
+      () => taskOfFirstRow(reader.doc) === 'Written during the outage.',
+      20_000,
+    );
   });
 });
 
 describe('configuration', () => {
   test('REDIS_URL without DATABASE_URL refuses to start, with a one-line reason', async () => {
-    await expect(startServerProcess({ REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(/exited \(1\) before starting; output:\nPathways cannot start: REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too[^\n]*\n?$/);
+    await expect(startServerProcess({ REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(
+      /exited \(1\) before starting; output:\nPathways cannot start: REDIS_URL joins nodes that share one PostgreSQL database: set DATABASE_URL too[^\n]*\n?$/,
+    );
   });
 });

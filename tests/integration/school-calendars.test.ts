@@ -1,18 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readDistrictCalendarLink, readSchoolCalendars } from '../../core/schema/index.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let workspace: Workspace;
 let district: string;
 
-const adapt = (body: unknown, token = workspace.tokens.editor, documentId = district) => api(server.url, `/api/documents/${documentId}/school-calendars`, { token, body });
+const adapt = (body: unknown, token = workspace.tokens.editor, documentId = district) =>
+  api(server.url, `/api/documents/${documentId}/school-calendars`, { token, body });
 
 beforeAll(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url, 'Riverside USD');
-  district = await createDocumentIn(server.url, workspace, { title: 'District meeting calendar', template: 'meeting-calendar' });
+  district = await createDocumentIn(server.url, workspace, {
+    title: 'District meeting calendar',
+    template: 'meeting-calendar',
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -26,11 +36,18 @@ describe('adapting the district calendar for a school', () => {
     expect(response.status).toBe(201);
     const { id, title } = (await response.json()) as { id: string; title: string };
     expect(title).toBe('Lincoln Elementary: calendar of meetings with community providers');
-    await waitFor('the district calendar to list the school', () => readSchoolCalendars(watcher.doc).some((entry) => entry.id === id && entry.school === 'Lincoln Elementary'));
+    await waitFor('the district calendar to list the school', () =>
+      readSchoolCalendars(watcher.doc).some(
+        (entry) => entry.id === id && entry.school === 'Lincoln Elementary',
+      ),
+    );
     watcher.destroy();
     const school = connectStockClient(server.url, id, workspace.tokens.viewer);
     await school.synced;
-    expect(readDistrictCalendarLink(school.doc)).toEqual({ calendarId: district, school: 'Lincoln Elementary' });
+    expect(readDistrictCalendarLink(school.doc)).toEqual({
+      calendarId: district,
+      school: 'Lincoln Elementary',
+    });
     school.destroy();
   });
 
@@ -54,6 +71,8 @@ describe('adapting the district calendar for a school', () => {
     const { id } = (await (await adapt({ school: 'Washington Middle' })).json()) as { id: string };
     const again = await adapt({ school: 'Lincoln' }, workspace.tokens.editor, id);
     expect(again.status).toBe(400);
-    expect(((await again.json()) as { error: string }).error).toContain("already a school's calendar");
+    expect(((await again.json()) as { error: string }).error).toContain(
+      "already a school's calendar",
+    );
   });
 });

@@ -8,7 +8,13 @@ import { SQLITE_FILE_NAME } from '../../sync-server/storage/sqlite-store.ts';
 import { closeOf, openRaw } from '../support/relay-frames.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { connectRaw, waitFor } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, TEST_METRICS_TOKEN } from '../support/test-server.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  TEST_METRICS_TOKEN,
+} from '../support/test-server.ts';
 
 /** Threat model T3–T6 (README): what any request, with or without a link, can try. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -32,7 +38,9 @@ async function serverProcess(env: Record<string, string> = {}): Promise<ServerPr
 }
 
 function residentMegabytes(pid: number): number {
-  const kilobytes = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  const kilobytes = Number(
+    /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1],
+  );
   return kilobytes / 1024;
 }
 
@@ -40,7 +48,10 @@ describe('protective headers on every kind of response (T2)', () => {
   test('pages, assets, the API, errors, exports and the sync endpoint all carry them', async () => {
     const server = await inProcessServer();
     const workspace = await createWorkspace(server.url);
-    const documentId = await createDocumentIn(server.url, workspace, { title: 'Fall kickoff', template: 'roles-working-session' });
+    const documentId = await createDocumentIn(server.url, workspace, {
+      title: 'Fall kickoff',
+      template: 'roles-working-session',
+    });
     const index = await (await fetch(new URL('/', server.url))).text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
     expect(asset).toBeDefined();
@@ -53,7 +64,9 @@ describe('protective headers on every kind of response (T2)', () => {
       notFound: await fetch(new URL('/nothing-here', server.url)),
       health: await fetch(new URL('/healthz', server.url)),
       syncRefused: await fetch(new URL(`/sync/${documentId}?token=wrong`, server.url)),
-      htmlExport: await api(server.url, `/api/documents/${documentId}/export?format=html`, { token: workspace.tokens.viewer }),
+      htmlExport: await api(server.url, `/api/documents/${documentId}/export?format=html`, {
+        token: workspace.tokens.viewer,
+      }),
     };
     for (const [kind, response] of Object.entries(responses)) {
       const headers = response.headers;
@@ -66,7 +79,9 @@ describe('protective headers on every kind of response (T2)', () => {
     expect(appPolicy).toContain("script-src 'self'");
     expect(appPolicy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     // An exported page runs nothing at all.
-    expect(responses.htmlExport.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(responses.htmlExport.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'/,
+    );
     expect(responses.syncRefused.status).toBe(401);
   });
 });
@@ -79,7 +94,11 @@ describe('request bodies are limited before they are read (T3)', () => {
     const before = residentMegabytes(pid);
     const body = Buffer.alloc(20 * 1024 * 1024, 'a');
     for (let i = 0; i < 4; i++) {
-      const response = await fetch(new URL('/api/workspaces', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(new URL('/api/workspaces', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(413);
       expect((await response.json()).error).toMatch(/at most 16 KiB/);
     }
@@ -102,18 +121,31 @@ describe('request bodies are limited before they are read (T3)', () => {
     });
     const response = await fetch(new URL(`/api/workspaces/${workspace.id}/documents`, server.url), {
       method: 'POST',
-      headers: { authorization: `Bearer ${workspace.tokens.editor}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${workspace.tokens.editor}`,
+        'content-type': 'application/json',
+      },
       body: stream,
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor }).then((r) => r.json())).length).toBe(0);
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+          token: workspace.tokens.editor,
+        }).then((r) => r.json())
+      ).length,
+    ).toBe(0);
   });
 
   test('a body just under the limit is read as usual', async () => {
     const server = await inProcessServer();
     const padding = ' '.repeat(JSON_BODY_LIMIT_BYTES - 100);
-    const response = await fetch(new URL('/api/workspaces', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"name": "Riverside USD"${padding}}` });
+    const response = await fetch(new URL('/api/workspaces', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"name": "Riverside USD"${padding}}`,
+    });
     expect(response.status).toBe(201);
   });
 
@@ -123,7 +155,10 @@ describe('request bodies are limited before they are read (T3)', () => {
     const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     const response = await fetch(new URL(`/api/workspaces/${workspace.id}/documents`, server.url), {
       method: 'POST',
-      headers: { authorization: `Bearer ${workspace.tokens.editor}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${workspace.tokens.editor}`,
+        'content-type': 'application/json',
+      },
       body: `{"title": "Notes", "template": ${nested}}`,
     });
     expect(response.status).toBe(400);
@@ -136,8 +171,14 @@ describe('no request body makes a route answer 500 (T3)', () => {
     const server = await inProcessServer();
     const workspace = await createWorkspace(server.url);
     // The barriers tool holds the staff survey, so its survey link can be opened.
-    const documentId = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
-    const linked = await api(server.url, `/api/documents/${documentId}/survey-link`, { method: 'POST', token: workspace.tokens.editor });
+    const documentId = await createDocumentIn(server.url, workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const linked = await api(server.url, `/api/documents/${documentId}/survey-link`, {
+      method: 'POST',
+      token: workspace.tokens.editor,
+    });
     expect(linked.status).toBe(201);
     const surveyLink = await linked.json();
     const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
@@ -165,11 +206,15 @@ describe('no request body makes a route answer 500 (T3)', () => {
       for (const body of bodies) {
         const response = await fetch(new URL(route.path, server.url), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(route.token && { authorization: `Bearer ${route.token}` }) },
+          headers: {
+            'content-type': 'application/json',
+            ...(route.token && { authorization: `Bearer ${route.token}` }),
+          },
           body,
         });
         expect(response.status, `${route.path} with ${body.slice(0, 40)}`).toBeLessThan(500);
-        if (response.status >= 400) expect(typeof (await response.json()).error, route.path).toBe('string');
+        if (response.status >= 400)
+          expect(typeof (await response.json()).error, route.path).toBe('string');
       }
     }
     expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
@@ -186,7 +231,9 @@ describe('slow clients are timed out (T3)', () => {
     const started = performance.now();
     socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
     const trickle = setInterval(() => socket.writable && socket.write('a'), 1000);
-    const ended = await new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now())));
+    const ended = await new Promise<number>((resolve) =>
+      socket.once('close', () => resolve(performance.now())),
+    );
     clearInterval(trickle);
     expect(ended - started).toBeLessThan(15_000);
     expect(ended - started).toBeGreaterThan(5_000);
@@ -221,16 +268,48 @@ describe('storage that is lost stops the server from confirming (T6)', () => {
     const file = join(server.dataDir, SQLITE_FILE_NAME);
 
     renameSync(file, `${file}.moved`);
-    await waitFor('/healthz to answer 503', async () => (await fetch(new URL('/healthz', server.url))).status === 503, 5_000);
-    expect(await (await fetch(new URL('/healthz', server.url))).text()).toMatch(/database file .* is gone/);
-    expect(await closeOf(editor)).toEqual({ code: CLOSE.storageFailed.code, reason: CLOSE.storageFailed.reason });
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor, body: { title: 'Lost?' } })).status).toBe(503);
-    expect((await api(server.url, '/api/workspaces', { body: { name: 'Lost?' } })).status).toBe(503);
-    expect((await fetch(new URL(`/sync/${documentId}?token=${workspace.tokens.editor}`, server.url))).status).toBe(503);
+    await waitFor(
+      '/healthz to answer 503',
+      async () => (await fetch(new URL('/healthz', server.url))).status === 503,
+      5_000,
+    );
+    expect(await (await fetch(new URL('/healthz', server.url))).text()).toMatch(
+      /database file .* is gone/,
+    );
+    expect(await closeOf(editor)).toEqual({
+      code: CLOSE.storageFailed.code,
+      reason: CLOSE.storageFailed.reason,
+    });
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+          token: workspace.tokens.editor,
+          body: { title: 'Lost?' },
+        })
+      ).status,
+    ).toBe(503);
+    expect((await api(server.url, '/api/workspaces', { body: { name: 'Lost?' } })).status).toBe(
+      503,
+    );
+    expect(
+      (await fetch(new URL(`/sync/${documentId}?token=${workspace.tokens.editor}`, server.url)))
+        .status,
+    ).toBe(503);
 
     renameSync(`${file}.moved`, file);
-    await waitFor('/healthz to answer 200 again', async () => (await fetch(new URL('/healthz', server.url))).status === 200, 5_000);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor, body: { title: 'Kept' } })).status).toBe(201);
+    await waitFor(
+      '/healthz to answer 200 again',
+      async () => (await fetch(new URL('/healthz', server.url))).status === 200,
+      5_000,
+    );
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+          token: workspace.tokens.editor,
+          body: { title: 'Kept' },
+        })
+      ).status,
+    ).toBe(201);
     const again = await openRaw(connectRaw(server.url, documentId, workspace.tokens.editor));
     cleanups.push(() => again.socket.terminate());
     expect(again.socket.readyState).toBe(again.socket.OPEN);
@@ -240,9 +319,16 @@ describe('storage that is lost stops the server from confirming (T6)', () => {
     const server = await inProcessServer();
     await createWorkspace(server.url);
     const started = performance.now();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(server.dataDir, SQLITE_FILE_NAME + suffix), { force: true });
-    await waitFor('/healthz to answer 503', async () => (await fetch(new URL('/healthz', server.url))).status === 503, 5_000);
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(join(server.dataDir, SQLITE_FILE_NAME + suffix), { force: true });
+    await waitFor(
+      '/healthz to answer 503',
+      async () => (await fetch(new URL('/healthz', server.url))).status === 503,
+      5_000,
+    );
     expect(performance.now() - started).toBeLessThan(3_000);
-    expect((await api(server.url, '/api/workspaces', { body: { name: 'After the loss' } })).status).toBe(503);
+    expect(
+      (await api(server.url, '/api/workspaces', { body: { name: 'After the loss' } })).status,
+    ).toBe(503);
   });
 });

@@ -31,17 +31,34 @@ describe('the start command', () => {
     const health = await fetch(new URL('/healthz', server.url));
     expect(health.status).toBe(200);
 
-    const templates = (await (await fetch(new URL('/api/templates', server.url))).json()) as { id: string; title: string; description: string }[];
-    expect(templates.map((template) => template.id)).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment', 'referral-pathway']);
-    expect(templates.every((template) => template.title !== '' && template.description !== '')).toBe(true);
+    const templates = (await (await fetch(new URL('/api/templates', server.url))).json()) as {
+      id: string;
+      title: string;
+      description: string;
+    }[];
+    expect(templates.map((template) => template.id)).toEqual([
+      'barriers',
+      'roles-working-session',
+      'data-review',
+      'meeting-calendar',
+      'assessment',
+      'referral-pathway',
+    ]);
+    expect(
+      templates.every((template) => template.title !== '' && template.description !== ''),
+    ).toBe(true);
 
     const preview = await fetch(new URL('/api/templates/meeting-calendar/preview', server.url));
     expect(preview.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await preview.text()).toContain('Kick-off meeting and goal-setting session');
 
-    const markdown = await fetch(new URL('/api/templates/assessment/preview?format=md', server.url));
+    const markdown = await fetch(
+      new URL('/api/templates/assessment/preview?format=md', server.url),
+    );
     expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
-    expect(await markdown.text()).toContain('Assign responsibility for scheduling appointments to a school-based coordinator.');
+    expect(await markdown.text()).toContain(
+      'Assign responsibility for scheduling appointments to a school-based coordinator.',
+    );
 
     const home = await (await fetch(server.url)).text();
     expect(home).toContain('<div id="root">');
@@ -67,8 +84,12 @@ describe('the start command', () => {
     server = await startServerProcess();
     const missing = await fetch(new URL('/api/templates/nope/preview', server.url));
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: expect.stringContaining('GET /api/templates lists') });
-    const badFormat = await fetch(new URL('/api/templates/barriers/preview?format=pdf', server.url));
+    expect(await missing.json()).toEqual({
+      error: expect.stringContaining('GET /api/templates lists'),
+    });
+    const badFormat = await fetch(
+      new URL('/api/templates/barriers/preview?format=pdf', server.url),
+    );
     expect(badFormat.status).toBe(400);
     expect(await badFormat.json()).toEqual({ error: expect.stringContaining('use html or md') });
   });
@@ -93,12 +114,16 @@ describe('the start command', () => {
   });
 
   test('refuses to start with a PORT that is not a port, and says why', async () => {
-    await expect(startServerProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT must be a whole number/);
+    await expect(startServerProcess({ PORT: 'eighty' })).rejects.toThrow(
+      /PORT must be a whole number/,
+    );
   });
 
   test('a port already in use stops the start with exit code 1 and the reason, not a silent exit 0', async () => {
     server = await startServerProcess();
     const { port } = new URL(server.url);
-    await expect(startServerProcess({ PORT: port })).rejects.toThrow(/exited \(1\)[\s\S]*Pathways cannot start: listen EADDRINUSE/);
+    await expect(startServerProcess({ PORT: port })).rejects.toThrow(
+      /exited \(1\)[\s\S]*Pathways cannot start: listen EADDRINUSE/,
+    );
   });
 });

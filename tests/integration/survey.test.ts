@@ -7,14 +7,24 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cellText } from '../../core/export/cell-text.ts';
 import { readDocument, readMeta, readTable, writeTitle } from '../../core/schema/index.ts';
-import { MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS, SURVEY_RESPONSES_SECTION_ID } from '../../core/survey/index.ts';
+import {
+  MAX_ANSWER_CHARACTERS,
+  STAFF_SURVEY_QUESTIONS,
+  SURVEY_RESPONSES_SECTION_ID,
+} from '../../core/survey/index.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { SURVEY_ANSWERS_PER_MINUTE } from '../../sync-server/routes/survey-answers.ts';
 import { startServer } from '../../sync-server/server.ts';
 import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../sync-server/storage/sqlite-store.ts';
 import { within } from '../support/relay-frames.ts';
 import { connectRaw, StockClients, waitFor, type StockClient } from '../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../support/test-server.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../support/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -27,7 +37,10 @@ const extraServers: { stop(): Promise<void> }[] = [];
 beforeEach(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url, 'Riverside USD');
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Riverside barriers', template: 'barriers' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Riverside barriers',
+    template: 'barriers',
+  });
 });
 
 afterEach(async () => {
@@ -36,15 +49,25 @@ afterEach(async () => {
   await server.stop();
 });
 
-const client = (baseUrl: string, id: string, token: string): StockClient => clients.connect(baseUrl, id, token);
+const client = (baseUrl: string, id: string, token: string): StockClient =>
+  clients.connect(baseUrl, id, token);
 
-async function createSurveyLink(id = documentId, token = workspace.tokens.editor, baseUrl = server.url): Promise<{ token: string; url: string }> {
+async function createSurveyLink(
+  id = documentId,
+  token = workspace.tokens.editor,
+  baseUrl = server.url,
+): Promise<{ token: string; url: string }> {
   const response = await api(baseUrl, `/api/documents/${id}/survey-link`, { token, body: {} });
   expect(response.status).toBe(201);
   return (await response.json()) as { token: string; url: string };
 }
 
-function sendAnswers(surveyToken: string, answers: unknown, baseUrl = server.url, headers: Record<string, string> = {}): Promise<Response> {
+function sendAnswers(
+  surveyToken: string,
+  answers: unknown,
+  baseUrl = server.url,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(new URL(`/api/survey/${surveyToken}/answers`, baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -56,7 +79,11 @@ function responses(doc: Y.Doc): { rows: Record<string, string>[]; sectionIds: st
   const sectionIds = readDocument(doc).value.sections.map((section) => section.id);
   const table = readTable(doc, SURVEY_RESPONSES_SECTION_ID)?.value;
   if (table === undefined) return { rows: [], sectionIds };
-  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((column) => [column.id, cellText(row.cells[column.id], column)])));
+  const rows = table.rows.map((row) =>
+    Object.fromEntries(
+      table.columns.map((column) => [column.id, cellText(row.cells[column.id], column)]),
+    ),
+  );
   return { rows, sectionIds };
 }
 
@@ -95,14 +122,29 @@ describe('answering through a survey link', () => {
       maxAnswerCharacters: MAX_ANSWER_CHARACTERS,
     });
 
-    const sent = await sendAnswers(link.token, { 'working-well': '  Referrals are answered within a week.  ', suggestions: 'A shared calendar' });
+    const sent = await sendAnswers(link.token, {
+      'working-well': '  Referrals are answered within a week.  ',
+      suggestions: 'A shared calendar',
+    });
     expect(sent.status).toBe(201);
     expect(await sent.json()).toEqual({ ok: true });
 
-    await waitFor('the response to reach the editor', () => responses(editor.doc).rows.length === 1, 5_000);
+    await waitFor(
+      'the response to reach the editor',
+      () => responses(editor.doc).rows.length === 1,
+      5_000,
+    );
     const live = responses(editor.doc);
-    expect(live.rows[0]).toMatchObject({ received: today(), 'working-well': 'Referrals are answered within a week.', suggestions: 'A shared calendar', 'could-improve': '', theme: '' });
-    expect(live.sectionIds[live.sectionIds.indexOf('staff-survey') + 1]).toBe(SURVEY_RESPONSES_SECTION_ID);
+    expect(live.rows[0]).toMatchObject({
+      received: today(),
+      'working-well': 'Referrals are answered within a week.',
+      suggestions: 'A shared calendar',
+      'could-improve': '',
+      theme: '',
+    });
+    expect(live.sectionIds[live.sectionIds.indexOf('staff-survey') + 1]).toBe(
+      SURVEY_RESPONSES_SECTION_ID,
+    );
 
     const dataDir = server.dataDir;
     editor.provider.disconnect();
@@ -120,11 +162,17 @@ describe('answering through a survey link', () => {
     const link = await createSurveyLink();
     // A second, read-only connection to the same file: what it sees is committed.
     const reader = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
-    const storedUpdates = () => (reader.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+    const storedUpdates = () =>
+      (
+        reader
+          .prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?')
+          .get(documentId) as { n: number }
+      ).n;
     const before = storedUpdates();
     let storedWhenReceived = -1;
     editor.doc.on('update', () => {
-      if (storedWhenReceived === -1 && responses(editor.doc).rows.length === 1) storedWhenReceived = storedUpdates();
+      if (storedWhenReceived === -1 && responses(editor.doc).rows.length === 1)
+        storedWhenReceived = storedUpdates();
     });
     expect((await sendAnswers(link.token, { 'working-well': 'Stored first' })).status).toBe(201);
     await waitFor('the response to reach the editor', () => storedWhenReceived !== -1, 5_000);
@@ -136,7 +184,11 @@ describe('answering through a survey link', () => {
     await useSlowStore();
     const link = await createSurveyLink();
     expect(server.relay.roomCount).toBe(0);
-    const sent = await Promise.all(Array.from({ length: 5 }, (_, index) => sendAnswers(link.token, { 'could-improve': `Answer ${index}` })));
+    const sent = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        sendAnswers(link.token, { 'could-improve': `Answer ${index}` }),
+      ),
+    );
     expect(sent.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
     expect(server.relay.roomCount).toBe(0);
     // Nobody edited in a session: no automatic version is saved for an answer.
@@ -145,7 +197,13 @@ describe('answering through a survey link', () => {
     const reader = client(server.url, documentId, workspace.tokens.viewer);
     await waitFor('the reader to sync', () => reader.provider.synced, 5_000);
     const { rows, sectionIds } = responses(reader.doc);
-    expect(rows.map((row) => row['could-improve']).sort()).toEqual(['Answer 0', 'Answer 1', 'Answer 2', 'Answer 3', 'Answer 4']);
+    expect(rows.map((row) => row['could-improve']).sort()).toEqual([
+      'Answer 0',
+      'Answer 1',
+      'Answer 2',
+      'Answer 3',
+      'Answer 4',
+    ]);
     expect(sectionIds.filter((id) => id === SURVEY_RESPONSES_SECTION_ID)).toHaveLength(1);
   });
 
@@ -159,19 +217,43 @@ describe('answering through a survey link', () => {
       const first = sendAnswers(link.token, { suggestions: `Round ${round} a` });
       await waitFor('the visitor to sync', () => visitor.provider.synced, 5_000);
       const second = sendAnswers(link.token, { suggestions: `Round ${round} b` });
-      expect((await Promise.all([first, second])).map((response) => response.status)).toEqual([201, 201]);
-      await waitFor(`the visitor to see round ${round}'s answers`, () => {
-        const seen = responses(visitor.doc).rows.map((row) => row.suggestions);
-        return seen.includes(`Round ${round} a`) && seen.includes(`Round ${round} b`);
-      }, 5_000);
+      expect((await Promise.all([first, second])).map((response) => response.status)).toEqual([
+        201, 201,
+      ]);
+      await waitFor(
+        `the visitor to see round ${round}'s answers`,
+        () => {
+          const seen = responses(visitor.doc).rows.map((row) => row.suggestions);
+          return seen.includes(`Round ${round} a`) && seen.includes(`Round ${round} b`);
+        },
+        5_000,
+      );
       // An edit makes the room store, compact and version when it closes.
       writeTitle(visitor.doc, `Riverside barriers, visit ${round}`);
-      await waitFor('the edit to be stored', async () => readMeta(await storedDoc()).value.title === `Riverside barriers, visit ${round}`, 5_000);
+      await waitFor(
+        'the edit to be stored',
+        async () =>
+          readMeta(await storedDoc()).value.title === `Riverside barriers, visit ${round}`,
+        5_000,
+      );
       visitor.provider.disconnect();
     }
     await waitFor('every room to close', () => server.relay.roomCount === 0, 5_000);
     const doc = await storedDoc();
-    expect(responses(doc).rows.map((row) => row.suggestions).sort()).toEqual(['Round 0 a', 'Round 0 b', 'Round 1 a', 'Round 1 b', 'Round 2 a', 'Round 2 b', 'Round 3 a', 'Round 3 b']);
+    expect(
+      responses(doc)
+        .rows.map((row) => row.suggestions)
+        .sort(),
+    ).toEqual([
+      'Round 0 a',
+      'Round 0 b',
+      'Round 1 a',
+      'Round 1 b',
+      'Round 2 a',
+      'Round 2 b',
+      'Round 3 a',
+      'Round 3 b',
+    ]);
   });
 
   test('R7/R16: a room opening while an answer is being written to storage waits for it, so its first sync holds the answer', async () => {
@@ -183,7 +265,8 @@ describe('answering through a survey link', () => {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
-        if (property !== 'appendUpdates') return (value as (...args: unknown[]) => unknown).bind(target);
+        if (property !== 'appendUpdates')
+          return (value as (...args: unknown[]) => unknown).bind(target);
         return async (...args: unknown[]) => {
           if (gate !== null) heldAppends++;
           await gate?.promise;
@@ -193,7 +276,10 @@ describe('answering through a survey link', () => {
     });
     const dataDir = server.dataDir;
     await server.stop();
-    const started = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { store: gated, logger: pino({ level: 'silent' }) });
+    const started = await startServer(
+      readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
+      { store: gated, logger: pino({ level: 'silent' }) },
+    );
     server = Object.assign(started, { dataDir });
     const link = await createSurveyLink();
 
@@ -221,25 +307,94 @@ describe('bad answers', () => {
     const before = await server.store.loadDocument(documentId);
     const cases: [string, () => Promise<Response>, number, RegExp, string | null][] = [
       ['no answers', () => sendAnswers(link.token, {}), 400, /at least one question/, null],
-      ['only blanks', () => sendAnswers(link.token, { 'working-well': '   ', suggestions: '' }), 400, /at least one question/, null],
-      ['an oversized answer', () => sendAnswers(link.token, { suggestions: 'x'.repeat(MAX_ANSWER_CHARACTERS + 1) }), 400, /need a change/, 'suggestions'],
-      ['an unknown question', () => sendAnswers(link.token, { name: 'Pat Jones' }), 400, /not a question of this survey/, null],
-      ['a number for an answer', () => sendAnswers(link.token, { 'working-well': 42 }), 400, /need a change/, 'working-well'],
-      ['answers that are not a form', () => sendAnswers(link.token, ['working-well']), 400, /one field per question/, null],
-      ['no answers field', () => fetch(new URL(`/api/survey/${link.token}/answers`, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"working-well":"x"}' }), 400, /one field per question/, null],
-      ['a body that is not JSON', () => fetch(new URL(`/api/survey/${link.token}/answers`, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'working-well=fine' }), 400, /as JSON/, null],
-      ['a body over 64 KiB', () => sendAnswers(link.token, { suggestions: 'y'.repeat(70 * 1024) }), 413, /more than this survey takes/, null],
+      [
+        'only blanks',
+        () => sendAnswers(link.token, { 'working-well': '   ', suggestions: '' }),
+        400,
+        /at least one question/,
+        null,
+      ],
+      [
+        'an oversized answer',
+        () => sendAnswers(link.token, { suggestions: 'x'.repeat(MAX_ANSWER_CHARACTERS + 1) }),
+        400,
+        /need a change/,
+        'suggestions',
+      ],
+      [
+        'an unknown question',
+        () => sendAnswers(link.token, { name: 'Pat Jones' }),
+        400,
+        /not a question of this survey/,
+        null,
+      ],
+      [
+        'a number for an answer',
+        () => sendAnswers(link.token, { 'working-well': 42 }),
+        400,
+        /need a change/,
+        'working-well',
+      ],
+      [
+        'answers that are not a form',
+        () => sendAnswers(link.token, ['working-well']),
+        400,
+        /one field per question/,
+        null,
+      ],
+      [
+        'no answers field',
+        () =>
+          fetch(new URL(`/api/survey/${link.token}/answers`, server.url), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"working-well":"x"}',
+          }),
+        400,
+        /one field per question/,
+        null,
+      ],
+      [
+        'a body that is not JSON',
+        () =>
+          fetch(new URL(`/api/survey/${link.token}/answers`, server.url), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: 'working-well=fine',
+          }),
+        400,
+        /as JSON/,
+        null,
+      ],
+      [
+        'a body over 64 KiB',
+        () => sendAnswers(link.token, { suggestions: 'y'.repeat(70 * 1024) }),
+        413,
+        /more than this survey takes/,
+        null,
+      ],
     ];
     for (const [name, send, status, message, questionId] of cases) {
       const response = await send();
       expect(response.status, name).toBe(status);
-      const body = (await response.json()) as { error: string; problems: { questionId: string | null; message: string }[] };
+      const body = (await response.json()) as {
+        error: string;
+        problems: { questionId: string | null; message: string }[];
+      };
       expect(body.error, name).toMatch(message);
       expect(Array.isArray(body.problems), name).toBe(true);
-      if (questionId !== null) expect(body.problems.map((problem) => problem.questionId), name).toContain(questionId);
+      if (questionId !== null)
+        expect(
+          body.problems.map((problem) => problem.questionId),
+          name,
+        ).toContain(questionId);
     }
-    const oversized = (await (await sendAnswers(link.token, { suggestions: 'x'.repeat(MAX_ANSWER_CHARACTERS + 1) })).json()) as { problems: { message: string }[] };
-    expect(oversized.problems[0]!.message).toBe('This answer is 4,001 characters; please keep it under 4,000.');
+    const oversized = (await (
+      await sendAnswers(link.token, { suggestions: 'x'.repeat(MAX_ANSWER_CHARACTERS + 1) })
+    ).json()) as { problems: { message: string }[] };
+    expect(oversized.problems[0]!.message).toBe(
+      'This answer is 4,001 characters; please keep it under 4,000.',
+    );
 
     const after = await server.store.loadDocument(documentId);
     expect(after.updates.length).toBe(before.updates.length);
@@ -304,16 +459,31 @@ describe('what a survey link opens', () => {
 describe('managing the survey link', () => {
   test('revoking makes the form and answers 404 with words; a new link replaces the old one', async () => {
     const first = await createSurveyLink();
-    expect(await (await api(server.url, `/api/documents/${documentId}/survey-link`, { token: workspace.tokens.editor })).json()).toEqual({ exists: true });
+    expect(
+      await (
+        await api(server.url, `/api/documents/${documentId}/survey-link`, {
+          token: workspace.tokens.editor,
+        })
+      ).json(),
+    ).toEqual({ exists: true });
 
     const second = await createSurveyLink(documentId, workspace.tokens.owner);
     expect(second.token).not.toBe(first.token);
     expect((await fetch(new URL(`/api/survey/${first.token}`, server.url))).status).toBe(404);
     expect((await sendAnswers(second.token, { suggestions: 'Still open' })).status).toBe(201);
 
-    const revoked = await api(server.url, `/api/documents/${documentId}/survey-link`, { method: 'DELETE', token: workspace.tokens.editor });
+    const revoked = await api(server.url, `/api/documents/${documentId}/survey-link`, {
+      method: 'DELETE',
+      token: workspace.tokens.editor,
+    });
     expect(revoked.status).toBe(200);
-    expect(await (await api(server.url, `/api/documents/${documentId}/survey-link`, { token: workspace.tokens.editor })).json()).toEqual({ exists: false });
+    expect(
+      await (
+        await api(server.url, `/api/documents/${documentId}/survey-link`, {
+          token: workspace.tokens.editor,
+        })
+      ).json(),
+    ).toEqual({ exists: false });
     const form = await fetch(new URL(`/api/survey/${second.token}`, server.url));
     expect(form.status).toBe(404);
     expect(((await form.json()) as { error: string }).error).toMatch(/does not work any more/);
@@ -327,12 +497,20 @@ describe('managing the survey link', () => {
     expect((await api(server.url, path, { body: {} })).status).toBe(401);
     const viewer = await api(server.url, path, { token: workspace.tokens.viewer, body: {} });
     expect(viewer.status).toBe(403);
-    expect((await api(server.url, path, { method: 'DELETE', token: workspace.tokens.viewer })).status).toBe(403);
+    expect(
+      (await api(server.url, path, { method: 'DELETE', token: workspace.tokens.viewer })).status,
+    ).toBe(403);
     const other = await createWorkspace(server.url, 'Lakeview USD');
     expect((await api(server.url, path, { token: other.tokens.owner, body: {} })).status).toBe(404);
 
-    const dataReview = await createDocumentIn(server.url, workspace, { title: 'Monthly numbers', template: 'data-review' });
-    const refused = await api(server.url, `/api/documents/${dataReview}/survey-link`, { token: workspace.tokens.editor, body: {} });
+    const dataReview = await createDocumentIn(server.url, workspace, {
+      title: 'Monthly numbers',
+      template: 'data-review',
+    });
+    const refused = await api(server.url, `/api/documents/${dataReview}/survey-link`, {
+      token: workspace.tokens.editor,
+      body: {},
+    });
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: string }).error).toMatch(/no staff survey/);
   });
@@ -349,11 +527,17 @@ describe('anonymity', () => {
       },
     });
     const dataDir = server.dataDir;
-    const logged = await startServer(readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { logger: pino({ level: 'info' }, logStream) });
+    const logged = await startServer(
+      readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
+      { logger: pino({ level: 'info' }, logStream) },
+    );
     extraServers.push(logged);
     server = Object.assign(logged, { dataDir });
     workspace = await createWorkspace(server.url, 'Riverside USD');
-    documentId = await createDocumentIn(server.url, workspace, { title: 'Riverside barriers', template: 'barriers' });
+    documentId = await createDocumentIn(server.url, workspace, {
+      title: 'Riverside barriers',
+      template: 'barriers',
+    });
 
     const editor = client(server.url, documentId, workspace.tokens.editor);
     await waitFor('the editor to sync', () => editor.provider.synced, 5_000);
@@ -365,20 +549,33 @@ describe('anonymity', () => {
       'x-real-ip': '198.51.100.23',
     });
     expect(sent.status).toBe(201);
-    await waitFor('the response to reach the editor', () => responses(editor.doc).rows.length === 1, 5_000);
+    await waitFor(
+      'the response to reach the editor',
+      () => responses(editor.doc).rows.length === 1,
+      5_000,
+    );
 
     // The row in Yjs: its own id and order, the cells of the table's columns, nothing else.
-    const table = (editor.doc.getArray('sections').toArray() as Y.Map<unknown>[]).find((section) => section.get('id') === SURVEY_RESPONSES_SECTION_ID)!;
+    const table = (editor.doc.getArray('sections').toArray() as Y.Map<unknown>[]).find(
+      (section) => section.get('id') === SURVEY_RESPONSES_SECTION_ID,
+    )!;
     const rowMaps = (table.get('rows') as Y.Array<Y.Map<unknown>>).toArray();
     expect(rowMaps).toHaveLength(1);
-    const row = rowMaps[0]!.toJSON() as { cells: Record<string, unknown>; picks: Record<string, unknown>; ratings: Record<string, unknown> };
+    const row = rowMaps[0]!.toJSON() as {
+      cells: Record<string, unknown>;
+      picks: Record<string, unknown>;
+      ratings: Record<string, unknown>;
+    };
     const questionIds = STAFF_SURVEY_QUESTIONS.map((question) => question.id);
-    expect(Object.keys(row.cells).sort()).toEqual(['received', 'quote', 'theme', ...questionIds].sort());
+    expect(Object.keys(row.cells).sort()).toEqual(
+      ['received', 'quote', 'theme', ...questionIds].sort(),
+    );
     expect(row.cells.received).toBe(today());
     expect(row.cells.theme).toBe('');
     expect(row.cells.quote).toBe(false);
     expect(row.cells['could-improve']).toBe(answer);
-    for (const id of questionIds.filter((id) => id !== 'could-improve')) expect(row.cells[id]).toBe('');
+    for (const id of questionIds.filter((id) => id !== 'could-improve'))
+      expect(row.cells[id]).toBe('');
     expect(row.picks).toEqual({});
     expect(row.ratings).toEqual({});
     const rowJson = JSON.stringify(rowMaps[0]!.toJSON());
@@ -392,11 +589,13 @@ describe('anonymity', () => {
     const files = readdirSync(dataDir).map((name) => readFileSync(join(dataDir, name)));
     const everything = Buffer.concat(files);
     expect(everything.includes(answer)).toBe(true); // the answer is stored, so the search below means something
-    for (const secret of [link.token, 'ua-marker', '203.0.113.77', '198.51.100.23']) expect(everything.includes(secret), secret).toBe(false);
+    for (const secret of [link.token, 'ua-marker', '203.0.113.77', '198.51.100.23'])
+      expect(everything.includes(secret), secret).toBe(false);
 
     const log = logLines.join('');
     expect(log).toContain('stored a survey answer');
     expect(log).toContain(documentId);
-    for (const secret of [answer, link.token, 'ua-marker', '203.0.113.77']) expect(log.includes(secret), secret).toBe(false);
+    for (const secret of [answer, link.token, 'ua-marker', '203.0.113.77'])
+      expect(log.includes(secret), secret).toBe(false);
   });
 });

@@ -15,7 +15,8 @@ export interface BrowserScene {
 /** A browser test file's shared set-up: the real server, Chromium, and one workspace; all closed after. */
 export function useBrowserScene(env: Record<string, string> = {}): BrowserScene {
   const scene = {
-    documentUrl: (documentId: string, token = scene.workspace.tokens.editor) => new URL(`/d/${documentId}?token=${token}`, scene.server.url).href,
+    documentUrl: (documentId: string, token = scene.workspace.tokens.editor) =>
+      new URL(`/d/${documentId}?token=${token}`, scene.server.url).href,
   } as BrowserScene;
   beforeAll(async () => {
     scene.server = await startTestServer(env);

@@ -32,8 +32,14 @@ export const SCREEN_SIZES = [
 ] as const;
 
 /** Opens a page and reports its console errors and uncaught exceptions to the test. */
-export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; fakeClock?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; fakeClock?: boolean } = {},
+) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
   // A fake clock starts at the real time and runs with it until the test moves it (`page.clock`).
   if (options.fakeClock === true) await context.clock.install();
   const page = await context.newPage();

@@ -1,15 +1,28 @@
 import WebSocket from 'ws';
 import { findFreePort } from './free-port.ts';
-import { startIdentityProvider, type TestIdentityProvider, type TestPerson, type TestProviderOptions } from './oidc-provider.ts';
+import {
+  startIdentityProvider,
+  type TestIdentityProvider,
+  type TestPerson,
+  type TestProviderOptions,
+} from './oidc-provider.ts';
 import { startTestServer } from './test-server.ts';
 
-export type IdentityTestServer = Awaited<ReturnType<typeof startTestServer>> & { readonly idp: TestIdentityProvider; readonly publicUrl: string };
+export type IdentityTestServer = Awaited<ReturnType<typeof startTestServer>> & {
+  readonly idp: TestIdentityProvider;
+  readonly publicUrl: string;
+};
 
 /**
  * The real server with sign-in through a real oidc-provider, both on loopback. The server's port
  * is chosen first, since the provider must know the redirect URI before the server starts.
  */
-export async function startIdentityServer(people: Readonly<Record<string, TestPerson>>, allowedDomains = 'riverside.example', env: Record<string, string> = {}, providerOptions: TestProviderOptions = {}): Promise<IdentityTestServer> {
+export async function startIdentityServer(
+  people: Readonly<Record<string, TestPerson>>,
+  allowedDomains = 'riverside.example',
+  env: Record<string, string> = {},
+  providerOptions: TestProviderOptions = {},
+): Promise<IdentityTestServer> {
   const port = await findFreePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const idp = await startIdentityProvider(`${publicUrl}/auth/callback`, people, providerOptions);
@@ -23,7 +36,11 @@ export async function startIdentityServer(people: Readonly<Record<string, TestPe
     ...env,
   });
   const stop = server.stop.bind(server);
-  return Object.assign(server, { idp, publicUrl, stop: async () => (await stop(), await idp.stop()) });
+  return Object.assign(server, {
+    idp,
+    publicUrl,
+    stop: async () => (await stop(), await idp.stop()),
+  });
 }
 
 /** A `ws` WebSocket class that sends a cookie and an Origin, for y-websocket's WebSocketPolyfill. */

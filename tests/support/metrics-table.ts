@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { addTableSection, initializeDocument, readTable, type TableView } from '../../core/schema/index.ts';
+import {
+  addTableSection,
+  initializeDocument,
+  readTable,
+  type TableView,
+} from '../../core/schema/index.ts';
 import { METRICS_COLUMNS as C } from '../../core/schema/data-review-columns.ts';
 
 export interface CountsRow {
@@ -29,7 +34,13 @@ export function metricsTable(rows: readonly CountsRow[]): TableView {
         { id: C.active, kind: 'number', title: 'Still active after one month' },
         { id: C.providersTrained, kind: 'number', title: 'Providers trained' },
         { id: C.providersTotal, kind: 'number', title: 'Providers in total' },
-        { id: C.offeredRate, kind: 'rate', title: 'Offered', numerator: C.offered, denominator: C.referred },
+        {
+          id: C.offeredRate,
+          kind: 'rate',
+          title: 'Offered',
+          numerator: C.offered,
+          denominator: C.referred,
+        },
       ],
       rows: rows.map((row) => ({
         values: {

@@ -32,17 +32,33 @@ export interface TestProviderOptions {
   readonly profileOnlyFromUserInfo?: boolean;
 }
 
-export async function startIdentityProvider(redirectUri: string, people: Readonly<Record<string, TestPerson>>, options: TestProviderOptions = {}): Promise<TestIdentityProvider> {
+export async function startIdentityProvider(
+  redirectUri: string,
+  people: Readonly<Record<string, TestPerson>>,
+  options: TestProviderOptions = {},
+): Promise<TestIdentityProvider> {
   const port = await findFreePort();
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'pathways-test';
   const clientSecret = 'pathways-test-secret-which-is-long-enough';
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
     // Claims of the requested scopes go in the ID token, as Google's and Clever's do, unless the
     // test asks for a provider that keeps them to its userinfo endpoint.
     conformIdTokenClaims: options.profileOnlyFromUserInfo === true,
-    claims: { openid: ['sub', 'hd', 'user_type'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: {
+      openid: ['sub', 'hd', 'user_type'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
     findAccount: (_ctx: unknown, sub: string) => {
       const person = people[sub];
       if (person === undefined) return undefined;

@@ -38,7 +38,10 @@ function postgresUserIds(): { uid: number; gid: number } {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
     .find((entry) => entry.startsWith('postgres:'));
-  if (line === undefined) throw new Error('running as root needs a "postgres" user (apt-get install postgresql creates it)');
+  if (line === undefined)
+    throw new Error(
+      'running as root needs a "postgres" user (apt-get install postgresql creates it)',
+    );
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
 }
@@ -72,14 +75,36 @@ export async function startPostgres(): Promise<PostgresServer> {
     const [command, fullArgs] = asServerUser(join(bin, program), args);
     return run(command, fullArgs, { cwd: dir, timeout: 60_000 });
   };
-  await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  await exec('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
 
   let port = 0;
   const start = (): Promise<unknown> => {
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100`;
-    return exec('pg_ctl', ['start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'server.log'), '-o', options]);
+    return exec('pg_ctl', [
+      'start',
+      '-w',
+      '-t',
+      '30',
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      options,
+    ]);
   };
-  const readPid = (): number => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const readPid = (): number =>
+    Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   for (let attempt = 0; ; attempt++) {
     port = await findFreePort();
     try {
@@ -102,7 +127,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const waitForExit = async (): Promise<void> => {
     if (isAlive(pid)) process.kill(pid, 'SIGINT');
     const deadline = Date.now() + 20_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (isAlive(pid) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   };
 

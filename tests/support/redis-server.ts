@@ -30,13 +30,33 @@ export async function startRedis(port?: number): Promise<RedisServer> {
 }
 
 async function launch(program: string, port: number): Promise<RedisServer> {
-  const child: ChildProcess = spawn(program, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    program,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not start within 10 s:\n${output}`)),
+      10_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
@@ -60,7 +80,11 @@ async function launch(program: string, port: number): Promise<RedisServer> {
       (stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {
           process.kill(pid, 'SIGTERM');
-          const timer = setTimeout(() => child.exitCode === null && child.signalCode === null && process.kill(pid, 'SIGKILL'), 10_000);
+          const timer = setTimeout(
+            () =>
+              child.exitCode === null && child.signalCode === null && process.kill(pid, 'SIGKILL'),
+            10_000,
+          );
           await exited;
           clearTimeout(timer);
         }

@@ -62,7 +62,9 @@ export function encodeAwarenessEntriesFrame(entries: readonly AwarenessEntry[]):
 }
 
 /** An awareness frame whose states are given as JSON text, so a test can send what JSON.stringify would not make. */
-export function encodeAwarenessJsonFrame(entries: readonly { clientId: number; clock: number; json: string }[]): Uint8Array {
+export function encodeAwarenessJsonFrame(
+  entries: readonly { clientId: number; clock: number; json: string }[],
+): Uint8Array {
   const update = encoding.createEncoder();
   encoding.writeVarUint(update, entries.length);
   for (const entry of entries) {
@@ -75,7 +77,9 @@ export function encodeAwarenessJsonFrame(entries: readonly { clientId: number; c
 
 /** The awareness frame a stock client sends for its own state. */
 export function encodeOwnAwarenessFrame(awareness: awarenessProtocol.Awareness): Uint8Array {
-  return encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  return encodeAwarenessFrame(
+    awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+  );
 }
 
 /** y-protocols' auth message ("permission denied"); the relay takes tokens in the URL instead. */
@@ -128,14 +132,22 @@ export function decodeServerFrame(frame: Uint8Array): ServerFrame {
   if (messageType === MESSAGE.sync) {
     const syncType = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step-1', stateVector: Y.decodeStateVector(payload) };
-    return { type: syncType === syncProtocol.messageYjsSyncStep2 ? 'sync-step-2' : 'update', update: payload };
+    if (syncType === syncProtocol.messageYjsSyncStep1)
+      return { type: 'sync-step-1', stateVector: Y.decodeStateVector(payload) };
+    return {
+      type: syncType === syncProtocol.messageYjsSyncStep2 ? 'sync-step-2' : 'update',
+      update: payload,
+    };
   }
   if (messageType === MESSAGE.awareness) {
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const entries: AwarenessEntry[] = [];
     for (let count = decoding.readVarUint(update); count > 0; count--) {
-      entries.push({ clientId: decoding.readVarUint(update), clock: decoding.readVarUint(update), state: JSON.parse(decoding.readVarString(update)) as unknown });
+      entries.push({
+        clientId: decoding.readVarUint(update),
+        clock: decoding.readVarUint(update),
+        state: JSON.parse(decoding.readVarString(update)) as unknown,
+      });
     }
     return { type: 'awareness', entries };
   }
@@ -158,7 +170,10 @@ export function countAwarenessFrames(frames: readonly Uint8Array[]): number {
 export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);
@@ -174,13 +189,20 @@ export async function openRaw(raw: RawSocket, timeoutMs = 5_000): Promise<RawSoc
 }
 
 /** The close code and reason the server gave a raw socket, within `timeoutMs`. */
-export function closeOf(raw: RawSocket, timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
+export function closeOf(
+  raw: RawSocket,
+  timeoutMs = 5_000,
+): Promise<{ code: number; reason: string }> {
   return within(raw.closed, timeoutMs, 'the server to close the raw socket');
 }
 
 /** A counter or gauge from GET /metrics, summed over its labels (0 when absent). */
 export async function readMetric(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', baseUrl), { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
+  const text = await (
+    await fetch(new URL('/metrics', baseUrl), {
+      headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    })
+  ).text();
   let sum = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)$/.exec(line);

@@ -33,7 +33,9 @@ export class ReplicaNetwork {
   /** Delivers up to `limit` of source's undelivered updates to target, in a shuffled order. */
   deliver(source: number, target: number, limit: number, seed: number): void {
     if (source === target) return;
-    const pending = this.outboxes[source]!.map((_, index) => index).filter((index) => !this.delivered[target]![source]!.has(index));
+    const pending = this.outboxes[source]!.map((_, index) => index).filter(
+      (index) => !this.delivered[target]![source]!.has(index),
+    );
     for (const index of shuffle(pending, seed).slice(0, limit)) {
       Y.applyUpdate(this.replicas[target]!, this.outboxes[source]![index]!, this);
       this.delivered[target]![source]!.add(index);
@@ -43,7 +45,9 @@ export class ReplicaNetwork {
   /** Everything to everyone, each stream shuffled: the moment every laptop is back online. */
   deliverAll(seed: number): void {
     this.replicas.forEach((_, target) => {
-      this.replicas.forEach((__, source) => this.deliver(source, target, Number.POSITIVE_INFINITY, seed + source * 31 + target));
+      this.replicas.forEach((__, source) =>
+        this.deliver(source, target, Number.POSITIVE_INFINITY, seed + source * 31 + target),
+      );
     });
   }
 }

@@ -27,9 +27,12 @@ export function findPostgresBin(): string | null {
 
 /** The `redis-server` program, or null when Redis is not installed. */
 export function findRedisServer(): string | null {
-  for (const path of ['/usr/bin/redis-server', '/usr/local/bin/redis-server']) if (existsSync(path)) return path;
+  for (const path of ['/usr/bin/redis-server', '/usr/local/bin/redis-server'])
+    if (existsSync(path)) return path;
   try {
-    return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() || null;
+    return (
+      execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() || null
+    );
   } catch {
     return null;
   }

@@ -18,16 +18,34 @@ export interface ServerProcess {
  * sources changed, then run the compiled JavaScript) on a free loopback port, and waits for its URL.
  * `throughNpm` runs `npm start` itself, for what a process manager sees (signals sent to npm).
  */
-export async function startServerProcess(env: Record<string, string> = {}, { throughNpm = false } = {}): Promise<ServerProcess> {
-  const [command, args] = throughNpm ? [join(dirname(process.execPath), 'npm'), ['start', '--silent']] : [process.execPath, ['scripts/start.mjs']];
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  { throughNpm = false } = {},
+): Promise<ServerProcess> {
+  const [command, args] = throughNpm
+    ? [join(dirname(process.execPath), 'npm'), ['start', '--silent']]
+    : [process.execPath, ['scripts/start.mjs']];
   const child = spawn(command, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')), PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN, PATHWAYS_ROOM_GRACE_MS: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'pathways-')),
+      PATHWAYS_METRICS_TOKEN: TEST_METRICS_TOKEN,
+      PATHWAYS_ROOM_GRACE_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 20 s; output:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within 20 s; output:\n${output}`)),
+      20_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
@@ -38,7 +56,9 @@ export async function startServerProcess(env: Record<string, string> = {}, { thr
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) => reject(new Error(`server exited (${code}) before starting; output:\n${output}`)));
+    void exited.then((code) =>
+      reject(new Error(`server exited (${code}) before starting; output:\n${output}`)),
+    );
   });
   return { child, url, exited, output: () => output };
 }

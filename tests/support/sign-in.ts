@@ -3,9 +3,16 @@
  * redirect by hand, keeps each site's cookies, fills in the login form and presses Continue on
  * the consent form. Resolves with the session cookie ("name=value") and where Pathways sent us.
  */
-export async function signInWithoutBrowser(pathwaysUrl: string, login: string, next = '/'): Promise<{ cookie: string | null; location: string; setCookie: string | null }> {
+export async function signInWithoutBrowser(
+  pathwaysUrl: string,
+  login: string,
+  next = '/',
+): Promise<{ cookie: string | null; location: string; setCookie: string | null }> {
   const jar = new Map<string, Map<string, string>>();
-  const cookieHeader = (url: URL): string => [...(jar.get(url.host) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`).join('; ');
+  const cookieHeader = (url: URL): string =>
+    [...(jar.get(url.host) ?? new Map<string, string>())]
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
   let setCookie: string | null = null;
   const keep = (url: URL, response: Response): void => {
     const cookies = jar.get(url.host) ?? new Map<string, string>();
@@ -24,15 +31,25 @@ export async function signInWithoutBrowser(pathwaysUrl: string, login: string, n
   let url = new URL(`/auth/login?next=${encodeURIComponent(next)}`, pathwaysUrl);
   let init: RequestInit = {};
   for (let hop = 0; hop < 20; hop++) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader(url) } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader(url) },
+    });
     keep(url, response);
     const location = response.headers.get('location');
     if (location !== null) {
       const target = new URL(location, url);
       // Back at Pathways after the callback: done.
       if (target.host === pathways.host && url.pathname === '/auth/callback') {
-        const session = [...(jar.get(pathways.host) ?? new Map<string, string>())].find(([name]) => name.endsWith('pathways_session'));
-        return { cookie: session === undefined ? null : `${session[0]}=${session[1]}`, location: target.pathname + target.search, setCookie };
+        const session = [...(jar.get(pathways.host) ?? new Map<string, string>())].find(([name]) =>
+          name.endsWith('pathways_session'),
+        );
+        return {
+          cookie: session === undefined ? null : `${session[0]}=${session[1]}`,
+          location: target.pathname + target.search,
+          setCookie,
+        };
       }
       url = target;
       init = {};
@@ -40,10 +57,21 @@ export async function signInWithoutBrowser(pathwaysUrl: string, login: string, n
     }
     const html = await response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (action === undefined) throw new Error(`no form and no redirect at ${url.href} (${response.status}): ${html.slice(0, 200)}`);
-    const fields = new URLSearchParams(html.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' });
+    if (action === undefined)
+      throw new Error(
+        `no form and no redirect at ${url.href} (${response.status}): ${html.slice(0, 200)}`,
+      );
+    const fields = new URLSearchParams(
+      html.includes('name="login"')
+        ? { prompt: 'login', login, password: 'any' }
+        : { prompt: 'consent' },
+    );
     url = new URL(action.replace(/&amp;/g, '&'), url);
-    init = { method: 'POST', body: fields.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    init = {
+      method: 'POST',
+      body: fields.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error('sign-in did not finish within 20 redirects');
 }

@@ -19,13 +19,19 @@ export function connectStockClient(
   options: { doc?: Y.Doc; connect?: boolean; WebSocketPolyfill?: typeof globalThis.WebSocket } = {},
 ): StockClient {
   const doc = options.doc ?? new Y.Doc();
-  const provider = new WebsocketProvider(new URL('/sync', serverUrl).href.replace(/^http/, 'ws'), documentId, doc, {
-    params: token === null ? {} : { token },
-    WebSocketPolyfill: options.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
-    disableBc: true,
-    connect: options.connect ?? true,
-    maxBackoffTime: 200,
-  });
+  const provider = new WebsocketProvider(
+    new URL('/sync', serverUrl).href.replace(/^http/, 'ws'),
+    documentId,
+    doc,
+    {
+      params: token === null ? {} : { token },
+      WebSocketPolyfill:
+        options.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
+      disableBc: true,
+      connect: options.connect ?? true,
+      maxBackoffTime: 200,
+    },
+  );
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
@@ -48,7 +54,12 @@ export function connectStockClient(
 export class StockClients {
   readonly #open: StockClient[] = [];
 
-  connect(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): StockClient {
+  connect(
+    serverUrl: string,
+    documentId: string,
+    token: string,
+    options: { doc?: Y.Doc; connect?: boolean } = {},
+  ): StockClient {
     const client = connectStockClient(serverUrl, documentId, token, options);
     this.#open.push(client);
     return client;
@@ -60,7 +71,11 @@ export class StockClients {
 }
 
 /** Polls `check` until it holds, failing with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -84,10 +99,14 @@ export function connectRaw(serverUrl: string, documentId: string, token: string 
   socket.binaryType = 'nodebuffer';
   const received: Uint8Array[] = [];
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`HTTP ${response.statusCode}`)),
+    );
     socket.once('error', reject);
   });
   opened.catch(() => {});
@@ -96,11 +115,18 @@ export function connectRaw(serverUrl: string, documentId: string, token: string 
 
 /** The document's state vector as comparable text: equal on two replicas once they hold the same updates. */
 export function stateVectorOf(doc: Y.Doc): string {
-  return JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b));
+  return JSON.stringify(
+    [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b),
+  );
 }
 
 /** Edits a document through a stock client, the way another laptop would, and waits until a second client loads the edit from the server. */
-export async function editStored(serverUrl: string, documentId: string, token: string, edit: (doc: Y.Doc) => void): Promise<void> {
+export async function editStored(
+  serverUrl: string,
+  documentId: string,
+  token: string,
+  edit: (doc: Y.Doc) => void,
+): Promise<void> {
   const client = connectStockClient(serverUrl, documentId, token);
   let check: StockClient | null = null;
   try {
@@ -109,7 +135,10 @@ export async function editStored(serverUrl: string, documentId: string, token: s
     check = connectStockClient(serverUrl, documentId, token);
     await check.synced;
     const reader = check;
-    await waitFor('the edit to be stored and served', () => stateVectorOf(reader.doc) === stateVectorOf(client.doc));
+    await waitFor(
+      'the edit to be stored and served',
+      () => stateVectorOf(reader.doc) === stateVectorOf(client.doc),
+    );
   } finally {
     check?.destroy();
     client.destroy();

@@ -22,11 +22,17 @@ export default function setup(): void {
   const packages = missing.map((program) => program.debianPackage);
   const install = `apt-get install -y ${packages.join(' ')}`;
   const names = missing.map((program) => program.name).join(', ');
-  if (!isRoot()) throw new Error(`${names} ${missing.length === 1 ? 'is' : 'are'} needed by the tests and not installed. Run: sudo apt-get update && sudo ${install}`);
+  if (!isRoot())
+    throw new Error(
+      `${names} ${missing.length === 1 ? 'is' : 'are'} needed by the tests and not installed. Run: sudo apt-get update && sudo ${install}`,
+    );
   console.log(`${names} missing: running apt-get update && ${install}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env });
   const still = missing.filter((program) => !program.present());
-  if (still.length > 0) throw new Error(`${install} ran but ${still.map((program) => program.name).join(', ')} is still missing`);
+  if (still.length > 0)
+    throw new Error(
+      `${install} ran but ${still.map((program) => program.name).join(', ')} is still missing`,
+    );
 }

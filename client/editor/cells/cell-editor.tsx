@@ -30,9 +30,20 @@ function percent(value: number | null): string {
 }
 
 /** The editor that fits a column's kind; every control is labelled and keyboard-operable. */
-export function CellEditor({ doc, address, column, value, label, readOnly, participant, onFocus, onBlur }: CellEditorProps) {
+export function CellEditor({
+  doc,
+  address,
+  column,
+  value,
+  label,
+  readOnly,
+  participant,
+  onFocus,
+  onBlur,
+}: CellEditorProps) {
   // A viewer's count below the small-cell threshold arrives as its words: "fewer than 10".
-  if (readOnly && value?.kind === 'text' && (column.kind === 'number' || column.kind === 'rate')) return <output aria-label={label}>{value.text}</output>;
+  if (readOnly && value?.kind === 'text' && (column.kind === 'number' || column.kind === 'rate'))
+    return <output aria-label={label}>{value.text}</output>;
   const { sectionId, rowId, columnId } = address;
   const focusProps = { onFocus, onBlur };
   switch (column.kind) {
@@ -42,9 +53,30 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
         const time = value?.kind === 'text' ? value.text : '';
         // A time typed before this was a time field ("9am") stays text until someone picks a time.
         if (time !== '' && !/^\d{2}:\d{2}$/.test(time)) {
-          return <TextCell label={label} text={textCell(doc, sectionId, rowId, columnId)} ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)} multiline={false} readOnly={readOnly} {...focusProps} />;
+          return (
+            <TextCell
+              label={label}
+              text={textCell(doc, sectionId, rowId, columnId)}
+              ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)}
+              multiline={false}
+              readOnly={readOnly}
+              {...focusProps}
+            />
+          );
         }
-        return <SettledInput type="time" className="cell-input" aria-label={label} stored={time} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? ''))} {...focusProps} />;
+        return (
+          <SettledInput
+            type="time"
+            className="cell-input"
+            aria-label={label}
+            stored={time}
+            readOnly={readOnly}
+            onCommit={(next) =>
+              problemOf(setCell(doc, sectionId, rowId, columnId, next?.slice(0, 5) ?? ''))
+            }
+            {...focusProps}
+          />
+        );
       }
       return (
         <TextCell
@@ -62,11 +94,29 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
       if (date.iso === null && date.text !== '') {
         return (
           <span className="cell-freetext">
-            <SettledInput type="text" className="cell-input" aria-label={label} stored={date.text} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))} {...focusProps} />
+            <SettledInput
+              type="text"
+              className="cell-input"
+              aria-label={label}
+              stored={date.text}
+              readOnly={readOnly}
+              onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))}
+              {...focusProps}
+            />
           </span>
         );
       }
-      return <SettledInput type="date" className="cell-input" aria-label={label} stored={date.iso ?? ''} readOnly={readOnly} onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))} {...focusProps} />;
+      return (
+        <SettledInput
+          type="date"
+          className="cell-input"
+          aria-label={label}
+          stored={date.iso ?? ''}
+          readOnly={readOnly}
+          onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next))}
+          {...focusProps}
+        />
+      );
     }
     case 'minutes':
     case 'number': {
@@ -82,7 +132,11 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
             step={column.kind === 'minutes' ? 1 : 'any'}
             stored={number === null ? '' : String(number)}
             readOnly={readOnly}
-            onCommit={(next) => problemOf(setCell(doc, sectionId, rowId, columnId, next === null ? null : Number(next)))}
+            onCommit={(next) =>
+              problemOf(
+                setCell(doc, sectionId, rowId, columnId, next === null ? null : Number(next)),
+              )
+            }
             {...focusProps}
           />
           {column.kind === 'minutes' && <span aria-hidden="true"> min</span>}
@@ -97,7 +151,9 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
           aria-label={label}
           checked={value?.kind === 'checkbox' && value.checked}
           disabled={readOnly}
-          onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.checked)}
+          onChange={(event) =>
+            setCell(doc, sectionId, rowId, columnId, event.currentTarget.checked)
+          }
           {...focusProps}
         />
       );
@@ -108,7 +164,9 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
           aria-label={label}
           value={value?.kind === 'choice' ? (value.optionId ?? '') : ''}
           disabled={readOnly}
-          onChange={(event) => setCell(doc, sectionId, rowId, columnId, event.currentTarget.value || null)}
+          onChange={(event) =>
+            setCell(doc, sectionId, rowId, columnId, event.currentTarget.value || null)
+          }
           {...focusProps}
         >
           <option value="">—</option>
@@ -126,7 +184,15 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
           <legend className="visually-hidden">{label}</legend>
           {column.options.map((option) => (
             <label key={option.id}>
-              <input type="checkbox" checked={picked.has(option.id)} disabled={readOnly} onChange={(event) => setPicked(doc, sectionId, rowId, columnId, option.id, event.currentTarget.checked)} {...focusProps} />{' '}
+              <input
+                type="checkbox"
+                checked={picked.has(option.id)}
+                disabled={readOnly}
+                onChange={(event) =>
+                  setPicked(doc, sectionId, rowId, columnId, option.id, event.currentTarget.checked)
+                }
+                {...focusProps}
+              />{' '}
               {option.label}
             </label>
           ))}
@@ -134,9 +200,22 @@ export function CellEditor({ doc, address, column, value, label, readOnly, parti
       );
     }
     case 'rating':
-      return <RatingCell doc={doc} address={address} scale={column.scale} answers={value?.kind === 'rating' ? value.answers : []} label={label} participant={participant} readOnly={readOnly || column.closed} {...focusProps} />;
+      return (
+        <RatingCell
+          doc={doc}
+          address={address}
+          scale={column.scale}
+          answers={value?.kind === 'rating' ? value.answers : []}
+          label={label}
+          participant={participant}
+          readOnly={readOnly || column.closed}
+          {...focusProps}
+        />
+      );
     case 'rate':
-      return <output aria-label={label}>{percent(value?.kind === 'rate' ? value.value : null)}</output>;
+      return (
+        <output aria-label={label}>{percent(value?.kind === 'rate' ? value.value : null)}</output>
+      );
     case 'unknown':
       return <span className="cell-unknown">Made with a newer version of Pathways</span>;
   }

@@ -59,7 +59,9 @@ export function CellPreview({ column, value, label, describedBy, onActivate }: C
       aria-label={cellLabel(column, label)}
       aria-describedby={describedBy}
       aria-multiline={column.kind === 'text' ? 'true' : undefined}
-      onPointerDown={(event) => (pointedAt.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY))}
+      onPointerDown={(event) =>
+        (pointedAt.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY))
+      }
       onPointerCancel={() => (pointedAt.current = null)}
       onFocus={(event) => {
         // A keyboard move into the cell says, on the element, whether to edit it or only select it (grid-keys.ts).

@@ -18,8 +18,22 @@ interface RatingCellProps {
 }
 
 /** Each person sets their own answer and sees how everyone answered, level by level. */
-export function RatingCell({ doc, address, scale, answers, label, participant, readOnly, onFocus, onBlur }: RatingCellProps) {
-  const own = answers.find((answer) => answer.participant === participant.id) ?? answers.find((answer) => participant.formerKey !== null && answer.participant === participant.formerKey);
+export function RatingCell({
+  doc,
+  address,
+  scale,
+  answers,
+  label,
+  participant,
+  readOnly,
+  onFocus,
+  onBlur,
+}: RatingCellProps) {
+  const own =
+    answers.find((answer) => answer.participant === participant.id) ??
+    answers.find(
+      (answer) => participant.formerKey !== null && answer.participant === participant.formerKey,
+    );
   const mine = own?.level ?? null;
   const counts = scale.map((_, level) => answers.filter((answer) => answer.level === level).length);
   const most = Math.max(1, ...counts);
@@ -30,7 +44,17 @@ export function RatingCell({ doc, address, scale, answers, label, participant, r
           className="cell-input"
           aria-label={`${label}: your answer`}
           value={mine ?? ''}
-          onChange={(event) => setRating(doc, address.sectionId, address.rowId, address.columnId, participant.id, event.currentTarget.value === '' ? null : Number(event.currentTarget.value), own !== undefined ? { replaces: own.participant } : {})}
+          onChange={(event) =>
+            setRating(
+              doc,
+              address.sectionId,
+              address.rowId,
+              address.columnId,
+              participant.id,
+              event.currentTarget.value === '' ? null : Number(event.currentTarget.value),
+              own !== undefined ? { replaces: own.participant } : {},
+            )
+          }
           onFocus={onFocus}
           onBlur={onBlur}
         >
@@ -47,7 +71,11 @@ export function RatingCell({ doc, address, scale, answers, label, participant, r
           <div key={level} className="rating-level">
             <dt>{level}</dt>
             <dd>
-              <span className="rating-bar" style={{ inlineSize: `${(counts[index]! / most) * 100}%` }} aria-hidden="true" />
+              <span
+                className="rating-bar"
+                style={{ inlineSize: `${(counts[index]! / most) * 100}%` }}
+                aria-hidden="true"
+              />
               <span className="rating-count">{counts[index]}</span>
             </dd>
           </div>

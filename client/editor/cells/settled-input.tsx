@@ -21,11 +21,19 @@ const COMPLETE: Record<SettledType, (value: string) => boolean> = {
  * leave the field or press Enter. Numbers and text are stored as typed.
  */
 const SETTLE_MS = 700;
-const SETTLES: Record<SettledType, boolean> = { date: true, time: true, number: false, text: false };
+const SETTLES: Record<SettledType, boolean> = {
+  date: true,
+  time: true,
+  number: false,
+  text: false,
+};
 
 export type SettledType = 'date' | 'time' | 'number' | 'text';
 
-interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'defaultValue'> {
+interface SettledInputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'value' | 'onChange' | 'defaultValue'
+> {
   readonly type: SettledType;
   /** The stored value as the field writes it ("2027-03-15", "15:30", "12"), or '' for none. */
   readonly stored: string;
@@ -39,7 +47,14 @@ interface SettledInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
  * change arriving meanwhile does not reset the parts already typed; leaving it shows what is
  * stored again (the last whole value stored wins, on every device alike).
  */
-export function SettledInput({ type, stored, onCommit, onBlur, onKeyDown, ...rest }: SettledInputProps) {
+export function SettledInput({
+  type,
+  stored,
+  onCommit,
+  onBlur,
+  onKeyDown,
+  ...rest
+}: SettledInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   // Why the value typed is not stored (a fraction of a minute): marked on the field, read out with it.
   const [problem, setProblem] = useState<string | null>(null);
@@ -76,7 +91,11 @@ export function SettledInput({ type, stored, onCommit, onBlur, onKeyDown, ...res
         type={type}
         value={draft ?? stored}
         aria-invalid={problem !== null ? true : undefined}
-        aria-describedby={problem !== null ? [rest['aria-describedby'], problemId].filter(Boolean).join(' ') : rest['aria-describedby']}
+        aria-describedby={
+          problem !== null
+            ? [rest['aria-describedby'], problemId].filter(Boolean).join(' ')
+            : rest['aria-describedby']
+        }
         title={problem ?? undefined}
         onChange={(event) => {
           const field = event.currentTarget;
@@ -90,7 +109,8 @@ export function SettledInput({ type, stored, onCommit, onBlur, onKeyDown, ...res
           timer.current = window.setTimeout(() => setProblem(commit(field)), SETTLE_MS);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && timer.current !== null) setProblem(commit(event.currentTarget));
+          if (event.key === 'Enter' && timer.current !== null)
+            setProblem(commit(event.currentTarget));
           onKeyDown?.(event);
         }}
         onBlur={(event) => {

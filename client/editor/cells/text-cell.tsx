@@ -14,7 +14,15 @@ interface TextCellProps {
 }
 
 /** A text or person cell bound to its Y.Text, so two people typing in it each keep their words. */
-export function TextCell({ label, text, ensureText, multiline, readOnly, onFocus, onBlur }: TextCellProps) {
+export function TextCell({
+  label,
+  text,
+  ensureText,
+  multiline,
+  readOnly,
+  onFocus,
+  onBlur,
+}: TextCellProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const initial = useRef(text?.toString() ?? '');
   const value = useTextField(ref, { text, ensureText });
@@ -28,5 +36,9 @@ export function TextCell({ label, text, ensureText, multiline, readOnly, onFocus
     onBlur,
     className: 'cell-input',
   };
-  return multiline ? <textarea {...common} rows={Math.min(8, Math.max(1, value.split('\n').length))} /> : <input type="text" {...common} />;
+  return multiline ? (
+    <textarea {...common} rows={Math.min(8, Math.max(1, value.split('\n').length))} />
+  ) : (
+    <input type="text" {...common} />
+  );
 }

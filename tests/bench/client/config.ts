@@ -28,14 +28,25 @@ export interface ClientBenchConfig {
   readonly limitMinutes: number;
 }
 
-function readNumber(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
+function readNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
-function readFlag(env: Readonly<Record<string, string | undefined>>, name: string, fallback: boolean): boolean {
+function readFlag(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: boolean,
+): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (raw === '1' || raw === 'true') return true;
@@ -43,7 +54,9 @@ function readFlag(env: Readonly<Record<string, string | undefined>>, name: strin
   throw new Error(`${name} must be 1 or 0, got "${raw}"`);
 }
 
-export function readClientBenchConfig(env: Readonly<Record<string, string | undefined>>): ClientBenchConfig {
+export function readClientBenchConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ClientBenchConfig {
   return {
     loadRuns: readNumber(env, 'BENCH_CLIENT_LOAD_RUNS', 7, 0, 50),
     largeRows: readNumber(env, 'BENCH_CLIENT_LARGE_ROWS', 200, 1, 2000),

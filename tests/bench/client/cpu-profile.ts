@@ -2,7 +2,12 @@
 export interface CpuProfile {
   readonly nodes: readonly {
     readonly id: number;
-    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber: number };
+    readonly callFrame: {
+      readonly functionName: string;
+      readonly url: string;
+      readonly lineNumber: number;
+      readonly columnNumber: number;
+    };
     readonly children?: readonly number[];
   }[];
   readonly startTime: number;
@@ -28,7 +33,11 @@ export interface ProfileSummary {
 /** Where self time went: a script file, or for native frames V8's own buckets ((program) is mostly Blink's rendering). */
 const NATIVE_BUCKETS = new Set(['(program)', '(idle)', '(garbage collector)', '(root)']);
 const fileOf = (url: string, functionName: string): string =>
-  url !== '' ? url.replace(/^.*\//, '').replace(/\?.*$/, '') : NATIVE_BUCKETS.has(functionName) ? functionName : '(browser APIs)';
+  url !== ''
+    ? url.replace(/^.*\//, '').replace(/\?.*$/, '')
+    : NATIVE_BUCKETS.has(functionName)
+      ? functionName
+      : '(browser APIs)';
 
 /** Self time per function and per file, from the samples and their time deltas. */
 export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary {
@@ -47,7 +56,10 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
     const frame = byId.get(id)!.callFrame;
     if (frame.functionName === '(idle)') idle += us;
     if (frame.functionName === '(garbage collector)') gc += us;
-    const name = frame.url === '' ? frame.functionName : `${frame.functionName || '(anonymous)'} ${fileOf(frame.url, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    const name =
+      frame.url === ''
+        ? frame.functionName
+        : `${frame.functionName || '(anonymous)'} ${fileOf(frame.url, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const file = fileOf(frame.url, frame.functionName);
     byFile.set(file, (byFile.get(file) ?? 0) + us);
@@ -57,7 +69,10 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
     totalMs: (profile.endTime - profile.startTime) / 1000,
     idleMs: idle / 1000,
     gcMs: gc / 1000,
-    byFile: ranked(byFile).filter(([file]) => file !== '(idle)').slice(0, 8).map(([file, us]) => ({ file, ms: us / 1000 })),
+    byFile: ranked(byFile)
+      .filter(([file]) => file !== '(idle)')
+      .slice(0, 8)
+      .map(([file, us]) => ({ file, ms: us / 1000 })),
     topFunctions: ranked(byFunction)
       .filter(([name]) => name !== '(idle)' && name !== '(program)')
       .slice(0, top)

@@ -10,14 +10,24 @@ export interface BenchDocument {
   readonly token: string;
 }
 
-export const documentPath = (document: BenchDocument): string => `/d/${document.id}?token=${document.token}`;
+export const documentPath = (document: BenchDocument): string =>
+  `/d/${document.id}?token=${document.token}`;
 
 const SYNC_TIMEOUT_MS = 30_000;
 
 async function synced(client: StockClient, what: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([client.synced, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not sync within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS)))]);
+    await Promise.race([
+      client.synced,
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`${what} did not sync within ${SYNC_TIMEOUT_MS} ms`)),
+            SYNC_TIMEOUT_MS,
+          )),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -35,7 +45,10 @@ export class BenchDocuments {
 
   /** The roles-working-session template: a real-sized document of notes and tables. */
   async createWorkingSession(): Promise<BenchDocument> {
-    const id = await createDocumentIn(this.serverUrl, this.workspace, { title: 'Roles working session', template: 'roles-working-session' });
+    const id = await createDocumentIn(this.serverUrl, this.workspace, {
+      title: 'Roles working session',
+      template: 'roles-working-session',
+    });
     return { id, label: 'roles-working-session', token: this.workspace.tokens.editor };
   }
 
@@ -45,7 +58,10 @@ export class BenchDocuments {
    * and confirmed stored by a second client that loads them from the server.
    */
   async createLargeDataReview(rows: number): Promise<BenchDocument> {
-    const id = await createDocumentIn(this.serverUrl, this.workspace, { title: 'Data review', template: 'data-review' });
+    const id = await createDocumentIn(this.serverUrl, this.workspace, {
+      title: 'Data review',
+      template: 'data-review',
+    });
     const token = this.workspace.tokens.editor;
     const writer = connectStockClient(this.serverUrl, id, token);
     let reader: StockClient | null = null;
@@ -76,7 +92,11 @@ export class BenchDocuments {
       reader = connectStockClient(this.serverUrl, id, token);
       await synced(reader, 'the checking client');
       const loaded = reader;
-      await waitFor(`${rows} new metrics rows at a fresh client`, () => (readTable(loaded.doc, METRICS_SECTION_ID)?.value.rows.length ?? 0) >= before + rows, SYNC_TIMEOUT_MS);
+      await waitFor(
+        `${rows} new metrics rows at a fresh client`,
+        () => (readTable(loaded.doc, METRICS_SECTION_ID)?.value.rows.length ?? 0) >= before + rows,
+        SYNC_TIMEOUT_MS,
+      );
     } finally {
       writer.destroy();
       reader?.destroy();

@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { ensureTextCell, noteFragment, readDocument, type SectionView } from '../../../core/schema/index.ts';
+import {
+  ensureTextCell,
+  noteFragment,
+  readDocument,
+  type SectionView,
+} from '../../../core/schema/index.ts';
 import { connectStockClient, type StockClient } from '../../support/sync-clients.ts';
 
 /** Where the person in the browser types; remote editors stay out of exactly these places. */
@@ -7,7 +12,11 @@ export interface KeptClear {
   /** The first paragraph of the first note section. */
   readonly firstParagraph: boolean;
   /** Cells by row position, as the browser finds them by label ('Task, row 1' is index 0). */
-  readonly cells: readonly { readonly sectionId: string; readonly rowIndex: number; readonly columnId: string }[];
+  readonly cells: readonly {
+    readonly sectionId: string;
+    readonly rowIndex: number;
+    readonly columnId: string;
+  }[];
 }
 
 export interface CellAddress {
@@ -39,11 +48,25 @@ export interface CrowdStats {
 }
 
 /** A place someone types: a paragraph's text in a note, or a text cell. */
-type Target = { readonly kind: 'note'; readonly text: Y.XmlText } | { readonly kind: 'cell'; readonly cell: CellAddress };
+type Target =
+  | { readonly kind: 'note'; readonly text: Y.XmlText }
+  | { readonly kind: 'cell'; readonly cell: CellAddress };
 
 /** Muted colours as people pick them; y-prosemirror wants six-digit hex. */
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
-const PHRASE = 'we agreed the coordinator will follow up with each provider before the next meeting ';
+const COLOURS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
+const PHRASE =
+  'we agreed the coordinator will follow up with each provider before the next meeting ';
 /** A person stays in one place for this long on average, then moves to another. */
 const MEAN_STAY_MS = 12_000;
 const CONNECT_TIMEOUT_MS = 30_000;
@@ -69,7 +92,9 @@ function noteTargets(doc: Y.Doc, sections: readonly SectionView[], keepClear: Ke
     const fragment = noteFragment(doc, section.id);
     if (fragment === null) continue;
     const paragraphs: Y.XmlText[] = [];
-    for (const node of fragment.createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'paragraph')) {
+    for (const node of fragment.createTreeWalker(
+      (n) => n instanceof Y.XmlElement && n.nodeName === 'paragraph',
+    )) {
       const text = (node as Y.XmlElement).firstChild;
       if (text instanceof Y.XmlText && text.length > 0) paragraphs.push(text);
     }
@@ -86,10 +111,16 @@ function cellTargets(sections: readonly SectionView[], keepClear: KeptClear): Ta
   const clear = new Set(keepClear.cells.map((c) => `${c.sectionId}/${c.rowIndex}/${c.columnId}`));
   for (const section of sections) {
     if (section.kind !== 'table') continue;
-    const textColumns = section.table.columns.filter((column) => column.kind === 'text' || column.kind === 'person');
+    const textColumns = section.table.columns.filter(
+      (column) => column.kind === 'text' || column.kind === 'person',
+    );
     section.table.rows.slice(0, 4).forEach((row, rowIndex) => {
       for (const column of textColumns) {
-        if (!clear.has(`${section.id}/${rowIndex}/${column.id}`)) targets.push({ kind: 'cell', cell: { sectionId: section.id, rowId: row.id, columnId: column.id } });
+        if (!clear.has(`${section.id}/${rowIndex}/${column.id}`))
+          targets.push({
+            kind: 'cell',
+            cell: { sectionId: section.id, rowId: row.id, columnId: column.id },
+          });
       }
     });
   }
@@ -117,14 +148,18 @@ class RemoteEditor {
     private readonly random: () => number,
     private readonly intervalMs: number,
   ) {
-    this.client.provider.awareness.setLocalStateField('user', { name: `Remote editor ${index + 1}`, color: COLOURS[index % COLOURS.length]! });
+    this.client.provider.awareness.setLocalStateField('user', {
+      name: `Remote editor ${index + 1}`,
+      color: COLOURS[index % COLOURS.length]!,
+    });
     this.target = targets[0]!;
   }
 
   start(): void {
     this.moveTo(this.target);
     const tick = (): void => {
-      if (performance.now() > this.stayUntil) this.moveTo(this.targets[Math.floor(this.random() * this.targets.length)]!);
+      if (performance.now() > this.stayUntil)
+        this.moveTo(this.targets[Math.floor(this.random() * this.targets.length)]!);
       this.typeOne();
       // ±40% jitter around the mean interval, so thirty people never type in lockstep.
       this.timer = setTimeout(tick, this.intervalMs * (0.6 + 0.8 * this.random()));
@@ -157,14 +192,30 @@ class RemoteEditor {
   /** What y-prosemirror publishes after each keystroke: anchor and head as relative positions. */
   private publishCaret(): void {
     if (this.target.kind !== 'note') return;
-    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(this.target.text, Math.min(this.offset, this.target.text.length)));
-    this.client.provider.awareness.setLocalStateField('cursor', { anchor: position, head: position });
+    const position = Y.relativePositionToJSON(
+      Y.createRelativePositionFromTypeIndex(
+        this.target.text,
+        Math.min(this.offset, this.target.text.length),
+      ),
+    );
+    this.client.provider.awareness.setLocalStateField('cursor', {
+      anchor: position,
+      head: position,
+    });
     this.awarenessChanges++;
   }
 
   private typeOne(): void {
     const character = PHRASE[(this.index * 7 + this.keystrokes) % PHRASE.length]!;
-    const text = this.target.kind === 'note' ? this.target.text : ensureTextCell(this.client.doc, this.target.cell.sectionId, this.target.cell.rowId, this.target.cell.columnId);
+    const text =
+      this.target.kind === 'note'
+        ? this.target.text
+        : ensureTextCell(
+            this.client.doc,
+            this.target.cell.sectionId,
+            this.target.cell.rowId,
+            this.target.cell.columnId,
+          );
     // The place may have been deleted by someone else; then this person moves on at the next key.
     if (text === null || text.doc === null || (text._item !== null && text._item.deleted)) {
       this.stayUntil = 0;
@@ -192,12 +243,25 @@ export class EditorCrowd {
   ) {}
 
   static async join(args: CrowdJoin): Promise<EditorCrowd> {
-    const clients = Array.from({ length: args.editors }, () => connectStockClient(args.serverUrl, args.documentId, args.token));
+    const clients = Array.from({ length: args.editors }, () =>
+      connectStockClient(args.serverUrl, args.documentId, args.token),
+    );
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         Promise.all(clients.map((client) => client.synced)),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${args.editors} remote editors did not sync within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS))),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `${args.editors} remote editors did not sync within ${CONNECT_TIMEOUT_MS} ms`,
+                  ),
+                ),
+              CONNECT_TIMEOUT_MS,
+            )),
+        ),
       ]);
     } catch (error) {
       for (const client of clients) client.destroy();
@@ -211,10 +275,15 @@ export class EditorCrowd {
       // Two in three people write in the notes, one in three in the tables.
       const notes = noteTargets(client.doc, sections, args.keepClear);
       const cells = cellTargets(sections, args.keepClear);
-      if (notes.length + cells.length === 0) throw new Error('the document has no paragraph or text cell to type into');
+      if (notes.length + cells.length === 0)
+        throw new Error('the document has no paragraph or text cell to type into');
       // Each person starts in their own place, spread over the places of their kind, and moves within that kind.
-      const kindTargets = index % 3 === 2 && cells.length > 0 ? cells : notes.length > 0 ? notes : cells;
-      const rotated = [...kindTargets.slice(index % kindTargets.length), ...kindTargets.slice(0, index % kindTargets.length)];
+      const kindTargets =
+        index % 3 === 2 && cells.length > 0 ? cells : notes.length > 0 ? notes : cells;
+      const rotated = [
+        ...kindTargets.slice(index % kindTargets.length),
+        ...kindTargets.slice(0, index % kindTargets.length),
+      ];
       return new RemoteEditor(client, index, rotated, random, 1000 / args.keysPerSecond);
     });
     return new EditorCrowd(clients, editors, args.maxSeconds);

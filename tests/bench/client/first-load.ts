@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { readMachineBusyMs } from '../machine-load.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
-import { installProbe, readLoadMarks, readProbeWindow, waitForLoadMarks, waitForPageCondition } from './page-probe.ts';
+import {
+  installProbe,
+  readLoadMarks,
+  readProbeWindow,
+  waitForLoadMarks,
+  waitForPageCondition,
+} from './page-probe.ts';
 
 /** One timed visit. Times are in ms from the call to page.goto. */
 export interface LoadSample {
@@ -16,7 +22,11 @@ export interface LoadSample {
   /** → the status first reads "All changes synced", at the end of the next frame. */
   readonly syncedMs: number;
   /** Long tasks (over 50 ms) that started before the editor was painted: the work the page did to show it. */
-  readonly longTasksBeforeEditor: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
+  readonly longTasksBeforeEditor: {
+    readonly count: number;
+    readonly totalMs: number;
+    readonly maxMs: number;
+  };
   readonly navigation: NavigationReading;
 }
 
@@ -83,14 +93,20 @@ async function visit(context: BrowserContext, url: string): Promise<LoadSample> 
     const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
     const originMs = timeOrigin - calledAt;
     const { layoutShift } = await readLoadMarks(page);
-    const tasks = (await readProbeWindow(page, 0)).longTasks.filter((task) => task.start < marks.editorPainted!);
+    const tasks = (await readProbeWindow(page, 0)).longTasks.filter(
+      (task) => task.start < marks.editorPainted!,
+    );
     return {
       originMs,
       firstScreenMs: originMs + (marks.contentPainted ?? marks.editorPainted!),
       layoutShift: layoutShift ?? 0,
       editorMs: originMs + marks.editorPainted!,
       syncedMs: originMs + marks.syncedPainted!,
-      longTasksBeforeEditor: { count: tasks.length, totalMs: tasks.reduce((sum, task) => sum + task.duration, 0), maxMs: Math.max(0, ...tasks.map((task) => task.duration)) },
+      longTasksBeforeEditor: {
+        count: tasks.length,
+        totalMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+        maxMs: Math.max(0, ...tasks.map((task) => task.duration)),
+      },
       navigation: (await page.evaluate(NAVIGATION_READING)) as NavigationReading,
     };
   } finally {
@@ -109,7 +125,12 @@ async function prime(context: BrowserContext, url: string, documentId: string): 
     await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
     await loaded;
     // With clientsClaim and skipWaiting, an active worker has finished precaching.
-    await waitForPageCondition(page, 'navigator.serviceWorker.controller !== null', VISIT_TIMEOUT_MS, 50);
+    await waitForPageCondition(
+      page,
+      'navigator.serviceWorker.controller !== null',
+      VISIT_TIMEOUT_MS,
+      50,
+    );
     await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
     // y-indexeddb writes the synced state asynchronously; wait until it is there.
     await waitForPageCondition(
@@ -142,7 +163,14 @@ async function prime(context: BrowserContext, url: string, documentId: string): 
  * (floor-page/) opening the same document, cold. The three alternate so that drift on the
  * machine spreads over all of them.
  */
-export async function runFirstLoad(browser: Browser, baseUrl: string, document: BenchDocument, runs: number, onProgress: (line: string) => void, floorUrl: string | null = null): Promise<FirstLoadResult> {
+export async function runFirstLoad(
+  browser: Browser,
+  baseUrl: string,
+  document: BenchDocument,
+  runs: number,
+  onProgress: (line: string) => void,
+  floorUrl: string | null = null,
+): Promise<FirstLoadResult> {
   const url = new URL(documentPath(document), baseUrl).href;
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
@@ -172,9 +200,14 @@ export async function runFirstLoad(browser: Browser, baseUrl: string, document: 
       await warmContext.close();
     }
     const floorNote = floorUrl === null ? '' : `, floor ${Math.round(floor.at(-1)!.editorMs)} ms`;
-    onProgress(`run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms${floorNote}`);
+    onProgress(
+      `run ${run + 1}/${runs}: cold ${Math.round(cold.at(-1)!.editorMs)} / ${Math.round(cold.at(-1)!.syncedMs)} ms, warm ${Math.round(warm.at(-1)!.editorMs)} / ${Math.round(warm.at(-1)!.syncedMs)} ms${floorNote}`,
+    );
   }
   const busyAfter = readMachineBusyMs();
-  const machineCores = busyBefore === null || busyAfter === null ? null : (busyAfter - busyBefore) / (performance.now() - startedAt);
+  const machineCores =
+    busyBefore === null || busyAfter === null
+      ? null
+      : (busyAfter - busyBefore) / (performance.now() - startedAt);
   return { document: document.label, cold, warm, floor, machineCores };
 }

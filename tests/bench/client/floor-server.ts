@@ -9,7 +9,11 @@ import { viteBuild } from '../../../sync-server/client-build.ts';
 import type { BenchDocument } from './documents.ts';
 
 const CONFIG = join(dirname(fileURLToPath(import.meta.url)), 'floor-page', 'vite.config.ts');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** The load floor (floor-page/), built and served on loopback, brotli-compressed as the app's server does. */
 export interface FloorPage {
@@ -25,7 +29,13 @@ export async function startFloorPage(): Promise<FloorPage> {
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files.set(`/${prefix}${entry.name}`, brotliCompressSync(readFileSync(join(dir, entry.name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      else
+        files.set(
+          `/${prefix}${entry.name}`,
+          brotliCompressSync(readFileSync(join(dir, entry.name)), {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+          }),
+        );
     }
   };
   walk(outDir, '');
@@ -36,7 +46,12 @@ export async function startFloorPage(): Promise<FloorPage> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8', 'content-encoding': 'br', 'content-length': body.byteLength, 'cache-control': 'no-cache' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8',
+      'content-encoding': 'br',
+      'content-length': body.byteLength,
+      'cache-control': 'no-cache',
+    });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,7 +59,12 @@ export async function startFloorPage(): Promise<FloorPage> {
   return {
     urlFor: (document, relayHttpUrl, noteId) => {
       const url = new URL(base);
-      url.search = new URLSearchParams({ relay: `${relayHttpUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/sync`, doc: document.id, token: document.token, note: noteId }).toString();
+      url.search = new URLSearchParams({
+        relay: `${relayHttpUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/sync`,
+        doc: document.id,
+        token: document.token,
+        note: noteId,
+      }).toString();
       return url.href;
     },
     stop: async () => {

@@ -22,7 +22,8 @@ interface GoalRow {
   readonly met: boolean;
 }
 
-const medianOf = (samples: readonly LoadSample[], pick: (sample: LoadSample) => number): number => median(samples.map(pick));
+const medianOf = (samples: readonly LoadSample[], pick: (sample: LoadSample) => number): number =>
+  median(samples.map(pick));
 const times = (value: number): string => `${formatNumber(value)}×`;
 const ms = (value: number): string => `${formatNumber(value)} ms`;
 
@@ -58,7 +59,13 @@ function loadGoals(load: FirstLoadResult): GoalRow[] {
     });
   }
   const worstShift = Math.max(0, ...[...load.cold, ...load.warm].map((s) => s.layoutShift));
-  rows.push({ goal: 'cumulative layout shift of a load, worst cold or warm', document: load.document, measured: formatNumber(worstShift), target: `< ${CLIENT_GOALS.layoutShift}`, met: worstShift < CLIENT_GOALS.layoutShift });
+  rows.push({
+    goal: 'cumulative layout shift of a load, worst cold or warm',
+    document: load.document,
+    measured: formatNumber(worstShift),
+    target: `< ${CLIENT_GOALS.layoutShift}`,
+    met: worstShift < CLIENT_GOALS.layoutShift,
+  });
   return rows;
 }
 
@@ -79,7 +86,10 @@ function typingGoals(result: TypingResult): GoalRow[] {
 }
 
 /** The goals table, in Markdown; empty when nothing was measured. */
-export function renderGoals(loads: readonly FirstLoadResult[], typing: readonly TypingResult[]): string[] {
+export function renderGoals(
+  loads: readonly FirstLoadResult[],
+  typing: readonly TypingResult[],
+): string[] {
   const rows = [...loads.flatMap(loadGoals), ...typing.flatMap(typingGoals)];
   if (rows.length === 0) return [];
   return [
@@ -87,7 +97,10 @@ export function renderGoals(loads: readonly FirstLoadResult[], typing: readonly 
     '',
     '| goal | document | measured (medians; typing percentiles) | goal | met |',
     '|---|---|---|---|---|',
-    ...rows.map((row) => `| ${row.goal} | ${row.document} | ${row.measured} | ${row.target} | ${row.met ? 'met' : 'not met'} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.goal} | ${row.document} | ${row.measured} | ${row.target} | ${row.met ? 'met' : 'not met'} |`,
+    ),
     '',
   ];
 }

@@ -205,7 +205,13 @@ export interface FrameRecord extends TaskRecord {
   readonly blocking: number;
   readonly renderStart: number;
   readonly styleAndLayoutStart: number;
-  readonly scripts: readonly { invoker: string; invokerType: string; duration: number; forcedStyleAndLayout: number; source: string }[];
+  readonly scripts: readonly {
+    invoker: string;
+    invokerType: string;
+    duration: number;
+    forcedStyleAndLayout: number;
+    source: string;
+  }[];
 }
 
 export interface TaskDelay {
@@ -269,7 +275,12 @@ export async function sampleTaskDelay(page: Page, on: boolean): Promise<void> {
  * page navigates: it listens for the probe's console announcement and polls nothing.
  */
 export function waitForLoadMarks(page: Page, timeoutMs: number): Promise<LoadMarks> {
-  const loaded = page.waitForEvent('console', { predicate: (message) => message.text() === LOADED_MESSAGE, timeout: timeoutMs }).then(() => readLoadMarks(page));
+  const loaded = page
+    .waitForEvent('console', {
+      predicate: (message) => message.text() === LOADED_MESSAGE,
+      timeout: timeoutMs,
+    })
+    .then(() => readLoadMarks(page));
   // A navigation that fails first is the caller's error; this one must not go unhandled meanwhile.
   loaded.catch(() => undefined);
   return loaded;
@@ -280,11 +291,19 @@ export function waitForLoadMarks(page: Page, timeoutMs: number): Promise<LoadMar
  * page.evaluate, which the page's Content-Security-Policy does not govern: a waitForFunction with
  * a string evaluates it with eval() in the page, which the app's policy refuses.
  */
-export async function waitForPageCondition(page: Page, expression: string, timeoutMs: number, pollMs: number): Promise<void> {
+export async function waitForPageCondition(
+  page: Page,
+  expression: string,
+  timeoutMs: number,
+  pollMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await page.evaluate(expression)) return;
-    if (Date.now() > deadline) throw new Error(`the page did not reach \`${expression.slice(0, 80)}\` within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the page did not reach \`${expression.slice(0, 80)}\` within ${timeoutMs} ms`,
+      );
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

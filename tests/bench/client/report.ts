@@ -10,7 +10,11 @@ export interface ClientBenchResults {
   readonly loads: readonly Outcome<FirstLoadResult>[];
   readonly typing: readonly Outcome<TypingResult>[];
   /** Extra runs with the profiler on; their latencies are not reported. */
-  readonly profiles: readonly { readonly label: string; readonly outcome: Outcome<TypingResult>; readonly path: string | null }[];
+  readonly profiles: readonly {
+    readonly label: string;
+    readonly outcome: Outcome<TypingResult>;
+    readonly path: string | null;
+  }[];
 }
 
 export interface RunInfo {
@@ -25,17 +29,23 @@ export interface RunInfo {
 }
 
 const ms = (value: number): string => formatNumber(value);
-const share = (value: number): string => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a');
+const share = (value: number): string =>
+  Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a';
 /** Event Timing reports nothing under 16 ms; a 0 percentile means the keystroke was faster. */
 const eventMs = (value: number): string => (value === 0 ? '<16' : ms(value));
 const maxOf = (values: readonly number[]): number => Math.max(...values);
-const condition = (editors: number): string => (editors === 0 ? 'typing alone' : `${editors} remote editors`);
+const condition = (editors: number): string =>
+  editors === 0 ? 'typing alone' : `${editors} remote editors`;
 
 const FLOOR_CONDITION = 'cold, load floor (React, Tiptap, y-websocket; nothing else)';
 
 function loadRows(load: FirstLoadResult): string[] {
   const rows: string[] = [];
-  const caches = [['cold', load.cold], ['warm', load.warm], ...(load.floor.length > 0 ? [[FLOOR_CONDITION, load.floor] as const] : [])] as const;
+  const caches = [
+    ['cold', load.cold],
+    ['warm', load.warm],
+    ...(load.floor.length > 0 ? [[FLOOR_CONDITION, load.floor] as const] : []),
+  ] as const;
   for (const [cache, samples] of caches) {
     const measures = [
       ['load → first screen visible (painted)', (s: LoadSample) => s.firstScreenMs],
@@ -44,12 +54,17 @@ function loadRows(load: FirstLoadResult): string[] {
     ] as const;
     for (const [what, pick] of measures) {
       const values = samples.map(pick);
-      rows.push(`| ${what} | ${load.document} | ${cache} | ${values.length} runs | ${ms(median(values))} | — | — | ${ms(maxOf(values))} |`);
+      rows.push(
+        `| ${what} | ${load.document} | ${cache} | ${values.length} runs | ${ms(median(values))} | — | — | ${ms(maxOf(values))} |`,
+      );
     }
   }
   if (load.floor.length > 0) {
-    const ratio = median(load.cold.map((s) => s.editorMs)) / median(load.floor.map((s) => s.editorMs));
-    rows.push(`| load → editor editable: ours cold ÷ load floor (medians) | ${load.document} | cold | ${load.cold.length} runs each | ${formatNumber(ratio)}× | — | — | — |`);
+    const ratio =
+      median(load.cold.map((s) => s.editorMs)) / median(load.floor.map((s) => s.editorMs));
+    rows.push(
+      `| load → editor editable: ours cold ÷ load floor (medians) | ${load.document} | cold | ${load.cold.length} runs each | ${formatNumber(ratio)}× | — | — | — |`,
+    );
   }
   return rows;
 }
@@ -60,16 +75,27 @@ function percentileCells(p: Percentiles, format: (value: number) => string = ms)
 
 function typingRows(result: TypingResult): string[] {
   const rows: string[] = [];
-  for (const [where, figures] of [['note', result.note], ['table cell', result.cell]] as [string, KeystrokeFigures][]) {
+  for (const [where, figures] of [
+    ['note', result.note],
+    ['table cell', result.cell],
+  ] as [string, KeystrokeFigures][]) {
     const who = condition(result.remoteEditors);
-    rows.push(`| typing in a ${where}: keydown → next frame (probe) | ${result.document} | ${who} | ${figures.probe.count} keys | ${percentileCells(figures.probe)} |`);
-    rows.push(`| typing in a ${where}: Event Timing duration | ${result.document} | ${who} | ${figures.eventTiming.count} keys | ${percentileCells(figures.eventTiming, eventMs)} |`);
+    rows.push(
+      `| typing in a ${where}: keydown → next frame (probe) | ${result.document} | ${who} | ${figures.probe.count} keys | ${percentileCells(figures.probe)} |`,
+    );
+    rows.push(
+      `| typing in a ${where}: Event Timing duration | ${result.document} | ${who} | ${figures.eventTiming.count} keys | ${percentileCells(figures.eventTiming, eventMs)} |`,
+    );
   }
   return rows;
 }
 
 function loadDetails(load: FirstLoadResult): string[] {
-  const caches = [['cold', load.cold], ['warm', load.warm], ...(load.floor.length > 0 ? [['load floor, cold', load.floor] as const] : [])] as const;
+  const caches = [
+    ['cold', load.cold],
+    ['warm', load.warm],
+    ...(load.floor.length > 0 ? [['load floor, cold', load.floor] as const] : []),
+  ] as const;
   return caches.map(([cache, samples]) => {
     const nav = (pick: (s: LoadSample) => number) => ms(median(samples.map(pick)));
     const fromWorker = samples.filter((s) => s.navigation.fromServiceWorker).length;
@@ -80,8 +106,12 @@ function loadDetails(load: FirstLoadResult): string[] {
 }
 
 function keystrokeDetails(result: TypingResult): string {
-  const delay = (f: KeystrokeFigures) => `${ms(f.inputDelay.p50)} / ${ms(f.inputDelay.p95)} / ${ms(f.inputDelay.max)}`;
-  const landed = result.note.landed && result.cell.landed ? 'yes' : `note ${result.note.landed ? 'yes' : 'NO'}, cell ${result.cell.landed ? 'yes' : 'NO'}`;
+  const delay = (f: KeystrokeFigures) =>
+    `${ms(f.inputDelay.p50)} / ${ms(f.inputDelay.p95)} / ${ms(f.inputDelay.max)}`;
+  const landed =
+    result.note.landed && result.cell.landed
+      ? 'yes'
+      : `note ${result.note.landed ? 'yes' : 'NO'}, cell ${result.cell.landed ? 'yes' : 'NO'}`;
   return [
     `| ${result.document} | ${condition(result.remoteEditors)}`,
     `${formatNumber(result.note.keysPerSecond)} / ${formatNumber(result.cell.keysPerSecond)}`,
@@ -97,12 +127,20 @@ function keystrokeDetails(result: TypingResult): string {
 function pageWorkDetails(result: TypingResult): string {
   const t = result.traffic;
   const perSecond = (count: number) => formatNumber(count / t.seconds);
-  const crowd = result.crowd === null ? '—' : `${formatNumber(result.crowd.keystrokes / result.crowd.seconds)} keys/s, ${formatNumber(result.crowd.awarenessChanges / result.crowd.seconds)} presence changes/s, ${share(result.crowd.cpuShare)} of a core`;
-  const received = t.updateFrames + t.awarenessFrames === 0 ? 'nothing' : `${perSecond(t.updateFrames)} updates/s, ${perSecond(t.awarenessFrames)} presence frames/s (${perSecond(t.awarenessStates)} states/s), ${formatBytes(t.bytes / t.seconds)}/s`;
+  const crowd =
+    result.crowd === null
+      ? '—'
+      : `${formatNumber(result.crowd.keystrokes / result.crowd.seconds)} keys/s, ${formatNumber(result.crowd.awarenessChanges / result.crowd.seconds)} presence changes/s, ${share(result.crowd.cpuShare)} of a core`;
+  const received =
+    t.updateFrames + t.awarenessFrames === 0
+      ? 'nothing'
+      : `${perSecond(t.updateFrames)} updates/s, ${perSecond(t.awarenessFrames)} presence frames/s (${perSecond(t.awarenessStates)} states/s), ${formatBytes(t.bytes / t.seconds)}/s`;
   return [
     `| ${result.document} | ${condition(result.remoteEditors)}`,
     `${share(result.mainThread.busy)} (script ${share(result.mainThread.script)}, style+layout ${share(result.mainThread.styleAndLayout)}; on a core ${share(result.mainThread.onCpu)})`,
-    result.machineCores === null ? 'n/a' : `${formatNumber(result.machineCores)} of ${availableParallelism()}`,
+    result.machineCores === null
+      ? 'n/a'
+      : `${formatNumber(result.machineCores)} of ${availableParallelism()}`,
     `${ms(result.taskDelay.p50)} / ${ms(result.taskDelay.p95)} / ${ms(result.taskDelay.max)}`,
     `${result.commits.key + result.commits.socket + result.commits.task} (${result.commits.key} in key events)`,
     `${result.longTasks.count}, ${ms(result.longTasks.totalMs)} ms, max ${ms(result.longTasks.maxMs)}`,
@@ -118,7 +156,11 @@ function failureLines(label: string, outcome: Outcome<unknown>): string[] {
   return outcome.ok ? [] : [`- ${label}: FAILED: ${outcome.error}`];
 }
 
-export function renderClientReport(results: ClientBenchResults, config: ClientBenchConfig, info: RunInfo): string {
+export function renderClientReport(
+  results: ClientBenchResults,
+  config: ClientBenchConfig,
+  info: RunInfo,
+): string {
   const loads = results.loads.flatMap((o) => (o.ok ? [o.value] : []));
   const typing = results.typing.flatMap((o) => (o.ok ? [o.value] : []));
   const lines: string[] = [];
@@ -129,28 +171,42 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
       `alone and with ${config.remoteEditors} remote editors at ${config.remoteKeysPerSecond} keys/s each. Large document: data-review with ${config.largeRows} metrics rows added by a stock client.`,
     '',
   );
-  const failures = [...results.loads.flatMap((o, i) => failureLines(`load ${i + 1}`, o)), ...results.typing.flatMap((o, i) => failureLines(`typing ${i + 1}`, o)), ...results.profiles.flatMap((p) => failureLines(p.label, p.outcome))];
+  const failures = [
+    ...results.loads.flatMap((o, i) => failureLines(`load ${i + 1}`, o)),
+    ...results.typing.flatMap((o, i) => failureLines(`typing ${i + 1}`, o)),
+    ...results.profiles.flatMap((p) => failureLines(p.label, p.outcome)),
+  ];
   if (failures.length > 0) lines.push('Failed scenarios:', '', ...failures, '');
 
   lines.push(...renderGoals(loads, typing));
-  lines.push('| measurement | document | condition | n | median / p50 ms | p95 ms | p99 ms | max ms |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| measurement | document | condition | n | median / p50 ms | p95 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const load of loads) lines.push(...loadRows(load));
   for (const result of typing) lines.push(...typingRows(result));
   lines.push(
     '',
-    'First screen visible: the server\'s read-only first screen of the document painted, or the editor where the page has none (the load floor, a warm load from the service worker). Load times run from the call to page.goto to the end of the first frame after the condition held (a MutationObserver notices it; the time is taken in a user-blocking task posted from the next requestAnimationFrame). ' +
+    "First screen visible: the server's read-only first screen of the document painted, or the editor where the page has none (the load floor, a warm load from the service worker). Load times run from the call to page.goto to the end of the first frame after the condition held (a MutationObserver notices it; the time is taken in a user-blocking task posted from the next requestAnimationFrame). " +
       'Cold: a new browser context per run (no HTTP cache, service worker or IndexedDB). Warm: a new context primed by one visit (service worker in control and precached, the document in IndexedDB), then the timed second visit in a new tab. ' +
       'Load floor: a page of the same stack and nothing else (React, Tiptap with Collaboration, a stock y-websocket provider; one script file, built as ours, brotli on loopback) opening the same document from the same relay and showing its first note and a status line; it alternates with our cold runs. It is what this machine needs for the stack alone, not a target: our page also has its tables, presence, IndexedDB and the rest. ' +
-      'Typing latency per keystroke: from the event\'s timestamp (when the browser made the event, so time spent waiting for a busy main thread counts) to the end of the next frame. ' +
+      "Typing latency per keystroke: from the event's timestamp (when the browser made the event, so time spent waiting for a busy main thread counts) to the end of the next frame. " +
       'Event Timing reports only events of 16 ms or more (Chromium\'s floor), in 8 ms steps; "<16" means under that. Playwright sends the next key only when the page has taken the previous one, so a busy page is also typed into more slowly (see keys/s below).',
     '',
   );
 
   if (loads.length > 0) {
     lines.push('## First load details (medians)', '');
-    lines.push('| document | cache | machine CPU over all its runs, cores | long tasks before the editor showed | page.goto → navigation start ms | responseEnd ms | DOMContentLoaded ms | load event end ms | document from service worker | JS transferred | JS decoded |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| document | cache | machine CPU over all its runs, cores | long tasks before the editor showed | page.goto → navigation start ms | responseEnd ms | DOMContentLoaded ms | load event end ms | document from service worker | JS transferred | JS decoded |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const load of loads) lines.push(...loadDetails(load));
-    lines.push('', 'Navigation times are from navigation start (performance.getEntriesByType("navigation")). JS counts the page\'s own script fetches; the service worker\'s precache downloads on the first visit are not among them.', '');
+    lines.push(
+      '',
+      'Navigation times are from navigation start (performance.getEntriesByType("navigation")). JS counts the page\'s own script fetches; the service worker\'s precache downloads on the first visit are not among them.',
+      '',
+    );
   }
 
   if (typing.length > 0) {
@@ -160,8 +216,12 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
       '|---|---|---|---|---|---|---|---|---|',
     );
     for (const result of typing) lines.push(keystrokeDetails(result));
-    lines.push('', 'Input delay: event timestamp → the page\'s first keydown listener (waiting for the main thread). keydown → next rAF: to the start of the frame that shows the keystroke.', '');
-    lines.push('## Typing details: the page\'s work over the typing window (note and cell)', '');
+    lines.push(
+      '',
+      "Input delay: event timestamp → the page's first keydown listener (waiting for the main thread). keydown → next rAF: to the start of the frame that shows the keystroke.",
+      '',
+    );
+    lines.push("## Typing details: the page's work over the typing window (note and cell)", '');
     lines.push(
       '| document | condition | renderer main thread busy | machine CPU, cores | ordinary-task delay p50/p95/max ms | React commits | long tasks | long animation frames | layouts / style recalcs | DOM nodes | received from the relay | remote editors sent |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -177,7 +237,8 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
       lines.push('### Where long animation frames went (top script entry points)', '');
       for (const result of framed) {
         lines.push(`${result.document}, ${condition(result.remoteEditors)}:`, '');
-        for (const script of result.longFrames.topScripts) lines.push(`- ${ms(script.ms)} ms in ${script.count} calls: \`${script.source}\``);
+        for (const script of result.longFrames.topScripts)
+          lines.push(`- ${ms(script.ms)} ms in ${script.count} calls: \`${script.source}\``);
         lines.push('');
       }
     }
@@ -191,12 +252,23 @@ export function renderClientReport(results: ClientBenchResults, config: ClientBe
       `An extra run with Chromium's sampling profiler on (its latencies are not reported above). ${ms(profile.totalMs)} ms profiled, ${ms(profile.idleMs)} ms idle, ${ms(profile.gcMs)} ms in garbage collection.${path === null ? '' : ` Written to \`${path}\`.`}`,
       '',
     );
-    lines.push(`Self time by file: ${profile.byFile.map((f) => `${f.file} ${ms(f.ms)} ms`).join(', ')}.`, '');
+    lines.push(
+      `Self time by file: ${profile.byFile.map((f) => `${f.file} ${ms(f.ms)} ms`).join(', ')}.`,
+      '',
+    );
     if (outcome.value.threadTime.length > 0) {
-      lines.push('The main thread\'s CPU time per keystroke, from a trace of the same run (time spent waiting for a core is not counted, so these hold up on a busy machine; style and layout include those forced by scripts):', '');
-      lines.push('| typing in | keys | CPU ms/key | script | style | layout | paint | tasks ≥ 50 ms CPU | longest task ms |', '|---|---|---|---|---|---|---|---|---|');
+      lines.push(
+        "The main thread's CPU time per keystroke, from a trace of the same run (time spent waiting for a core is not counted, so these hold up on a busy machine; style and layout include those forced by scripts):",
+        '',
+      );
+      lines.push(
+        '| typing in | keys | CPU ms/key | script | style | layout | paint | tasks ≥ 50 ms CPU | longest task ms |',
+        '|---|---|---|---|---|---|---|---|---|',
+      );
       for (const phase of outcome.value.threadTime) {
-        lines.push(`| ${phase.phase === 'bench-note' ? 'a note' : 'a table cell'} | ${phase.keys} | ${ms(phase.cpuMsPerKey)} | ${ms(phase.scriptMsPerKey)} | ${ms(phase.styleMsPerKey)} | ${ms(phase.layoutMsPerKey)} | ${ms(phase.paintMsPerKey)} | ${phase.longTasks} | ${ms(phase.maxTaskMs)} |`);
+        lines.push(
+          `| ${phase.phase === 'bench-note' ? 'a note' : 'a table cell'} | ${phase.keys} | ${ms(phase.cpuMsPerKey)} | ${ms(phase.scriptMsPerKey)} | ${ms(phase.styleMsPerKey)} | ${ms(phase.layoutMsPerKey)} | ${ms(phase.paintMsPerKey)} | ${phase.longTasks} | ${ms(phase.maxTaskMs)} |`,
+        );
       }
       lines.push('');
     }

@@ -28,7 +28,11 @@ export interface PhaseThreadTime {
   readonly maxTaskMs: number;
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+];
 
 /**
  * Records a Chromium trace of the page's renderer over the typing. The trace's thread times
@@ -41,9 +45,14 @@ export async function startThreadTrace(cdp: CDPSession): Promise<() => Promise<T
     events.push(...(message.value as TraceEvent[]));
   };
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
   return async () => {
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    const complete = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
@@ -57,23 +66,43 @@ const ms = (microseconds: number): number => microseconds / 1000;
  * Splits the trace at the page's `performance.mark` calls named in `phases` (each phase runs
  * from its mark to the next one) and sums the main thread's CPU time in each, per keydown.
  */
-export function summariseThreadTime(events: readonly TraceEvent[], phases: readonly string[]): PhaseThreadTime[] {
-  const keydowns = events.filter((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keydown');
+export function summariseThreadTime(
+  events: readonly TraceEvent[],
+  phases: readonly string[],
+): PhaseThreadTime[] {
+  const keydowns = events.filter(
+    (event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keydown',
+  );
   if (keydowns.length === 0) return [];
   // The page's main thread is the one that dispatched the keys.
   const { pid, tid } = keydowns[0]!;
   const mine = events.filter((event) => event.pid === pid && event.tid === tid && event.ph === 'X');
-  const marks = phases.map((phase) => events.find((event) => event.name === phase && (event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b'))?.ts ?? null);
+  const marks = phases.map(
+    (phase) =>
+      events.find(
+        (event) =>
+          event.name === phase &&
+          (event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b'),
+      )?.ts ?? null,
+  );
   const summaries: PhaseThreadTime[] = [];
   for (let index = 0; index < phases.length - 1; index++) {
     const from = marks[index];
     const to = marks[index + 1];
     if (from == null || to == null) continue;
     const inPhase = mine.filter((event) => event.ts >= from && event.ts < to);
-    const keys = keydowns.filter((event) => event.pid === pid && event.ts >= from && event.ts < to).length;
+    const keys = keydowns.filter(
+      (event) => event.pid === pid && event.ts >= from && event.ts < to,
+    ).length;
     if (keys === 0) continue;
-    const sum = (names: readonly string[]): number => outermost(inPhase.filter((event) => names.includes(event.name))).reduce((total, event) => total + (event.tdur ?? 0), 0);
-    const tasks = inPhase.filter((event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask').map((event) => ms(event.tdur ?? 0));
+    const sum = (names: readonly string[]): number =>
+      outermost(inPhase.filter((event) => names.includes(event.name))).reduce(
+        (total, event) => total + (event.tdur ?? 0),
+        0,
+      );
+    const tasks = inPhase
+      .filter((event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask')
+      .map((event) => ms(event.tdur ?? 0));
     summaries.push({
       phase: phases[index]!,
       keys,

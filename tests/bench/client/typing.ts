@@ -6,8 +6,22 @@ import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import type { CrowdJoin, CrowdStats, KeptClear } from './editor-crowd.ts';
-import { startThreadTrace, summariseThreadTime, type PhaseThreadTime, type TraceEvent } from './thread-time.ts';
-import { installProbe, readPageClock, readProbeWindow, sampleTaskDelay, waitForLoadMarks, waitForPageCondition, type KeyRecord, type ProbeWindow } from './page-probe.ts';
+import {
+  startThreadTrace,
+  summariseThreadTime,
+  type PhaseThreadTime,
+  type TraceEvent,
+} from './thread-time.ts';
+import {
+  installProbe,
+  readPageClock,
+  readProbeWindow,
+  sampleTaskDelay,
+  waitForLoadMarks,
+  waitForPageCondition,
+  type KeyRecord,
+  type ProbeWindow,
+} from './page-probe.ts';
 
 /** Where the person in the browser types in a document, and what the crowd leaves alone for it. */
 export interface TypingPlaces {
@@ -85,7 +99,15 @@ export interface TypingResult {
   readonly cell: KeystrokeFigures;
   readonly longTasks: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
   /** Long animation frames (over 50 ms) and the script entry points that filled them. */
-  readonly longFrames: { readonly count: number; readonly totalMs: number; readonly topScripts: readonly { readonly source: string; readonly ms: number; readonly count: number }[] };
+  readonly longFrames: {
+    readonly count: number;
+    readonly totalMs: number;
+    readonly topScripts: readonly {
+      readonly source: string;
+      readonly ms: number;
+      readonly count: number;
+    }[];
+  };
   readonly mainThread: MainThreadShare;
   /** Ordinary-task delay, sampled every 100 ms over the typing: how far behind the page runs. */
   readonly taskDelay: Percentiles;
@@ -107,11 +129,18 @@ const CROWD_WARM_UP_MS = 3_000;
 const SETTLE_MS = 500;
 const PHRASE = 'the district will share the referral numbers with each provider every month ';
 
-const textOf = (length: number, offset: number): string => Array.from({ length }, (_, i) => PHRASE[(i + offset) % PHRASE.length]).join('');
+const textOf = (length: number, offset: number): string =>
+  Array.from({ length }, (_, i) => PHRASE[(i + offset) % PHRASE.length]).join('');
 
 function percentiles(values: readonly number[]): Percentiles {
   const sorted = Float64Array.from(values).sort();
-  return { count: sorted.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), max: sorted.length === 0 ? Number.NaN : sorted[sorted.length - 1]! };
+  return {
+    count: sorted.length,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.length === 0 ? Number.NaN : sorted[sorted.length - 1]!,
+  };
 }
 
 const TYPING_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input']);
@@ -119,9 +148,18 @@ const TYPING_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input']);
 function keystrokeFigures(window: ProbeWindow, to: number, landed: boolean): KeystrokeFigures {
   // Only printable keys: the caret keys pressed before typing are not part of the run.
   const keys = window.keys.filter((key) => key.at <= to && key.key.length === 1);
-  const painted = keys.filter((key): key is KeyRecord & { painted: number } => key.painted !== null);
+  const painted = keys.filter(
+    (key): key is KeyRecord & { painted: number } => key.painted !== null,
+  );
   const framed = keys.filter((key): key is KeyRecord & { frame: number } => key.frame !== null);
-  const eventTiming = keys.map((key) => Math.max(0, ...window.events.filter((e) => TYPING_EVENTS.has(e.name) && Math.abs(e.start - key.at) < 1).map((e) => e.duration)));
+  const eventTiming = keys.map((key) =>
+    Math.max(
+      0,
+      ...window.events
+        .filter((e) => TYPING_EVENTS.has(e.name) && Math.abs(e.start - key.at) < 1)
+        .map((e) => e.duration),
+    ),
+  );
   const seconds = keys.length < 2 ? Number.NaN : (keys.at(-1)!.at - keys[0]!.at) / 1000;
   return {
     keys: keys.length,
@@ -154,7 +192,9 @@ class TrafficCounter {
           if (type === 0 && decoding.readVarUint(decoder) === 2) this.counts.updateFrames++;
           else if (type === 1) {
             this.counts.awarenessFrames++;
-            this.counts.awarenessStates += decoding.readVarUint(decoding.createDecoder(decoding.readVarUint8Array(decoder)));
+            this.counts.awarenessStates += decoding.readVarUint(
+              decoding.createDecoder(decoding.readVarUint8Array(decoder)),
+            );
           }
         } catch {
           // Not a y-websocket frame; only its bytes count.
@@ -205,8 +245,15 @@ function longFrameSummary(window: ProbeWindow): TypingResult['longFrames'] {
       bySource.set(key, entry);
     }
   }
-  const topScripts = [...bySource].map(([source, { ms, count }]) => ({ source, ms, count })).sort((a, b) => b.ms - a.ms).slice(0, 5);
-  return { count: window.frames.length, totalMs: window.frames.reduce((sum, frame) => sum + frame.duration, 0), topScripts };
+  const topScripts = [...bySource]
+    .map(([source, { ms, count }]) => ({ source, ms, count }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    count: window.frames.length,
+    totalMs: window.frames.reduce((sum, frame) => sum + frame.duration, 0),
+    topScripts,
+  };
 }
 
 /**
@@ -214,7 +261,13 @@ function longFrameSummary(window: ProbeWindow): TypingResult['longFrames'] {
  * first paragraph of the first note and `cellChars` at the end of a table cell, keystroke by
  * keystroke through Playwright as a person would, and reads what the page recorded.
  */
-export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchChild, run: TypingRun, crowdJoin: Omit<CrowdJoin, 'documentId' | 'token' | 'editors' | 'keysPerSecond' | 'keepClear'>): Promise<TypingResult> {
+export async function runTyping(
+  browser: Browser,
+  baseUrl: string,
+  crowd: BenchChild,
+  run: TypingRun,
+  crowdJoin: Omit<CrowdJoin, 'documentId' | 'token' | 'editors' | 'keysPerSecond' | 'keepClear'>,
+): Promise<TypingResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   let crowdJoined = false;
   try {
@@ -223,11 +276,19 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
     const traffic = new TrafficCounter();
     traffic.watch(page);
     const loaded = waitForLoadMarks(page, LOAD_TIMEOUT_MS);
-    await page.goto(new URL(documentPath(run.document), baseUrl).href, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.goto(new URL(documentPath(run.document), baseUrl).href, {
+      waitUntil: 'commit',
+      timeout: LOAD_TIMEOUT_MS,
+    });
     await loaded;
     // A first visit caches the whole app for offline use once the page is idle; typing is measured
     // on a page that has finished that one-time download, as every later visit is.
-    await waitForPageCondition(page, 'navigator.serviceWorker.controller !== null', LOAD_TIMEOUT_MS, 100);
+    await waitForPageCondition(
+      page,
+      'navigator.serviceWorker.controller !== null',
+      LOAD_TIMEOUT_MS,
+      100,
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
 
@@ -286,17 +347,26 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
     const metricsAfter = await readMetrics(cdp);
     let rawProfile: CpuProfile | null = null;
     if (run.profile) rawProfile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
-    const threadTime = stopTrace === null ? [] : summariseThreadTime(await stopTrace(), ['bench-note', 'bench-cell', 'bench-end']);
+    const threadTime =
+      stopTrace === null
+        ? []
+        : summariseThreadTime(await stopTrace(), ['bench-note', 'bench-cell', 'bench-end']);
     if (run.remoteEditors > 0) crowdStats = await crowd.request<CrowdStats>('crowd:stop');
 
     const window = await readProbeWindow(page, noteFrom);
-    const noteLanded = ((await page.locator('.ProseMirror').first().textContent()) ?? '').includes(noteText);
+    const noteLanded = ((await page.locator('.ProseMirror').first().textContent()) ?? '').includes(
+      noteText,
+    );
     const cellLanded = (await cell.inputValue()).endsWith(cellText);
     return {
       document: run.document.label,
       remoteEditors: run.remoteEditors,
       note: keystrokeFigures(window, noteTo, noteLanded),
-      cell: keystrokeFigures({ ...window, keys: window.keys.filter((key) => key.at >= cellFrom) }, Number.POSITIVE_INFINITY, cellLanded),
+      cell: keystrokeFigures(
+        { ...window, keys: window.keys.filter((key) => key.at >= cellFrom) },
+        Number.POSITIVE_INFINITY,
+        cellLanded,
+      ),
       longTasks: {
         count: window.longTasks.length,
         totalMs: window.longTasks.reduce((sum, task) => sum + task.duration, 0),
@@ -311,7 +381,10 @@ export async function runTyping(browser: Browser, baseUrl: string, crowd: BenchC
         task: window.commits.filter((commit) => commit.during === 'task').length,
       },
       traffic: remote,
-      machineCores: machineBefore.busyMs === null || machineAfter.busyMs === null ? null : (machineAfter.busyMs - machineBefore.busyMs) / (machineAfter.at - machineBefore.at),
+      machineCores:
+        machineBefore.busyMs === null || machineAfter.busyMs === null
+          ? null
+          : (machineAfter.busyMs - machineBefore.busyMs) / (machineAfter.at - machineBefore.at),
       crowd: crowdStats,
       profile: rawProfile === null ? null : summariseProfile(rawProfile),
       rawProfile,

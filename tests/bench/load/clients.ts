@@ -33,7 +33,9 @@ export interface BenchClient {
 }
 
 export function connectClient(target: Target, room: RoomRef, doc = new Y.Doc()): BenchClient {
-  return target.protocol === 'hocuspocus' ? connectHocuspocus(target, room, doc) : connectYWebsocket(target, room, doc);
+  return target.protocol === 'hocuspocus'
+    ? connectHocuspocus(target, room, doc)
+    : connectYWebsocket(target, room, doc);
 }
 
 function connectYWebsocket(target: Target, room: RoomRef, doc: Y.Doc): BenchClient {
@@ -118,7 +120,12 @@ function connectHocuspocus(target: Target, room: RoomRef, doc: Y.Doc): BenchClie
 }
 
 /** Resolves when `check` holds, checked after every change to `doc`; rejects after `timeoutMs`. */
-export function whenDoc(doc: Y.Doc, what: string, check: () => boolean, timeoutMs: number): Promise<void> {
+export function whenDoc(
+  doc: Y.Doc,
+  what: string,
+  check: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
   if (check()) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const onUpdate = (): void => {
@@ -143,6 +150,12 @@ export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs: num
   let timer: NodeJS.Timeout;
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs))),
+    new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(
+          () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+          timeoutMs,
+        )),
+    ),
   ]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { connectClient, withTimeout, type BenchClient, type RoomRef, type Target } from './clients.ts';
+import {
+  connectClient,
+  withTimeout,
+  type BenchClient,
+  type RoomRef,
+  type Target,
+} from './clients.ts';
 
 export interface FanOutConnect {
   readonly target: Target;
@@ -45,17 +51,26 @@ export class FanOutLoad {
   private windowStart = 0;
   private deliveries = 0;
 
-  async connect({ target, rooms, clientsPerRoom }: FanOutConnect): Promise<{ clients: number; connectMs: number }> {
+  async connect({
+    target,
+    rooms,
+    clientsPerRoom,
+  }: FanOutConnect): Promise<{ clients: number; connectMs: number }> {
     const started = performance.now();
     const all: BenchClient[] = [];
     for (const room of rooms) {
       const clients: BenchClient[] = [];
-      for (let i = 0; i < clientsPerRoom; i++) clients.push(this.observe(connectClient(target, room)));
+      for (let i = 0; i < clientsPerRoom; i++)
+        clients.push(this.observe(connectClient(target, room)));
       this.rooms.push(clients);
       all.push(...clients);
     }
     for (let i = 0; i < all.length; i += CONNECT_BATCH) {
-      await withTimeout(Promise.all(all.slice(i, i + CONNECT_BATCH).map((client) => client.synced)), `clients ${i}–${i + CONNECT_BATCH} to sync`, 60_000);
+      await withTimeout(
+        Promise.all(all.slice(i, i + CONNECT_BATCH).map((client) => client.synced)),
+        `clients ${i}–${i + CONNECT_BATCH} to sync`,
+        60_000,
+      );
     }
     return { clients: all.length, connectMs: performance.now() - started };
   }
@@ -92,7 +107,12 @@ export class FanOutLoad {
   }
 
   /** Types for `seconds` on a fixed schedule (bounded count per typist), then drains. */
-  async type({ typistsPerRoom, keysPerSecond, seconds, drainMs }: FanOutTyping): Promise<FanOutResult> {
+  async type({
+    typistsPerRoom,
+    keysPerSecond,
+    seconds,
+    drainMs,
+  }: FanOutTyping): Promise<FanOutResult> {
     // Each call is its own window: the warm-up's figures must not leak into the measured one.
     this.deliveries = 0;
     this.sentAt.clear();
@@ -113,7 +133,10 @@ export class FanOutLoad {
               // Due times are absolute, so a late timer does not shift the rest of the schedule.
               const wait = started + phase + n * periodMs - performance.now();
               if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-              this.sentAt.set(`${typist.doc.clientID}:${Y.getState(typist.doc.store, typist.doc.clientID)}`, performance.now());
+              this.sentAt.set(
+                `${typist.doc.clientID}:${Y.getState(typist.doc.store, typist.doc.clientID)}`,
+                performance.now(),
+              );
               typist.text.insert(typist.text.length, String.fromCharCode(97 + (n % 26)));
               keystrokes++;
               expectedDeliveries += clients.length - 1;
@@ -124,7 +147,8 @@ export class FanOutLoad {
     }
     await Promise.all(typists);
     const drainUntil = performance.now() + drainMs;
-    while (this.deliveries < expectedDeliveries && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.deliveries < expectedDeliveries && performance.now() < drainUntil)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const cpu = process.cpuUsage(cpuStart);
     return {
       keystrokes,

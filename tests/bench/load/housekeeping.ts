@@ -1,4 +1,11 @@
-import { connectClient, whenDoc, withTimeout, type BenchClient, type RoomRef, type Target } from './clients.ts';
+import {
+  connectClient,
+  whenDoc,
+  withTimeout,
+  type BenchClient,
+  type RoomRef,
+  type Target,
+} from './clients.ts';
 
 /** Updates sent per event-loop turn, so the writer's socket drains while it writes. */
 const WRITE_CHUNK = 250;
@@ -18,7 +25,11 @@ export class HousekeepingLoad {
     const started = performance.now();
     this.keeper = connectClient(args.target, args.room);
     this.writer = connectClient(args.target, args.room);
-    await withTimeout(Promise.all([this.keeper.synced, this.writer.synced]), 'the large document to load', 120_000);
+    await withTimeout(
+      Promise.all([this.keeper.synced, this.writer.synced]),
+      'the large document to load',
+      120_000,
+    );
     return performance.now() - started;
   }
 
@@ -27,10 +38,14 @@ export class HousekeepingLoad {
    * has them all. `paced` sends each on its own a millisecond apart, as a person types, so each
    * makes its own round (and COMPACT_AFTER_UPDATES rounds a compaction); else they go in bursts.
    */
-  async write(args: { updates: number; paced: boolean }): Promise<{ writeMs: number; length: number }> {
+  async write(args: {
+    updates: number;
+    paced: boolean;
+  }): Promise<{ writeMs: number; length: number }> {
     const writer = this.writer;
     const keeper = this.keeper;
-    if (writer === null || keeper === null) throw new Error('housekeeping:write before housekeeping:join');
+    if (writer === null || keeper === null)
+      throw new Error('housekeeping:write before housekeeping:join');
     const started = performance.now();
     const target = writer.text.length + args.updates;
     for (let i = 0; i < args.updates; i++) {
@@ -39,7 +54,12 @@ export class HousekeepingLoad {
       if (args.paced) await new Promise((resolve) => setTimeout(resolve, 1));
       else if ((i + 1) % WRITE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    await whenDoc(keeper.doc, `the keeper to receive ${args.updates} updates`, () => keeper.text.length >= target, 240_000);
+    await whenDoc(
+      keeper.doc,
+      `the keeper to receive ${args.updates} updates`,
+      () => keeper.text.length >= target,
+      240_000,
+    );
     return { writeMs: performance.now() - started, length: target };
   }
 

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { connectClient, withTimeout, type BenchClient, type RoomRef, type Target } from './clients.ts';
+import {
+  connectClient,
+  withTimeout,
+  type BenchClient,
+  type RoomRef,
+  type Target,
+} from './clients.ts';
 import type { FanOutTyping } from './fan-out.ts';
 
 /** One room of a topology: its document and, per client, the node (index into `targets`) it joins. */
@@ -46,12 +52,19 @@ export class TwoNodeFanOutLoad {
   async connect({ targets, rooms }: TwoNodeConnect): Promise<{ clients: number }> {
     const all: BenchClient[] = [];
     for (const { room, clientNodes } of rooms) {
-      const clients = clientNodes.map((node) => ({ client: this.observe(connectClient(targets[node]!, room), node), node }));
+      const clients = clientNodes.map((node) => ({
+        client: this.observe(connectClient(targets[node]!, room), node),
+        node,
+      }));
       this.rooms.push(clients);
       all.push(...clients.map(({ client }) => client));
     }
     for (let i = 0; i < all.length; i += CONNECT_BATCH) {
-      await withTimeout(Promise.all(all.slice(i, i + CONNECT_BATCH).map((client) => client.synced)), `clients ${i}–${i + CONNECT_BATCH} to sync`, 60_000);
+      await withTimeout(
+        Promise.all(all.slice(i, i + CONNECT_BATCH).map((client) => client.synced)),
+        `clients ${i}–${i + CONNECT_BATCH} to sync`,
+        60_000,
+      );
     }
     return { clients: all.length };
   }
@@ -64,7 +77,8 @@ export class TwoNodeFanOutLoad {
       for (const [clientId, after] of transaction.afterState) {
         for (let clock = transaction.beforeState.get(clientId) ?? 0; clock < after; clock++) {
           const sent = this.sentAt.get(`${clientId}:${clock}`);
-          if (sent !== undefined) (sent.node === node ? this.sameNode : this.crossNode).push(now - sent.at);
+          if (sent !== undefined)
+            (sent.node === node ? this.sameNode : this.crossNode).push(now - sent.at);
         }
       }
     });
@@ -72,7 +86,12 @@ export class TwoNodeFanOutLoad {
   }
 
   /** Types on a fixed schedule (bounded count per typist), drains, then checks each room converged. */
-  async type({ typistsPerRoom, keysPerSecond, seconds, drainMs }: FanOutTyping): Promise<TwoNodeResult> {
+  async type({
+    typistsPerRoom,
+    keysPerSecond,
+    seconds,
+    drainMs,
+  }: FanOutTyping): Promise<TwoNodeResult> {
     this.sameNode = [];
     this.crossNode = [];
     this.sentAt.clear();
@@ -90,7 +109,10 @@ export class TwoNodeFanOutLoad {
             for (let n = 0; n < perTypist; n++) {
               const wait = started + phase + n * periodMs - performance.now();
               if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-              this.sentAt.set(`${typist.doc.clientID}:${Y.getState(typist.doc.store, typist.doc.clientID)}`, { at: performance.now(), node });
+              this.sentAt.set(
+                `${typist.doc.clientID}:${Y.getState(typist.doc.store, typist.doc.clientID)}`,
+                { at: performance.now(), node },
+              );
               typist.text.insert(typist.text.length, String.fromCharCode(97 + (n % 26)));
               keystrokes++;
               expectedDeliveries += clients.length - 1;
@@ -102,7 +124,10 @@ export class TwoNodeFanOutLoad {
     await Promise.all(typists);
     const delivered = (): number => this.sameNode.length + this.crossNode.length;
     const drainUntil = performance.now() + drainMs;
-    while ((delivered() < expectedDeliveries || this.countConverged() < this.rooms.length) && performance.now() < drainUntil) {
+    while (
+      (delivered() < expectedDeliveries || this.countConverged() < this.rooms.length) &&
+      performance.now() < drainUntil
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return {
@@ -119,7 +144,9 @@ export class TwoNodeFanOutLoad {
   /** Rooms in which every client's state vector, and so its document, is the same. */
   private countConverged(): number {
     return this.rooms.filter((clients) => {
-      const vectors = clients.map(({ client }) => Buffer.from(Y.encodeStateVector(client.doc)).toString('base64'));
+      const vectors = clients.map(({ client }) =>
+        Buffer.from(Y.encodeStateVector(client.doc)).toString('base64'),
+      );
       return vectors.every((vector) => vector === vectors[0]);
     }).length;
   }

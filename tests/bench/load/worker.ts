@@ -27,8 +27,10 @@ answerRequests({
   'two-node:connect': (args: TwoNodeConnect) => twoNode.connect(args),
   'two-node:type': (args: FanOutTyping) => twoNode.type(args),
   'two-node:close': () => twoNode.close(),
-  'cold:write': (args: { target: Target; room: RoomRef; updates: number }) => coldLoad.writeHistory(args),
-  'cold:first-sync': (args: { target: Target; room: RoomRef; length: number }) => coldLoad.timeFirstSync(args),
+  'cold:write': (args: { target: Target; room: RoomRef; updates: number }) =>
+    coldLoad.writeHistory(args),
+  'cold:first-sync': (args: { target: Target; room: RoomRef; length: number }) =>
+    coldLoad.timeFirstSync(args),
   'cold:release': () => coldLoad.releaseKeeper(),
   'housekeeping:join': (args: { target: Target; room: RoomRef }) => housekeeping.join(args),
   'housekeeping:write': (args: { updates: number; paced: boolean }) => housekeeping.write(args),

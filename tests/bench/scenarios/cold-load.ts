@@ -59,15 +59,43 @@ export async function runColdLoad(
   const [room] = await prepareRooms(server, 1, 'cold-load');
   try {
     await server.child.request('loop-delay:reset');
-    const compactionsBefore = server.kind.createsRoomsOverRest ? (await readOursMetrics(server.httpUrl)).compactions : null;
-    const written = await worker.request<HistoryWritten>('cold:write', { target: server.target, room, updates: config.historyUpdates }, 240_000);
+    const compactionsBefore = server.kind.createsRoomsOverRest
+      ? (await readOursMetrics(server.httpUrl)).compactions
+      : null;
+    const written = await worker.request<HistoryWritten>(
+      'cold:write',
+      { target: server.target, room, updates: config.historyUpdates },
+      240_000,
+    );
     const writeLoopDelay = await server.child.request<LoopDelay>('loop-delay');
-    const writeCompactions = compactionsBefore === null ? null : (await readOursMetrics(server.httpUrl)).compactions - compactionsBefore;
-    const firstSync = (): Promise<number> => worker.request<number>('cold:first-sync', { target: server.target, room, length: config.historyUpdates }, 90_000);
+    const writeCompactions =
+      compactionsBefore === null
+        ? null
+        : (await readOursMetrics(server.httpUrl)).compactions - compactionsBefore;
+    const firstSync = (): Promise<number> =>
+      worker.request<number>(
+        'cold:first-sync',
+        { target: server.target, room, length: config.historyUpdates },
+        90_000,
+      );
     const fromMemory: number[] = [];
     for (let i = 0; i < config.coldRepeats; i++) fromMemory.push(await firstSync());
     await worker.request('cold:release');
-    if (!server.kind.persists) return { summary: { written, writeLoopDelay, writeCompactions, fromMemoryMs: median(fromMemory), reopenedMs: null, afterRestartMs: null, fromStorageMs: null, storedBytes: null, sqliteFileBytes: null }, server };
+    if (!server.kind.persists)
+      return {
+        summary: {
+          written,
+          writeLoopDelay,
+          writeCompactions,
+          fromMemoryMs: median(fromMemory),
+          reopenedMs: null,
+          afterRestartMs: null,
+          fromStorageMs: null,
+          storedBytes: null,
+          sqliteFileBytes: null,
+        },
+        server,
+      };
 
     const reopened: number[] = [];
     for (let i = 0; i < config.coldRepeats; i++) reopened.push(await firstSync());
@@ -75,7 +103,9 @@ export async function runColdLoad(
     // pathways_rooms drops when the last socket leaves, before the room's closing compaction
     // is written; the graceful stop waits for that write, so stored bytes are read after it.
     server = await restart();
-    const storedBytes = await server.child.request<number>('storedBytes', { documentId: room!.name });
+    const storedBytes = await server.child.request<number>('storedBytes', {
+      documentId: room!.name,
+    });
     const afterRestartMs = await firstSync();
     const fromStorage: number[] = [];
     for (let i = 0; i < config.coldRepeats; i++) {
@@ -83,7 +113,17 @@ export async function runColdLoad(
       fromStorage.push(await firstSync());
     }
     return {
-      summary: { written, writeLoopDelay, writeCompactions, fromMemoryMs: median(fromMemory), reopenedMs: median(reopened), afterRestartMs, fromStorageMs: median(fromStorage), storedBytes, sqliteFileBytes: sqliteFileBytes(dataDir) },
+      summary: {
+        written,
+        writeLoopDelay,
+        writeCompactions,
+        fromMemoryMs: median(fromMemory),
+        reopenedMs: median(reopened),
+        afterRestartMs,
+        fromStorageMs: median(fromStorage),
+        storedBytes,
+        sqliteFileBytes: sqliteFileBytes(dataDir),
+      },
       server,
     };
   } finally {

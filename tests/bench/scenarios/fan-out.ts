@@ -33,7 +33,11 @@ export interface FanOutSummary {
   /** CPU taken by processes outside this benchmark over the window, as a share of one core. */
   readonly otherCpuShare: number | null;
   /** Ours only: persistence rounds in the window. */
-  readonly persist: { readonly rounds: number; readonly meanMs: number; readonly roundsOver10ms: number } | null;
+  readonly persist: {
+    readonly rounds: number;
+    readonly meanMs: number;
+    readonly roundsOver10ms: number;
+  } | null;
 }
 
 export interface LoopDelay {
@@ -52,25 +56,47 @@ const DRAIN_MS = 5000;
 const warmUpSeconds = (seconds: number): number => Math.min(2, Math.max(1, seconds / 10));
 
 /** Many rooms typing at once; rooms are dealt whole to the generators. */
-export async function runFanOut(server: LaunchedServer, config: BenchConfig, generators: readonly BenchChild[]): Promise<FanOutSummary> {
+export async function runFanOut(
+  server: LaunchedServer,
+  config: BenchConfig,
+  generators: readonly BenchChild[],
+): Promise<FanOutSummary> {
   const rooms = await prepareRooms(server, config.rooms, 'fan-out');
   const shares: RoomRef[][] = generators.map(() => []);
   rooms.forEach((room, i) => shares[i % shares.length]!.push(room));
   try {
     const connected = await Promise.all(
       generators.map((generator, i) =>
-        generator.request<{ clients: number; connectMs: number }>('fan-out:connect', { target: server.target, rooms: shares[i], clientsPerRoom: config.clientsPerRoom }, 120_000),
+        generator.request<{ clients: number; connectMs: number }>(
+          'fan-out:connect',
+          { target: server.target, rooms: shares[i], clientsPerRoom: config.clientsPerRoom },
+          120_000,
+        ),
       ),
     );
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const typing = { typistsPerRoom: config.typistsPerRoom, keysPerSecond: config.keysPerSecond, drainMs: DRAIN_MS };
+    const typing = {
+      typistsPerRoom: config.typistsPerRoom,
+      keysPerSecond: config.keysPerSecond,
+      drainMs: DRAIN_MS,
+    };
     const typeAll = (seconds: number): Promise<FanOutResult[]> =>
-      Promise.all(generators.map((generator) => generator.request<FanOutResult>('fan-out:type', { ...typing, seconds }, seconds * 1000 + DRAIN_MS + 60_000)));
+      Promise.all(
+        generators.map((generator) =>
+          generator.request<FanOutResult>(
+            'fan-out:type',
+            { ...typing, seconds },
+            seconds * 1000 + DRAIN_MS + 60_000,
+          ),
+        ),
+      );
     await typeAll(warmUpSeconds(config.seconds));
 
     const everyone = [server.child, ...generators];
     await Promise.all(everyone.map((child) => child.request('loop-delay:reset')));
-    const oursBefore: OursMetrics | null = server.kind.createsRoomsOverRest ? await readOursMetrics(server.httpUrl) : null;
+    const oursBefore: OursMetrics | null = server.kind.createsRoomsOverRest
+      ? await readOursMetrics(server.httpUrl)
+      : null;
     const machineBefore = readMachineBusyMs();
     const selfBefore = process.cpuUsage();
     const cpuBefore = await server.cpuMs();
@@ -80,12 +106,20 @@ export async function runFanOut(server: LaunchedServer, config: BenchConfig, gen
     const wallMs = performance.now() - started;
     const self = process.cpuUsage(selfBefore);
     const machineAfter = readMachineBusyMs();
-    const oursAfter: OursMetrics | null = server.kind.createsRoomsOverRest ? await readOursMetrics(server.httpUrl) : null;
-    const [serverLoopDelay, ...generatorLoopDelays] = await Promise.all(everyone.map((child) => child.request<LoopDelay>('loop-delay')));
+    const oursAfter: OursMetrics | null = server.kind.createsRoomsOverRest
+      ? await readOursMetrics(server.httpUrl)
+      : null;
+    const [serverLoopDelay, ...generatorLoopDelays] = await Promise.all(
+      everyone.map((child) => child.request<LoopDelay>('loop-delay')),
+    );
     const latencies = mergeSorted(results.map((result) => result.latencies));
     const p99s = quantileBySecond(results, 0.99);
-    const worst = p99s.reduce((w, p99, second) => (p99 > w.p99Ms ? { second, p99Ms: p99 } : w), { second: 0, p99Ms: Number.NEGATIVE_INFINITY });
-    const sum = (pick: (result: FanOutResult) => number): number => results.reduce((total, result) => total + pick(result), 0);
+    const worst = p99s.reduce((w, p99, second) => (p99 > w.p99Ms ? { second, p99Ms: p99 } : w), {
+      second: 0,
+      p99Ms: Number.NEGATIVE_INFINITY,
+    });
+    const sum = (pick: (result: FanOutResult) => number): number =>
+      results.reduce((total, result) => total + pick(result), 0);
     const expectedDeliveries = sum((result) => result.expectedDeliveries);
     return {
       clients: connected.reduce((total, share) => total + share.clients, 0),
@@ -108,13 +142,23 @@ export async function runFanOut(server: LaunchedServer, config: BenchConfig, gen
       otherCpuShare:
         machineBefore === null || machineAfter === null
           ? null
-          : Math.max(0, machineAfter - machineBefore - serverCpuMs - sum((result) => result.generatorCpuMs) - (self.user + self.system) / 1000) / wallMs,
+          : Math.max(
+              0,
+              machineAfter -
+                machineBefore -
+                serverCpuMs -
+                sum((result) => result.generatorCpuMs) -
+                (self.user + self.system) / 1000,
+            ) / wallMs,
       persist:
         oursBefore === null || oursAfter === null
           ? null
           : {
               rounds: oursAfter.persistRounds - oursBefore.persistRounds,
-              meanMs: ((oursAfter.persistSeconds - oursBefore.persistSeconds) / Math.max(1, oursAfter.persistRounds - oursBefore.persistRounds)) * 1000,
+              meanMs:
+                ((oursAfter.persistSeconds - oursBefore.persistSeconds) /
+                  Math.max(1, oursAfter.persistRounds - oursBefore.persistRounds)) *
+                1000,
               roundsOver10ms: oursAfter.persistRoundsOver10ms - oursBefore.persistRoundsOver10ms,
             },
     };

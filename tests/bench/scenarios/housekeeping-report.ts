@@ -2,7 +2,8 @@ import type { Outcome } from '../report.ts';
 import { formatBytes, formatNumber } from '../stats.ts';
 import type { HousekeepingSummary, PhaseDelay } from './housekeeping.ts';
 
-const delay = (d: PhaseDelay): string => `${formatNumber(d.p99Ms)} / ${formatNumber(d.maxMs)}, ${Math.round(d.busyShare * 100)}%`;
+const delay = (d: PhaseDelay): string =>
+  `${formatNumber(d.p99Ms)} / ${formatNumber(d.maxMs)}, ${Math.round(d.busyShare * 100)}%`;
 
 /** The event loop's p99 during compaction, worker ÷ on the loop: the line the closing note quotes. */
 export function housekeepingHeadline(outcome: Outcome<HousekeepingSummary>): string | null {
@@ -21,7 +22,7 @@ export function renderHousekeeping(outcome: Outcome<HousekeepingSummary>): strin
   lines.push(
     `Ours only, twice on fresh data: compaction and the session's version encoded on the event loop (PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES=off, as before R28), then in the compaction worker (the default). One document of ${v.historyUpdates.toLocaleString('en-US')} single-character updates at scattered places (fragmented: the costly kind to encode and build) while ${v.fanOutRooms} other rooms × ${v.clientsPerRoom} clients type. Each phase resets the server's event-loop delay histogram (p99 / max ms, then the main thread's busy share: its event-loop utilisation, which the worker's work does not count in): quiet (typing only, 3 s), first load (a client opens the document, its room reads and builds it), compacting (${v.compactUpdates.toLocaleString('en-US')} more updates, a compaction per 1,000), session end (last client leaves; grace period, closing compaction, "Session ended" version).`,
     '',
-    '| mode | quiet: loop delay | first load: ms; loop delay | compacting: loop delay (compactions) | session end: loop delay (compactions) | other rooms\' fan-out p50 / p99 ms | stored after |',
+    "| mode | quiet: loop delay | first load: ms; loop delay | compacting: loop delay (compactions) | session end: loop delay (compactions) | other rooms' fan-out p50 / p99 ms | stored after |",
     '|---|---|---|---|---|---|---|',
   );
   for (const run of v.runs) {
@@ -37,7 +38,8 @@ export function renderHousekeeping(outcome: Outcome<HousekeepingSummary>): strin
     '| mode | compaction: longest block, ms | compaction: main thread busy / wall, ms | session end: longest block, ms | session end: busy / wall, ms |',
     '|---|---|---|---|---|',
     ...hold.figures.map(
-      (f) => `| ${f.mode} | ${formatNumber(f.compactionMaxBlockMs)} | ${formatNumber(f.compactionBusyMs)} / ${formatNumber(f.compactionWallMs)} | ${formatNumber(f.sessionEndMaxBlockMs)} | ${formatNumber(f.sessionEndBusyMs)} / ${formatNumber(f.sessionEndWallMs)} |`,
+      (f) =>
+        `| ${f.mode} | ${formatNumber(f.compactionMaxBlockMs)} | ${formatNumber(f.compactionBusyMs)} / ${formatNumber(f.compactionWallMs)} | ${formatNumber(f.sessionEndMaxBlockMs)} | ${formatNumber(f.sessionEndBusyMs)} / ${formatNumber(f.sessionEndWallMs)} |`,
     ),
   );
   const headline = housekeepingHeadline(outcome);

@@ -50,7 +50,9 @@ const QUIET_MS = 3000;
 const TYPING_SLICE_SECONDS = 3;
 
 async function versionCount(server: LaunchedServer, room: RoomRef): Promise<number> {
-  const response = await fetch(new URL(`/api/documents/${room.name}/versions`, server.httpUrl), { headers: { authorization: `Bearer ${room.token}` } });
+  const response = await fetch(new URL(`/api/documents/${room.name}/versions`, server.httpUrl), {
+    headers: { authorization: `Bearer ${room.token}` },
+  });
   return ((await response.json()) as unknown[]).length;
 }
 
@@ -62,12 +64,27 @@ async function phase(server: LaunchedServer, work: () => Promise<unknown>): Prom
   await work();
   const ms = performance.now() - started;
   const delay = await server.child.request<LoopDelay & { busyShare: number }>('loop-delay');
-  return { ...delay, ms, compactions: (await readOursMetrics(server.httpUrl)).compactions - before };
+  return {
+    ...delay,
+    ms,
+    compactions: (await readOursMetrics(server.httpUrl)).compactions - before,
+  };
 }
 
-async function runOnce(mode: HousekeepingRun['mode'], config: BenchConfig, fanOutRooms: number, generators: readonly BenchChild[]): Promise<HousekeepingRun> {
+async function runOnce(
+  mode: HousekeepingRun['mode'],
+  config: BenchConfig,
+  fanOutRooms: number,
+  generators: readonly BenchChild[],
+): Promise<HousekeepingRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pathways-housekeeping-'));
-  const kind = { ...SERVER_KINDS.ours, env: { ...SERVER_KINDS.ours.env, ...(mode === 'on the loop' && { PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES: 'off' }) } };
+  const kind = {
+    ...SERVER_KINDS.ours,
+    env: {
+      ...SERVER_KINDS.ours.env,
+      ...(mode === 'on the loop' && { PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES: 'off' }),
+    },
+  };
   const server = await launchServer(kind, dataDir);
   const [typing, writing] = [generators[0]!, generators[1] ?? generators[0]!];
   try {
@@ -75,37 +92,78 @@ async function runOnce(mode: HousekeepingRun['mode'], config: BenchConfig, fanOu
     const rooms = await prepareRooms(server, fanOutRooms, 'housekeeping-fan-out');
     // The large document's history, unmeasured; then its first session ends.
     await writing.request('housekeeping:join', { target: server.target, room: big }, 120_000);
-    await writing.request('housekeeping:write', { updates: config.historyUpdates, paced: false }, 300_000);
+    await writing.request(
+      'housekeeping:write',
+      { updates: config.historyUpdates, paced: false },
+      300_000,
+    );
     const sessionEnded = async (): Promise<void> => {
       const versions = await versionCount(server, big!);
       await writing.request('housekeeping:leave');
       const deadline = performance.now() + 60_000;
       while ((await versionCount(server, big!)) === versions) {
-        if (performance.now() > deadline) throw new Error('the large document\'s session did not end within 60 s');
+        if (performance.now() > deadline)
+          throw new Error("the large document's session did not end within 60 s");
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
     await sessionEnded();
 
-    await typing.request('fan-out:connect', { target: server.target, rooms, clientsPerRoom: config.clientsPerRoom }, 120_000);
+    await typing.request(
+      'fan-out:connect',
+      { target: server.target, rooms, clientsPerRoom: config.clientsPerRoom },
+      120_000,
+    );
     let phasesDone = false;
     const slices: FanOutResult[] = [];
     const typingLoop = (async () => {
       while (!phasesDone) {
-        slices.push(await typing.request<FanOutResult>('fan-out:type', { typistsPerRoom: config.typistsPerRoom, keysPerSecond: config.keysPerSecond, seconds: TYPING_SLICE_SECONDS, drainMs: 2000 }, 60_000));
+        slices.push(
+          await typing.request<FanOutResult>(
+            'fan-out:type',
+            {
+              typistsPerRoom: config.typistsPerRoom,
+              keysPerSecond: config.keysPerSecond,
+              seconds: TYPING_SLICE_SECONDS,
+              drainMs: 2000,
+            },
+            60_000,
+          ),
+        );
       }
     })();
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000)); // typing warms up
-      const quiet = await phase(server, () => new Promise((resolve) => setTimeout(resolve, QUIET_MS)));
-      const firstLoad = await phase(server, () => writing.request('housekeeping:join', { target: server.target, room: big }, 120_000));
-      const compacting = await phase(server, () => writing.request('housekeeping:write', { updates: COMPACT_UPDATES, paced: true }, 300_000));
+      const quiet = await phase(
+        server,
+        () => new Promise((resolve) => setTimeout(resolve, QUIET_MS)),
+      );
+      const firstLoad = await phase(server, () =>
+        writing.request('housekeeping:join', { target: server.target, room: big }, 120_000),
+      );
+      const compacting = await phase(server, () =>
+        writing.request('housekeeping:write', { updates: COMPACT_UPDATES, paced: true }, 300_000),
+      );
       const sessionEnd = await phase(server, sessionEnded);
       phasesDone = true;
       await typingLoop;
       const latencies = mergeSorted(slices.map((slice) => slice.latencies));
-      const storedBytes = await server.child.request<number>('storedBytes', { documentId: big!.name });
-      return { mode, fanOut: { p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), deliveries: latencies.length }, quiet, firstLoad, compacting, sessionEnd, storedBytes };
+      const storedBytes = await server.child.request<number>('storedBytes', {
+        documentId: big!.name,
+      });
+      return {
+        mode,
+        fanOut: {
+          p50Ms: quantile(latencies, 0.5),
+          p99Ms: quantile(latencies, 0.99),
+          deliveries: latencies.length,
+        },
+        quiet,
+        firstLoad,
+        compacting,
+        sessionEnd,
+        storedBytes,
+      };
     } finally {
       phasesDone = true;
       await typingLoop.catch(() => {});
@@ -125,16 +183,30 @@ async function runOnce(mode: HousekeepingRun['mode'], config: BenchConfig, fanOu
  * other rooms type; the server's event-loop delay is read per phase. Run twice, on fresh data:
  * compaction on the loop (as before R28) and in the worker, so the two compare within one run.
  */
-export async function runHousekeeping(config: BenchConfig, generatorEntry: string): Promise<HousekeepingSummary> {
+export async function runHousekeeping(
+  config: BenchConfig,
+  generatorEntry: string,
+): Promise<HousekeepingSummary> {
   const fanOutRooms = Math.max(1, Math.min(10, Math.floor(config.rooms / 2)));
-  const generators = [startChild('generator-housekeeping-0', generatorEntry), startChild('generator-housekeeping-1', generatorEntry)];
+  const generators = [
+    startChild('generator-housekeeping-0', generatorEntry),
+    startChild('generator-housekeeping-1', generatorEntry),
+  ];
   try {
     await Promise.all(generators.map((generator) => generator.ready));
     const runs: HousekeepingRun[] = [];
-    for (const mode of ['on the loop', 'worker'] as const) runs.push(await runOnce(mode, config, fanOutRooms, generators));
+    for (const mode of ['on the loop', 'worker'] as const)
+      runs.push(await runOnce(mode, config, fanOutRooms, generators));
     await Promise.all(generators.map((generator) => generator.kill()));
     const hold = await measureCompactionHold(config.historyUpdates);
-    return { historyUpdates: config.historyUpdates, compactUpdates: COMPACT_UPDATES, fanOutRooms, clientsPerRoom: config.clientsPerRoom, runs, hold };
+    return {
+      historyUpdates: config.historyUpdates,
+      compactUpdates: COMPACT_UPDATES,
+      fanOutRooms,
+      clientsPerRoom: config.clientsPerRoom,
+      runs,
+      hold,
+    };
   } finally {
     await Promise.all(generators.map((generator) => generator.kill()));
   }

@@ -29,12 +29,18 @@ const EVICTION_WAIT_MS = BENCH_ROOM_GRACE_MS + 30_000;
  * its last client leaves (after its grace period, for ours) should end where it started; one that
  * keeps rooms grows per document.
  */
-export async function runIdleMemory(server: LaunchedServer, config: BenchConfig, worker: BenchChild, treeRssBeforeClientsBytes: number): Promise<IdleMemorySummary> {
+export async function runIdleMemory(
+  server: LaunchedServer,
+  config: BenchConfig,
+  worker: BenchChild,
+  treeRssBeforeClientsBytes: number,
+): Promise<IdleMemorySummary> {
   // Warm-up sessions first, unmeasured: V8 optimises the session's code paths during the first
   // few dozen, and that compiled code sits on the heap once, not per document.
   const warmUps = Math.min(20, Math.max(1, Math.round(config.idleDocuments / 10)));
   const rooms = await prepareRooms(server, warmUps + config.idleDocuments, 'idle');
-  const session = (index: number): Promise<void> => worker.request('idle:open-and-close', { target: server.target, room: rooms[index] }, 60_000);
+  const session = (index: number): Promise<void> =>
+    worker.request('idle:open-and-close', { target: server.target, room: rooms[index] }, 60_000);
   const roomsBefore = await server.roomCount();
   // The first session also tells whether this server evicts rooms at all.
   await session(0);

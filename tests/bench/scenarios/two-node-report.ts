@@ -3,9 +3,12 @@ import { formatNumber } from '../stats.ts';
 import type { TopologyResult, TopologySummary } from './two-node.ts';
 import { TOPOLOGIES, type TwoNodeConfig } from './two-node-config.ts';
 
-const ms = (value: number | null): string => (value === null || !Number.isFinite(value) ? 'n/a' : formatNumber(value));
-const pair = (p50: number, p99: number): string => (Number.isFinite(p50) ? `${ms(p50)} / ${ms(p99)}` : 'n/a');
-const per1k = (cpuMs: number | null, deliveries: number): string => (cpuMs === null ? '—' : formatNumber((cpuMs / Math.max(1, deliveries)) * 1000));
+const ms = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? 'n/a' : formatNumber(value);
+const pair = (p50: number, p99: number): string =>
+  Number.isFinite(p50) ? `${ms(p50)} / ${ms(p99)}` : 'n/a';
+const per1k = (cpuMs: number | null, deliveries: number): string =>
+  cpuMs === null ? '—' : formatNumber((cpuMs / Math.max(1, deliveries)) * 1000);
 
 function totalCpu(v: TopologySummary): number {
   return v.cpuMs.relays + (v.cpuMs.redis ?? 0) + (v.cpuMs.postgres ?? 0);
@@ -21,7 +24,11 @@ function goalLine(results: readonly TopologyResult[]): string | null {
 }
 
 /** The topologies' section of the benchmark report. */
-export function renderTopologies(results: readonly TopologyResult[], config: BenchConfig, twoNode: TwoNodeConfig): string {
+export function renderTopologies(
+  results: readonly TopologyResult[],
+  config: BenchConfig,
+  twoNode: TwoNodeConfig,
+): string {
   const lines = [
     '## Topologies: one node and two',
     '',

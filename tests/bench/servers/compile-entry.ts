@@ -25,6 +25,15 @@ export function compileServerOnce(): void {
  */
 export async function compileServerEntry(entry: string): Promise<string> {
   const outfile = join(OUT_DIR, basename(entry).replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }

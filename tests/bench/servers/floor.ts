@@ -55,13 +55,15 @@ function onFrame(room: Room, from: WebSocket, frame: Uint8Array): void {
     return;
   }
   if (type === MESSAGE_AWARENESS && !isFreshAwareness(room, decoder)) return;
-  for (const socket of room.sockets) if (socket !== from && socket.readyState === socket.OPEN) socket.send(frame);
+  for (const socket of room.sockets)
+    if (socket !== from && socket.readyState === socket.OPEN) socket.send(frame);
 }
 
 const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', (socket: WebSocket, path: string) => {
   let room = rooms.get(path);
-  if (room === undefined) rooms.set(path, (room = { sockets: new Set(), awarenessClocks: new Map() }));
+  if (room === undefined)
+    rooms.set(path, (room = { sockets: new Set(), awarenessClocks: new Map() }));
   const joined = room;
   joined.sockets.add(socket);
   socket.on('message', (data: Buffer, isBinary: boolean) => {

@@ -1,14 +1,26 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SERVER_NAMES = ['ours', '@y/websocket-server', '@hocuspocus/server', 'floor', 'ours-memory', 'ours-full'] as const;
+export const SERVER_NAMES = [
+  'ours',
+  '@y/websocket-server',
+  '@hocuspocus/server',
+  'floor',
+  'ours-memory',
+  'ours-full',
+] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
 /**
  * What `npm run bench` compares. Two diagnostics run only when named in BENCH_SERVERS, to see
  * what durability costs: 'ours-memory' (the in-memory store: the relay without SQLite) and
  * 'ours-full' (SQLite with synchronous=FULL: an fsync per commit, on the event loop).
  */
-export const DEFAULT_SERVERS: readonly ServerName[] = ['ours', '@y/websocket-server', '@hocuspocus/server', 'floor'];
+export const DEFAULT_SERVERS: readonly ServerName[] = [
+  'ours',
+  '@y/websocket-server',
+  '@hocuspocus/server',
+  'floor',
+];
 
 /** What the orchestrator needs to know about each server it compares. */
 export interface ServerKind {
@@ -32,7 +44,15 @@ export interface ServerKind {
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
-  ours: { name: 'ours', entry: join(here, 'ours.ts'), protocol: 'y-websocket', syncPath: '/sync', persists: true, holdsDocuments: true, createsRoomsOverRest: true },
+  ours: {
+    name: 'ours',
+    entry: join(here, 'ours.ts'),
+    protocol: 'y-websocket',
+    syncPath: '/sync',
+    persists: true,
+    holdsDocuments: true,
+    createsRoomsOverRest: true,
+  },
   '@y/websocket-server': {
     name: '@y/websocket-server',
     entry: join(here, 'y-websocket-server.ts'),
@@ -71,5 +91,13 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     createsRoomsOverRest: true,
     env: { PATHWAYS_SQLITE_SYNCHRONOUS: 'FULL' },
   },
-  floor: { name: 'floor', entry: join(here, 'floor.ts'), protocol: 'y-websocket', syncPath: '', persists: false, holdsDocuments: false, createsRoomsOverRest: false },
+  floor: {
+    name: 'floor',
+    entry: join(here, 'floor.ts'),
+    protocol: 'y-websocket',
+    syncPath: '',
+    persists: false,
+    holdsDocuments: false,
+    createsRoomsOverRest: false,
+  },
 };

@@ -34,14 +34,18 @@ const SERVER_NODE_FLAGS = ['--expose-gc', '--no-flush-bytecode'];
  * BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=tests/bench/results/profiles". Profiles are
  * written when a server exits gracefully: at ours's cold-load restart and after each server's loads.
  */
-const extraServerFlags = (): string[] => (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+const extraServerFlags = (): string[] =>
+  (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 let launches = 0;
 
 export async function launchServer(kind: ServerKind, dataDir: string): Promise<LaunchedServer> {
   if (kind.createsRoomsOverRest) compileServerOnce();
   const entry = await compileServerEntry(kind.entry);
-  const child = startChild(`server-${kind.name}-${++launches}`, entry, { env: { ...kind.env, BENCH_DATA_DIR: dataDir }, execArgv: [...SERVER_NODE_FLAGS, ...extraServerFlags()] });
+  const child = startChild(`server-${kind.name}-${++launches}`, entry, {
+    env: { ...kind.env, BENCH_DATA_DIR: dataDir },
+    execArgv: [...SERVER_NODE_FLAGS, ...extraServerFlags()],
+  });
   try {
     const { port } = (await child.ready) as { port: number };
     const httpUrl = `http://127.0.0.1:${port}/`;
@@ -73,13 +77,21 @@ const CREATE_CONCURRENCY = 8;
  * `count` documents to use as rooms. Ours creates them as a person would, through the REST API,
  * and clients join with the editor token; the peers take any name.
  */
-export async function prepareRooms(server: LaunchedServer, count: number, label: string): Promise<RoomRef[]> {
-  if (!server.kind.createsRoomsOverRest) return Array.from({ length: count }, (_, i) => ({ name: `${label}-${i}` }));
+export async function prepareRooms(
+  server: LaunchedServer,
+  count: number,
+  label: string,
+): Promise<RoomRef[]> {
+  if (!server.kind.createsRoomsOverRest)
+    return Array.from({ length: count }, (_, i) => ({ name: `${label}-${i}` }));
   const workspace = await createWorkspace(server.httpUrl, `Benchmark ${label}`);
   const rooms: RoomRef[] = [];
   for (let i = 0; i < count; i += CREATE_CONCURRENCY) {
-    const batch = Array.from({ length: Math.min(CREATE_CONCURRENCY, count - i) }, (_, j) => createDocumentIn(server.httpUrl, workspace, { title: `${label} ${i + j}` }));
-    for (const id of await Promise.all(batch)) rooms.push({ name: id, token: workspace.tokens.editor });
+    const batch = Array.from({ length: Math.min(CREATE_CONCURRENCY, count - i) }, (_, j) =>
+      createDocumentIn(server.httpUrl, workspace, { title: `${label} ${i + j}` }),
+    );
+    for (const id of await Promise.all(batch))
+      rooms.push({ name: id, token: workspace.tokens.editor });
   }
   return rooms;
 }
@@ -92,8 +104,13 @@ export async function prepareRooms(server: LaunchedServer, count: number, label:
 export async function waitForNoRooms(server: LaunchedServer, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    if ((await server.roomCount()) === 0 && (!server.kind.createsRoomsOverRest || (await readOursMetrics(server.httpUrl)).openRooms === 0)) return;
-    if (performance.now() > deadline) throw new Error(`${server.kind.name} still had open rooms after ${timeoutMs} ms`);
+    if (
+      (await server.roomCount()) === 0 &&
+      (!server.kind.createsRoomsOverRest || (await readOursMetrics(server.httpUrl)).openRooms === 0)
+    )
+      return;
+    if (performance.now() > deadline)
+      throw new Error(`${server.kind.name} still had open rooms after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }

@@ -13,7 +13,9 @@ import { serveControl } from './control.ts';
  */
 // A path computed at run time, so compiling this file leaves the compiled server's import alone.
 const compiledServer = join(process.cwd(), 'dist', 'server', 'server.js');
-const { startServer } = (await import(pathToFileURL(compiledServer).href)) as typeof import('../../../sync-server/server.ts');
+const { startServer } = (await import(
+  pathToFileURL(compiledServer).href
+)) as typeof import('../../../sync-server/server.ts');
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
 // The storage knobs pass through (PATHWAYS_SQLITE_SYNCHRONOUS=FULL is the 'ours-full' diagnostic);
@@ -36,12 +38,16 @@ const config = readConfig({
 });
 const server = await startServer(config, {
   logger: pino({ level: 'warn' }),
-  ...(process.env.BENCH_STORE === 'memory' && { store: new (await import('../../../sync-server/storage/memory-store.ts')).MemoryDocumentStore() }),
+  ...(process.env.BENCH_STORE === 'memory' && {
+    store: new (await import('../../../sync-server/storage/memory-store.ts')).MemoryDocumentStore(),
+  }),
 });
 
 serveControl({
   port: server.port,
   roomCount: () => server.relay.roomCount,
   stop: () => server.stop(),
-  extra: { storedBytes: (args: { documentId: string }) => server.store.storedBytes(args.documentId) },
+  extra: {
+    storedBytes: (args: { documentId: string }) => server.store.storedBytes(args.documentId),
+  },
 });

@@ -15,7 +15,11 @@ export interface BenchBackends {
 
 export async function startBackends(): Promise<BenchBackends> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  return { postgres, redis, stop: async () => void (await Promise.all([postgres.stop(), redis.stop()])) };
+  return {
+    postgres,
+    redis,
+    stop: async () => void (await Promise.all([postgres.stop(), redis.stop()])),
+  };
 }
 
 /**
@@ -23,14 +27,19 @@ export async function startBackends(): Promise<BenchBackends> {
  * database URL, else on that PostgreSQL database, joined through Redis when one is given.
  * Started one after another, so the first migrates the database alone.
  */
-export async function launchNodes(count: number, dataDir: string, storage: { databaseUrl?: string; redisUrl?: string } = {}): Promise<LaunchedServer[]> {
+export async function launchNodes(
+  count: number,
+  dataDir: string,
+  storage: { databaseUrl?: string; redisUrl?: string } = {},
+): Promise<LaunchedServer[]> {
   const env: Record<string, string> = {
     ...(storage.databaseUrl !== undefined && { BENCH_DATABASE_URL: storage.databaseUrl }),
     ...(storage.redisUrl !== undefined && { BENCH_REDIS_URL: storage.redisUrl }),
   };
   const nodes: LaunchedServer[] = [];
   try {
-    for (let i = 0; i < count; i++) nodes.push(await launchServer({ ...SERVER_KINDS.ours, env }, dataDir));
+    for (let i = 0; i < count; i++)
+      nodes.push(await launchServer({ ...SERVER_KINDS.ours, env }, dataDir));
   } catch (error) {
     await Promise.all(nodes.map((node) => node.child.kill()));
     throw error;

@@ -6,9 +6,26 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readMeta, writeTitle } from '../../../core/schema/index.ts';
-import { closeOf, encodeUpdateFrame, openRaw, quietWindow, within } from '../../support/relay-frames.ts';
-import { connectRaw, connectStockClient, waitFor, type StockClient } from '../../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../../support/test-server.ts';
+import {
+  closeOf,
+  encodeUpdateFrame,
+  openRaw,
+  quietWindow,
+  within,
+} from '../../support/relay-frames.ts';
+import {
+  connectRaw,
+  connectStockClient,
+  waitFor,
+  type StockClient,
+} from '../../support/sync-clients.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../../support/test-server.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -25,8 +42,14 @@ beforeEach(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url, 'Riverside USD');
   otherWorkspace = await createWorkspace(server.url, 'Lakeview USD');
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Riverside barriers', template: 'barriers' });
-  otherDocumentId = await createDocumentIn(server.url, otherWorkspace, { title: 'Lakeview barriers', template: 'barriers' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Riverside barriers',
+    template: 'barriers',
+  });
+  otherDocumentId = await createDocumentIn(server.url, otherWorkspace, {
+    title: 'Lakeview barriers',
+    template: 'barriers',
+  });
 });
 
 afterEach(async () => {
@@ -60,7 +83,9 @@ async function tryUpgrade(id: string, token: string | null): Promise<UpgradeAnsw
       socket.once('unexpected-response', (_request, response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, bytes: Buffer.concat(chunks) }),
+        );
         response.on('error', reject);
       });
       socket.once('open', () => {
@@ -88,15 +113,24 @@ describe('opening a sync socket', () => {
     ['no token', () => ({ id: documentId, token: null })],
     ['a wrong token', () => ({ id: documentId, token: 'not-a-token-anyone-was-given' })],
     ["another workspace's token", () => ({ id: documentId, token: otherWorkspace.tokens.owner })],
-    ['a token for a document id that does not exist', () => ({ id: 'no-such-document-id', token: workspace.tokens.owner })],
-    ["a token for another workspace's document", () => ({ id: otherDocumentId, token: workspace.tokens.owner })],
-  ])('with %s is refused with HTTP 401 before the upgrade, and no byte of the document is sent', async (_name, request) => {
-    const { id, token } = request();
-    const answer = await tryUpgrade(id, token);
-    expect(answer.status).toBe(401);
-    // The refusal is written on the raw TCP socket with Content-Length: 0.
-    expect(answer.bytes.byteLength).toBe(0);
-  });
+    [
+      'a token for a document id that does not exist',
+      () => ({ id: 'no-such-document-id', token: workspace.tokens.owner }),
+    ],
+    [
+      "a token for another workspace's document",
+      () => ({ id: otherDocumentId, token: workspace.tokens.owner }),
+    ],
+  ])(
+    'with %s is refused with HTTP 401 before the upgrade, and no byte of the document is sent',
+    async (_name, request) => {
+      const { id, token } = request();
+      const answer = await tryUpgrade(id, token);
+      expect(answer.status).toBe(401);
+      // The refusal is written on the raw TCP socket with Content-Length: 0.
+      expect(answer.bytes.byteLength).toBe(0);
+    },
+  );
 
   test('a raw socket with a bad token fails with an unexpected 401 response, never opens', async () => {
     const raw = connectRaw(server.url, documentId, 'not-a-token-anyone-was-given');
@@ -132,7 +166,9 @@ describe('the REST API', () => {
 
   test("answers 403 to another workspace's token on a workspace's documents", async () => {
     for (const token of Object.values(otherWorkspace.tokens)) {
-      const response = await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token });
+      const response = await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+        token,
+      });
       expect(response.status).toBe(403);
       expect(await errorOf(response)).not.toBe('');
     }
@@ -140,7 +176,9 @@ describe('the REST API', () => {
 
   test("answers 404 to another workspace's token on a document, as if it did not exist", async () => {
     for (const token of Object.values(otherWorkspace.tokens)) {
-      const exported = await api(server.url, `/api/documents/${documentId}/export?format=md`, { token });
+      const exported = await api(server.url, `/api/documents/${documentId}/export?format=md`, {
+        token,
+      });
       expect(exported.status).toBe(404);
       const body = await exported.text();
       expect(body).not.toContain('Riverside barriers');
@@ -150,22 +188,42 @@ describe('the REST API', () => {
   });
 
   test('a viewer cannot create documents or versions: 403 with a message', async () => {
-    const created = await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer, body: { title: 'From a viewer' } });
+    const created = await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+      token: workspace.tokens.viewer,
+      body: { title: 'From a viewer' },
+    });
     expect(created.status).toBe(403);
     expect(await errorOf(created)).toMatch(/editor/);
-    const version = await api(server.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.viewer, body: { label: 'From a viewer' } });
+    const version = await api(server.url, `/api/documents/${documentId}/versions`, {
+      token: workspace.tokens.viewer,
+      body: { label: 'From a viewer' },
+    });
     expect(version.status).toBe(403);
     expect(await errorOf(version)).toMatch(/editor/);
-    const list = (await (await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer })).json()) as { title: string }[];
+    const list = (await (
+      await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+        token: workspace.tokens.viewer,
+      })
+    ).json()) as { title: string }[];
     expect(list.map((document) => document.title)).toEqual(['Riverside barriers']);
-    const versions = (await (await api(server.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.viewer })).json()) as unknown[];
+    const versions = (await (
+      await api(server.url, `/api/documents/${documentId}/versions`, {
+        token: workspace.tokens.viewer,
+      })
+    ).json()) as unknown[];
     expect(versions).toEqual([]);
   });
 
   test('an editor can create documents and versions', async () => {
-    const created = await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor, body: { title: 'From an editor' } });
+    const created = await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+      token: workspace.tokens.editor,
+      body: { title: 'From an editor' },
+    });
     expect(created.status).toBe(201);
-    const version = await api(server.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.editor, body: { label: 'Before kickoff' } });
+    const version = await api(server.url, `/api/documents/${documentId}/versions`, {
+      token: workspace.tokens.editor,
+      body: { label: 'Before kickoff' },
+    });
     expect(version.status).toBe(201);
   });
 });
@@ -174,19 +232,33 @@ describe('creating a workspace on a server with PATHWAYS_ADMIN_TOKEN', () => {
   test('needs the administrator token as a Bearer token', async () => {
     const guarded = await startTestServer({ PATHWAYS_ADMIN_TOKEN: 'x' });
     extraServers.push(guarded);
-    const anonymous = await api(guarded.url, '/api/workspaces', { body: { name: 'Anonymous USD' } });
+    const anonymous = await api(guarded.url, '/api/workspaces', {
+      body: { name: 'Anonymous USD' },
+    });
     expect(anonymous.status).toBe(401);
     expect(await errorOf(anonymous)).toMatch(/administrator token/);
-    const wrong = await api(guarded.url, '/api/workspaces', { token: 'y', body: { name: 'Guessing USD' } });
+    const wrong = await api(guarded.url, '/api/workspaces', {
+      token: 'y',
+      body: { name: 'Guessing USD' },
+    });
     expect(wrong.status).toBe(401);
-    const admitted = await api(guarded.url, '/api/workspaces', { token: 'x', body: { name: 'Admitted USD' } });
+    const admitted = await api(guarded.url, '/api/workspaces', {
+      token: 'x',
+      body: { name: 'Admitted USD' },
+    });
     expect(admitted.status).toBe(201);
-    expect(await admitted.json()).toMatchObject({ name: 'Admitted USD', tokens: { owner: expect.any(String), editor: expect.any(String), viewer: expect.any(String) } });
+    expect(await admitted.json()).toMatchObject({
+      name: 'Admitted USD',
+      tokens: { owner: expect.any(String), editor: expect.any(String), viewer: expect.any(String) },
+    });
   });
 });
 
 describe('replacing a link (token rotation)', () => {
-  async function rotate(role: 'editor' | 'viewer', token = workspace.tokens.owner): Promise<Response> {
+  async function rotate(
+    role: 'editor' | 'viewer',
+    token = workspace.tokens.owner,
+  ): Promise<Response> {
     return api(server.url, `/api/workspaces/${workspace.id}/tokens/${role}`, { token, body: {} });
   }
 
@@ -196,8 +268,14 @@ describe('replacing a link (token rotation)', () => {
     sockets.push(raw.socket);
     const stock = client(documentId, oldToken);
     const viewer = client(documentId, workspace.tokens.viewer);
-    await waitFor('both stock clients to sync', () => stock.provider.synced && viewer.provider.synced, 5_000);
-    const stockClosed = new Promise<{ code: number; reason: string }>((resolve) => stock.provider.once('closed', (event: { code: number; reason: string }) => resolve(event)));
+    await waitFor(
+      'both stock clients to sync',
+      () => stock.provider.synced && viewer.provider.synced,
+      5_000,
+    );
+    const stockClosed = new Promise<{ code: number; reason: string }>((resolve) =>
+      stock.provider.once('closed', (event: { code: number; reason: string }) => resolve(event)),
+    );
 
     const response = await rotate('editor');
     expect(response.status).toBe(200);
@@ -217,14 +295,27 @@ describe('replacing a link (token rotation)', () => {
     expect(viewer.provider.wsconnected).toBe(true);
 
     expect((await tryUpgrade(documentId, oldToken)).status).toBe(401);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: oldToken })).status).toBe(401);
-    expect((await api(server.url, `/api/documents/${documentId}/export?format=md`, { token: oldToken })).status).toBe(401);
+    expect(
+      (await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: oldToken }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await api(server.url, `/api/documents/${documentId}/export?format=md`, { token: oldToken }))
+        .status,
+    ).toBe(401);
 
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: newToken })).status).toBe(200);
+    expect(
+      (await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: newToken }))
+        .status,
+    ).toBe(200);
     const renewed = client(documentId, newToken);
     await waitFor('the client with the new link to sync', () => renewed.provider.synced, 5_000);
     writeTitle(renewed.doc, 'Edited with the new link');
-    await waitFor('the edit to reach the viewer', () => readMeta(viewer.doc).value.title === 'Edited with the new link', 5_000);
+    await waitFor(
+      'the edit to reach the viewer',
+      () => readMeta(viewer.doc).value.title === 'Edited with the new link',
+      5_000,
+    );
   });
 
   // Connection.close() only starts the close handshake; a client that never answers it must
@@ -245,7 +336,9 @@ describe('replacing a link (token rotation)', () => {
     await quietWindow(500);
 
     expect(readMeta(owner.doc).value.title).toBe('Riverside barriers');
-    const exported = await api(server.url, `/api/documents/${documentId}/export?format=md`, { token: workspace.tokens.owner });
+    const exported = await api(server.url, `/api/documents/${documentId}/export?format=md`, {
+      token: workspace.tokens.owner,
+    });
     expect(await exported.text()).not.toContain('Written with a revoked link');
   });
 
@@ -258,8 +351,20 @@ describe('replacing a link (token rotation)', () => {
       }
     }
     // Nothing changed: the old links still work.
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.editor })).status).toBe(200);
-    expect((await api(server.url, `/api/workspaces/${workspace.id}/documents`, { token: workspace.tokens.viewer })).status).toBe(200);
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+          token: workspace.tokens.editor,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(server.url, `/api/workspaces/${workspace.id}/documents`, {
+          token: workspace.tokens.viewer,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test("another workspace's owner cannot replace this workspace's links: 403", async () => {
@@ -270,20 +375,38 @@ describe('replacing a link (token rotation)', () => {
 
 describe('storing tokens', () => {
   test('only their SHA-256 hashes are stored; no plaintext token is anywhere in the data directory', async () => {
-    const rotated = (await (await api(server.url, `/api/workspaces/${workspace.id}/tokens/viewer`, { token: workspace.tokens.owner, body: {} })).json()) as { token: string };
-    const plaintext = [...Object.values(workspace.tokens).filter((token) => token !== workspace.tokens.viewer), rotated.token, ...Object.values(otherWorkspace.tokens)];
+    const rotated = (await (
+      await api(server.url, `/api/workspaces/${workspace.id}/tokens/viewer`, {
+        token: workspace.tokens.owner,
+        body: {},
+      })
+    ).json()) as { token: string };
+    const plaintext = [
+      ...Object.values(workspace.tokens).filter((token) => token !== workspace.tokens.viewer),
+      rotated.token,
+      ...Object.values(otherWorkspace.tokens),
+    ];
     const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-    const db = new Database(join(server.dataDir, 'pathways.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(join(server.dataDir, 'pathways.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
-      const rows = db.prepare('SELECT hash, workspace_id, role FROM tokens').all() as { hash: string; workspace_id: string; role: string }[];
+      const rows = db.prepare('SELECT hash, workspace_id, role FROM tokens').all() as {
+        hash: string;
+        workspace_id: string;
+        role: string;
+      }[];
       expect(rows).toHaveLength(6);
       const hashes = rows.map((row) => row.hash);
       for (const token of plaintext) {
         expect(hashes).not.toContain(token);
         expect(hashes).toContain(sha256(token));
       }
-      for (const row of rows) for (const token of plaintext) expect(row.hash.includes(token) || row.workspace_id.includes(token)).toBe(false);
+      for (const row of rows)
+        for (const token of plaintext)
+          expect(row.hash.includes(token) || row.workspace_id.includes(token)).toBe(false);
     } finally {
       db.close();
     }
@@ -293,7 +416,8 @@ describe('storing tokens', () => {
     expect(files).toContain('pathways.sqlite');
     for (const name of files) {
       const bytes = readFileSync(join(server.dataDir, name));
-      for (const token of plaintext) expect(bytes.includes(Buffer.from(token)), `${token} in ${name}`).toBe(false);
+      for (const token of plaintext)
+        expect(bytes.includes(Buffer.from(token)), `${token} in ${name}`).toBe(false);
     }
   });
 });

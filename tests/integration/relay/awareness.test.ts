@@ -1,8 +1,27 @@
 import type WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
-import { awarenessEntriesIn, closeOf, countAwarenessFrames, encodeAwarenessEntriesFrame, openRaw, quietWindow, readMetric } from '../../support/relay-frames.ts';
-import { connectRaw, connectStockClient, waitFor, type RawSocket, type StockClient } from '../../support/sync-clients.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../../support/test-server.ts';
+import {
+  awarenessEntriesIn,
+  closeOf,
+  countAwarenessFrames,
+  encodeAwarenessEntriesFrame,
+  openRaw,
+  quietWindow,
+  readMetric,
+} from '../../support/relay-frames.ts';
+import {
+  connectRaw,
+  connectStockClient,
+  waitFor,
+  type RawSocket,
+  type StockClient,
+} from '../../support/sync-clients.ts';
+import {
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../../support/test-server.ts';
 
 /**
  * The room sends presence at most every 25 ms (AWARENESS_INTERVAL_MS in relay/room-presence.ts). A window
@@ -19,7 +38,10 @@ const raws: RawSocket[] = [];
 beforeEach(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url);
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Working session', template: 'roles-working-session' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Working session',
+    template: 'roles-working-session',
+  });
 });
 
 afterEach(async () => {
@@ -42,7 +64,9 @@ async function raw(): Promise<RawSocket> {
 }
 
 function nameOf(client: StockClient, clientId: number): unknown {
-  return (client.provider.awareness.getStates().get(clientId) as { user?: { name?: unknown } } | undefined)?.user?.name;
+  return (
+    client.provider.awareness.getStates().get(clientId) as { user?: { name?: unknown } } | undefined
+  )?.user?.name;
 }
 
 function clockOf(client: StockClient): number {
@@ -51,7 +75,9 @@ function clockOf(client: StockClient): number {
 
 /** How often the observer has received the awareness entry of `clientId` at `clock`. */
 function timesSeen(observer: RawSocket, clientId: number, clock: number): number {
-  return awarenessEntriesIn(observer.received).filter((entry) => entry.clientId === clientId && entry.clock === clock).length;
+  return awarenessEntriesIn(observer.received).filter(
+    (entry) => entry.clientId === clientId && entry.clock === clock,
+  ).length;
 }
 
 describe('presence', () => {
@@ -60,17 +86,30 @@ describe('presence', () => {
     const ben = await synced();
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
     ben.provider.awareness.setLocalStateField('user', { name: 'Ben' });
-    await waitFor('Ana at Ben and Ben at Ana', () => nameOf(ben, ana.doc.clientID) === 'Ana' && nameOf(ana, ben.doc.clientID) === 'Ben', 5_000);
+    await waitFor(
+      'Ana at Ben and Ben at Ana',
+      () => nameOf(ben, ana.doc.clientID) === 'Ana' && nameOf(ana, ben.doc.clientID) === 'Ben',
+      5_000,
+    );
 
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana (facilitator)' });
-    await waitFor('the change at Ben', () => nameOf(ben, ana.doc.clientID) === 'Ana (facilitator)', 5_000);
+    await waitFor(
+      'the change at Ben',
+      () => nameOf(ben, ana.doc.clientID) === 'Ana (facilitator)',
+      5_000,
+    );
   });
 
   test('R5: a client that joins later is told who is already here', async () => {
     const ana = await synced();
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
     const observer = await raw();
-    await waitFor('the greeting to name Ana', () => awarenessEntriesIn(observer.received).some((entry) => entry.clientId === ana.doc.clientID), 5_000);
+    await waitFor(
+      'the greeting to name Ana',
+      () =>
+        awarenessEntriesIn(observer.received).some((entry) => entry.clientId === ana.doc.clientID),
+      5_000,
+    );
     const late = await synced();
     await waitFor('Ana at the late client', () => nameOf(late, ana.doc.clientID) === 'Ana', 5_000);
   });
@@ -84,17 +123,27 @@ describe('presence', () => {
     // Drop the connection the way a closed laptop lid does: no awareness "null" first.
     ana.provider.shouldConnect = false;
     (ana.provider.ws as unknown as WebSocket).terminate();
-    await waitFor('Ana to be gone at Ben', () => !ben.provider.awareness.getStates().has(ana.doc.clientID), 5_000);
+    await waitFor(
+      'Ana to be gone at Ben',
+      () => !ben.provider.awareness.getStates().has(ana.doc.clientID),
+      5_000,
+    );
   });
 
   test("R12: a raw socket's published states disappear at the others when it closes", async () => {
     const ben = await synced();
     const sender = await raw();
-    sender.socket.send(encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 1, state: { user: { name: 'Sam' } } }]));
+    sender.socket.send(
+      encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 1, state: { user: { name: 'Sam' } } }]),
+    );
     await waitFor('Sam at Ben', () => nameOf(ben, 4242) === 'Sam', 5_000);
     sender.socket.terminate();
     await closeOf(sender);
-    await waitFor('Sam to be gone at Ben', () => !ben.provider.awareness.getStates().has(4242), 5_000);
+    await waitFor(
+      'Sam to be gone at Ben',
+      () => !ben.provider.awareness.getStates().has(4242),
+      5_000,
+    );
   });
 });
 
@@ -103,22 +152,41 @@ describe('stale presence is not forwarded', () => {
     const observer = await raw();
     const sender = await raw();
     const staleBefore = await readMetric(server.url, 'pathways_stale_awareness_total');
-    const frame = encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 1, state: { user: { name: 'Sam' } } }]);
+    const frame = encodeAwarenessEntriesFrame([
+      { clientId: 4242, clock: 1, state: { user: { name: 'Sam' } } },
+    ]);
 
     sender.socket.send(frame);
     await waitFor('clock 1 at the observer', () => timesSeen(observer, 4242, 1) === 1, 5_000);
     const framesAfterFirst = countAwarenessFrames(observer.received);
 
     sender.socket.send(frame);
-    sender.socket.send(encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 0, state: { user: { name: 'Sam, earlier' } } }]));
-    await waitFor('the room to count both as stale', async () => (await readMetric(server.url, 'pathways_stale_awareness_total')) >= staleBefore + 2, 5_000);
+    sender.socket.send(
+      encodeAwarenessEntriesFrame([
+        { clientId: 4242, clock: 0, state: { user: { name: 'Sam, earlier' } } },
+      ]),
+    );
+    await waitFor(
+      'the room to count both as stale',
+      async () =>
+        (await readMetric(server.url, 'pathways_stale_awareness_total')) >= staleBefore + 2,
+      5_000,
+    );
     await quietWindow(QUIET_MS);
     expect(countAwarenessFrames(observer.received)).toBe(framesAfterFirst);
 
     // A newer clock still goes through, so the window above was live, not a dead socket.
-    sender.socket.send(encodeAwarenessEntriesFrame([{ clientId: 4242, clock: 2, state: { user: { name: 'Sam (notes)' } } }]));
+    sender.socket.send(
+      encodeAwarenessEntriesFrame([
+        { clientId: 4242, clock: 2, state: { user: { name: 'Sam (notes)' } } },
+      ]),
+    );
     await waitFor('clock 2 at the observer', () => timesSeen(observer, 4242, 2) === 1, 5_000);
-    expect(awarenessEntriesIn(observer.received).filter((entry) => entry.clientId === 4242).map((entry) => entry.clock)).toEqual([1, 2]);
+    expect(
+      awarenessEntriesIn(observer.received)
+        .filter((entry) => entry.clientId === 4242)
+        .map((entry) => entry.clock),
+    ).toEqual([1, 2]);
   });
 
   test('R10: the echo every stock client sends back of a state it received is dropped', async () => {
@@ -131,7 +199,11 @@ describe('stale presence is not forwarded', () => {
     const clock = clockOf(ana);
     await waitFor('Ana at Ben', () => nameOf(ben, ana.doc.clientID) === 'Ana', 5_000);
     // Ben's provider re-sends every awareness change it applies, Ana's included: that is the echo.
-    await waitFor("the room to drop Ben's echo", async () => (await readMetric(server.url, 'pathways_stale_awareness_total')) > staleBefore, 5_000);
+    await waitFor(
+      "the room to drop Ben's echo",
+      async () => (await readMetric(server.url, 'pathways_stale_awareness_total')) > staleBefore,
+      5_000,
+    );
     await quietWindow(QUIET_MS);
     expect(timesSeen(observer, ana.doc.clientID, clock)).toBe(1);
   });
@@ -156,8 +228,17 @@ describe('stale presence is not forwarded', () => {
     });
     const staleBefore = await readMetric(server.url, 'pathways_stale_awareness_total');
 
-    room.forEach((client, index) => client.provider.awareness.setLocalStateField('user', { name: `Person ${index}` }));
-    await waitFor('everyone to see everyone', () => room.every((client) => room.every((other, index) => nameOf(client, other.doc.clientID) === `Person ${index}`)), 10_000);
+    room.forEach((client, index) =>
+      client.provider.awareness.setLocalStateField('user', { name: `Person ${index}` }),
+    );
+    await waitFor(
+      'everyone to see everyone',
+      () =>
+        room.every((client) =>
+          room.every((other, index) => nameOf(client, other.doc.clientID) === `Person ${index}`),
+        ),
+      10_000,
+    );
     await quietWindow(QUIET_MS);
 
     // Each of the 10 changes is fresh once; the room batches fresh changes per 25 ms tick and
@@ -170,7 +251,9 @@ describe('stale presence is not forwarded', () => {
     expect(received.every((count) => count >= 1)).toBe(true);
     expect(total).toBeLessThanOrEqual(people * (people - 1));
     // The echoes reached the room and were dropped there.
-    expect(await readMetric(server.url, 'pathways_stale_awareness_total')).toBeGreaterThan(staleBefore);
+    expect(await readMetric(server.url, 'pathways_stale_awareness_total')).toBeGreaterThan(
+      staleBefore,
+    );
     expect(await readMetric(server.url, 'pathways_stale_awareness_total')).toBeGreaterThan(0);
   });
 });

@@ -3,9 +3,25 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { addRow, ensureTextCell, readDocument, readTable } from '../../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../../core/templates/index.ts';
 import { RATE_LIMIT } from '../../../sync-server/relay/connection.ts';
-import { decodeServerFrame, encodeUpdateFrame, openRaw, readMetric } from '../../support/relay-frames.ts';
-import { connectRaw, connectStockClient, waitFor, type RawSocket, type StockClient } from '../../support/sync-clients.ts';
-import { createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../../support/test-server.ts';
+import {
+  decodeServerFrame,
+  encodeUpdateFrame,
+  openRaw,
+  readMetric,
+} from '../../support/relay-frames.ts';
+import {
+  connectRaw,
+  connectStockClient,
+  waitFor,
+  type RawSocket,
+  type StockClient,
+} from '../../support/sync-clients.ts';
+import {
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../../support/test-server.ts';
 
 /** As many single-character edits as a long offline session replays on reconnect. */
 const KEYSTROKES = 20_000;
@@ -19,7 +35,10 @@ const raws: RawSocket[] = [];
 beforeEach(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url);
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Barriers', template: 'barriers' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Barriers',
+    template: 'barriers',
+  });
 });
 
 afterEach(async () => {
@@ -36,7 +55,8 @@ async function synced(): Promise<StockClient> {
 }
 
 function taskOf(doc: Y.Doc, rowId: string): string {
-  const cell = readTable(doc, NEXT_STEPS_SECTION_ID)?.value.rows.find((row) => row.id === rowId)?.cells[NEXT_STEPS_COLUMNS.task];
+  const cell = readTable(doc, NEXT_STEPS_SECTION_ID)?.value.rows.find((row) => row.id === rowId)
+    ?.cells[NEXT_STEPS_COLUMNS.task];
   return cell?.kind === 'text' ? cell.text : '';
 }
 
@@ -81,13 +101,21 @@ describe('backpressure', () => {
 
     // Durable before relayed: once the server's state vector shows our last clock, all is stored.
     const lastClock = Y.getState(offline.store, offline.clientID);
-    await waitFor('the server to store every keystroke', () => storedClock(raw, offline.clientID) === lastClock, 45_000);
+    await waitFor(
+      'the server to store every keystroke',
+      () => storedClock(raw, offline.clientID) === lastClock,
+      45_000,
+    );
     const storedAfterMs = performance.now() - started;
     expect(closedBy).toBe(null);
     expect(raw.socket.readyState).toBe(raw.socket.OPEN);
 
     // The stock client already in the room received them all as they were stored.
-    await waitFor('the whole text at the watcher', () => taskOf(watcher.doc, row.id) === expected, 10_000);
+    await waitFor(
+      'the whole text at the watcher',
+      () => taskOf(watcher.doc, row.id) === expected,
+      10_000,
+    );
     // A client that joins now has the whole text the moment it reports synced.
     const fresh = await synced();
     expect(taskOf(fresh.doc, row.id)).toHaveLength(KEYSTROKES);
@@ -117,9 +145,15 @@ describe('backpressure', () => {
     await openRaw(raw);
     const started = performance.now();
     for (const frame of frames) raw.socket.send(frame);
-    await waitFor('the whole text at the watcher', () => taskOf(watcher.doc, row.id).length === cell.length, 20_000);
+    await waitFor(
+      'the whole text at the watcher',
+      () => taskOf(watcher.doc, row.id).length === cell.length,
+      20_000,
+    );
     // It was paused: the second half came in at the sustained rate, not all at once.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(((frames.length - RATE_LIMIT.messageBurst) / RATE_LIMIT.messagesPerSecond) * 1000 * 0.8);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(
+      ((frames.length - RATE_LIMIT.messageBurst) / RATE_LIMIT.messagesPerSecond) * 1000 * 0.8,
+    );
     expect(await readMetric(server.url, 'pathways_paused_sockets_total')).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,9 @@ afterEach(async () => {
 });
 
 const sessionVersions = async (documentId: string): Promise<number> =>
-  (await server!.store.listVersions(documentId)).filter((version) => version.label === 'Session ended').length;
+  (await server!.store.listVersions(documentId)).filter(
+    (version) => version.label === 'Session ended',
+  ).length;
 
 describe('grace period', () => {
   test('R24: a room stays open for the grace period after its last socket leaves; a client back within it finds it open, and no version is saved until the grace period ends', async () => {
@@ -22,7 +24,10 @@ describe('grace period', () => {
     const first = connectStockClient(server.url, id, workspace.tokens.editor);
     await first.synced;
     first.doc.getText('grace').insert(0, 'before the reload');
-    await waitFor('the edit to be stored', async () => (await server!.store.loadDocument(id)).lastSeq > 0);
+    await waitFor(
+      'the edit to be stored',
+      async () => (await server!.store.loadDocument(id)).lastSeq > 0,
+    );
     first.destroy();
 
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS / 3));
@@ -38,7 +43,11 @@ describe('grace period', () => {
     expect(await sessionVersions(id)).toBe(0);
 
     second.destroy();
-    await waitFor('the room to close once the grace period is over', () => server!.relay.roomCount === 0, GRACE_MS * 4);
+    await waitFor(
+      'the room to close once the grace period is over',
+      () => server!.relay.roomCount === 0,
+      GRACE_MS * 4,
+    );
     await waitFor('the session version to be saved', async () => (await sessionVersions(id)) === 1);
     // Compacted on close (R16, R17): the log is folded into the snapshot.
     expect((await server.store.loadDocument(id)).updates).toHaveLength(0);
@@ -51,7 +60,10 @@ describe('grace period', () => {
     const client = connectStockClient(server.url, id, workspace.tokens.editor);
     await client.synced;
     client.doc.getText('grace').insert(0, 'kept');
-    await waitFor('the edit to be stored', async () => (await server!.store.loadDocument(id)).lastSeq > 0);
+    await waitFor(
+      'the edit to be stored',
+      async () => (await server!.store.loadDocument(id)).lastSeq > 0,
+    );
     client.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.relay.roomCount).toBe(1);
@@ -61,6 +73,8 @@ describe('grace period', () => {
     await server.relay.shutdown();
     expect(performance.now() - stopped).toBeLessThan(5000);
     expect(server.relay.roomCount).toBe(0);
-    expect((await store.listVersions(id)).filter((version) => version.label === 'Session ended')).toHaveLength(1);
+    expect(
+      (await store.listVersions(id)).filter((version) => version.label === 'Session ended'),
+    ).toHaveLength(1);
   });
 });

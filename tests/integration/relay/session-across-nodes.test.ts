@@ -32,7 +32,10 @@ interface VersionListed {
 describe('a session shared by two nodes', { timeout: 120_000 }, () => {
   test('R25/S16: both rooms close on the same stored state and save one "Session ended" version holding both nodes\u2019 edits', async () => {
     const DATABASE_URL = await postgres.createDatabase('session_across_nodes');
-    for (let i = 0; i < 2; i++) nodes.push(await startServerProcess({ DATABASE_URL, REDIS_URL: redis.url, LOG_LEVEL: 'silent' }));
+    for (let i = 0; i < 2; i++)
+      nodes.push(
+        await startServerProcess({ DATABASE_URL, REDIS_URL: redis.url, LOG_LEVEL: 'silent' }),
+      );
     const [first, second] = nodes as [ServerProcess, ServerProcess];
     const workspace = await createWorkspace(first.url);
     const documentId = await createDocumentIn(second.url, workspace);
@@ -41,15 +44,29 @@ describe('a session shared by two nodes', { timeout: 120_000 }, () => {
     await Promise.all([a.synced, b.synced]);
     a.doc.getText('session').insert(0, 'from A. ');
     b.doc.getMap('session-b').set('note', 'from B');
-    await waitFor('each side to hold the other\u2019s edit', () => a.doc.getMap('session-b').get('note') === 'from B' && b.doc.getText('session').toString() === 'from A. ');
+    await waitFor(
+      'each side to hold the other\u2019s edit',
+      () =>
+        a.doc.getMap('session-b').get('note') === 'from B' &&
+        b.doc.getText('session').toString() === 'from A. ',
+    );
 
     // Both leave at once: each node closes its room, compacts and saves the session's version.
     a.destroy();
     b.destroy();
-    await waitFor('both rooms to close', async () => (await readMetric(first.url, 'pathways_rooms')) === 0 && (await readMetric(second.url, 'pathways_rooms')) === 0);
+    await waitFor(
+      'both rooms to close',
+      async () =>
+        (await readMetric(first.url, 'pathways_rooms')) === 0 &&
+        (await readMetric(second.url, 'pathways_rooms')) === 0,
+    );
     const sessionVersions = async (): Promise<VersionListed[]> => {
-      const response = await api(first.url, `/api/documents/${documentId}/versions`, { token: workspace.tokens.editor });
-      return ((await response.json()) as VersionListed[]).filter((version) => version.label === 'Session ended');
+      const response = await api(first.url, `/api/documents/${documentId}/versions`, {
+        token: workspace.tokens.editor,
+      });
+      return ((await response.json()) as VersionListed[]).filter(
+        (version) => version.label === 'Session ended',
+      );
     };
     await waitFor('the session version', async () => (await sessionVersions()).length > 0);
     // Both nodes' closing writes are done well within this; a second version would show by then.
@@ -57,7 +74,13 @@ describe('a session shared by two nodes', { timeout: 120_000 }, () => {
     const versions = await sessionVersions();
     expect(versions).toHaveLength(1);
 
-    const state = new Uint8Array(await (await api(second.url, `/api/documents/${documentId}/versions/${versions[0]!.id}`, { token: workspace.tokens.editor })).arrayBuffer());
+    const state = new Uint8Array(
+      await (
+        await api(second.url, `/api/documents/${documentId}/versions/${versions[0]!.id}`, {
+          token: workspace.tokens.editor,
+        })
+      ).arrayBuffer(),
+    );
     const saved = new Y.Doc();
     Y.applyUpdate(saved, state);
     expect(saved.getText('session').toString()).toBe('from A. ');

@@ -1,10 +1,23 @@
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { addRow, readDocument, readMeta, readTable, setCell, writeTitle } from '../../../core/schema/index.ts';
+import {
+  addRow,
+  readDocument,
+  readMeta,
+  readTable,
+  setCell,
+  writeTitle,
+} from '../../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../../core/templates/index.ts';
 import { readMetric } from '../../support/relay-frames.ts';
 import { connectStockClient, waitFor, type StockClient } from '../../support/sync-clients.ts';
-import { api, createDocumentIn, createWorkspace, startTestServer, type Workspace } from '../../support/test-server.ts';
+import {
+  api,
+  createDocumentIn,
+  createWorkspace,
+  startTestServer,
+  type Workspace,
+} from '../../support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let workspace: Workspace;
@@ -14,7 +27,10 @@ const clients: StockClient[] = [];
 beforeEach(async () => {
   server = await startTestServer();
   workspace = await createWorkspace(server.url);
-  documentId = await createDocumentIn(server.url, workspace, { title: 'Fall kickoff', template: 'barriers' });
+  documentId = await createDocumentIn(server.url, workspace, {
+    title: 'Fall kickoff',
+    template: 'barriers',
+  });
 });
 
 afterEach(async () => {
@@ -42,7 +58,9 @@ function tasks(doc: Y.Doc): string[] {
 }
 
 async function exportMarkdown(): Promise<string> {
-  const response = await api(server.url, `/api/documents/${documentId}/export?format=md`, { token: workspace.tokens.viewer });
+  const response = await api(server.url, `/api/documents/${documentId}/export?format=md`, {
+    token: workspace.tokens.viewer,
+  });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -54,15 +72,31 @@ describe('a viewer', () => {
     expect(view(viewer.doc)).toBe(view(editor.doc));
 
     writeTitle(editor.doc, 'Fall kickoff, renamed');
-    await waitFor('the title at the viewer', () => readMeta(viewer.doc).value.title === 'Fall kickoff, renamed', 5_000);
+    await waitFor(
+      'the title at the viewer',
+      () => readMeta(viewer.doc).value.title === 'Fall kickoff, renamed',
+      5_000,
+    );
 
     const rowId = readTable(editor.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
-    setCell(editor.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Update the MOU with Harbor Health');
-    const added = addRow(editor.doc, NEXT_STEPS_SECTION_ID, { values: { [NEXT_STEPS_COLUMNS.task]: 'Schedule the data review' } });
+    setCell(
+      editor.doc,
+      NEXT_STEPS_SECTION_ID,
+      rowId,
+      NEXT_STEPS_COLUMNS.task,
+      'Update the MOU with Harbor Health',
+    );
+    const added = addRow(editor.doc, NEXT_STEPS_SECTION_ID, {
+      values: { [NEXT_STEPS_COLUMNS.task]: 'Schedule the data review' },
+    });
     expect(added.ok).toBe(true);
     for (let i = 0; i < 20; i++) writeTitle(editor.doc, `Keystroke ${i}`);
 
-    await waitFor('the viewer to hold exactly what the editor holds', () => view(viewer.doc) === view(editor.doc), 5_000);
+    await waitFor(
+      'the viewer to hold exactly what the editor holds',
+      () => view(viewer.doc) === view(editor.doc),
+      5_000,
+    );
     expect(tasks(viewer.doc)).toContain('Update the MOU with Harbor Health');
     expect(tasks(viewer.doc)).toContain('Schedule the data review');
     expect(readMeta(viewer.doc).value.title).toBe('Keystroke 19');
@@ -73,7 +107,11 @@ describe('a viewer', () => {
     const viewer = await synced(workspace.tokens.viewer);
     const before = await exportMarkdown();
     // The viewer's answer to the server's greeting (its sync step 2) is dropped too; count from after it.
-    await waitFor("the viewer's sync step 2 to be dropped", async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= 1, 5_000);
+    await waitFor(
+      "the viewer's sync step 2 to be dropped",
+      async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= 1,
+      5_000,
+    );
     const ignoredBefore = await readMetric(server.url, 'pathways_ignored_viewer_updates_total');
 
     // A stock client does not know it is read-only: it applies these locally and sends them.
@@ -81,7 +119,13 @@ describe('a viewer', () => {
     const rowId = readTable(viewer.doc, NEXT_STEPS_SECTION_ID)!.value.rows[0]!.id;
     setCell(viewer.doc, NEXT_STEPS_SECTION_ID, rowId, NEXT_STEPS_COLUMNS.task, 'Typed by a viewer');
     // The server has handled both (and dropped them) once its counter shows them.
-    await waitFor('the server to drop the viewer updates', async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= ignoredBefore + 2, 5_000);
+    await waitFor(
+      'the server to drop the viewer updates',
+      async () =>
+        (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >=
+        ignoredBefore + 2,
+      5_000,
+    );
 
     // Not in storage or the export.
     expect(await exportMarkdown()).toBe(before);
@@ -96,8 +140,14 @@ describe('a viewer', () => {
 
     // An editor's edit after that still reaches the viewer: its socket is open and relayed to.
     // (A new row, not the title: the viewer's own local title would conflict with it there.)
-    addRow(editor.doc, NEXT_STEPS_SECTION_ID, { values: { [NEXT_STEPS_COLUMNS.task]: 'Added by an editor' } });
-    await waitFor('the editor edit at the viewer', () => tasks(viewer.doc).includes('Added by an editor'), 5_000);
+    addRow(editor.doc, NEXT_STEPS_SECTION_ID, {
+      values: { [NEXT_STEPS_COLUMNS.task]: 'Added by an editor' },
+    });
+    await waitFor(
+      'the editor edit at the viewer',
+      () => tasks(viewer.doc).includes('Added by an editor'),
+      5_000,
+    );
     expect(viewer.provider.wsconnected).toBe(true);
     expect(viewer.provider.ws?.readyState).toBe(1);
     const after = await exportMarkdown();
@@ -113,14 +163,23 @@ describe('a viewer', () => {
   test("R8: a viewer's edits made offline are not merged when it reconnects", async () => {
     const editor = await synced(workspace.tokens.editor);
     const viewer = await synced(workspace.tokens.viewer);
-    await waitFor("the first connection's sync step 2 to be dropped", async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= 1, 5_000);
+    await waitFor(
+      "the first connection's sync step 2 to be dropped",
+      async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) >= 1,
+      5_000,
+    );
     viewer.provider.disconnect();
     writeTitle(viewer.doc, 'Renamed offline by a viewer');
     const ignoredBefore = await readMetric(server.url, 'pathways_ignored_viewer_updates_total');
     viewer.provider.connect();
     await waitFor('the viewer to resync', () => viewer.provider.synced, 5_000);
     // On reconnect the client sends its offline changes in its sync step 2, which is dropped.
-    await waitFor('the server to drop the resent update', async () => (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) > ignoredBefore, 5_000);
+    await waitFor(
+      'the server to drop the resent update',
+      async () =>
+        (await readMetric(server.url, 'pathways_ignored_viewer_updates_total')) > ignoredBefore,
+      5_000,
+    );
     expect(readMeta(editor.doc).value.title).toBe('Fall kickoff');
     const fresh = await synced(workspace.tokens.viewer);
     expect(readMeta(fresh.doc).value.title).toBe('Fall kickoff');

@@ -34,7 +34,9 @@ describe('test servers', () => {
       const url = await server.createDatabase('harness check');
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const { rows } = await client.query<{ db: string; addr: string }>('SELECT current_database() AS db, host(inet_server_addr()) AS addr');
+      const { rows } = await client.query<{ db: string; addr: string }>(
+        'SELECT current_database() AS db, host(inet_server_addr()) AS addr',
+      );
       await client.end();
       expect(rows[0]).toEqual({ db: 'harness check', addr: '127.0.0.1' });
     } finally {

@@ -4,32 +4,86 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { safeNext } from '../../../sync-server/auth/auth-routes.ts';
 import { checkDistrictRule } from '../../../sync-server/auth/district-rule.ts';
-import { readIdentityConfig, type ProviderConfig } from '../../../sync-server/auth/identity-config.ts';
+import {
+  readIdentityConfig,
+  type ProviderConfig,
+} from '../../../sync-server/auth/identity-config.ts';
 import { Hono } from 'hono';
 import { sessionCookie } from '../../../sync-server/auth/session-cookie.ts';
 
-const provider: ProviderConfig = { id: 'default', name: 'Riverside', issuer: 'https://idp.example', clientId: 'c', clientSecret: 's', allowedDomains: ['riverside.example', '5f1c-tenant'] };
+const provider: ProviderConfig = {
+  id: 'default',
+  name: 'Riverside',
+  issuer: 'https://idp.example',
+  clientId: 'c',
+  clientSecret: 's',
+  allowedDomains: ['riverside.example', '5f1c-tenant'],
+};
 
 describe('the district rule', () => {
   test.each([
-    ['a verified email in an allowed domain', { email: 'Pat@Riverside.example', email_verified: true }, { ok: true, email: 'pat@riverside.example' }],
-    ['an unverified email in an allowed domain', { email: 'pat@riverside.example', email_verified: false }, { ok: false, reason: 'domain', email: 'pat@riverside.example', domain: 'riverside.example' }],
-    ['a look-alike domain', { email: 'pat@riverside.example.evil', email_verified: true }, { ok: false, reason: 'domain', email: 'pat@riverside.example.evil', domain: 'riverside.example.evil' }],
-    ['Google\'s hd claim', { email: 'pat@gmail.example', hd: 'riverside.example' }, { ok: true, email: 'pat@gmail.example' }],
-    ['a Microsoft tenant', { email: 'pat@contoso.example', tid: '5f1c-tenant' }, { ok: true, email: 'pat@contoso.example' }],
-    ['a Clever student, even in an allowed domain', { email: 'stu@riverside.example', email_verified: true, user_type: 'student' }, { ok: false, reason: 'student', email: 'stu@riverside.example', domain: null }],
-    ['no email at all', { hd: 'riverside.example' }, { ok: false, reason: 'no-email', email: null, domain: null }],
+    [
+      'a verified email in an allowed domain',
+      { email: 'Pat@Riverside.example', email_verified: true },
+      { ok: true, email: 'pat@riverside.example' },
+    ],
+    [
+      'an unverified email in an allowed domain',
+      { email: 'pat@riverside.example', email_verified: false },
+      { ok: false, reason: 'domain', email: 'pat@riverside.example', domain: 'riverside.example' },
+    ],
+    [
+      'a look-alike domain',
+      { email: 'pat@riverside.example.evil', email_verified: true },
+      {
+        ok: false,
+        reason: 'domain',
+        email: 'pat@riverside.example.evil',
+        domain: 'riverside.example.evil',
+      },
+    ],
+    [
+      "Google's hd claim",
+      { email: 'pat@gmail.example', hd: 'riverside.example' },
+      { ok: true, email: 'pat@gmail.example' },
+    ],
+    [
+      'a Microsoft tenant',
+      { email: 'pat@contoso.example', tid: '5f1c-tenant' },
+      { ok: true, email: 'pat@contoso.example' },
+    ],
+    [
+      'a Clever student, even in an allowed domain',
+      { email: 'stu@riverside.example', email_verified: true, user_type: 'student' },
+      { ok: false, reason: 'student', email: 'stu@riverside.example', domain: null },
+    ],
+    [
+      'no email at all',
+      { hd: 'riverside.example' },
+      { ok: false, reason: 'no-email', email: null, domain: null },
+    ],
   ])('%s', (_what, claims, expected) => {
     expect(checkDistrictRule(claims, provider)).toEqual(expected);
   });
 });
 
 describe('identity configuration', () => {
-  const base = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', OIDC_ALLOWED_DOMAINS: 'Riverside.example, ', PATHWAYS_PUBLIC_URL: 'https://pathways.example/' };
+  const base = {
+    OIDC_ISSUER: 'https://idp.example',
+    OIDC_CLIENT_ID: 'c',
+    OIDC_CLIENT_SECRET: 's',
+    OIDC_ALLOWED_DOMAINS: 'Riverside.example, ',
+    PATHWAYS_PUBLIC_URL: 'https://pathways.example/',
+  };
 
   test('is off without an issuer, and reads the variables into one provider', () => {
     expect(readIdentityConfig({})).toBeUndefined();
-    expect(readIdentityConfig(base)).toMatchObject({ publicUrl: 'https://pathways.example', providers: [{ id: 'default', issuer: 'https://idp.example', allowedDomains: ['riverside.example'] }] });
+    expect(readIdentityConfig(base)).toMatchObject({
+      publicUrl: 'https://pathways.example',
+      providers: [
+        { id: 'default', issuer: 'https://idp.example', allowedDomains: ['riverside.example'] },
+      ],
+    });
   });
 
   test.each([
@@ -44,11 +98,22 @@ describe('identity configuration', () => {
   test('reads several districts from OIDC_PROVIDERS_FILE and names the mistake in a bad one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pathways-providers-'));
     const file = join(dir, 'providers.json');
-    const hillcrest = { id: 'hillcrest', name: 'Hillcrest USD', issuer: 'https://accounts.google.example', clientId: 'h', clientSecret: 'hs', allowedDomains: ['hillcrest.example'] };
+    const hillcrest = {
+      id: 'hillcrest',
+      name: 'Hillcrest USD',
+      issuer: 'https://accounts.google.example',
+      clientId: 'h',
+      clientSecret: 'hs',
+      allowedDomains: ['hillcrest.example'],
+    };
     writeFileSync(file, JSON.stringify([hillcrest]));
-    expect(readIdentityConfig({ ...base, OIDC_PROVIDERS_FILE: file })?.providers.map((p) => p.id)).toEqual(['default', 'hillcrest']);
+    expect(
+      readIdentityConfig({ ...base, OIDC_PROVIDERS_FILE: file })?.providers.map((p) => p.id),
+    ).toEqual(['default', 'hillcrest']);
     writeFileSync(file, JSON.stringify([{ ...hillcrest, allowedDomains: [] }]));
-    expect(() => readIdentityConfig({ PATHWAYS_PUBLIC_URL: 'https://p.example', OIDC_PROVIDERS_FILE: file })).toThrow('allowedDomains');
+    expect(() =>
+      readIdentityConfig({ PATHWAYS_PUBLIC_URL: 'https://p.example', OIDC_PROVIDERS_FILE: file }),
+    ).toThrow('allowedDomains');
   });
 });
 
@@ -65,12 +130,24 @@ describe('after sign-in', () => {
 
   test('over HTTPS the session cookie is __Host- prefixed, Secure, HttpOnly and SameSite=Lax, and reads back', async () => {
     const cookie = sessionCookie('https://pathways.example');
-    const app = new Hono().get('/set', (c) => (cookie.write(c, 'abc', 60), c.text('ok'))).get('/read', (c) => c.text(cookie.read(c) ?? 'none'));
+    const app = new Hono()
+      .get('/set', (c) => (cookie.write(c, 'abc', 60), c.text('ok')))
+      .get('/read', (c) => c.text(cookie.read(c) ?? 'none'));
     const set = (await app.request('/set')).headers.get('set-cookie')!;
     expect(set).toMatch(/^__Host-pathways_session=abc;/);
-    expect(set.split('; ')).toEqual(expect.arrayContaining(['Max-Age=60', 'Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']));
-    expect(await (await app.request('/read', { headers: { cookie: '__Host-pathways_session=abc' } })).text()).toBe('abc');
+    expect(set.split('; ')).toEqual(
+      expect.arrayContaining(['Max-Age=60', 'Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']),
+    );
+    expect(
+      await (
+        await app.request('/read', { headers: { cookie: '__Host-pathways_session=abc' } })
+      ).text(),
+    ).toBe('abc');
     // The unprefixed name, which a sibling subdomain could plant, is not read over HTTPS.
-    expect(await (await app.request('/read', { headers: { cookie: 'pathways_session=planted' } })).text()).toBe('none');
+    expect(
+      await (
+        await app.request('/read', { headers: { cookie: 'pathways_session=planted' } })
+      ).text(),
+    ).toBe('none');
   });
 });

@@ -33,7 +33,8 @@ function withStaticImports(name: string, seen = new Set<string>()): Set<string> 
   seen.add(name);
   if (!name.endsWith('.js')) return seen;
   const code = readFileSync(join(CLIENT_DIR, 'assets', name), 'utf8');
-  for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) withStaticImports(imported!, seen);
+  for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g))
+    withStaticImports(imported!, seen);
   return seen;
 }
 
@@ -52,10 +53,15 @@ describe('the production bundle', () => {
     expect(app, 'the app chunk (client/render-app.tsx)').toBeDefined();
     const homePage = withStaticImports(app!.name);
     for (const file of files) if (index.includes(file.name)) withStaticImports(file.name, homePage);
-    const entry = files.filter((file) => homePage.has(file.name) || file.name.startsWith('workbox-window'));
+    const entry = files.filter(
+      (file) => homePage.has(file.name) || file.name.startsWith('workbox-window'),
+    );
     const entryBytes = entry.reduce((sum, file) => sum + file.gzip, 0);
     const totalBytes = files.reduce((sum, file) => sum + file.gzip, 0);
-    console.log(`bundle (gzip): entry ${(entryBytes / 1024).toFixed(1)} KiB, total ${(totalBytes / 1024).toFixed(1)} KiB`, files);
+    console.log(
+      `bundle (gzip): entry ${(entryBytes / 1024).toFixed(1)} KiB, total ${(totalBytes / 1024).toFixed(1)} KiB`,
+      files,
+    );
     expect(entryBytes).toBeLessThanOrEqual(BUDGET.entry);
     expect(totalBytes).toBeLessThanOrEqual(BUDGET.total);
   });
@@ -74,7 +80,9 @@ describe('the production bundle', () => {
     // On a document's address the entry also loads the page and its session (client/early-start.ts): its import()s.
     const documentPage = new Set(everyPage);
     const entryCode = readFileSync(join(CLIENT_DIR, 'assets', named('index-')), 'utf8');
-    const loadedByEntry = [...entryCode.matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)].map((match) => match[1]!);
+    const loadedByEntry = [...entryCode.matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)].map(
+      (match) => match[1]!,
+    );
     expect(loadedByEntry).toContain(named('document-page-'));
     for (const file of loadedByEntry) withStaticImports(file, documentPage);
     expect([...documentPage].length, [...documentPage].join(', ')).toBeLessThanOrEqual(7);
@@ -86,8 +94,14 @@ describe('the production bundle', () => {
     const lazy = /=[\w$]+\(\((?:[\w$]+|\([\w$,]*\))=>\{/;
     const eager = /=[\w$]+\(\(function\([\w$,]*\)\{/g;
     const chunks = assets().filter((file) => file.name.endsWith('.js'));
-    for (const file of chunks) expect(readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8'), file.name).not.toMatch(lazy);
-    const app = readFileSync(join(CLIENT_DIR, 'assets', chunks.find((file) => file.name.startsWith('render-app-'))!.name), 'utf8');
+    for (const file of chunks)
+      expect(readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8'), file.name).not.toMatch(
+        lazy,
+      );
+    const app = readFileSync(
+      join(CLIENT_DIR, 'assets', chunks.find((file) => file.name.startsWith('render-app-'))!.name),
+      'utf8',
+    );
     // React DOM and the scheduler, at least.
     expect(app.match(eager)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
@@ -100,8 +114,10 @@ describe('the production bundle', () => {
     }
   });
 
-  test('ships React\'s production build, not the development one', () => {
-    const code = assets().map((file) => readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8')).join('\n');
+  test("ships React's production build, not the development one", () => {
+    const code = assets()
+      .map((file) => readFileSync(join(CLIENT_DIR, 'assets', file.name), 'utf8'))
+      .join('\n');
     expect(code).not.toContain('Download the React DevTools');
   });
 });

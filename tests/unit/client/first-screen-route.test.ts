@@ -7,17 +7,30 @@ import { clientRoutes } from '../../../sync-server/routes/client.ts';
 import type { FirstScreenRenderer } from '../../../sync-server/routes/first-screen.ts';
 
 const build = mkdtempSync(join(tmpdir(), 'pathways-first-screen-'));
-writeFileSync(join(build, 'index.html'), '<!doctype html><title>Pathways</title><body><div id="root"><p>Opening…</p></div></body>');
+writeFileSync(
+  join(build, 'index.html'),
+  '<!doctype html><title>Pathways</title><body><div id="root"><p>Opening…</p></div></body>',
+);
 afterAll(() => rmSync(build, { recursive: true, force: true }));
 
 const FIRST_SCREEN = '<div id="first-screen"><h1>Roles</h1></div>';
-const after = (ms: number, value: string | null): Promise<string | null> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+const after = (ms: number, value: string | null): Promise<string | null> =>
+  new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
-async function pageFrom(renderer: FirstScreenRenderer, path = '/d/doc-1?token=t', budgetMs = 100): Promise<{ html: string; cacheControl: string | null }> {
-  const response = await clientRoutes(build, renderer, budgetMs).request(path, { headers: { 'accept-encoding': 'br' } });
+async function pageFrom(
+  renderer: FirstScreenRenderer,
+  path = '/d/doc-1?token=t',
+  budgetMs = 100,
+): Promise<{ html: string; cacheControl: string | null }> {
+  const response = await clientRoutes(build, renderer, budgetMs).request(path, {
+    headers: { 'accept-encoding': 'br' },
+  });
   expect(response.status).toBe(200);
   const body = Buffer.from(await response.arrayBuffer());
-  const html = response.headers.get('content-encoding') === 'br' ? brotliDecompressSync(body).toString() : body.toString();
+  const html =
+    response.headers.get('content-encoding') === 'br'
+      ? brotliDecompressSync(body).toString()
+      : body.toString();
   return { html, cacheControl: response.headers.get('cache-control') };
 }
 
@@ -35,7 +48,11 @@ describe("a share link's page", () => {
   });
 
   test('is the plain app when the renderer refuses, fails, or takes longer than the budget', async () => {
-    for (const renderer of [async () => null, async () => Promise.reject(new Error('storage lost')), () => after(400, FIRST_SCREEN)] as FirstScreenRenderer[]) {
+    for (const renderer of [
+      async () => null,
+      async () => Promise.reject(new Error('storage lost')),
+      () => after(400, FIRST_SCREEN),
+    ] as FirstScreenRenderer[]) {
       const { html, cacheControl } = await pageFrom(renderer);
       expect(html).not.toContain('first-screen');
       expect(html).toContain('<div id="root">');
@@ -43,7 +60,7 @@ describe("a share link's page", () => {
     }
   });
 
-  test('a document\'s other pages (projector, print) never get one', async () => {
+  test("a document's other pages (projector, print) never get one", async () => {
     const { html } = await pageFrom(async () => FIRST_SCREEN, '/d/doc-1/present?token=t');
     expect(html).not.toContain('first-screen');
   });

@@ -13,7 +13,8 @@ beforeEach(() => {
     frames.set(id, () => callback(0));
     return id;
   }) as typeof requestAnimationFrame;
-  globalThis.cancelAnimationFrame = ((id: number) => frames.delete(id)) as typeof cancelAnimationFrame;
+  globalThis.cancelAnimationFrame = ((id: number) =>
+    frames.delete(id)) as typeof cancelAnimationFrame;
 });
 afterEach(() => {
   Reflect.deleteProperty(globalThis, 'requestAnimationFrame');

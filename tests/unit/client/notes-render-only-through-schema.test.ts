@@ -22,10 +22,35 @@ import { SectionSlide } from '../../../client/facilitation/section-slide.tsx';
 
 // Random rich text, as a hostile client could store it.
 
-type XmlNode = { text: string; formats: [string, unknown][] } | { element: string; attributes: [string, unknown][]; children: XmlNode[] };
+type XmlNode =
+  | { text: string; formats: [string, unknown][] }
+  | { element: string; attributes: [string, unknown][]; children: XmlNode[] };
 
-const SCHEMA_ELEMENTS = ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'horizontalRule', 'hardBreak'];
-const elementName = fc.constantFrom(...SCHEMA_ELEMENTS, 'codeBlock', 'text', 'doc', 'img', 'script', 'iframe', 'svg', 'a', 'style', 'object', 'div', 'link');
+const SCHEMA_ELEMENTS = [
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'horizontalRule',
+  'hardBreak',
+];
+const elementName = fc.constantFrom(
+  ...SCHEMA_ELEMENTS,
+  'codeBlock',
+  'text',
+  'doc',
+  'img',
+  'script',
+  'iframe',
+  'svg',
+  'a',
+  'style',
+  'object',
+  'div',
+  'link',
+);
 const hostileValue = fc.constantFrom<unknown>(
   'javascript:alert(1)',
   ' JaVaScRiPt:alert(1)',
@@ -43,54 +68,142 @@ const hostileValue = fc.constantFrom<unknown>(
   null,
   {},
 );
-const attributeName = fc.constantFrom('onerror', 'onclick', 'onload', 'style', 'href', 'src', 'class', 'id', 'level', 'start', 'type', 'language', 'srcdoc', 'xlink:href');
+const attributeName = fc.constantFrom(
+  'onerror',
+  'onclick',
+  'onload',
+  'style',
+  'href',
+  'src',
+  'class',
+  'id',
+  'level',
+  'start',
+  'type',
+  'language',
+  'srcdoc',
+  'xlink:href',
+);
 const linkValue = fc.oneof(
   fc.record({ href: hostileValue }),
-  fc.record({ href: hostileValue, onclick: hostileValue, class: hostileValue, rel: hostileValue, target: hostileValue, style: hostileValue }, { requiredKeys: ['href'] }),
+  fc.record(
+    {
+      href: hostileValue,
+      onclick: hostileValue,
+      class: hostileValue,
+      rel: hostileValue,
+      target: hostileValue,
+      style: hostileValue,
+    },
+    { requiredKeys: ['href'] },
+  ),
   hostileValue,
 );
 const format = fc.oneof(
-  fc.tuple(fc.constantFrom('bold', 'italic', 'strike', 'code', 'underline', 'onclick', 'style', 'img', 'script'), fc.constantFrom<unknown>({}, true, 'x')),
+  fc.tuple(
+    fc.constantFrom(
+      'bold',
+      'italic',
+      'strike',
+      'code',
+      'underline',
+      'onclick',
+      'style',
+      'img',
+      'script',
+    ),
+    fc.constantFrom<unknown>({}, true, 'x'),
+  ),
   fc.tuple(fc.constant('link'), linkValue),
 );
-const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '[x](javascript:alert(1))', 'plain words'));
+const text = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '"><svg onload=alert(1)>',
+    '[x](javascript:alert(1))',
+    'plain words',
+  ),
+);
 
 const xmlNode: fc.Arbitrary<XmlNode> = fc.letrec<{ node: XmlNode }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ text, formats: fc.array(format, { maxLength: 3 }) }),
-    fc.record({ element: elementName, attributes: fc.array(fc.tuple(attributeName, hostileValue), { maxLength: 3 }), children: fc.array(tie('node'), { maxLength: 3 }) }),
+    fc.record({
+      element: elementName,
+      attributes: fc.array(fc.tuple(attributeName, hostileValue), { maxLength: 3 }),
+      children: fc.array(tie('node'), { maxLength: 3 }),
+    }),
   ),
 })).node;
 
 /** Notes the schema can hold, with hostile attributes and links in them: what reaches the editor itself. */
-const knownFormat = fc.oneof(fc.tuple(fc.constantFrom('bold', 'italic', 'strike', 'code', 'underline'), fc.constant<unknown>({})), fc.tuple(fc.constant('link'), linkValue));
+const knownFormat = fc.oneof(
+  fc.tuple(
+    fc.constantFrom('bold', 'italic', 'strike', 'code', 'underline'),
+    fc.constant<unknown>({}),
+  ),
+  fc.tuple(fc.constant('link'), linkValue),
+);
 const hostileAttributes = fc.array(fc.tuple(attributeName, hostileValue), { maxLength: 2 });
-const inlineText = fc.array(fc.record({ text, formats: fc.array(knownFormat, { maxLength: 2 }) }), { maxLength: 3 });
+const inlineText = fc.array(fc.record({ text, formats: fc.array(knownFormat, { maxLength: 2 }) }), {
+  maxLength: 3,
+});
 const wellFormedBlock: fc.Arbitrary<XmlNode> = fc.letrec<{ block: XmlNode }>((tie) => ({
   block: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ element: fc.constantFrom('paragraph', 'heading'), attributes: hostileAttributes, children: inlineText }),
+    fc.record({
+      element: fc.constantFrom('paragraph', 'heading'),
+      attributes: hostileAttributes,
+      children: inlineText,
+    }),
     fc.record({
       element: fc.constantFrom('bulletList', 'orderedList'),
       attributes: hostileAttributes,
       children: fc.array(
-        fc.record({ element: fc.constant('listItem'), attributes: hostileAttributes, children: fc.tuple(fc.record({ element: fc.constant('paragraph'), attributes: hostileAttributes, children: inlineText })).map((blocks): XmlNode[] => blocks) }),
+        fc.record({
+          element: fc.constant('listItem'),
+          attributes: hostileAttributes,
+          children: fc
+            .tuple(
+              fc.record({
+                element: fc.constant('paragraph'),
+                attributes: hostileAttributes,
+                children: inlineText,
+              }),
+            )
+            .map((blocks): XmlNode[] => blocks),
+        }),
         { minLength: 1, maxLength: 2 },
       ),
     }),
-    fc.record({ element: fc.constant('blockquote'), attributes: hostileAttributes, children: fc.array(tie('block'), { minLength: 1, maxLength: 2 }) }),
-    fc.record({ element: fc.constant('horizontalRule'), attributes: hostileAttributes, children: fc.constant<XmlNode[]>([]) }),
+    fc.record({
+      element: fc.constant('blockquote'),
+      attributes: hostileAttributes,
+      children: fc.array(tie('block'), { minLength: 1, maxLength: 2 }),
+    }),
+    fc.record({
+      element: fc.constant('horizontalRule'),
+      attributes: hostileAttributes,
+      children: fc.constant<XmlNode[]>([]),
+    }),
   ),
 })).block;
 
 /** Half the runs are notes the schema can hold (with hostile attributes), half anything at all. */
-const fragmentContent = fc.oneof(fc.array(wellFormedBlock, { minLength: 1, maxLength: 3 }), fc.array(xmlNode, { minLength: 1, maxLength: 4 }));
+const fragmentContent = fc.oneof(
+  fc.array(wellFormedBlock, { minLength: 1, maxLength: 3 }),
+  fc.array(xmlNode, { minLength: 1, maxLength: 4 }),
+);
 
 function build(node: XmlNode): Y.XmlText | Y.XmlElement {
   if ('text' in node) {
     const xmlText = new Y.XmlText();
-    xmlText.applyDelta([{ insert: node.text === '' ? 'x' : node.text, attributes: Object.fromEntries(node.formats) }]);
+    xmlText.applyDelta([
+      { insert: node.text === '' ? 'x' : node.text, attributes: Object.fromEntries(node.formats) },
+    ]);
     return xmlText;
   }
   const element = new Y.XmlElement(node.element);
@@ -116,17 +229,55 @@ function documentWith(nodes: readonly XmlNode[]): { doc: Y.Doc; sectionId: strin
 function outsideSchema(nodes: readonly XmlNode[], atTop: boolean): boolean {
   return nodes.some((node) => {
     // Formats are applied as one attribute map, so a later format of the same name replaces an earlier one.
-    if ('text' in node) return atTop || Object.entries(Object.fromEntries(node.formats)).some(([name, value]) => !['bold', 'italic', 'strike', 'code', 'underline', 'link'].includes(name) || (name === 'link' && value !== null && typeof value === 'object' && Object.keys(value).some((key) => !['href', 'target', 'rel', 'class', 'title'].includes(key))));
-    const allowed: Record<string, string[]> = { heading: ['level'], orderedList: ['start', 'type'] };
+    if ('text' in node)
+      return (
+        atTop ||
+        Object.entries(Object.fromEntries(node.formats)).some(
+          ([name, value]) =>
+            !['bold', 'italic', 'strike', 'code', 'underline', 'link'].includes(name) ||
+            (name === 'link' &&
+              value !== null &&
+              typeof value === 'object' &&
+              Object.keys(value).some(
+                (key) => !['href', 'target', 'rel', 'class', 'title'].includes(key),
+              )),
+        )
+      );
+    const allowed: Record<string, string[]> = {
+      heading: ['level'],
+      orderedList: ['start', 'type'],
+    };
     if (!SCHEMA_ELEMENTS.includes(node.element)) return true;
-    if (node.attributes.some(([name]) => !(allowed[node.element] ?? []).includes(name))) return true;
+    if (node.attributes.some(([name]) => !(allowed[node.element] ?? []).includes(name)))
+      return true;
     return outsideSchema(node.children, false);
   });
 }
 
 // What may come out.
 
-const DOM_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'strong', 'em', 's', 'u', 'code', 'pre', 'a']);
+const DOM_ELEMENTS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'br',
+  'strong',
+  'em',
+  's',
+  'u',
+  'code',
+  'pre',
+  'a',
+]);
 /** The attributes the note schema renders: a link's (href, target, rel, class, title), a list's start and type, a code block's language class. */
 const DOM_ATTRIBUTES = new Set(['href', 'target', 'rel', 'class', 'title', 'start', 'type']);
 
@@ -136,7 +287,10 @@ class RecordingDocument {
   createElement(tag: string) {
     const attributes = new Map<string, string>();
     this.created.push({ tag: tag.toLowerCase(), attributes });
-    return Object.assign(new RecordingNode(1), { setAttribute: (name: string, value: unknown) => attributes.set(name.toLowerCase(), String(value)) });
+    return Object.assign(new RecordingNode(1), {
+      setAttribute: (name: string, value: unknown) =>
+        attributes.set(name.toLowerCase(), String(value)),
+    });
   }
   createElementNS(namespace: string, tag: string) {
     return this.createElement(`${namespace}:${tag}`);
@@ -165,7 +319,9 @@ function expectOnlySchemaDom(recorded: RecordingDocument, where: string): void {
   for (const { tag, attributes } of recorded.created) {
     expect(DOM_ELEMENTS.has(tag), `${where}: element <${tag}>`).toBe(true);
     for (const [name, value] of attributes) {
-      expect(DOM_ATTRIBUTES.has(name), `${where}: attribute ${name}="${value}" on <${tag}>`).toBe(true);
+      expect(DOM_ATTRIBUTES.has(name), `${where}: attribute ${name}="${value}" on <${tag}>`).toBe(
+        true,
+      );
       // Tiptap renders a link it refuses with an empty href.
       if (name === 'href') expect(value, `${where}: href`).toMatch(/^(?:$|https?:\/\/|mailto:)/i);
     }
@@ -173,17 +329,30 @@ function expectOnlySchemaDom(recorded: RecordingDocument, where: string): void {
 }
 
 /** Tags and attributes of well-formed HTML (what our exporter and React write), and the text between them. */
-function parseHtml(html: string): { tags: { tag: string; attributes: [string, string][] }[]; text: string } {
+function parseHtml(html: string): {
+  tags: { tag: string; attributes: [string, string][] }[];
+  text: string;
+} {
   const tags: { tag: string; attributes: [string, string][] }[] = [];
-  const text = html.replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g, (_match, tag: string, rest: string) => {
-    const attributes = [...rest.matchAll(/\s+([^\s=>"']+)(?:="([^"]*)")?/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? ''] as [string, string]);
-    tags.push({ tag: tag.toLowerCase(), attributes });
-    return '';
-  });
+  const text = html.replace(
+    /<\/?([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g,
+    (_match, tag: string, rest: string) => {
+      const attributes = [...rest.matchAll(/\s+([^\s=>"']+)(?:="([^"]*)")?/g)].map(
+        (match) => [match[1]!.toLowerCase(), match[2] ?? ''] as [string, string],
+      );
+      tags.push({ tag: tag.toLowerCase(), attributes });
+      return '';
+    },
+  );
   return { tags, text };
 }
 
-function expectOnlyHtml(html: string, elements: ReadonlySet<string>, attributeNames: ReadonlySet<string>, where: string): void {
+function expectOnlyHtml(
+  html: string,
+  elements: ReadonlySet<string>,
+  attributeNames: ReadonlySet<string>,
+  where: string,
+): void {
   const { tags, text } = parseHtml(html);
   // Everything that looks like markup was matched as one of our tags: no other "<" is left.
   expect(text, `${where}: unescaped markup`).not.toMatch(/[<>]/);
@@ -196,9 +365,44 @@ function expectOnlyHtml(html: string, elements: ReadonlySet<string>, attributeNa
   }
 }
 
-const EXPORT_ELEMENTS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'section', 'p', 'br', 'ul', 'ol', 'li', 'blockquote', 'hr', 'strong', 'em', 's', 'code', 'a']);
+const EXPORT_ELEMENTS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'section',
+  'p',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'code',
+  'a',
+]);
 const EXPORT_ATTRIBUTES = new Set(['aria-labelledby', 'id', 'href', 'class']);
-const SLIDE_ELEMENTS = new Set(['article', 'h2', 'h3', 'h4', 'p', 'span', 'ul', 'ol', 'li', 'blockquote', 'hr', 'strong', 'em', 's', 'code']);
+const SLIDE_ELEMENTS = new Set([
+  'article',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'span',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'code',
+]);
 const SLIDE_ATTRIBUTES = new Set(['class', 'aria-labelledby', 'id', 'start']);
 
 const RUNS = { numRuns: 300 };
@@ -233,11 +437,17 @@ describe('a note of any structure renders only through the schema', () => {
         }
         const unchanged = Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(before));
         // Where the note fits, the editor's own conversion works and changes nothing in anyone's copy.
-        if (fits) expect({ converted: converted !== null, unchanged }).toEqual({ converted: true, unchanged: true });
+        if (fits)
+          expect({ converted: converted !== null, unchanged }).toEqual({
+            converted: true,
+            unchanged: true,
+          });
         // And what the editor then shows (y-tiptap's document, through the schema's serializer) holds only schema elements and attributes.
         if (fits && converted !== null) {
           const recorded = new RecordingDocument();
-          DOMSerializer.fromSchema(noteSchema()).serializeFragment(converted.content, { document: recorded as unknown as Document });
+          DOMSerializer.fromSchema(noteSchema()).serializeFragment(converted.content, {
+            document: recorded as unknown as Document,
+          });
           expectOnlySchemaDom(recorded, 'editor');
         }
       }),
@@ -262,7 +472,9 @@ describe('a note of any structure renders only through the schema', () => {
         const { doc } = documentWith(nodes);
         const view = readDocument(doc).value;
         expectOnlyHtml(exportHtmlBody(view), EXPORT_ELEMENTS, EXPORT_ATTRIBUTES, 'html export');
-        const slide = renderToStaticMarkup(createElement(SectionSlide, { section: view.sections[0]!, headingId: 'slide' }));
+        const slide = renderToStaticMarkup(
+          createElement(SectionSlide, { section: view.sections[0]!, headingId: 'slide' }),
+        );
         expectOnlyHtml(slide, SLIDE_ELEMENTS, SLIDE_ATTRIBUTES, 'projector');
 
         const markdown = exportMarkdown(view);
@@ -270,7 +482,8 @@ describe('a note of any structure renders only through the schema', () => {
         const outsideCode = markdown.replace(/(?<!\\)(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g, '');
         expect(outsideCode.replace(/<!-- -->/g, '').replace(/\\</g, '')).not.toContain('<');
         // Every link goes to a web page or an e-mail address.
-        for (const match of outsideCode.matchAll(/(?<!\\)\]\(([^)]*)\)/g)) expect(match[1]).toMatch(/^(?:https?:\/\/|mailto:)/i);
+        for (const match of outsideCode.matchAll(/(?<!\\)\]\(([^)]*)\)/g))
+          expect(match[1]).toMatch(/^(?:https?:\/\/|mailto:)/i);
       }),
       RUNS,
     );
@@ -281,13 +494,24 @@ describe('the note from issue 14', () => {
   /** A bare text node, then `<img src=x onerror=…>`, and a javascript: link: what a hostile editor stored. */
   const hostile: XmlNode[] = [
     { text: 'Agenda for Tuesday', formats: [['link', { href: 'javascript:alert(1)' }]] },
-    { element: 'img', attributes: [['src', 'x'], ['onerror', 'window.__pwned=1']], children: [] },
+    {
+      element: 'img',
+      attributes: [
+        ['src', 'x'],
+        ['onerror', 'window.__pwned=1'],
+      ],
+      children: [],
+    },
   ];
 
   test('renders as plain text from text nodes, and the reader reports it', () => {
     const { doc, sectionId } = documentWith(hostile);
     const recorded = new RecordingDocument();
-    const out = renderNote(noteFragment(doc, sectionId)!, noteSchema(), recorded as unknown as Document) as unknown as RecordingNode;
+    const out = renderNote(
+      noteFragment(doc, sectionId)!,
+      noteSchema(),
+      recorded as unknown as Document,
+    ) as unknown as RecordingNode;
     expect(recorded.created.map((element) => element.tag)).toEqual(['p', 'p']);
     expect(JSON.stringify(out)).toContain('Agenda for Tuesday');
     expect(noteToProseMirror(noteFragment(doc, sectionId)!, noteSchema())).toBeNull();

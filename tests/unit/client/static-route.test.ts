@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,7 +17,10 @@ import { chooseEncoding } from '../../../sync-server/routes/content-encoding.ts'
 const script = 'export const greeting = "hello";\n'.repeat(200);
 const build = mkdtempSync(join(tmpdir(), 'pathways-static-'));
 mkdirSync(join(build, 'assets'));
-writeFileSync(join(build, 'index.html'), '<!doctype html><title>Pathways</title><script type="module" src="/assets/app-abc123.js"></script>');
+writeFileSync(
+  join(build, 'index.html'),
+  '<!doctype html><title>Pathways</title><script type="module" src="/assets/app-abc123.js"></script>',
+);
 writeFileSync(join(build, 'assets', 'app-abc123.js'), script);
 // Only brotli is prepared for this file: gzip must be made by the server.
 writeFileSync(join(build, 'assets', 'app-abc123.js.br'), brotliCompressSync(script));
@@ -17,7 +28,10 @@ writeFileSync(join(build, 'sw.js'), 'self.addEventListener("fetch", () => {});')
 afterAll(() => rmSync(build, { recursive: true, force: true }));
 
 const routes = clientRoutes(build);
-const get = (path: string, acceptEncoding?: string) => routes.request(path, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+const get = (path: string, acceptEncoding?: string) =>
+  routes.request(path, {
+    headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+  });
 
 describe('the client static route', () => {
   test('answers brotli when the browser accepts it, from what the build prepared', async () => {
@@ -55,7 +69,9 @@ describe('the client static route', () => {
       const response = await get(path, 'gzip');
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('cache-control')).toBe('no-cache');
-      expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toContain('<title>Pathways</title>');
+      expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toContain(
+        '<title>Pathways</title>',
+      );
     }
     // A survey link or join code is its path: never kept by a cache, never sent on as a Referer.
     for (const path of ['/s/secret-survey-token', '/j/123456']) {
@@ -102,12 +118,16 @@ describe('choosing an encoding', () => {
 describe('the production build', () => {
   test('has brotli and gzip next to every script and stylesheet', () => {
     const assets = join(CLIENT_DIR, 'assets');
-    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js') || name.endsWith('.css'));
+    const scripts = readdirSync(assets).filter(
+      (name) => name.endsWith('.js') || name.endsWith('.css'),
+    );
     expect(scripts.length).toBeGreaterThan(0);
     for (const name of scripts) {
       const original = readFileSync(join(assets, name));
       expect(existsSync(join(assets, `${name}.br`)), `${name}.br`).toBe(true);
-      expect(brotliDecompressSync(readFileSync(join(assets, `${name}.br`))).equals(original)).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(assets, `${name}.br`))).equals(original)).toBe(
+        true,
+      );
       expect(gunzipSync(readFileSync(join(assets, `${name}.gz`))).equals(original)).toBe(true);
     }
   });

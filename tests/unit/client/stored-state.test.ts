@@ -6,10 +6,29 @@ import { coversState, peekServerStateVector } from '../../../client/sync/stored-
 
 describe('knowing that changes are stored', () => {
   test('the server state covers the local one only when it has every operation of every client', () => {
-    expect(coversState(new Map([[1, 5], [2, 3]]), new Map([[1, 5], [2, 3]]))).toBe(true);
+    expect(
+      coversState(
+        new Map([
+          [1, 5],
+          [2, 3],
+        ]),
+        new Map([
+          [1, 5],
+          [2, 3],
+        ]),
+      ),
+    ).toBe(true);
     expect(coversState(new Map([[1, 6]]), new Map([[1, 5]]))).toBe(true);
     expect(coversState(new Map([[1, 4]]), new Map([[1, 5]]))).toBe(false);
-    expect(coversState(new Map([[1, 5]]), new Map([[1, 5], [9, 1]]))).toBe(false);
+    expect(
+      coversState(
+        new Map([[1, 5]]),
+        new Map([
+          [1, 5],
+          [9, 1],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   test('reads the state vector from a sync step 1 and ignores every other message', () => {
@@ -18,7 +37,9 @@ describe('knowing that changes are stored', () => {
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, 0);
     syncProtocol.writeSyncStep1(step1, doc);
-    expect(peekServerStateVector(encoding.toUint8Array(step1))).toEqual(new Map([[doc.clientID, 3]]));
+    expect(peekServerStateVector(encoding.toUint8Array(step1))).toEqual(
+      new Map([[doc.clientID, 3]]),
+    );
     const step2 = encoding.createEncoder();
     encoding.writeVarUint(step2, 0);
     syncProtocol.writeSyncStep2(step2, doc);

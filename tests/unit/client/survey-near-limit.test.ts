@@ -13,7 +13,9 @@ describe("an answer's length, announced near the limit", () => {
     expect(nearLimitAnnouncement(100)).toBe('100 or fewer characters left');
     expect(nearLimitAnnouncement(30)).toBe('50 or fewer characters left');
     expect(nearLimitAnnouncement(1)).toBe('10 or fewer characters left');
-    const said = new Set(Array.from({ length: 200 }, (_, index) => nearLimitAnnouncement(index + 1)));
+    const said = new Set(
+      Array.from({ length: 200 }, (_, index) => nearLimitAnnouncement(index + 1)),
+    );
     expect(said.size).toBe(5);
   });
 

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { bindTextField, type TextField, type TextFieldBinding } from '../../../client/editor/text-field-binding.ts';
+import {
+  bindTextField,
+  type TextField,
+  type TextFieldBinding,
+} from '../../../client/editor/text-field-binding.ts';
 import { ReplicaNetwork } from '../../support/replica-network.ts';
 
 /** A text field as the binding sees one: a value and a caret, as an <input> keeps them. */
@@ -16,7 +20,8 @@ class FakeField implements TextField {
   }
   /** What the browser does on a keystroke: the letter replaces the selection, the caret follows it. */
   type(letter: string): void {
-    this.value = this.value.slice(0, this.selectionStart) + letter + this.value.slice(this.selectionEnd);
+    this.value =
+      this.value.slice(0, this.selectionStart) + letter + this.value.slice(this.selectionEnd);
     this.selectionStart = this.selectionEnd = this.selectionStart + letter.length;
   }
 }
@@ -40,16 +45,30 @@ function typists(network: ReplicaNetwork, caretAt: readonly number[]): Typist[] 
   });
 }
 
-type Step = { readonly kind: 'key'; readonly replica: number } | { readonly kind: 'deliver'; readonly source: number; readonly target: number; readonly limit: number; readonly seed: number };
+type Step =
+  | { readonly kind: 'key'; readonly replica: number }
+  | {
+      readonly kind: 'deliver';
+      readonly source: number;
+      readonly target: number;
+      readonly limit: number;
+      readonly seed: number;
+    };
 
 const step = (replicas: number): fc.Arbitrary<Step> =>
   fc.oneof(
     fc.record({ kind: fc.constant('key' as const), replica: fc.nat(replicas - 1) }),
-    fc.record({ kind: fc.constant('deliver' as const), source: fc.nat(replicas - 1), target: fc.nat(replicas - 1), limit: fc.integer({ min: 1, max: 4 }), seed: fc.nat() }),
+    fc.record({
+      kind: fc.constant('deliver' as const),
+      source: fc.nat(replicas - 1),
+      target: fc.nat(replicas - 1),
+      limit: fc.integer({ min: 1, max: 4 }),
+      seed: fc.nat(),
+    }),
   );
 
 describe('typing together in one text field', () => {
-  test('concurrent keystrokes from 2–3 people never interleave one person\'s run of letters with another\'s', () => {
+  test("concurrent keystrokes from 2–3 people never interleave one person's run of letters with another's", () => {
     const schedule = fc.integer({ min: 2, max: 3 }).chain((replicas) =>
       fc.record({
         replicas: fc.constant(replicas),

@@ -29,7 +29,9 @@ function lineCount(path: string): number {
 }
 
 describe('source files', () => {
-  const lengths = new Map(SOURCE_FOLDERS.flatMap(sourceFiles).map((path) => [path, lineCount(path)]));
+  const lengths = new Map(
+    SOURCE_FOLDERS.flatMap(sourceFiles).map((path) => [path, lineCount(path)]),
+  );
 
   test(`are at most ${MAX_LINES} lines each: a longer file usually holds a second idea`, () => {
     const over = [...lengths].filter(([path, lines]) => lines > MAX_LINES && !(path in KNOWN_OVER));

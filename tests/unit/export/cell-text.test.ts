@@ -14,11 +14,34 @@ const table = buildTable(
       { id: 'minutes', kind: 'minutes', title: 'Time' },
       { id: 'number', kind: 'number', title: 'Referred' },
       { id: 'done', kind: 'checkbox', title: 'Done' },
-      { id: 'status', kind: 'choice', title: 'Status', options: [{ id: 'open', label: 'Open' }, { id: 'closed', label: 'Closed' }] },
-      { id: 'tags', kind: 'multi-choice', title: 'Tags', options: [{ id: 'a', label: 'Access' }, { id: 'b', label: 'Barriers' }, { id: 'c', label: 'Communication' }] },
+      {
+        id: 'status',
+        kind: 'choice',
+        title: 'Status',
+        options: [
+          { id: 'open', label: 'Open' },
+          { id: 'closed', label: 'Closed' },
+        ],
+      },
+      {
+        id: 'tags',
+        kind: 'multi-choice',
+        title: 'Tags',
+        options: [
+          { id: 'a', label: 'Access' },
+          { id: 'b', label: 'Barriers' },
+          { id: 'c', label: 'Communication' },
+        ],
+      },
       { id: 'rating', kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
       { id: 'offered', kind: 'number', title: 'Offered' },
-      { id: 'rate', kind: 'rate', title: 'Offered rate', numerator: 'offered', denominator: 'number' },
+      {
+        id: 'rate',
+        kind: 'rate',
+        title: 'Offered rate',
+        numerator: 'offered',
+        denominator: 'number',
+      },
     ],
     rows: [
       {
@@ -92,7 +115,13 @@ describe('empty cells', () => {
   });
 
   test('a column kind from a newer build reads blank', () => {
-    const column: Column = { id: 'future', title: 'Future', hint: '', kind: 'unknown', rawKind: 'signature' };
+    const column: Column = {
+      id: 'future',
+      title: 'Future',
+      hint: '',
+      kind: 'unknown',
+      rawKind: 'signature',
+    };
     expect(cellText({ kind: 'unknown' }, column)).toBe('');
   });
 

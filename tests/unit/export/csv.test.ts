@@ -38,7 +38,10 @@ describe('RFC 4180', () => {
   });
 
   test('parsing the output back gives every cell exactly as typed', () => {
-    expect(parse(csv)).toEqual([['Row', 'Note'], ...awkward.map((note, index) => [String(index + 1), note])]);
+    expect(parse(csv)).toEqual([
+      ['Row', 'Note'],
+      ...awkward.map((note, index) => [String(index + 1), note]),
+    ]);
   });
 
   test('records end in CRLF and fields are quoted only when they must be, with quotes doubled', () => {
@@ -49,7 +52,9 @@ describe('RFC 4180', () => {
   });
 
   test('a table with columns but no rows is just the header', () => {
-    expect(exportCsv(buildTable({ title: 'Empty', columns: [{ id: 'a', kind: 'text', title: 'A' }] }))).toBe('A');
+    expect(
+      exportCsv(buildTable({ title: 'Empty', columns: [{ id: 'a', kind: 'text', title: 'A' }] })),
+    ).toBe('A');
   });
 
   test('a table with no columns is empty', () => {
@@ -59,18 +64,33 @@ describe('RFC 4180', () => {
 
 describe('formula injection', () => {
   test('text a spreadsheet would run as a formula gets a leading apostrophe', () => {
-    const formulas = ['=SUM(A1)', '+1', '-2+3', '@cmd', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x")\nsecond line'];
+    const formulas = [
+      '=SUM(A1)',
+      '+1',
+      '-2+3',
+      '@cmd',
+      '\t=1+1',
+      '\r=1+1',
+      '=HYPERLINK("http://x")\nsecond line',
+    ];
     const rows = parse(exportCsv(textTable(formulas))).slice(1);
     expect(rows.map((row) => row[1])).toEqual(formulas.map((formula) => `'${formula}`));
   });
 
   test('a negative number stays a plain number', () => {
-    const table = buildTable({ title: 'Numbers', columns: [{ id: 'n', kind: 'number', title: 'Change' }], rows: [{ values: { n: -5 } }, { values: { n: 2.5 } }] });
+    const table = buildTable({
+      title: 'Numbers',
+      columns: [{ id: 'n', kind: 'number', title: 'Change' }],
+      rows: [{ values: { n: -5 } }, { values: { n: 2.5 } }],
+    });
     expect(exportCsv(table)).toBe('Change\r\n-5\r\n2.5');
   });
 
   test('a column title that looks like a formula is neutralised too', () => {
-    const table = buildTable({ title: 'T', columns: [{ id: 'a', kind: 'text', title: '=cmd|"/c calc"!A1' }] });
+    const table = buildTable({
+      title: 'T',
+      columns: [{ id: 'a', kind: 'text', title: '=cmd|"/c calc"!A1' }],
+    });
     expect(parse(exportCsv(table))[0]).toEqual([`'=cmd|"/c calc"!A1`]);
   });
 
@@ -86,8 +106,21 @@ describe('cell values', () => {
       columns: [
         { id: 'minutes', kind: 'minutes', title: 'Minutes' },
         { id: 'done', kind: 'checkbox', title: 'Done' },
-        { id: 'tags', kind: 'multi-choice', title: 'Tags', options: [{ id: 'a', label: 'Access' }, { id: 'b', label: 'Barriers' }] },
-        { id: 'rating', kind: 'rating', title: 'How often', scale: ['Never', 'Sometimes', 'Always'] },
+        {
+          id: 'tags',
+          kind: 'multi-choice',
+          title: 'Tags',
+          options: [
+            { id: 'a', label: 'Access' },
+            { id: 'b', label: 'Barriers' },
+          ],
+        },
+        {
+          id: 'rating',
+          kind: 'rating',
+          title: 'How often',
+          scale: ['Never', 'Sometimes', 'Always'],
+        },
         { id: 'num', kind: 'number', title: 'Initiated' },
         { id: 'den', kind: 'number', title: 'Referred' },
         { id: 'rate', kind: 'rate', title: 'Initiated rate', numerator: 'num', denominator: 'den' },
@@ -101,6 +134,14 @@ describe('cell values', () => {
   );
 
   test('minutes are bare numbers, and the rest reads as in every other export', () => {
-    expect(parse(exportCsv(table))[1]).toEqual(['45', 'Yes', 'Access; Barriers', 'Never: 1, Always: 1', '2', '3', '67%']);
+    expect(parse(exportCsv(table))[1]).toEqual([
+      '45',
+      'Yes',
+      'Access; Barriers',
+      'Never: 1, Always: 1',
+      '2',
+      '3',
+      '67%',
+    ]);
   });
 });

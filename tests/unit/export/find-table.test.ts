@@ -24,6 +24,8 @@ describe('choosing the table to export', () => {
   });
 
   test('a document without tables gives nothing', () => {
-    expect(findTable(buildDocument('Notes only', (doc) => addNoteSection(doc, { title: 'Intro' })))).toBeNull();
+    expect(
+      findTable(buildDocument('Notes only', (doc) => addNoteSection(doc, { title: 'Intro' }))),
+    ).toBeNull();
   });
 });

@@ -8,7 +8,11 @@ const HOSTILE = `<script>window.__pwned = 1</script><img src=x onerror="window._
 describe('the first screen of a document', () => {
   test('shows the title and only the first sections', () => {
     const view = buildDocument('Roles and next steps', (doc) => {
-      for (const title of ['One', 'Two', 'Three', 'Four']) addNoteSection(doc, { title, blocks: [{ type: 'paragraph', content: [{ text: `${title} text` }] }] });
+      for (const title of ['One', 'Two', 'Three', 'Four'])
+        addNoteSection(doc, {
+          title,
+          blocks: [{ type: 'paragraph', content: [{ text: `${title} text` }] }],
+        });
     });
     const html = renderFirstScreen(view, { sections: 3, rows: 10 });
     expect(html).toContain('<h1>Roles and next steps</h1>');
@@ -18,7 +22,10 @@ describe('the first screen of a document', () => {
 
   test("cuts a long table to its first rows, keeping the rows' order", () => {
     const view = buildDocument('Data review', (doc) => {
-      const table = addTableSection(doc, { title: 'Metrics', columns: [{ id: 'period', kind: 'text', title: 'Period' }] });
+      const table = addTableSection(doc, {
+        title: 'Metrics',
+        columns: [{ id: 'period', kind: 'text', title: 'Period' }],
+      });
       for (let i = 1; i <= 30; i++) mustAddRow(doc, table, { values: { period: `period ${i}.` } });
     });
     const html = renderFirstScreen(view, { sections: 3, rows: 5 });
@@ -30,8 +37,20 @@ describe('the first screen of a document', () => {
 
   test('escapes every piece of user text: title, section titles, notes, column titles and cells', () => {
     const view = buildDocument(HOSTILE, (doc) => {
-      addNoteSection(doc, { title: HOSTILE, blocks: [{ type: 'paragraph', content: [{ text: HOSTILE, link: 'javascript:window.__pwned = 3' }] }] });
-      const table = addTableSection(doc, { title: HOSTILE, description: HOSTILE, columns: [{ id: 'c', kind: 'text', title: HOSTILE }] });
+      addNoteSection(doc, {
+        title: HOSTILE,
+        blocks: [
+          {
+            type: 'paragraph',
+            content: [{ text: HOSTILE, link: 'javascript:window.__pwned = 3' }],
+          },
+        ],
+      });
+      const table = addTableSection(doc, {
+        title: HOSTILE,
+        description: HOSTILE,
+        columns: [{ id: 'c', kind: 'text', title: HOSTILE }],
+      });
       mustAddRow(doc, table, { values: { c: HOSTILE } });
     });
     const html = renderFirstScreen(view);
@@ -41,7 +60,9 @@ describe('the first screen of a document', () => {
   });
 
   test('uses heading ids of its own, so the live page beside it keeps its ids unique', () => {
-    const view = buildDocument('Notes', (doc) => addNoteSection(doc, { title: 'About', id: 'about' }));
+    const view = buildDocument('Notes', (doc) =>
+      addNoteSection(doc, { title: 'About', id: 'about' }),
+    );
     expect(renderFirstScreen(view)).toContain('id="first-screen-section-1"');
     expect(renderFirstScreen(view)).not.toContain('id="section-');
   });

@@ -14,7 +14,9 @@ function body(html: string): string {
 
 /** Every tag name in the markup: what a browser would build elements from. */
 function tagNames(html: string): Set<string> {
-  return new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((match) => match[1]!.toLowerCase()));
+  return new Set(
+    [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((match) => match[1]!.toLowerCase()),
+  );
 }
 
 const hostileView = buildDocument(HOSTILE, (doc) => {
@@ -34,7 +36,10 @@ const hostileView = buildDocument(HOSTILE, (doc) => {
       },
     ],
   });
-  const table = addTableSection(doc, { title: 'Table', columns: [{ id: 'c', kind: 'text', title: HOSTILE }] });
+  const table = addTableSection(doc, {
+    title: 'Table',
+    columns: [{ id: 'c', kind: 'text', title: HOSTILE }],
+  });
   mustAddRow(doc, table, { values: { c: `${HOSTILE}\n<img src=x onerror=alert(1)>` } });
 });
 const hostileHtml = exportHtml(hostileView);
@@ -42,7 +47,9 @@ const hostileHtml = exportHtml(hostileView);
 describe('a standalone page', () => {
   test('is a complete HTML5 document in English with a charset and the title', () => {
     const html = exportHtml(buildDocument('Fall working session'));
-    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
+    expect(
+      html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'),
+    ).toBe(true);
     expect(html).toContain('<title>Fall working session</title>');
     expect(html).toContain('<h1>Fall working session</h1>');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
@@ -50,7 +57,29 @@ describe('a standalone page', () => {
 
   test('loads nothing from elsewhere: no scripts, links to stylesheets, images or frames', () => {
     expect([...tagNames(hostileHtml)].sort()).toEqual(
-      ['a', 'body', 'br', 'div', 'h1', 'h2', 'head', 'html', 'main', 'meta', 'p', 'section', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr'].sort(),
+      [
+        'a',
+        'body',
+        'br',
+        'div',
+        'h1',
+        'h2',
+        'head',
+        'html',
+        'main',
+        'meta',
+        'p',
+        'section',
+        'strong',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'title',
+        'tr',
+      ].sort(),
     );
   });
 });
@@ -64,7 +93,9 @@ describe('escaping', () => {
   test('hostile note text, column titles and cells are escaped, and a cell keeps its line breaks', () => {
     expect(hostileHtml).toContain(`<p><strong>${HOSTILE_ESCAPED}</strong></p>`);
     expect(hostileHtml).toContain(`<th scope="col">${HOSTILE_ESCAPED}</th>`);
-    expect(hostileHtml).toContain(`<td>${HOSTILE_ESCAPED}<br>&lt;img src=x onerror=alert(1)&gt;</td>`);
+    expect(hostileHtml).toContain(
+      `<td>${HOSTILE_ESCAPED}<br>&lt;img src=x onerror=alert(1)&gt;</td>`,
+    );
     expect(body(hostileHtml)).not.toMatch(/<script|<img/i);
   });
 
@@ -74,7 +105,9 @@ describe('escaping', () => {
   });
 
   test('quotes in a web link cannot break out of the href', () => {
-    expect(hostileHtml).toContain('<a href="https://example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">break out</a>');
+    expect(hostileHtml).toContain(
+      '<a href="https://example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">break out</a>',
+    );
   });
 });
 
@@ -85,8 +118,23 @@ describe('notes', () => {
         title: 'Agenda',
         blocks: [
           { type: 'heading', level: 1, content: [{ text: 'Goals' }] },
-          { type: 'paragraph', content: [{ text: 'Call ' }, { text: 'today', bold: true, italic: true }, { text: ', ' }, { text: 'old', strike: true }, { text: ' ' }, { text: 'x', code: true }, { text: ' ' }, { text: 'mail', link: 'mailto:a@example.org' }] },
-          { type: 'bulletList', items: [[paragraph('one'), { type: 'orderedList', items: [[paragraph('a')]] }]] },
+          {
+            type: 'paragraph',
+            content: [
+              { text: 'Call ' },
+              { text: 'today', bold: true, italic: true },
+              { text: ', ' },
+              { text: 'old', strike: true },
+              { text: ' ' },
+              { text: 'x', code: true },
+              { text: ' ' },
+              { text: 'mail', link: 'mailto:a@example.org' },
+            ],
+          },
+          {
+            type: 'bulletList',
+            items: [[paragraph('one'), { type: 'orderedList', items: [[paragraph('a')]] }]],
+          },
           { type: 'blockquote', blocks: [paragraph('line 1\nline 2')] },
           { type: 'horizontalRule' },
         ],
@@ -99,7 +147,9 @@ describe('notes', () => {
   });
 
   test('marks become semantic elements and mailto links stay links', () => {
-    expect(html).toContain('<p>Call <strong><em>today</em></strong>, <s>old</s> <code>x</code> <a href="mailto:a@example.org">mail</a></p>');
+    expect(html).toContain(
+      '<p>Call <strong><em>today</em></strong>, <s>old</s> <code>x</code> <a href="mailto:a@example.org">mail</a></p>',
+    );
   });
 
   test('lists nest, quotes keep line breaks, and rules are rules', () => {
@@ -125,8 +175,12 @@ describe('tables', () => {
   );
 
   test('a table has column headers with scope and is named by its section heading', () => {
-    expect(html).toContain('<h2 id="section-1">Data review</h2>\n<p class="description">Monthly numbers.</p>');
-    expect(html).toContain('<table aria-labelledby="section-1">\n<thead><tr><th scope="col">Period</th><th scope="col" class="number">Referred</th></tr></thead>');
+    expect(html).toContain(
+      '<h2 id="section-1">Data review</h2>\n<p class="description">Monthly numbers.</p>',
+    );
+    expect(html).toContain(
+      '<table aria-labelledby="section-1">\n<thead><tr><th scope="col">Period</th><th scope="col" class="number">Referred</th></tr></thead>',
+    );
     expect(html).toContain('<tr><td>September</td><td class="number">14</td></tr>');
   });
 

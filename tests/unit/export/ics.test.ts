@@ -34,7 +34,11 @@ const MEETING_TABLE_COLUMNS: ColumnSpec[] = [
 
 const NOW = new Date('2027-08-01T12:34:56Z');
 
-function calendarOf(rows: RowInit[], options: IcsOptions = { now: NOW }, title = 'Partnership meetings') {
+function calendarOf(
+  rows: RowInit[],
+  options: IcsOptions = { now: NOW },
+  title = 'Partnership meetings',
+) {
   const view = buildDocument(title, (doc: Y.Doc) => {
     addNoteSection(doc, { title: 'Intro' });
     const id = addTableSection(doc, { title: 'Meetings', columns: MEETING_TABLE_COLUMNS });
@@ -42,7 +46,9 @@ function calendarOf(rows: RowInit[], options: IcsOptions = { now: NOW }, title =
   });
   const result = exportIcs(view, options);
   const calendar = new ICAL.Component(ICAL.parse(result.ics));
-  const events = calendar.getAllSubcomponents('vevent').map((vevent) => ({ vevent, event: new ICAL.Event(vevent) }));
+  const events = calendar
+    .getAllSubcomponents('vevent')
+    .map((vevent) => ({ vevent, event: new ICAL.Event(vevent) }));
   return { ...result, calendar, events };
 }
 
@@ -63,7 +69,10 @@ const dataReview: RowInit = {
 
 describe('events', () => {
   test('one event per meeting row with a first date, titled by the meeting', () => {
-    const { events } = calendarOf([dataReview, { values: { meeting: 'Kickoff', 'first-date': '2027-08-30', time: '13:30' } }]);
+    const { events } = calendarOf([
+      dataReview,
+      { values: { meeting: 'Kickoff', 'first-date': '2027-08-30', time: '13:30' } },
+    ]);
     expect(events.map(({ event }) => event.summary)).toEqual(['Monthly data review', 'Kickoff']);
   });
 
@@ -92,14 +101,19 @@ describe('events', () => {
   });
 
   test('lasts the minutes of the duration column, or an hour when it is blank', () => {
-    const { events } = calendarOf([dataReview, { values: { meeting: 'No length', 'first-date': '2027-09-01', time: '15:00' } }]);
+    const { events } = calendarOf([
+      dataReview,
+      { values: { meeting: 'No length', 'first-date': '2027-09-01', time: '15:00' } },
+    ]);
     expect(events[0]!.event.duration.toSeconds()).toBe(45 * 60);
     expect(events[0]!.event.endDate.toString()).toBe('2027-09-14T09:45:00');
     expect(events[1]!.event.duration.toSeconds()).toBe(60 * 60);
   });
 
   test('a meeting without a time is an all-day event on its date', () => {
-    const { events } = calendarOf([{ values: { meeting: 'Training day', 'first-date': '2027-10-08', duration: 30 } }]);
+    const { events } = calendarOf([
+      { values: { meeting: 'Training day', 'first-date': '2027-10-08', duration: 30 } },
+    ]);
     const { event } = events[0]!;
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe('2027-10-08');
@@ -109,19 +123,40 @@ describe('events', () => {
   test('repeats by the rule of the repeat choice', () => {
     const { events } = calendarOf([
       dataReview,
-      { values: { meeting: 'Weekly huddle', 'first-date': '2027-09-06', time: '8:15', repeat: 'weekly' } },
+      {
+        values: {
+          meeting: 'Weekly huddle',
+          'first-date': '2027-09-06',
+          time: '8:15',
+          repeat: 'weekly',
+        },
+      },
       { values: { meeting: 'One-off', 'first-date': '2027-09-07', time: '10:00', repeat: 'none' } },
       { values: { meeting: 'No choice', 'first-date': '2027-09-08', time: '10:00' } },
     ]);
-    const rules = events.map(({ vevent }) => vevent.getFirstPropertyValue('rrule')?.toString() ?? null);
+    const rules = events.map(
+      ({ vevent }) => vevent.getFirstPropertyValue('rrule')?.toString() ?? null,
+    );
     expect(rules).toEqual(['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY', null, null]);
     expect(events[1]!.event.startDate.toString()).toBe('2027-09-06T08:15:00');
     const next = events[0]!.event.iterator();
-    expect([next.next()?.toString(), next.next()?.toString()]).toEqual(['2027-09-14T09:00:00', '2027-11-14T09:00:00']);
+    expect([next.next()?.toString(), next.next()?.toString()]).toEqual([
+      '2027-09-14T09:00:00',
+      '2027-11-14T09:00:00',
+    ]);
   });
 
   test('a repeat option added in the document is not guessed at but named in the description', () => {
-    const { events } = calendarOf([{ values: { meeting: 'Board update', 'first-date': '2027-09-20', time: '18:00', repeat: 'quarterly' } }]);
+    const { events } = calendarOf([
+      {
+        values: {
+          meeting: 'Board update',
+          'first-date': '2027-09-20',
+          time: '18:00',
+          repeat: 'quarterly',
+        },
+      },
+    ]);
     expect(events[0]!.event.isRecurring()).toBe(false);
     expect(events[0]!.event.description).toBe('Repeats: Every quarter');
   });
@@ -149,7 +184,9 @@ describe('re-importing', () => {
 
   test('the time stamp is the export time given', () => {
     const { events } = calendarOf([dataReview]);
-    expect(events[0]!.vevent.getFirstPropertyValue('dtstamp')?.toString()).toBe('2027-08-01T12:34:56Z');
+    expect(events[0]!.vevent.getFirstPropertyValue('dtstamp')?.toString()).toBe(
+      '2027-08-01T12:34:56Z',
+    );
   });
 });
 
@@ -157,7 +194,10 @@ describe('rows that cannot be events', () => {
   test('are left out and listed with a reason that names the meeting and what to fix', () => {
     const { events, skipped } = calendarOf([
       { id: 'no-date', values: { meeting: 'Family night' } },
-      { id: 'free-date', values: { meeting: 'Spring check-in', 'first-date': 'Beginning of next semester' } },
+      {
+        id: 'free-date',
+        values: { meeting: 'Spring check-in', 'first-date': 'Beginning of next semester' },
+      },
       { id: 'bad-time', values: { meeting: 'Huddle', 'first-date': '2027-09-01', time: '9am' } },
       { id: 'late-time', values: { meeting: 'Late', 'first-date': '2027-09-01', time: '24:00' } },
       { id: 'empty' },
@@ -165,10 +205,23 @@ describe('rows that cannot be events', () => {
     ]);
     expect(events.map(({ event }) => event.summary)).toEqual(['Monthly data review']);
     expect(skipped).toEqual([
-      { rowId: 'no-date', reason: '"Family night" has no first date yet, so it is not in the calendar' },
-      { rowId: 'free-date', reason: '"Spring check-in": the first date "Beginning of next semester" is not a calendar date like 2027-09-14' },
-      { rowId: 'bad-time', reason: '"Huddle": the time "9am" is not a 24-hour time like 09:00 or 15:30' },
-      { rowId: 'late-time', reason: '"Late": the time "24:00" is not a 24-hour time like 09:00 or 15:30' },
+      {
+        rowId: 'no-date',
+        reason: '"Family night" has no first date yet, so it is not in the calendar',
+      },
+      {
+        rowId: 'free-date',
+        reason:
+          '"Spring check-in": the first date "Beginning of next semester" is not a calendar date like 2027-09-14',
+      },
+      {
+        rowId: 'bad-time',
+        reason: '"Huddle": the time "9am" is not a 24-hour time like 09:00 or 15:30',
+      },
+      {
+        rowId: 'late-time',
+        reason: '"Late": the time "24:00" is not a 24-hour time like 09:00 or 15:30',
+      },
       { rowId: 'empty', reason: 'an empty row: no meeting name and no first date' },
     ]);
   });
@@ -184,9 +237,21 @@ describe('rows that cannot be events', () => {
 });
 
 describe('RFC 5545 text', () => {
-  const longTopics = 'Référence croisée des services de santé mentale 🧠 pour les écoles — '.repeat(4).trim();
+  const longTopics = 'Référence croisée des services de santé mentale 🧠 pour les écoles — '
+    .repeat(4)
+    .trim();
   const { ics, calendar, events } = calendarOf(
-    [{ id: 'evil\r\nX-INJECTED:1', values: { meeting: 'Line one\nLine two; with, commas', 'first-date': '2027-09-14', time: '09:00', topics: longTopics } }],
+    [
+      {
+        id: 'evil\r\nX-INJECTED:1',
+        values: {
+          meeting: 'Line one\nLine two; with, commas',
+          'first-date': '2027-09-14',
+          time: '09:00',
+          topics: longTopics,
+        },
+      },
+    ],
     { now: NOW, calendarName: 'Fall, 2027; district\nX-INJECTED:1' },
   );
 
@@ -213,7 +278,9 @@ describe('RFC 5545 text', () => {
   });
 
   test('the calendar names itself after the document unless told otherwise', () => {
-    expect(calendarOf([dataReview]).calendar.getFirstPropertyValue('x-wr-calname')).toBe('Partnership meetings');
+    expect(calendarOf([dataReview]).calendar.getFirstPropertyValue('x-wr-calname')).toBe(
+      'Partnership meetings',
+    );
     expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Pathways//Meeting calendar//EN');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
   });

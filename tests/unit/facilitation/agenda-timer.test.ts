@@ -14,7 +14,14 @@ import {
   startTimer,
   type AgendaTopic,
 } from '../../../core/facilitation/index.ts';
-import { deleteRow, moveRow, parseTimerState, readTimerState, setCell, type TimerState } from '../../../core/schema/index.ts';
+import {
+  deleteRow,
+  moveRow,
+  parseTimerState,
+  readTimerState,
+  setCell,
+  type TimerState,
+} from '../../../core/schema/index.ts';
 import { AGENDA_SECTION_ID, createDocument } from '../../../core/templates/index.ts';
 
 const MIN = 60_000;
@@ -35,7 +42,14 @@ function started(): TimerState {
 describe('reading the time left', () => {
   test('a running topic counts down from its planned minutes', () => {
     const reading = readTimer(started(), AGENDA, T0 + 2 * MIN + 10_000);
-    expect(reading).toMatchObject({ kind: 'running', index: 0, budgetMs: 5 * MIN, elapsedMs: 2 * MIN + 10_000, remainingMs: 2 * MIN + 50_000, overrunMs: 0 });
+    expect(reading).toMatchObject({
+      kind: 'running',
+      index: 0,
+      budgetMs: 5 * MIN,
+      elapsedMs: 2 * MIN + 10_000,
+      remainingMs: 2 * MIN + 50_000,
+      overrunMs: 0,
+    });
     expect(reading.current?.topic).toBe('Goals');
     expect(reading.next?.topic).toBe('Coordinating role');
     expect(reading.previous).toBeNull();
@@ -77,13 +91,22 @@ describe('moving through the agenda', () => {
   test('next starts the following topic with a fresh clock and keeps running', () => {
     const next = nextTopic(started(), AGENDA, T0 + 9 * MIN)!; // overrun by 4 min, forgotten
     const reading = readTimer(next, AGENDA, T0 + 10 * MIN);
-    expect(reading).toMatchObject({ kind: 'running', index: 1, remainingMs: 29 * MIN, overrunMs: 0 });
+    expect(reading).toMatchObject({
+      kind: 'running',
+      index: 1,
+      remainingMs: 29 * MIN,
+      overrunMs: 0,
+    });
   });
 
   test('next while paused moves on and stays paused', () => {
     const paused = pauseTimer(started(), AGENDA, T0 + MIN)!;
     const next = nextTopic(paused, AGENDA, T0 + 2 * MIN)!;
-    expect(readTimer(next, AGENDA, T0 + 9 * MIN)).toMatchObject({ kind: 'paused', index: 1, remainingMs: 30 * MIN });
+    expect(readTimer(next, AGENDA, T0 + 9 * MIN)).toMatchObject({
+      kind: 'paused',
+      index: 1,
+      remainingMs: 30 * MIN,
+    });
   });
 
   test('next at the last topic does nothing, and previous at the first does nothing', () => {
@@ -99,8 +122,13 @@ describe('moving through the agenda', () => {
 
   test('added time extends only the current topic and is dropped on the next one', () => {
     const extended = addTime(5 * MIN)(addTime(MIN)(started(), AGENDA, T0)!, AGENDA, T0)!;
-    expect(readTimer(extended, AGENDA, T0 + 6 * MIN)).toMatchObject({ budgetMs: 11 * MIN, remainingMs: 5 * MIN });
-    expect(readTimer(nextTopic(extended, AGENDA, T0 + 6 * MIN)!, AGENDA, T0 + 6 * MIN).budgetMs).toBe(30 * MIN);
+    expect(readTimer(extended, AGENDA, T0 + 6 * MIN)).toMatchObject({
+      budgetMs: 11 * MIN,
+      remainingMs: 5 * MIN,
+    });
+    expect(
+      readTimer(nextTopic(extended, AGENDA, T0 + 6 * MIN)!, AGENDA, T0 + 6 * MIN).budgetMs,
+    ).toBe(30 * MIN);
   });
 
   test('taking time back never makes the budget negative; idle and zero changes do not apply', () => {
@@ -137,7 +165,9 @@ describe('an agenda edited while the timer runs', () => {
     const reading = readTimer(state, withoutIt, T0);
     expect(reading).toMatchObject({ index: 1, topicReplaced: true });
     expect(reading.current?.rowId).toBe('r3');
-    expect(readTimer(nextTopic(started(), AGENDA, T0)!, [AGENDA[0]!], T0).current?.rowId).toBe('r1');
+    expect(readTimer(nextTopic(started(), AGENDA, T0)!, [AGENDA[0]!], T0).current?.rowId).toBe(
+      'r1',
+    );
   });
 
   test('an agenda emptied under a running timer shows no topic instead of failing', () => {
@@ -160,8 +190,22 @@ describe('a timer state from another version or a hostile client', () => {
   });
 
   test('bad fields are reported and replaced, not thrown', () => {
-    const read = parseTimerState({ topicRowId: 7, topicIndex: 1, startedAt: 'soon', elapsedMs: -5, extraMs: Number.POSITIVE_INFINITY, futureField: true });
-    expect(read.value).toEqual({ kind: 'paused', topicRowId: '', topicIndex: 1, startedAt: null, elapsedMs: 0, extraMs: 0 });
+    const read = parseTimerState({
+      topicRowId: 7,
+      topicIndex: 1,
+      startedAt: 'soon',
+      elapsedMs: -5,
+      extraMs: Number.POSITIVE_INFINITY,
+      futureField: true,
+    });
+    expect(read.value).toEqual({
+      kind: 'paused',
+      topicRowId: '',
+      topicIndex: 1,
+      startedAt: null,
+      elapsedMs: 0,
+      extraMs: 0,
+    });
     expect(read.problems.map((problem) => problem.path)).toEqual([
       'agendaTimer.state.topicRowId',
       'agendaTimer.state.startedAt',
@@ -207,7 +251,10 @@ describe('the timer in a document', () => {
     expect(changeTimer(doc, nextTopic, T0 + MIN)).toBe(true);
     const agenda = readAgenda(doc)!.value;
     const second = agenda[1]!.rowId;
-    expect(readTimer(readTimerState(doc).value, agenda, T0 + 2 * MIN)).toMatchObject({ index: 1, remainingMs: 29 * MIN });
+    expect(readTimer(readTimerState(doc).value, agenda, T0 + 2 * MIN)).toMatchObject({
+      index: 1,
+      remainingMs: 29 * MIN,
+    });
 
     setCell(doc, AGENDA_SECTION_ID, second, 'minutes', 10);
     moveRow(doc, AGENDA_SECTION_ID, second, 4);

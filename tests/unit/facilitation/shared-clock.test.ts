@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { estimateClockOffset, type ClockSources } from '../../../client/facilitation/shared-clock.ts';
+import {
+  estimateClockOffset,
+  type ClockSources,
+} from '../../../client/facilitation/shared-clock.ts';
 
 const DEVICE_START = Date.parse('2026-03-02T09:00:00.000Z');
 
@@ -7,7 +10,11 @@ const DEVICE_START = Date.parse('2026-03-02T09:00:00.000Z');
  * A device whose clock reads `deviceMs` and a server `aheadMs` ahead of it, each answer taking
  * the next of `roundTripsMs`; waiting moves the device's clock on instead of sleeping.
  */
-function sources(aheadMs: number, roundTripsMs: number[], options: { offline?: boolean; noHeader?: boolean } = {}): ClockSources & { asked: number } {
+function sources(
+  aheadMs: number,
+  roundTripsMs: number[],
+  options: { offline?: boolean; noHeader?: boolean } = {},
+): ClockSources & { asked: number } {
   let deviceMs = DEVICE_START;
   const world = {
     asked: 0,
@@ -19,7 +26,9 @@ function sources(aheadMs: number, roundTripsMs: number[], options: { offline?: b
       // The server reads its clock halfway through the round trip; the header has whole seconds.
       const serverMs = deviceMs + roundTrip / 2 + aheadMs;
       deviceMs += roundTrip;
-      return options.noHeader === true ? null : new Date(Math.floor(serverMs / 1000) * 1000).toUTCString();
+      return options.noHeader === true
+        ? null
+        : new Date(Math.floor(serverMs / 1000) * 1000).toUTCString();
     },
     async wait(ms: number) {
       deviceMs += ms;

@@ -12,14 +12,26 @@ import {
   TEMPLATES_WITH_NEXT_STEPS,
   type FollowUp,
 } from '../../../core/follow-ups/index.ts';
-import { addRow, addTableSection, deleteColumn, readDocument, readTable } from '../../../core/schema/index.ts';
-import { createDocument, NEXT_STEPS_SECTION_ID, TEMPLATE_IDS } from '../../../core/templates/index.ts';
+import {
+  addRow,
+  addTableSection,
+  deleteColumn,
+  readDocument,
+  readTable,
+} from '../../../core/schema/index.ts';
+import {
+  createDocument,
+  NEXT_STEPS_SECTION_ID,
+  TEMPLATE_IDS,
+} from '../../../core/templates/index.ts';
 
 const source = { documentId: 'doc-1', documentTitle: 'Fall barriers' };
 
 function barriers(): Y.Doc {
   const doc = new Y.Doc();
-  expect(createDocument(doc, { template: 'barriers', createdAt: '2026-08-17T09:00:00.000Z' })).toEqual({ ok: true });
+  expect(
+    createDocument(doc, { template: 'barriers', createdAt: '2026-08-17T09:00:00.000Z' }),
+  ).toEqual({ ok: true });
   return doc;
 }
 
@@ -42,7 +54,14 @@ function followUp(overrides: Partial<FollowUp> & { iso?: string | null; text?: s
 describe('collecting next steps from a document', () => {
   test('reads task, owner, deadline and done of every row, with its document and row number', () => {
     const doc = barriers();
-    const added = addRow(doc, NEXT_STEPS_SECTION_ID, { values: { task: 'Draft the referral form', owner: 'Dana', deadline: '2026-09-01', done: true } });
+    const added = addRow(doc, NEXT_STEPS_SECTION_ID, {
+      values: {
+        task: 'Draft the referral form',
+        owner: 'Dana',
+        deadline: '2026-09-01',
+        done: true,
+      },
+    });
     expect(added.ok).toBe(true);
     const rows = collectFollowUps(readDocument(doc).value, source);
     expect(rows).toHaveLength(2);
@@ -56,7 +75,13 @@ describe('collecting next steps from a document', () => {
       done: false,
     });
     expect(rows[0]!.task).toMatch(/^Clearly assign/);
-    expect(rows[1]).toMatchObject({ rowNumber: 2, task: 'Draft the referral form', owner: 'Dana', deadline: { iso: '2026-09-01', text: '2026-09-01' }, done: true });
+    expect(rows[1]).toMatchObject({
+      rowNumber: 2,
+      task: 'Draft the referral form',
+      owner: 'Dana',
+      deadline: { iso: '2026-09-01', text: '2026-09-01' },
+      done: true,
+    });
     expect(Object.keys(rows[1]!.columns).sort()).toEqual(['deadline', 'done', 'owner', 'task']);
   });
 
@@ -97,7 +122,12 @@ describe('collecting next steps from a document', () => {
     (row.get('cells') as Y.Map<unknown>).set('owner', 42);
     const read = collectFollowUps(readDocument(doc).value, source);
     expect(read).toHaveLength(1);
-    expect(read[0]).toMatchObject({ task: '', owner: '', deadline: { iso: null, text: '' }, done: false });
+    expect(read[0]).toMatchObject({
+      task: '',
+      owner: '',
+      deadline: { iso: null, text: '' },
+      done: false,
+    });
     expect(Object.keys(read[0]!.columns)).toEqual(['owner']);
   });
 
@@ -117,15 +147,22 @@ describe('collecting next steps from a document', () => {
     row.set('id', 'r1');
     row.set('order', 'a0');
     expect(() => collectFollowUps(readDocument(doc).value, source)).not.toThrow();
-    expect(collectFollowUps(readDocument(doc).value, source)).toMatchObject([{ rowId: 'r1', task: '', owner: '', done: false, columns: {} }]);
+    expect(collectFollowUps(readDocument(doc).value, source)).toMatchObject([
+      { rowId: 'r1', task: '', owner: '', done: false, columns: {} },
+    ]);
   });
 
   test('a deadline with spaces around a date still counts as that date', () => {
     const doc = barriers();
-    const sections = doc.getArray('sections').get(doc.getArray('sections').length - 1) as Y.Map<unknown>;
+    const sections = doc
+      .getArray('sections')
+      .get(doc.getArray('sections').length - 1) as Y.Map<unknown>;
     const row = (sections.get('rows') as Y.Array<Y.Map<unknown>>).get(0);
     (row.get('cells') as Y.Map<unknown>).set('deadline', ' 2026-10-01 ');
-    expect(collectFollowUps(readDocument(doc).value, source)[0]!.deadline).toEqual({ iso: '2026-10-01', text: ' 2026-10-01 ' });
+    expect(collectFollowUps(readDocument(doc).value, source)[0]!.deadline).toEqual({
+      iso: '2026-10-01',
+      text: ' 2026-10-01 ',
+    });
   });
 });
 
@@ -140,11 +177,23 @@ describe('sorting by deadline', () => {
       followUp({ rowId: 'sep-again', iso: '2026-09-15' }),
       followUp({ rowId: 'jan', iso: '2027-01-10' }),
     ];
-    expect(sortByDeadline(rows).map((row) => row.rowId)).toEqual(['sep', 'sep-again', 'dec', 'jan', 'semester', 'empty', 'feb-30']);
+    expect(sortByDeadline(rows).map((row) => row.rowId)).toEqual([
+      'sep',
+      'sep-again',
+      'dec',
+      'jan',
+      'semester',
+      'empty',
+      'feb-30',
+    ]);
   });
 
   test('does not change the list it is given, and keeps ties stable however they are mixed', () => {
-    const rows = [followUp({ rowId: 'b', iso: '2026-09-15' }), followUp({ rowId: 'a', text: 'soon' }), followUp({ rowId: 'c', iso: '2026-09-15' })];
+    const rows = [
+      followUp({ rowId: 'b', iso: '2026-09-15' }),
+      followUp({ rowId: 'a', text: 'soon' }),
+      followUp({ rowId: 'c', iso: '2026-09-15' }),
+    ];
     const copy = [...rows];
     expect(sortByDeadline(rows).map((row) => row.rowId)).toEqual(['b', 'c', 'a']);
     expect(rows).toEqual(copy);
@@ -182,10 +231,14 @@ describe('filtering by owner and done', () => {
     followUp({ rowId: '4', owner: '' }),
     followUp({ rowId: '5', owner: '   ' }),
   ];
-  const ids = (filter: Parameters<typeof matchesFilter>[1]) => rows.filter((row) => matchesFilter(row, filter)).map((row) => row.rowId);
+  const ids = (filter: Parameters<typeof matchesFilter>[1]) =>
+    rows.filter((row) => matchesFilter(row, filter)).map((row) => row.rowId);
 
   test('one owner matches whatever the spacing and case', () => {
-    expect(ids({ owner: { kind: 'owner', name: 'Dana Reyes' }, showDone: true })).toEqual(['1', '2']);
+    expect(ids({ owner: { kind: 'owner', name: 'Dana Reyes' }, showDone: true })).toEqual([
+      '1',
+      '2',
+    ]);
     expect(ids({ owner: { kind: 'owner', name: 'Sam' }, showDone: false })).toEqual([]);
     expect(ids({ owner: { kind: 'owner', name: 'Sam' }, showDone: true })).toEqual(['3']);
   });
@@ -199,7 +252,12 @@ describe('filtering by owner and done', () => {
   test('owners are listed once each, alphabetically, without the empty one, whichever spelling came first', () => {
     expect(listOwners(rows)).toEqual(['Dana Reyes', 'Sam']);
     expect(listOwners([...rows].reverse())).toEqual(['Dana Reyes', 'Sam']);
-    const mostUsed = [followUp({ owner: 'DANA REYES' }), followUp({ owner: 'dana reyes' }), followUp({ owner: 'dana reyes' }), followUp({ owner: 'Ana' })];
+    const mostUsed = [
+      followUp({ owner: 'DANA REYES' }),
+      followUp({ owner: 'dana reyes' }),
+      followUp({ owner: 'dana reyes' }),
+      followUp({ owner: 'Ana' }),
+    ];
     expect(listOwners(mostUsed)).toEqual(['Ana', 'dana reyes']);
   });
 });

@@ -6,12 +6,18 @@ import { markOccurrenceCreated, requestOccurrence } from '../../../core/schema/i
 const CAL = 'cal1';
 const ROW = 'row1';
 const id = (date: string, row = ROW, cal = CAL) => `${cal}.${row}.${date}`;
-const occurrence = (date: string, previousId: string | null = null) => ({ calendarId: CAL, rowId: ROW, date, previousId });
+const occurrence = (date: string, previousId: string | null = null) => ({
+  calendarId: CAL,
+  rowId: ROW,
+  date,
+  previousId,
+});
 
 describe('the previous meeting, read live from the calendar (M6)', () => {
   it('is the latest created meeting of the same row before this one', () => {
     const calendar = new Y.Doc();
-    for (const date of ['2027-01-06', '2027-01-20', '2027-02-03']) markOccurrenceCreated(calendar, id(date), 't');
+    for (const date of ['2027-01-06', '2027-01-20', '2027-02-03'])
+      markOccurrenceCreated(calendar, id(date), 't');
     markOccurrenceCreated(calendar, id('2027-01-27', 'otherrow'), 't');
     markOccurrenceCreated(calendar, id('2027-01-27', ROW, 'othercal'), 't');
     expect(readPreviousOccurrence(calendar, occurrence('2027-01-27'))).toBe(id('2027-01-20'));
@@ -34,8 +40,12 @@ describe('the previous meeting, read live from the calendar (M6)', () => {
   });
 
   it('falls back on the meeting named at creation while the calendar is not read, or does not record it', () => {
-    expect(readPreviousOccurrence(null, occurrence('2027-02-03', id('2027-01-20')))).toBe(id('2027-01-20'));
-    expect(readPreviousOccurrence(new Y.Doc(), occurrence('2027-02-03', id('2027-01-20')))).toBe(id('2027-01-20'));
+    expect(readPreviousOccurrence(null, occurrence('2027-02-03', id('2027-01-20')))).toBe(
+      id('2027-01-20'),
+    );
+    expect(readPreviousOccurrence(new Y.Doc(), occurrence('2027-02-03', id('2027-01-20')))).toBe(
+      id('2027-01-20'),
+    );
     expect(readPreviousOccurrence(null, occurrence('2027-02-03'))).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { adaptDistrictMeetings, fillSchoolCalendar, listOccurrences, readCalendarMeetings, schoolCoverage, schoolMeetingAsCalendarMeeting } from '../../../core/meetings/index.ts';
+import {
+  adaptDistrictMeetings,
+  fillSchoolCalendar,
+  listOccurrences,
+  readCalendarMeetings,
+  schoolCoverage,
+  schoolMeetingAsCalendarMeeting,
+} from '../../../core/meetings/index.ts';
 import {
   initializeDocument,
   readAdaptation,
@@ -12,18 +19,27 @@ import {
   writeDropped,
   writeSchoolRequirement,
 } from '../../../core/schema/index.ts';
-import { createDocument, MEETING_COLUMNS as M, MEETINGS_SECTION_ID } from '../../../core/templates/index.ts';
+import {
+  createDocument,
+  MEETING_COLUMNS as M,
+  MEETINGS_SECTION_ID,
+} from '../../../core/templates/index.ts';
 
 function districtCalendar(): { doc: Y.Doc; row: (name: string) => string } {
   const doc = new Y.Doc();
   createDocument(doc, { template: 'meeting-calendar' });
-  const row = (name: string) => readTable(doc, MEETINGS_SECTION_ID)!.value.rows.find((entry) => JSON.stringify(entry.cells[M.meeting]).includes(name))!.id;
+  const row = (name: string) =>
+    readTable(doc, MEETINGS_SECTION_ID)!.value.rows.find((entry) =>
+      JSON.stringify(entry.cells[M.meeting]).includes(name),
+    )!.id;
   return { doc, row };
 }
 
 function schoolCalendar(school: string): Y.Doc {
   const doc = new Y.Doc();
-  initializeDocument(doc, { title: school, template: 'meeting-calendar' }, (fresh) => fillSchoolCalendar(fresh, { calendarId: 'district', school }));
+  initializeDocument(doc, { title: school, template: 'meeting-calendar' }, (fresh) =>
+    fillSchoolCalendar(fresh, { calendarId: 'district', school }),
+  );
   return doc;
 }
 
@@ -32,7 +48,10 @@ const meetingsOf = (doc: Y.Doc) => readCalendarMeetings(readTable(doc, MEETINGS_
 describe('a school calendar adapts the district calendar', () => {
   it('starts with no meetings of its own and names its district calendar', () => {
     const school = schoolCalendar('Lincoln Elementary');
-    expect(readDistrictCalendarLink(school)).toEqual({ calendarId: 'district', school: 'Lincoln Elementary' });
+    expect(readDistrictCalendarLink(school)).toEqual({
+      calendarId: 'district',
+      school: 'Lincoln Elementary',
+    });
     expect(readTable(school, MEETINGS_SECTION_ID)!.value.rows).toEqual([]);
   });
 
@@ -44,12 +63,21 @@ describe('a school calendar adapts the district calendar', () => {
     writeSchoolRequirement(doc, operational, 'all-schools');
     const school = schoolCalendar('Lincoln Elementary');
     writeAdaptation(school, operational, 'time', '10:30');
-    const before = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) => readAdaptation(school, id)).find((m) => m.district.rowId === operational)!;
-    expect(before).toMatchObject({ requirement: 'all-schools', time: { value: '10:30', own: true }, firstDate: { value: '2026-09-02', own: false }, scheduled: true });
+    const before = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) =>
+      readAdaptation(school, id),
+    ).find((m) => m.district.rowId === operational)!;
+    expect(before).toMatchObject({
+      requirement: 'all-schools',
+      time: { value: '10:30', own: true },
+      firstDate: { value: '2026-09-02', own: false },
+      scheduled: true,
+    });
 
     setCell(doc, MEETINGS_SECTION_ID, operational, M.topics, 'Review referrals at every school');
     setCell(doc, MEETINGS_SECTION_ID, operational, M.firstDate, '2026-09-09');
-    const after = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) => readAdaptation(school, id)).find((m) => m.district.rowId === operational)!;
+    const after = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) =>
+      readAdaptation(school, id),
+    ).find((m) => m.district.rowId === operational)!;
     expect(after.district.topics).toBe('Review referrals at every school');
     expect(after.firstDate).toEqual({ value: '2026-09-09', own: false });
     expect(after.time).toEqual({ value: '10:30', own: true });
@@ -66,9 +94,15 @@ describe('a school calendar adapts the district calendar', () => {
     const school = schoolCalendar('Lincoln Elementary');
     writeDropped(school, required, true);
     writeDropped(school, optional, true);
-    const adapted = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) => readAdaptation(school, id));
+    const adapted = adaptDistrictMeetings(meetingsOf(doc), readSchoolPlan(doc), (id) =>
+      readAdaptation(school, id),
+    );
     expect(adapted.find((m) => m.district.rowId === required)!.dropped).toBe(false);
-    expect(adapted.find((m) => m.district.rowId === optional)).toMatchObject({ requirement: 'optional', dropped: true, scheduled: false });
+    expect(adapted.find((m) => m.district.rowId === optional)).toMatchObject({
+      requirement: 'optional',
+      dropped: true,
+      scheduled: false,
+    });
   });
 
   it('keeps both people’s changes to different fields of one meeting', () => {
@@ -79,7 +113,12 @@ describe('a school calendar adapts the district calendar', () => {
     writeAdaptation(b, 'row1', 'time', '14:00');
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(readAdaptation(a, 'row1')).toEqual({ dropped: false, owner: 'Dana Reyes', time: '14:00', firstDate: null });
+    expect(readAdaptation(a, 'row1')).toEqual({
+      dropped: false,
+      owner: 'Dana Reyes',
+      time: '14:00',
+      firstDate: null,
+    });
     expect(readAdaptation(b, 'row1')).toEqual(readAdaptation(a, 'row1'));
   });
 
@@ -96,8 +135,14 @@ describe('a school calendar adapts the district calendar', () => {
       { school: 'Lincoln Elementary', adaptationOf: (id) => readAdaptation(lincoln, id) },
       { school: 'Washington Middle', adaptationOf: (id) => readAdaptation(washington, id) },
     ]);
-    expect(coverage.get(operational)).toEqual({ scheduled: ['Lincoln Elementary'], notScheduled: ['Washington Middle'] });
-    expect(coverage.get(progress)).toEqual({ scheduled: ['Lincoln Elementary'], notScheduled: ['Washington Middle'] });
+    expect(coverage.get(operational)).toEqual({
+      scheduled: ['Lincoln Elementary'],
+      notScheduled: ['Washington Middle'],
+    });
+    expect(coverage.get(progress)).toEqual({
+      scheduled: ['Lincoln Elementary'],
+      notScheduled: ['Washington Middle'],
+    });
   });
 
   it('reads a plan or link written by a hostile peer as absent', () => {
@@ -118,18 +163,36 @@ describe("a district meeting's dates at a school (M7)", () => {
     const school = schoolCalendar('Lincoln Elementary');
     writeAdaptation(school, operational, 'firstDate', '2026-09-04');
     writeAdaptation(school, operational, 'owner', 'Ms. Park');
-    const [adapted] = adaptDistrictMeetings(meetingsOf(doc).filter((m) => m.rowId === operational), readSchoolPlan(doc), (id) => readAdaptation(school, id));
+    const [adapted] = adaptDistrictMeetings(
+      meetingsOf(doc).filter((m) => m.rowId === operational),
+      readSchoolPlan(doc),
+      (id) => readAdaptation(school, id),
+    );
     const meeting = schoolMeetingAsCalendarMeeting(adapted!);
     const district = meetingsOf(doc).find((m) => m.rowId === operational)!;
-    expect(meeting).toMatchObject({ rowId: operational, meeting: 'Operational update', owner: 'Ms. Park', time: '', topics: district.topics, schedule: { firstDate: '2026-09-04', repeat: district.schedule!.repeat } });
-    expect(listOccurrences(meeting.schedule!, { from: '2026-09-01', to: '2026-09-30' })[0]).toBe('2026-09-04');
+    expect(meeting).toMatchObject({
+      rowId: operational,
+      meeting: 'Operational update',
+      owner: 'Ms. Park',
+      time: '',
+      topics: district.topics,
+      schedule: { firstDate: '2026-09-04', repeat: district.schedule!.repeat },
+    });
+    expect(listOccurrences(meeting.schedule!, { from: '2026-09-01', to: '2026-09-30' })[0]).toBe(
+      '2026-09-04',
+    );
   });
 
   it('has none when the school dropped it or has no first date', () => {
     const { doc, row } = districtCalendar();
     const mou = row('MOU renegotiation');
     const school = schoolCalendar('Lincoln Elementary');
-    const adaptedOf = () => adaptDistrictMeetings(meetingsOf(doc).filter((m) => m.rowId === mou), readSchoolPlan(doc), (id) => readAdaptation(school, id))[0]!;
+    const adaptedOf = () =>
+      adaptDistrictMeetings(
+        meetingsOf(doc).filter((m) => m.rowId === mou),
+        readSchoolPlan(doc),
+        (id) => readAdaptation(school, id),
+      )[0]!;
     expect(schoolMeetingAsCalendarMeeting(adaptedOf()).schedule).toBeNull();
     writeAdaptation(school, mou, 'firstDate', '2026-10-01');
     expect(schoolMeetingAsCalendarMeeting(adaptedOf()).schedule).not.toBeNull();

@@ -23,21 +23,32 @@ describe('small-cell suppression', () => {
 
   test('a threshold of 1 or 0 shows everything', () => {
     fc.assert(
-      fc.property(fc.nat(1000), fc.nat(1000), fc.constantFrom(0, 1), (numerator, denominator, threshold) => {
-        expect(showCount(numerator, threshold).kind).toBe('value');
-        expect(showRate(numerator, denominator, threshold).kind).not.toBe('suppressed');
-      }),
+      fc.property(
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.constantFrom(0, 1),
+        (numerator, denominator, threshold) => {
+          expect(showCount(numerator, threshold).kind).toBe('value');
+          expect(showRate(numerator, denominator, threshold).kind).not.toBe('suppressed');
+        },
+      ),
     );
   });
 
   test('no shown rate lets anyone recover a count below the threshold', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 2, max: 20 }), fc.nat(500), (denominator, threshold, seed) => {
-        const numerator = seed % (denominator + 1);
-        const shown = showRate(numerator, denominator, threshold);
-        if (shown.kind !== 'value') return;
-        for (const recovered of [numerator, denominator, denominator - numerator]) expect(recovered === 0 || recovered >= threshold).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 2, max: 20 }),
+        fc.nat(500),
+        (denominator, threshold, seed) => {
+          const numerator = seed % (denominator + 1);
+          const shown = showRate(numerator, denominator, threshold);
+          if (shown.kind !== 'value') return;
+          for (const recovered of [numerator, denominator, denominator - numerator])
+            expect(recovered === 0 || recovered >= threshold).toBe(true);
+        },
+      ),
     );
   });
 

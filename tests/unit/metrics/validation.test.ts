@@ -6,12 +6,29 @@ import { metricsTable } from '../../support/metrics-table.ts';
 const flagsOf = (rows: Parameters<typeof metricsTable>[0]) => {
   const table = metricsTable(rows);
   const rowNumber = new Map(table.rows.map((row, index) => [row.id, index + 1]));
-  return validateMetricsTable(table).map((flag) => ({ row: rowNumber.get(flag.row), column: flag.columnId, code: flag.code }));
+  return validateMetricsTable(table).map((flag) => ({
+    row: rowNumber.get(flag.row),
+    column: flag.columnId,
+    code: flag.code,
+  }));
 };
 
 describe('metrics validation', () => {
   test('a plausible table has no flags', () => {
-    expect(flagsOf([{ period: '2026-09', provider: 'Harbor Health', referred: 40, offered: 30, initiated: 20, active: 15, trained: 3, total: 4 }])).toEqual([]);
+    expect(
+      flagsOf([
+        {
+          period: '2026-09',
+          provider: 'Harbor Health',
+          referred: 40,
+          offered: 30,
+          initiated: 20,
+          active: 15,
+          trained: 3,
+          total: 4,
+        },
+      ]),
+    ).toEqual([]);
   });
 
   test('a negative or fractional count is flagged on its own cell', () => {
@@ -22,7 +39,20 @@ describe('metrics validation', () => {
   });
 
   test('each funnel stage larger than the stage before it is flagged on the larger count', () => {
-    expect(flagsOf([{ period: '2026-09', provider: 'A', referred: 10, offered: 12, initiated: 13, active: 14, trained: 5, total: 4 }])).toEqual([
+    expect(
+      flagsOf([
+        {
+          period: '2026-09',
+          provider: 'A',
+          referred: 10,
+          offered: 12,
+          initiated: 13,
+          active: 14,
+          trained: 5,
+          total: 4,
+        },
+      ]),
+    ).toEqual([
       { row: 1, column: C.offered, code: 'exceeds-earlier-stage' },
       { row: 1, column: C.initiated, code: 'exceeds-earlier-stage' },
       { row: 1, column: C.active, code: 'exceeds-earlier-stage' },
@@ -31,7 +61,9 @@ describe('metrics validation', () => {
   });
 
   test('equal stages and missing counts are fine: a stage is compared only with what is there', () => {
-    expect(flagsOf([{ period: '2026-09', provider: 'A', referred: 10, offered: 10, active: 12 }])).toEqual([]);
+    expect(
+      flagsOf([{ period: '2026-09', provider: 'A', referred: 10, offered: 10, active: 12 }]),
+    ).toEqual([]);
   });
 
   test('a period entered twice for one provider is flagged on the later row, however it is spaced or cased', () => {

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { exportPathwayMermaid } from '../../../core/export/pathway-mermaid.ts';
 import { renderPathwayFigure } from '../../../core/export/pathway-svg.ts';
-import { describePathway, END_ID, layOutPathway, readPathwayFlow } from '../../../core/pathway/index.ts';
+import {
+  describePathway,
+  END_ID,
+  layOutPathway,
+  readPathwayFlow,
+} from '../../../core/pathway/index.ts';
 import { addTableSection, readTable, type TableView } from '../../../core/schema/index.ts';
 import { PATHWAY_STEP_COLUMNS as C } from '../../../core/templates/index.ts';
 
@@ -20,15 +25,29 @@ function stepsTable(steps: readonly StepInput[]): TableView {
   addTableSection(doc, {
     id: 'pathway-steps',
     title: 'Referral pathway',
-    columns: [C.step, C.role, C.next, C.branchWhen, C.branchTo].map((id) => ({ id, kind: 'text' as const, title: id })),
-    rows: steps.map((step) => ({ values: { [C.step]: step.step, [C.role]: step.role ?? '', [C.next]: step.next ?? '', [C.branchWhen]: step.branchWhen ?? '', [C.branchTo]: step.branchTo ?? '' } })),
+    columns: [C.step, C.role, C.next, C.branchWhen, C.branchTo].map((id) => ({
+      id,
+      kind: 'text' as const,
+      title: id,
+    })),
+    rows: steps.map((step) => ({
+      values: {
+        [C.step]: step.step,
+        [C.role]: step.role ?? '',
+        [C.next]: step.next ?? '',
+        [C.branchWhen]: step.branchWhen ?? '',
+        [C.branchTo]: step.branchTo ?? '',
+      },
+    })),
   });
   return readTable(doc, 'pathway-steps')!.value;
 }
 
 describe('reading a pathway from its steps table', () => {
   test('an empty next step goes to the row below, the last row ends, and "End" ends early', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'Notice' }, { step: 'Refer', next: 'end' }, { step: 'Crisis' }]));
+    const flow = readPathwayFlow(
+      stepsTable([{ step: 'Notice' }, { step: 'Refer', next: 'end' }, { step: 'Crisis' }]),
+    );
     const [notice, refer, crisis] = flow.steps;
     expect(flow.edges).toEqual([
       { from: notice!.id, to: refer!.id, kind: 'next', label: '' },
@@ -39,32 +58,62 @@ describe('reading a pathway from its steps table', () => {
   });
 
   test('names match whatever the case and spacing; rows without a name are skipped', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'Screening', branchWhen: 'Urgent', branchTo: '  crisis   RESPONSE ' }, { step: '' }, { step: 'Crisis response' }]));
+    const flow = readPathwayFlow(
+      stepsTable([
+        { step: 'Screening', branchWhen: 'Urgent', branchTo: '  crisis   RESPONSE ' },
+        { step: '' },
+        { step: 'Crisis response' },
+      ]),
+    );
     expect(flow.steps.map((step) => step.name)).toEqual(['Screening', 'Crisis response']);
-    expect(flow.edges).toContainEqual({ from: flow.steps[0]!.id, to: flow.steps[1]!.id, kind: 'branch', label: 'Urgent' });
+    expect(flow.edges).toContainEqual({
+      from: flow.steps[0]!.id,
+      to: flow.steps[1]!.id,
+      kind: 'branch',
+      label: 'Urgent',
+    });
   });
 
   test('a branch to a step that does not exist is drawn as a missing step and named as a problem, not dropped', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'Screening', branchWhen: 'Urgent', branchTo: 'Crisis line' }, { step: 'Consent', next: 'Provider intake' }]));
+    const flow = readPathwayFlow(
+      stepsTable([
+        { step: 'Screening', branchWhen: 'Urgent', branchTo: 'Crisis line' },
+        { step: 'Consent', next: 'Provider intake' },
+      ]),
+    );
     expect(flow.missing.map((missing) => missing.name)).toEqual(['Crisis line', 'Provider intake']);
     expect(flow.problems).toEqual([
       'The branch of “Screening” is “Crisis line”, which is not a step in the table.',
       'The next step of “Consent” is “Provider intake”, which is not a step in the table.',
     ]);
     const layout = layOutPathway(flow);
-    expect(layout.nodes.filter((node) => node.kind === 'missing').map((node) => node.title.join(' '))).toEqual(['Crisis line', 'Provider intake']);
+    expect(
+      layout.nodes.filter((node) => node.kind === 'missing').map((node) => node.title.join(' ')),
+    ).toEqual(['Crisis line', 'Provider intake']);
     expect(describePathway(flow)[0]).toContain('“Crisis line” (not a step yet)');
   });
 
   test('two steps with one name, and a branch condition without a target, are reported', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'Refer', branchWhen: 'Urgent' }, { step: 'refer' }]));
-    expect(flow.problems).toEqual(['Two steps are called “refer”; next steps and branches go to the first.', 'The branch “Urgent” of “Refer” has no step to go to.']);
+    const flow = readPathwayFlow(
+      stepsTable([{ step: 'Refer', branchWhen: 'Urgent' }, { step: 'refer' }]),
+    );
+    expect(flow.problems).toEqual([
+      'Two steps are called “refer”; next steps and branches go to the first.',
+      'The branch “Urgent” of “Refer” has no step to go to.',
+    ]);
   });
 });
 
 describe('the diagram', () => {
   test('every box sits inside the drawing and no two boxes overlap', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'A', branchWhen: 'x', branchTo: 'C' }, { step: 'B' }, { step: 'C', next: 'A' }, { step: 'D', branchTo: 'Nowhere' }]));
+    const flow = readPathwayFlow(
+      stepsTable([
+        { step: 'A', branchWhen: 'x', branchTo: 'C' },
+        { step: 'B' },
+        { step: 'C', next: 'A' },
+        { step: 'D', branchTo: 'Nowhere' },
+      ]),
+    );
     const layout = layOutPathway(flow);
     for (const node of layout.nodes) {
       expect(node.x - node.width / 2).toBeGreaterThanOrEqual(0);
@@ -73,13 +122,20 @@ describe('the diagram', () => {
     for (const a of layout.nodes)
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+        const apart =
+          Math.abs(a.x - b.x) >= (a.width + b.width) / 2 ||
+          Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
         expect(apart, `${a.id} and ${b.id}`).toBe(true);
       }
   });
 
   test('the figure escapes what people typed and lists the steps in order as text', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: '<img src=x onerror=alert(1)>', role: 'Coordinator & "lead"' }, { step: 'Next' }]));
+    const flow = readPathwayFlow(
+      stepsTable([
+        { step: '<img src=x onerror=alert(1)>', role: 'Coordinator & "lead"' },
+        { step: 'Next' },
+      ]),
+    );
     const html = renderPathwayFigure(flow, 'Referral pathway', 'section-2');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -113,14 +169,22 @@ function checkMermaid(text: string): void {
     expect(matched, `not Mermaid flowchart syntax: ${line}`).toBeDefined();
     const definition = /^ {2}(s\d+|m\d+|end_)[[(]/.exec(line);
     if (definition) defined.add(definition[1]!);
-    for (const id of line.matchAll(/(?:-->|\.->) (\w+)$|^ {2}(\w+) -/g)) used.add((id[1] ?? id[2])!);
+    for (const id of line.matchAll(/(?:-->|\.->) (\w+)$|^ {2}(\w+) -/g))
+      used.add((id[1] ?? id[2])!);
   }
   for (const id of used) expect(defined.has(id), `edge to undefined node ${id}`).toBe(true);
 }
 
 describe('the Mermaid flowchart in the Markdown export', () => {
   test('the default pathway is valid flowchart syntax', () => {
-    const flow = readPathwayFlow(stepsTable([{ step: 'Notice' }, { step: 'Screen', branchWhen: 'Urgent: risk of harm', branchTo: 'Crisis' }, { step: 'Consent', next: 'Missing one' }, { step: 'Crisis', next: 'End' }]));
+    const flow = readPathwayFlow(
+      stepsTable([
+        { step: 'Notice' },
+        { step: 'Screen', branchWhen: 'Urgent: risk of harm', branchTo: 'Crisis' },
+        { step: 'Consent', next: 'Missing one' },
+        { step: 'Crisis', next: 'End' },
+      ]),
+    );
     const mermaid = exportPathwayMermaid(flow);
     checkMermaid(mermaid);
     expect(mermaid).toContain('s2 -. "Urgent: risk of harm" .-> s4');
@@ -128,13 +192,40 @@ describe('the Mermaid flowchart in the Markdown export', () => {
   });
 
   test('any text people type stays inside its label', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', ' ', '"', '#', '<', '>', ';', '[', ']', '(', ')', '-', '.', '\n', 'é', '|', '`'), maxLength: 24 });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        '"',
+        '#',
+        '<',
+        '>',
+        ';',
+        '[',
+        ']',
+        '(',
+        ')',
+        '-',
+        '.',
+        '\n',
+        'é',
+        '|',
+        '`',
+      ),
+      maxLength: 24,
+    });
     fc.assert(
-      fc.property(fc.array(fc.record({ step: text, role: text, next: text, branchWhen: text, branchTo: text }), { minLength: 1, maxLength: 6 }), (steps) => {
-        const flow = readPathwayFlow(stepsTable(steps));
-        if (flow.steps.length === 0) return;
-        checkMermaid(exportPathwayMermaid(flow));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ step: text, role: text, next: text, branchWhen: text, branchTo: text }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (steps) => {
+          const flow = readPathwayFlow(stepsTable(steps));
+          if (flow.steps.length === 0) return;
+          checkMermaid(exportPathwayMermaid(flow));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { findStudentIdentifiers } from '../../../core/privacy/student-identifiers.ts';
 
 const today = new Date(Date.UTC(2026, 10, 29));
-const kinds = (text: string) => findStudentIdentifiers(text, today).map((hint) => [hint.kind, hint.text]);
+const kinds = (text: string) =>
+  findStudentIdentifiers(text, today).map((hint) => [hint.kind, hint.text]);
 
 describe('hints of student identifiers', () => {
   test('e-mail addresses, phone numbers and student-id-like numbers are pointed out with their place', () => {
@@ -28,7 +29,9 @@ describe('hints of student identifiers', () => {
     expect(kinds('DOB 3/14/2012')).toEqual([['date-of-birth', '3/14/2012']]);
     expect(kinds('born 2015-06-01')).toEqual([['date-of-birth', '2015-06-01']]);
     expect(kinds('Birth date: 06/01/90')).toEqual([['date-of-birth', '06/01/90']]);
-    expect(kinds('Referred on 09/02/2013 by the counselor')).toEqual([['date-of-birth', '09/02/2013']]);
+    expect(kinds('Referred on 09/02/2013 by the counselor')).toEqual([
+      ['date-of-birth', '09/02/2013'],
+    ]);
   });
 
   test('what a coordinator normally writes passes without a hint', () => {

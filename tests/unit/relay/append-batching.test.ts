@@ -90,7 +90,13 @@ async function until(what: string, done: () => boolean): Promise<void> {
 async function twoRooms(failAppends: boolean, commitIntervalMs = 0, commitMs = 0) {
   const recorded: Recorded = { log: [], appendCalls: [], commits: [] };
   const store = recordingStore(recorded, failAppends, commitMs);
-  const relay = new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20, commitIntervalMs });
+  const relay = new Relay({
+    store,
+    logger: pino({ level: 'silent' }),
+    metrics: createRelayMetrics(),
+    maxMessageBytes: 1 << 20,
+    commitIntervalMs,
+  });
   const access = { workspaceId: 'w', role: 'editor' } as const;
   const sockets = {
     aliceInA: recordingSocket('aliceInA', recorded),
@@ -105,7 +111,9 @@ async function twoRooms(failAppends: boolean, commitIntervalMs = 0, commitMs = 0
     daveInB: relay.connect('doc-b', sockets.daveInB.socket, access),
   };
   // Loaded once each socket has had the greeting.
-  await until('both rooms to load', () => Object.values(sockets).every((socket) => socket.frames.length > 0));
+  await until('both rooms to load', () =>
+    Object.values(sockets).every((socket) => socket.frames.length > 0),
+  );
   return { relay, store, recorded, sockets, handlers };
 }
 
@@ -114,9 +122,14 @@ describe('one storage commit per round across rooms', () => {
     const { relay, store, recorded, sockets, handlers } = await twoRooms(false);
     handlers.aliceInA.onMessage(keystroke('a'));
     handlers.carolInB.onMessage(keystroke('b'));
-    await until('both keystrokes relayed', () => recorded.log.includes('relay to bobInA') && recorded.log.includes('relay to daveInB'));
+    await until(
+      'both keystrokes relayed',
+      () => recorded.log.includes('relay to bobInA') && recorded.log.includes('relay to daveInB'),
+    );
 
-    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a', 'doc-b']]);
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([
+      ['doc-a', 'doc-b'],
+    ]);
     expect(recorded.log[0]).toBe('append doc-a+doc-b');
     expect(recorded.log.slice(1).sort()).toEqual(['relay to bobInA', 'relay to daveInB']);
     // Nobody gets their own keystroke back.
@@ -131,11 +144,14 @@ describe('one storage commit per round across rooms', () => {
     const { relay, store, recorded, sockets, handlers } = await twoRooms(true);
     handlers.aliceInA.onMessage(keystroke('a'));
     handlers.carolInB.onMessage(keystroke('b'));
-    await until('every socket closed', () => Object.values(sockets).every((socket) => socket.closes.length > 0));
+    await until('every socket closed', () =>
+      Object.values(sockets).every((socket) => socket.closes.length > 0),
+    );
 
     expect(recorded.appendCalls).toHaveLength(1);
     expect(recorded.log).toEqual(['append doc-a+doc-b']);
-    for (const socket of Object.values(sockets)) expect(socket.closes).toEqual([CLOSE.storageFailed.code]);
+    for (const socket of Object.values(sockets))
+      expect(socket.closes).toEqual([CLOSE.storageFailed.code]);
     expect((await store.loadDocument('doc-a')).updates).toEqual([]);
     expect((await store.loadDocument('doc-b')).updates).toEqual([]);
     await relay.shutdown();
@@ -145,7 +161,11 @@ describe('one storage commit per round across rooms', () => {
     const { relay, store, sockets, handlers } = await twoRooms(false);
     handlers.aliceInA.onMessage(keystroke('x'));
     handlers.bobInA.onMessage(keystroke('y'));
-    await until('both writers to hear from the other', () => sockets.aliceInA.frames.some(isUpdateFrame) && sockets.bobInA.frames.some(isUpdateFrame));
+    await until(
+      'both writers to hear from the other',
+      () =>
+        sockets.aliceInA.frames.some(isUpdateFrame) && sockets.bobInA.frames.some(isUpdateFrame),
+    );
 
     const stored = (await store.loadDocument('doc-a')).updates;
     expect(stored).toHaveLength(1);
@@ -176,9 +196,15 @@ describe('one storage commit per round across rooms', () => {
     handlers.carolInB.onMessage(keystroke('b'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     handlers.bobInA.onMessage(keystroke('c'));
-    await until('both relayed', () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'));
+    await until(
+      'both relayed',
+      () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'),
+    );
 
-    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a'], ['doc-b', 'doc-a']]);
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([
+      ['doc-a'],
+      ['doc-b', 'doc-a'],
+    ]);
     const [first, second] = recorded.commits;
     // One commit at a time, and the second waited for nothing but the first.
     expect(second!.startedAt).toBeGreaterThanOrEqual(first!.endedAt);
@@ -198,10 +224,16 @@ describe('one storage commit per round across rooms', () => {
     handlers.carolInB.onMessage(keystroke('b'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     handlers.bobInA.onMessage(keystroke('c'));
-    await until('both relayed', () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'));
+    await until(
+      'both relayed',
+      () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'),
+    );
     appendTimes.push(performance.now() - started);
 
-    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([['doc-a'], ['doc-b', 'doc-a']]);
+    expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([
+      ['doc-a'],
+      ['doc-b', 'doc-a'],
+    ]);
     // The quiet relay committed at once; the second commit waited for the interval to pass.
     expect(appendTimes[0]).toBeLessThan(intervalMs / 2);
     expect(appendTimes[1]! - appendTimes[0]!).toBeGreaterThanOrEqual(intervalMs / 2);

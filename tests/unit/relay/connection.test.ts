@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { Connection, QUEUE_HIGH_WATER, QUEUE_LOW_WATER, RATE_LIMIT, type RelaySocket } from '../../../sync-server/relay/connection.ts';
+import {
+  Connection,
+  QUEUE_HIGH_WATER,
+  QUEUE_LOW_WATER,
+  RATE_LIMIT,
+  type RelaySocket,
+} from '../../../sync-server/relay/connection.ts';
 
 function fakeSocket() {
   const events: string[] = [];

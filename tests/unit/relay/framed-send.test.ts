@@ -3,16 +3,30 @@ import { describe, expect, test } from 'vitest';
 import { binaryFrame, FramedSender } from '../../../sync-server/routes/framed-send.ts';
 
 // ws's own framing, to compare with: what its `send` would put on the wire for a server.
-const { Sender } = createRequire(import.meta.url)('ws') as { Sender: { frame(data: Buffer, options: object): Buffer[] } };
-const wsFrame = (payload: Uint8Array): Buffer => Buffer.concat(Sender.frame(Buffer.from(payload), { fin: true, opcode: 2, mask: false, readOnly: false, rsv1: false }));
+const { Sender } = createRequire(import.meta.url)('ws') as {
+  Sender: { frame(data: Buffer, options: object): Buffer[] };
+};
+const wsFrame = (payload: Uint8Array): Buffer =>
+  Buffer.concat(
+    Sender.frame(Buffer.from(payload), {
+      fin: true,
+      opcode: 2,
+      mask: false,
+      readOnly: false,
+      rsv1: false,
+    }),
+  );
 
 describe('binaryFrame', () => {
   // Each length-encoding boundary of RFC 6455 §5.2, on both sides.
-  test.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])('a %i-byte payload is framed as ws frames it', (length) => {
-    const payload = new Uint8Array(length);
-    for (let i = 0; i < length; i++) payload[i] = (i * 31 + 7) & 0xff;
-    expect(binaryFrame(payload).equals(wsFrame(payload))).toBe(true);
-  });
+  test.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])(
+    'a %i-byte payload is framed as ws frames it',
+    (length) => {
+      const payload = new Uint8Array(length);
+      for (let i = 0; i < length; i++) payload[i] = (i * 31 + 7) & 0xff;
+      expect(binaryFrame(payload).equals(wsFrame(payload))).toBe(true);
+    },
+  );
 
   test('a payload that is a view into a larger buffer is framed from its own bytes only', () => {
     const backing = new Uint8Array([9, 9, 1, 2, 3, 9]);
@@ -27,7 +41,9 @@ describe('FramedSender on real sockets', () => {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as { port: number };
-    const accepted = new Promise<import('ws').WebSocket>((resolve) => server.once('connection', resolve));
+    const accepted = new Promise<import('ws').WebSocket>((resolve) =>
+      server.once('connection', resolve),
+    );
     const client = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate });
     const received: Buffer[] = [];
     client.on('message', (data: Buffer) => received.push(data));
@@ -46,13 +62,18 @@ describe('FramedSender on real sockets', () => {
     return { raw, received, wsSends: () => wsSends, close };
   }
 
-  const payloads = [new Uint8Array([0, 2, 1, 42]), new Uint8Array(70_000).fill(7), new Uint8Array(300).fill(1)];
+  const payloads = [
+    new Uint8Array([0, 2, 1, 42]),
+    new Uint8Array(70_000).fill(7),
+    new Uint8Array(300).fill(1),
+  ];
 
   async function deliver(perMessageDeflate: boolean) {
     const sockets = await pair(perMessageDeflate);
     const send = new FramedSender().sendTo(sockets.raw);
     for (const payload of payloads) send(payload);
-    for (let turn = 0; turn < 200 && sockets.received.length < payloads.length; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let turn = 0; turn < 200 && sockets.received.length < payloads.length; turn++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await sockets.close();
     return sockets;
   }

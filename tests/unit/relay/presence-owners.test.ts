@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_PRESENCE_PER_SOCKET, mayShowPresence, PRESENCE_TAKEOVER_MS, PresenceOwners, type PresenceSpeaker } from '../../../sync-server/relay/presence-owners.ts';
+import {
+  MAX_PRESENCE_PER_SOCKET,
+  mayShowPresence,
+  PRESENCE_TAKEOVER_MS,
+  PresenceOwners,
+  type PresenceSpeaker,
+} from '../../../sync-server/relay/presence-owners.ts';
 import { jsonNestingExceeds } from '../../../sync-server/relay/protocol.ts';
 
 function speaker(lastHeardAt = 0): PresenceSpeaker & { lastHeardAt: number } {
@@ -67,15 +73,24 @@ describe('presence nesting is measured on the text', () => {
 describe('signed-in presence', () => {
   const pat = { accountId: 'acc-pat', accountName: 'Pat Lee' };
   test('a guest state with any name may be shown, from any socket', () => {
-    expect(mayShowPresence({ user: { id: 'p-1', name: 'Pat Lee', color: '#1f5fa8' } }, {})).toBe(true);
+    expect(mayShowPresence({ user: { id: 'p-1', name: 'Pat Lee', color: '#1f5fa8' } }, {})).toBe(
+      true,
+    );
     expect(mayShowPresence(null, {})).toBe(true);
     expect(mayShowPresence({ cell: null }, pat)).toBe(true);
   });
   test("a state naming an account is shown only from that account's socket, with its name", () => {
     expect(mayShowPresence({ user: { name: 'Pat Lee', account: 'acc-pat' } }, pat)).toBe(true);
     expect(mayShowPresence({ user: { name: 'Pat Lee', account: 'acc-pat' } }, {})).toBe(false);
-    expect(mayShowPresence({ user: { name: 'Pat Lee', account: 'acc-pat' } }, { accountId: 'acc-sam', accountName: 'Pat Lee' })).toBe(false);
-    expect(mayShowPresence({ user: { name: 'The Principal', account: 'acc-pat' } }, pat)).toBe(false);
+    expect(
+      mayShowPresence(
+        { user: { name: 'Pat Lee', account: 'acc-pat' } },
+        { accountId: 'acc-sam', accountName: 'Pat Lee' },
+      ),
+    ).toBe(false);
+    expect(mayShowPresence({ user: { name: 'The Principal', account: 'acc-pat' } }, pat)).toBe(
+      false,
+    );
     expect(mayShowPresence({ user: { name: 'Pat Lee', account: null } }, pat)).toBe(false);
   });
 });

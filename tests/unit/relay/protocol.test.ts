@@ -4,7 +4,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { decodeClientFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
+import {
+  decodeClientFrame,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../../../sync-server/relay/protocol.ts';
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -28,14 +33,35 @@ describe('decoding what a stock y-websocket client sends', () => {
     const step2 = frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, doc)));
     expect(decodeClientFrame(step2)).toMatchObject({ ok: true, message: { type: 'update' } });
     const update = edit();
-    expect(decodeClientFrame(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, update))))).toEqual({ ok: true, message: { type: 'update', update } });
+    expect(
+      decodeClientFrame(
+        frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, update))),
+      ),
+    ).toEqual({ ok: true, message: { type: 'update', update } });
 
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState({ user: { name: 'Ana' } });
-    const awarenessFrame = frame((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))));
-    expect(decodeClientFrame(awarenessFrame)).toMatchObject({ ok: true, message: { type: 'awareness', entries: [{ clientId: doc.clientID, clock: 1, state: { user: { name: 'Ana' } } }] } });
+    const awarenessFrame = frame(
+      (e) => (
+        encoding.writeVarUint(e, 1),
+        encoding.writeVarUint8Array(
+          e,
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]),
+        )
+      ),
+    );
+    expect(decodeClientFrame(awarenessFrame)).toMatchObject({
+      ok: true,
+      message: {
+        type: 'awareness',
+        entries: [{ clientId: doc.clientID, clock: 1, state: { user: { name: 'Ana' } } }],
+      },
+    });
     awareness.destroy();
-    expect(decodeClientFrame(frame((e) => encoding.writeVarUint(e, 3)))).toEqual({ ok: true, message: { type: 'query-awareness' } });
+    expect(decodeClientFrame(frame((e) => encoding.writeVarUint(e, 3)))).toEqual({
+      ok: true,
+      message: { type: 'query-awareness' },
+    });
   });
 });
 
@@ -45,19 +71,51 @@ describe('R13: refusing malformed frames with a reason', () => {
     ['an empty frame', new Uint8Array(0), /undecodable/],
     ['a truncated update', valid.slice(0, valid.length - 3), /undecodable/],
     ['trailing bytes', new Uint8Array([...valid, 0]), /trailing bytes/],
-    ['an unknown message type', frame((e) => encoding.writeVarUint(e, 9)), /unknown message type 9/],
-    ['an unknown sync type', frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 7), encoding.writeVarUint8Array(e, new Uint8Array()))), /unknown sync message type 7/],
-    ['an auth message', frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0))), /auth messages are not accepted/],
-    ['garbage behind a valid update header', frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, new Uint8Array([255, 255, 255, 255, 1, 2, 3])))), /undecodable/],
-    ['awareness whose state is not JSON', frame((e) => {
-      encoding.writeVarUint(e, 1);
-      const inner = encoding.createEncoder();
-      encoding.writeVarUint(inner, 1);
-      encoding.writeVarUint(inner, 42);
-      encoding.writeVarUint(inner, 1);
-      encoding.writeVarString(inner, '{not json');
-      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-    }), /undecodable/],
+    [
+      'an unknown message type',
+      frame((e) => encoding.writeVarUint(e, 9)),
+      /unknown message type 9/,
+    ],
+    [
+      'an unknown sync type',
+      frame(
+        (e) => (
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarUint(e, 7),
+          encoding.writeVarUint8Array(e, new Uint8Array())
+        ),
+      ),
+      /unknown sync message type 7/,
+    ],
+    [
+      'an auth message',
+      frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0))),
+      /auth messages are not accepted/,
+    ],
+    [
+      'garbage behind a valid update header',
+      frame(
+        (e) => (
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarUint(e, 2),
+          encoding.writeVarUint8Array(e, new Uint8Array([255, 255, 255, 255, 1, 2, 3]))
+        ),
+      ),
+      /undecodable/,
+    ],
+    [
+      'awareness whose state is not JSON',
+      frame((e) => {
+        encoding.writeVarUint(e, 1);
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, 42);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, '{not json');
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      }),
+      /undecodable/,
+    ],
   ];
   test.each(cases)('%s', (_name, bytes, reason) => {
     const decoded = decodeClientFrame(bytes);
@@ -71,7 +129,11 @@ describe('what the relay sends', () => {
     const server = new Y.Doc();
     server.getText('t').insert(0, 'stored');
     const client = new Y.Doc();
-    for (const message of [encodeSyncStep1(server), encodeSyncStep2(server, Y.encodeStateVector(client)), encodeSyncUpdate(edit())]) {
+    for (const message of [
+      encodeSyncStep1(server),
+      encodeSyncStep2(server, Y.encodeStateVector(client)),
+      encodeSyncUpdate(edit()),
+    ]) {
       const read = decoding.createDecoder(message);
       expect(decoding.readVarUint(read)).toBe(0);
       syncProtocol.readSyncMessage(read, encoding.createEncoder(), client, 'server');

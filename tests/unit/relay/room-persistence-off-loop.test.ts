@@ -4,7 +4,10 @@ import * as Y from 'yjs';
 import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
 import { AppendBatcher } from '../../../sync-server/relay/append-batcher.ts';
 import { CompactionWorker } from '../../../sync-server/relay/compaction-worker-client.ts';
-import { COMPACT_AFTER_UPDATES, RoomPersistence } from '../../../sync-server/relay/room-persistence.ts';
+import {
+  COMPACT_AFTER_UPDATES,
+  RoomPersistence,
+} from '../../../sync-server/relay/room-persistence.ts';
 import { sessionVersionId } from '../../../sync-server/relay/session-version.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 
@@ -22,8 +25,25 @@ async function openRoom(worker: CompactionWorker) {
   workers.push(worker);
   const store = new MemoryDocumentStore();
   const now = new Date().toISOString();
-  await store.createDocument({ id: 'doc-1', workspaceId: 'ws-1', title: 'Notes', template: null, createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(new Y.Doc()));
-  const persistence = new RoomPersistence('doc-1', store, new AppendBatcher(store), pino({ level: 'silent' }), createRelayMetrics(), { worker, offLoopMinBytes: 0 });
+  await store.createDocument(
+    {
+      id: 'doc-1',
+      workspaceId: 'ws-1',
+      title: 'Notes',
+      template: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    Y.encodeStateAsUpdate(new Y.Doc()),
+  );
+  const persistence = new RoomPersistence(
+    'doc-1',
+    store,
+    new AppendBatcher(store),
+    pino({ level: 'silent' }),
+    createRelayMetrics(),
+    { worker, offLoopMinBytes: 0 },
+  );
   const doc = await persistence.load();
   /** Types `count` keystrokes into `doc`, each stored as the room stores a round. */
   const type = async (count: number): Promise<void> => {
@@ -42,7 +62,10 @@ async function openRoom(worker: CompactionWorker) {
   const storedText = async (): Promise<string> => {
     const stored = await store.loadDocument('doc-1');
     const copy = new Y.Doc();
-    for (const part of stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]) Y.applyUpdate(copy, part);
+    for (const part of stored.snapshot === null
+      ? stored.updates
+      : [stored.snapshot, ...stored.updates])
+      Y.applyUpdate(copy, part);
     return copy.getText('notes').toString();
   };
   return { store, persistence, doc, type, storedText };
@@ -62,7 +85,10 @@ describe('room persistence off the loop', () => {
   });
 
   test('R28, R18: with a hung worker the session still closes, on the loop, within the timeout, and loses nothing', async () => {
-    const hung = new CompactionWorker({ entry: new URL('./support/silent-worker.mjs', import.meta.url), timeoutMs: 300 });
+    const hung = new CompactionWorker({
+      entry: new URL('./support/silent-worker.mjs', import.meta.url),
+      timeoutMs: 300,
+    });
     const { store, doc, persistence, type, storedText } = await openRoom(hung);
     await type(COMPACT_AFTER_UPDATES + 10);
     const started = performance.now();
@@ -75,7 +101,10 @@ describe('room persistence off the loop', () => {
   });
 
   test('R28: after a failed compaction in the worker the next round compacts on the loop', async () => {
-    const hung = new CompactionWorker({ entry: new URL('./support/silent-worker.mjs', import.meta.url), timeoutMs: 200 });
+    const hung = new CompactionWorker({
+      entry: new URL('./support/silent-worker.mjs', import.meta.url),
+      timeoutMs: 200,
+    });
     const { store, doc, type, storedText } = await openRoom(hung);
     await type(COMPACT_AFTER_UPDATES);
     await new Promise((resolve) => setTimeout(resolve, 600)); // the merge times out

@@ -17,7 +17,13 @@ import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.t
 
 function socket() {
   const frames: Uint8Array[] = [];
-  const raw: RelaySocket = { send: (frame) => frames.push(frame), close: () => {}, pause: () => {}, resume: () => {}, isOpen: true };
+  const raw: RelaySocket = {
+    send: (frame) => frames.push(frame),
+    close: () => {},
+    pause: () => {},
+    resume: () => {},
+    isOpen: true,
+  };
   return { raw, frames };
 }
 
@@ -52,8 +58,16 @@ async function until(what: string, done: () => boolean): Promise<void> {
 describe('two relays on one store', () => {
   test('R17/R21: a room whose append shows another node wrote in between reads what it lacked, delivers it, and every compaction keeps everything', async () => {
     const store = new MemoryDocumentStore();
-    const options = { store, logger: pino({ level: 'silent' }), maxMessageBytes: 1 << 20, commitIntervalMs: 0 };
-    const [nodeA, nodeB] = [new Relay({ ...options, metrics: createRelayMetrics() }), new Relay({ ...options, metrics: createRelayMetrics() })];
+    const options = {
+      store,
+      logger: pino({ level: 'silent' }),
+      maxMessageBytes: 1 << 20,
+      commitIntervalMs: 0,
+    };
+    const [nodeA, nodeB] = [
+      new Relay({ ...options, metrics: createRelayMetrics() }),
+      new Relay({ ...options, metrics: createRelayMetrics() }),
+    ];
     const access = { workspaceId: 'w', role: 'editor' } as const;
     const [alice, bob] = [socket(), socket()];
     const atA = nodeA.connect('d', alice.raw, access);
@@ -72,7 +86,9 @@ describe('two relays on one store', () => {
     await nodeB.shutdown();
     await nodeA.shutdown();
     const stored = await store.loadDocument('d');
-    const text = rebuildDocument(stored, () => {}).getText('notes').toString();
+    const text = rebuildDocument(stored, () => {})
+      .getText('notes')
+      .toString();
     expect(text).toContain('alice');
     expect(text).toContain('bob');
   });

@@ -26,7 +26,9 @@ async function gatedStore(): Promise<{ store: DocumentStore; release: () => void
   const updates: Uint8Array[] = [];
   stored.on('update', (update: Uint8Array) => updates.push(update));
   stored.getText('notes').insert(0, 'snapshot part. ');
-  const [seq] = await memory.appendUpdates([{ documentId: 'doc', updates: [Y.encodeStateAsUpdate(stored)] }]);
+  const [seq] = await memory.appendUpdates([
+    { documentId: 'doc', updates: [Y.encodeStateAsUpdate(stored)] },
+  ]);
   await memory.compact('doc', Y.encodeStateAsUpdate(stored), seq!);
   updates.length = 0;
   stored.getText('notes').insert(stored.getText('notes').length, 'log one. ');
@@ -48,7 +50,13 @@ async function gatedStore(): Promise<{ store: DocumentStore; release: () => void
 
 function recordingSocket() {
   const frames: Uint8Array[] = [];
-  const socket: RelaySocket = { send: (frame) => frames.push(frame), close: () => {}, pause: () => {}, resume: () => {}, isOpen: true };
+  const socket: RelaySocket = {
+    send: (frame) => frames.push(frame),
+    close: () => {},
+    pause: () => {},
+    resume: () => {},
+    isOpen: true,
+  };
   return { socket, frames };
 }
 
@@ -76,7 +84,14 @@ async function until(what: string, done: () => boolean): Promise<void> {
 }
 
 const access = { workspaceId: 'w', role: 'editor' } as const;
-const newRelay = (store: DocumentStore) => new Relay({ store, logger: pino({ level: 'silent' }), metrics: createRelayMetrics(), maxMessageBytes: 1 << 20, roomGraceMs: 0 });
+const newRelay = (store: DocumentStore) =>
+  new Relay({
+    store,
+    logger: pino({ level: 'silent' }),
+    metrics: createRelayMetrics(),
+    maxMessageBytes: 1 << 20,
+    roomGraceMs: 0,
+  });
 
 describe('answering sync from stored bytes', () => {
   test('R26: a request made while storage is read is answered from the snapshot and log before the room greets, and holds the whole stored document', async () => {
@@ -107,7 +122,9 @@ describe('answering sync from stored bytes', () => {
     writing.onMessage(encodeSyncUpdate(Y.encodeStateAsUpdate(edit)));
     reading.onMessage(encodeSyncStep1(new Y.Doc()));
     release();
-    await until('the reader\u2019s answer', () => readSyncFrames(reader.frames).kinds.includes('step2'));
+    await until('the reader\u2019s answer', () =>
+      readSyncFrames(reader.frames).kinds.includes('step2'),
+    );
 
     const { kinds, doc } = readSyncFrames(reader.frames);
     expect(kinds[0]).toBe('step1'); // greeted first: not answered from the stored bytes

@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addTableSection, initializeDocument, readTable, resizeColumn } from '../../../core/schema/index.ts';
+import {
+  addTableSection,
+  initializeDocument,
+  readTable,
+  resizeColumn,
+} from '../../../core/schema/index.ts';
 import { columnWidth, suggestedColumnWidth, type Column } from '../../../core/tables/index.ts';
 
 function tableDoc(): Y.Doc {
@@ -13,14 +18,19 @@ function tableDoc(): Y.Doc {
         { id: 'topic', kind: 'text', title: 'Potential topic(s)' },
         { id: 'done', kind: 'checkbox', title: 'Done' },
         { id: 'date', kind: 'date', title: 'First date' },
-        { id: 'goal', kind: 'checkbox', title: 'Ensure every student who needs services gets them' },
+        {
+          id: 'goal',
+          kind: 'checkbox',
+          title: 'Ensure every student who needs services gets them',
+        },
       ],
     }),
   );
   return doc;
 }
 
-const column = (doc: Y.Doc, id: string): Column => readTable(doc, 't')!.value.columns.find((c) => c.id === id)!;
+const column = (doc: Y.Doc, id: string): Column =>
+  readTable(doc, 't')!.value.columns.find((c) => c.id === id)!;
 
 describe('column widths by kind', () => {
   test('long text is wide; checkbox and date are narrow', () => {
@@ -61,7 +71,9 @@ describe('resizing a column', () => {
 
   test('a width written by a hostile or newer client is reported and ignored, never thrown', () => {
     const doc = tableDoc();
-    const columns = (doc.getArray('sections').get(0) as Y.Map<unknown>).get('columns') as Y.Array<Y.Map<unknown>>;
+    const columns = (doc.getArray('sections').get(0) as Y.Map<unknown>).get('columns') as Y.Array<
+      Y.Map<unknown>
+    >;
     const entry = columns.toArray().find((map) => map.get('id') === 'done') ?? columns.get(1);
     entry.set('width', 'wide');
     const read = readTable(doc, 't')!;

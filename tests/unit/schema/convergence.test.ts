@@ -36,21 +36,41 @@ const NOTE = 'note';
 
 function baseDocument(): Y.Doc {
   const doc = new Y.Doc();
-  initializeDocument(doc, { title: 'Working session', template: null, createdAt: '2026-11-29T10:00:00.000Z' }, (d) => {
-    addNoteSection(d, { id: NOTE, title: 'Notes', blocks: [{ type: 'paragraph', content: [{ text: 'Goals' }] }] });
-    addTableSection(d, {
-      id: TABLE,
-      title: 'Next steps',
-      columns: [
-        { id: 'task', kind: 'text', title: 'Task' },
-        { id: 'count', kind: 'number', title: 'Count' },
-        { id: 'done', kind: 'checkbox', title: 'Done' },
-        { id: 'goals', kind: 'multi-choice', title: 'Goals', options: [{ id: 'g1', label: 'One' }, { id: 'g2', label: 'Two' }] },
-        { id: 'how', kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
-      ],
-      rows: [{ id: 'r1', values: { task: 'Draft MOU' } }, { id: 'r2', values: { task: 'Train providers' } }, { id: 'r3' }],
-    });
-  });
+  initializeDocument(
+    doc,
+    { title: 'Working session', template: null, createdAt: '2026-11-29T10:00:00.000Z' },
+    (d) => {
+      addNoteSection(d, {
+        id: NOTE,
+        title: 'Notes',
+        blocks: [{ type: 'paragraph', content: [{ text: 'Goals' }] }],
+      });
+      addTableSection(d, {
+        id: TABLE,
+        title: 'Next steps',
+        columns: [
+          { id: 'task', kind: 'text', title: 'Task' },
+          { id: 'count', kind: 'number', title: 'Count' },
+          { id: 'done', kind: 'checkbox', title: 'Done' },
+          {
+            id: 'goals',
+            kind: 'multi-choice',
+            title: 'Goals',
+            options: [
+              { id: 'g1', label: 'One' },
+              { id: 'g2', label: 'Two' },
+            ],
+          },
+          { id: 'how', kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
+        ],
+        rows: [
+          { id: 'r1', values: { task: 'Draft MOU' } },
+          { id: 'r2', values: { task: 'Train providers' } },
+          { id: 'r3' },
+        ],
+      });
+    },
+  );
   return doc;
 }
 
@@ -75,7 +95,9 @@ type SectionOp =
   | { op: 'deleteSection'; section: number }
   | { op: 'typeInNote'; at: number; text: string };
 
-type Step = { replica: number; change: TableOp | SectionOp } | { deliver: { from: number; to: number; limit: number; seed: number } };
+type Step =
+  | { replica: number; change: TableOp | SectionOp }
+  | { deliver: { from: number; to: number; limit: number; seed: number } };
 
 const small = fc.nat({ max: 12 });
 const word = fc.string({ minLength: 1, maxLength: 4 });
@@ -84,18 +106,51 @@ const tableOp: fc.Arbitrary<TableOp> = fc.oneof(
   fc.record({ op: fc.constant('insertRow' as const), at: small }),
   fc.record({ op: fc.constant('deleteRow' as const), row: small }),
   fc.record({ op: fc.constant('moveRow' as const), row: small, to: small }),
-  fc.record({ op: fc.constant('typeInCell' as const), row: small, column: small, at: small, text: word }),
-  fc.record({ op: fc.constant('eraseInCell' as const), row: small, column: small, at: small, length: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ op: fc.constant('setNumber' as const), row: small, value: fc.integer({ min: -5, max: 500 }) }),
+  fc.record({
+    op: fc.constant('typeInCell' as const),
+    row: small,
+    column: small,
+    at: small,
+    text: word,
+  }),
+  fc.record({
+    op: fc.constant('eraseInCell' as const),
+    row: small,
+    column: small,
+    at: small,
+    length: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({
+    op: fc.constant('setNumber' as const),
+    row: small,
+    value: fc.integer({ min: -5, max: 500 }),
+  }),
   fc.record({ op: fc.constant('setDone' as const), row: small, value: fc.boolean() }),
-  fc.record({ op: fc.constant('pick' as const), row: small, option: fc.constantFrom('g1' as const, 'g2' as const), picked: fc.boolean() }),
-  fc.record({ op: fc.constant('rate' as const), row: small, participant: fc.constantFrom('Ana', 'Ben', 'Cy'), level: fc.option(fc.nat({ max: 5 }), { nil: null }) }),
-  fc.record({ op: fc.constant('addColumn' as const), kind: fc.constantFrom('text' as const, 'number' as const) }),
+  fc.record({
+    op: fc.constant('pick' as const),
+    row: small,
+    option: fc.constantFrom('g1' as const, 'g2' as const),
+    picked: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('rate' as const),
+    row: small,
+    participant: fc.constantFrom('Ana', 'Ben', 'Cy'),
+    level: fc.option(fc.nat({ max: 5 }), { nil: null }),
+  }),
+  fc.record({
+    op: fc.constant('addColumn' as const),
+    kind: fc.constantFrom('text' as const, 'number' as const),
+  }),
   fc.record({ op: fc.constant('deleteColumn' as const), column: small }),
 );
 
 const sectionOp: fc.Arbitrary<SectionOp> = fc.oneof(
-  fc.record({ op: fc.constant('addSection' as const), at: small, kind: fc.constantFrom('note' as const, 'table' as const) }),
+  fc.record({
+    op: fc.constant('addSection' as const),
+    at: small,
+    kind: fc.constantFrom('note' as const, 'table' as const),
+  }),
   fc.record({ op: fc.constant('moveSection' as const), section: small, to: small }),
   fc.record({ op: fc.constant('renameSection' as const), section: small, title: word }),
   fc.record({ op: fc.constant('deleteSection' as const), section: small }),
@@ -107,7 +162,17 @@ function steps(replicas: number, change: fc.Arbitrary<TableOp | SectionOp>): fc.
   return fc.array(
     fc.oneof(
       { weight: 3, arbitrary: fc.record({ replica, change }) },
-      { weight: 1, arbitrary: fc.record({ deliver: fc.record({ from: replica, to: replica, limit: fc.integer({ min: 1, max: 6 }), seed: fc.integer() }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          deliver: fc.record({
+            from: replica,
+            to: replica,
+            limit: fc.integer({ min: 1, max: 6 }),
+            seed: fc.integer(),
+          }),
+        }),
+      },
     ),
     { minLength: 1, maxLength: 40 },
   );
@@ -140,7 +205,11 @@ function applyTableOp(doc: Y.Doc, change: TableOp): void {
       if (text === null) return;
       const at = Math.min(change.at, text.length);
       if (change.op === 'typeInCell') text.insert(at, change.text);
-      else text.delete(Math.min(at, Math.max(0, text.length - 1)), Math.min(change.length, text.length));
+      else
+        text.delete(
+          Math.min(at, Math.max(0, text.length - 1)),
+          Math.min(change.length, text.length),
+        );
       return;
     }
     case 'setNumber':
@@ -160,7 +229,9 @@ function applyTableOp(doc: Y.Doc, change: TableOp): void {
       return;
     case 'deleteColumn': {
       // Keep the base columns the other operations target; delete only added ones.
-      const added = table.columns.filter((column) => !['task', 'count', 'done', 'goals', 'how'].includes(column.id));
+      const added = table.columns.filter(
+        (column) => !['task', 'count', 'done', 'goals', 'how'].includes(column.id),
+      );
       const column = pick(added, change.column);
       if (column) deleteColumn(doc, TABLE, column.id);
       return;
@@ -174,7 +245,13 @@ function applySectionOp(doc: Y.Doc, change: SectionOp): void {
   switch (change.op) {
     case 'addSection':
       if (change.kind === 'note') addNoteSection(doc, { title: 'New notes', index: change.at });
-      else addTableSection(doc, { title: 'New table', index: change.at, columns: [{ kind: 'text', title: 'Item' }], rows: [{}] });
+      else
+        addTableSection(doc, {
+          title: 'New table',
+          index: change.at,
+          columns: [{ kind: 'text', title: 'Item' }],
+          rows: [{}],
+        });
       return;
     case 'moveSection':
       if (section) moveSection(doc, section, change.to);
@@ -196,7 +273,13 @@ function applySectionOp(doc: Y.Doc, change: SectionOp): void {
   }
 }
 
-const SECTION_OPS: ReadonlySet<string> = new Set<SectionOp['op']>(['addSection', 'moveSection', 'renameSection', 'deleteSection', 'typeInNote']);
+const SECTION_OPS: ReadonlySet<string> = new Set<SectionOp['op']>([
+  'addSection',
+  'moveSection',
+  'renameSection',
+  'deleteSection',
+  'typeInNote',
+]);
 
 function isTableOp(change: TableOp | SectionOp): change is TableOp {
   return !SECTION_OPS.has(change.op);
@@ -229,12 +312,17 @@ function run(replicaCount: number, allSteps: Step[], finalSeed: number): void {
 
 describe('convergence of concurrent edits', () => {
   test('two replicas editing rows and cells of one table end identical and readable', () => {
-    fc.assert(fc.property(steps(2, tableOp), fc.integer(), (allSteps, seed) => run(2, allSteps, seed)), { numRuns: 250 });
+    fc.assert(
+      fc.property(steps(2, tableOp), fc.integer(), (allSteps, seed) => run(2, allSteps, seed)),
+      { numRuns: 250 },
+    );
   });
 
   test('three replicas editing tables, columns and sections at once end identical and readable', () => {
     fc.assert(
-      fc.property(steps(3, fc.oneof(tableOp, sectionOp)), fc.integer(), (allSteps, seed) => run(3, allSteps, seed)),
+      fc.property(steps(3, fc.oneof(tableOp, sectionOp)), fc.integer(), (allSteps, seed) =>
+        run(3, allSteps, seed),
+      ),
       { numRuns: 250 },
     );
   });

@@ -27,7 +27,10 @@ const codes = (problems: readonly { code: string }[]) => problems.map((problem) 
 describe('reading a document from an old, buggy or hostile client', () => {
   test('an empty document reads as untitled with no sections, and says what is missing', () => {
     const read = readDocument(new Y.Doc());
-    expect(read.value).toEqual({ meta: { title: '', template: null, schemaVersion: 0, createdAt: null }, sections: [] });
+    expect(read.value).toEqual({
+      meta: { title: '', template: null, schemaVersion: 0, createdAt: null },
+      sections: [],
+    });
     expect(codes(read.problems)).toEqual(['missing', 'missing']);
   });
 
@@ -46,15 +49,38 @@ describe('reading a document from an old, buggy or hostile client', () => {
     doc.getMap('meta').set('title', 42);
     doc.getArray('sections').push(['not a section']);
     section(doc, { kind: 'note', title: 'No id' });
-    section(doc, { id: 'dup', order: 'a1', kind: 'note', title: 'First', content: new Y.XmlFragment() });
+    section(doc, {
+      id: 'dup',
+      order: 'a1',
+      kind: 'note',
+      title: 'First',
+      content: new Y.XmlFragment(),
+    });
     section(doc, { id: 'dup', order: 'a0', kind: 'note', title: 'Second' });
-    section(doc, { id: 'bad-content', order: 'a2', kind: 'note', title: 7, content: 'plain string' });
+    section(doc, {
+      id: 'bad-content',
+      order: 'a2',
+      kind: 'note',
+      title: 7,
+      content: 'plain string',
+    });
     section(doc, { id: 'no-order', kind: 'note', title: 'Last', content: new Y.XmlFragment() });
     const read = readDocument(doc);
     expect(read.value.meta.title).toBe('');
     expect(read.value.sections.map((s) => s.id)).toEqual(['dup', 'bad-content', 'no-order']);
     expect(read.value.sections[0]).toMatchObject({ title: 'First' });
-    expect(codes(read.problems).sort()).toEqual(['duplicate-id', 'missing', 'missing', 'missing', 'wrong-type', 'wrong-type', 'wrong-type', 'wrong-type'].sort());
+    expect(codes(read.problems).sort()).toEqual(
+      [
+        'duplicate-id',
+        'missing',
+        'missing',
+        'missing',
+        'wrong-type',
+        'wrong-type',
+        'wrong-type',
+        'wrong-type',
+      ].sort(),
+    );
   });
 
   test('a table with odd columns and cells still reads, showing what it can', () => {
@@ -66,7 +92,14 @@ describe('reading a document from an old, buggy or hostile client', () => {
       column({ id: 'task', order: 'a0', kind: 'text', title: 'Task' }),
       column({ id: 'n', order: 'a1', kind: 'number', title: 'N' }),
       column({ id: 'sig', order: 'a2', kind: 'signature', title: 'Signature' }),
-      column({ id: 'rate', order: 'a3', kind: 'rate', title: 'Rate', numerator: 'n', denominator: 'gone' }),
+      column({
+        id: 'rate',
+        order: 'a3',
+        kind: 'rate',
+        title: 'Rate',
+        numerator: 'n',
+        denominator: 'gone',
+      }),
       column({ id: 'pick', order: 'a4', kind: 'choice', title: 'Pick', options: 'not a list' }),
       column({ id: 'how', order: 'a5', kind: 'rating', title: 'How', scale: ['Low', 'High'] }),
     ]);
@@ -85,7 +118,14 @@ describe('reading a document from an old, buggy or hostile client', () => {
     ratings.set('how/Ben', 42);
 
     const read = readTable(doc, 't')!;
-    expect(read.value.columns.map((c) => c.kind)).toEqual(['text', 'number', 'unknown', 'rate', 'choice', 'rating']);
+    expect(read.value.columns.map((c) => c.kind)).toEqual([
+      'text',
+      'number',
+      'unknown',
+      'rate',
+      'choice',
+      'rating',
+    ]);
     expect(read.value.rows).toHaveLength(1);
     expect(read.value.rows[0]?.cells).toEqual({
       task: { kind: 'text', text: '' },
@@ -96,7 +136,16 @@ describe('reading a document from an old, buggy or hostile client', () => {
       how: { kind: 'rating', answers: [{ participant: 'Ana', level: 1 }] },
     });
     expect(codes(read.problems).sort()).toEqual(
-      ['unknown-kind', 'dangling-reference', 'wrong-type', 'wrong-type', 'wrong-type', 'wrong-type', 'dangling-reference', 'invalid-value'].sort(),
+      [
+        'unknown-kind',
+        'dangling-reference',
+        'wrong-type',
+        'wrong-type',
+        'wrong-type',
+        'wrong-type',
+        'dangling-reference',
+        'invalid-value',
+      ].sort(),
     );
   });
 
@@ -110,15 +159,47 @@ describe('reading a document from an old, buggy or hostile client', () => {
     text.insert(0, 'cell text');
     content.insert(0, [table]);
     const read = readDocument(doc);
-    expect(read.value.sections[0]).toMatchObject({ blocks: [{ type: 'paragraph', content: [{ text: 'cell text' }] }] });
+    expect(read.value.sections[0]).toMatchObject({
+      blocks: [{ type: 'paragraph', content: [{ text: 'cell text' }] }],
+    });
     expect(codes(read.problems)).toContain('unknown-kind');
   });
 });
 
 describe('readers never throw', () => {
-  const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('note', 'table', 'text', 'rating', 'rate', 'choice', 'a0', 'a1', 'id', 'x/y'));
-  const keys = fc.constantFrom('id', 'order', 'kind', 'title', 'content', 'columns', 'rows', 'cells', 'picks', 'ratings', 'options', 'scale', 'numerator', 'denominator', 'description', 'x/y', 'task');
-  type Shape = { leaf: unknown } | { map: [string, Shape][] } | { array: Shape[] } | { text: string } | { xml: string };
+  const leaf = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('note', 'table', 'text', 'rating', 'rate', 'choice', 'a0', 'a1', 'id', 'x/y'),
+  );
+  const keys = fc.constantFrom(
+    'id',
+    'order',
+    'kind',
+    'title',
+    'content',
+    'columns',
+    'rows',
+    'cells',
+    'picks',
+    'ratings',
+    'options',
+    'scale',
+    'numerator',
+    'denominator',
+    'description',
+    'x/y',
+    'task',
+  );
+  type Shape =
+    | { leaf: unknown }
+    | { map: [string, Shape][] }
+    | { array: Shape[] }
+    | { text: string }
+    | { xml: string };
   const shape: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -126,7 +207,9 @@ describe('readers never throw', () => {
       fc.array(fc.tuple(keys, tie('node')), { maxLength: 5 }).map((map) => ({ map })),
       fc.array(tie('node'), { maxLength: 4 }).map((array) => ({ array })),
       fc.string({ maxLength: 5 }).map((text) => ({ text })),
-      fc.constantFrom('paragraph', 'heading', 'bulletList', 'listItem', 'weird').map((xml) => ({ xml })),
+      fc
+        .constantFrom('paragraph', 'heading', 'bulletList', 'listItem', 'weird')
+        .map((xml) => ({ xml })),
     ),
   })).node;
 
@@ -146,18 +229,22 @@ describe('readers never throw', () => {
 
   test('any shape of sections and meta reads without an exception', () => {
     fc.assert(
-      fc.property(fc.array(shape, { maxLength: 4 }), fc.array(fc.tuple(keys, shape), { maxLength: 4 }), (sections, meta) => {
-        const source = new Y.Doc();
-        source.transact(() => {
-          source.getArray('sections').push(sections.map(build));
-          for (const [key, value] of meta) source.getMap('meta').set(key, build(value));
-        });
-        // Through the wire, as a real peer would deliver it.
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
-        const read = readDocument(doc);
-        expect(Array.isArray(read.value.sections)).toBe(true);
-      }),
+      fc.property(
+        fc.array(shape, { maxLength: 4 }),
+        fc.array(fc.tuple(keys, shape), { maxLength: 4 }),
+        (sections, meta) => {
+          const source = new Y.Doc();
+          source.transact(() => {
+            source.getArray('sections').push(sections.map(build));
+            for (const [key, value] of meta) source.getMap('meta').set(key, build(value));
+          });
+          // Through the wire, as a real peer would deliver it.
+          const doc = new Y.Doc();
+          Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+          const read = readDocument(doc);
+          expect(Array.isArray(read.value.sections)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

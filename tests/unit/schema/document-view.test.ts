@@ -1,12 +1,29 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addNoteSection, addRow, noteFragment, readDocument, readSections, readTable, renameSection, setCell, textCell, writeTitle } from '../../../core/schema/index.ts';
+import {
+  addNoteSection,
+  addRow,
+  noteFragment,
+  readDocument,
+  readSections,
+  readTable,
+  renameSection,
+  setCell,
+  textCell,
+  writeTitle,
+} from '../../../core/schema/index.ts';
 import { createDocument } from '../../../core/templates/index.ts';
 import { DocumentViewReader } from '../../../core/schema/document-view.ts';
 
-function openReader(): { doc: Y.Doc; reader: DocumentViewReader; read: () => ReturnType<DocumentViewReader['read']> } {
+function openReader(): {
+  doc: Y.Doc;
+  reader: DocumentViewReader;
+  read: () => ReturnType<DocumentViewReader['read']>;
+} {
   const doc = new Y.Doc();
-  expect(createDocument(doc, { template: 'data-review', createdAt: '2026-08-17T09:00:00.000Z' })).toEqual({ ok: true });
+  expect(
+    createDocument(doc, { template: 'data-review', createdAt: '2026-08-17T09:00:00.000Z' }),
+  ).toEqual({ ok: true });
   const reader = new DocumentViewReader(doc);
   doc.on('afterTransaction', (transaction: Y.Transaction) => reader.noteTransaction(transaction));
   return { doc, reader, read: () => reader.read() };
@@ -38,11 +55,16 @@ describe('the page view, read again only where something changed', () => {
     const firstBefore = before.sections.find((section) => section.id === first!.id)!;
     const firstAfter = after.sections.find((section) => section.id === first!.id)!;
     expect(firstAfter).not.toBe(firstBefore);
-    expect(after.sections.find((section) => section.id === second!.id)).toBe(before.sections.find((section) => section.id === second!.id));
-    if (firstAfter.kind !== 'table' || firstBefore.kind !== 'table') throw new Error('expected tables');
+    expect(after.sections.find((section) => section.id === second!.id)).toBe(
+      before.sections.find((section) => section.id === second!.id),
+    );
+    if (firstAfter.kind !== 'table' || firstBefore.kind !== 'table')
+      throw new Error('expected tables');
     expect(firstAfter.table.rows[0]).not.toBe(firstBefore.table.rows[0]);
     expect(firstAfter.table.rows.slice(1)).toEqual(firstBefore.table.rows.slice(1));
-    firstAfter.table.rows.slice(1).forEach((rowAfter, index) => expect(rowAfter).toBe(firstBefore.table.rows[index + 1]));
+    firstAfter.table.rows
+      .slice(1)
+      .forEach((rowAfter, index) => expect(rowAfter).toBe(firstBefore.table.rows[index + 1]));
     expect(firstAfter.table).toEqual(readTable(doc, first!.id)!.value);
   });
 
@@ -63,15 +85,22 @@ describe('the page view, read again only where something changed', () => {
     const view = read();
     const full = readDocument(doc).value;
     expect(view.meta).toEqual(full.meta);
-    expect(view.sections.map((section) => [section.id, section.kind, section.title])).toEqual(full.sections.map((section) => [section.id, section.kind, section.title]));
+    expect(view.sections.map((section) => [section.id, section.kind, section.title])).toEqual(
+      full.sections.map((section) => [section.id, section.kind, section.title]),
+    );
     const shown = view.sections.find((section) => section.id === first!.id)!;
     expect(shown.kind === 'table' && shown.table).toEqual(readTable(doc, first!.id)!.value);
-    expect(shown.kind === 'table' && shown.table.rows[0]!.cells[textColumn.id]).toEqual({ kind: 'text', text: 'abc' });
+    expect(shown.kind === 'table' && shown.table.rows[0]!.cells[textColumn.id]).toEqual({
+      kind: 'text',
+      text: 'abc',
+    });
   });
 
   test('changes made before anyone listened are caught up with', () => {
     const doc = new Y.Doc();
-    expect(createDocument(doc, { template: 'barriers', createdAt: '2026-08-17T09:00:00.000Z' })).toEqual({ ok: true });
+    expect(
+      createDocument(doc, { template: 'barriers', createdAt: '2026-08-17T09:00:00.000Z' }),
+    ).toEqual({ ok: true });
     const reader = new DocumentViewReader(doc);
     writeTitle(doc, 'Changed meanwhile');
     reader.catchUp();

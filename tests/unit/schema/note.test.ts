@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addNoteSection, initializeDocument, noteFragment, readNote, type NoteBlock } from '../../../core/schema/index.ts';
+import {
+  addNoteSection,
+  initializeDocument,
+  noteFragment,
+  readNote,
+  type NoteBlock,
+} from '../../../core/schema/index.ts';
 
 function noteWith(blocks: NoteBlock[]): { doc: Y.Doc; id: string } {
   const doc = new Y.Doc();
@@ -15,9 +21,33 @@ describe('note sections', () => {
   test('headings, marks, links, nested lists, quotes and rules read back as written', () => {
     const blocks: NoteBlock[] = [
       { type: 'heading', level: 2, content: [{ text: 'Dear staff,' }] },
-      { type: 'paragraph', content: [{ text: 'Please do ' }, { text: 'not', bold: true }, { text: ' share ' }, { text: 'student', italic: true, strike: true }, { text: ' details. See ' }, { text: 'FERPA', link: 'https://studentprivacy.ed.gov/' }, { text: ' and ' }, { text: 'code', code: true }] },
-      { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ text: 'One' }] }, { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ text: 'Nested' }] }]] }]] },
-      { type: 'orderedList', start: 3, items: [[{ type: 'paragraph', content: [{ text: 'Third question' }] }]] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'Please do ' },
+          { text: 'not', bold: true },
+          { text: ' share ' },
+          { text: 'student', italic: true, strike: true },
+          { text: ' details. See ' },
+          { text: 'FERPA', link: 'https://studentprivacy.ed.gov/' },
+          { text: ' and ' },
+          { text: 'code', code: true },
+        ],
+      },
+      {
+        type: 'bulletList',
+        items: [
+          [
+            { type: 'paragraph', content: [{ text: 'One' }] },
+            { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ text: 'Nested' }] }]] },
+          ],
+        ],
+      },
+      {
+        type: 'orderedList',
+        start: 3,
+        items: [[{ type: 'paragraph', content: [{ text: 'Third question' }] }]],
+      },
       { type: 'blockquote', blocks: [{ type: 'paragraph', content: [{ text: 'Quoted' }] }] },
       { type: 'horizontalRule' },
     ];
@@ -28,8 +58,15 @@ describe('note sections', () => {
   });
 
   test('a line break inside a paragraph is kept as a hard break', () => {
-    const { doc, id } = noteWith([{ type: 'paragraph', content: [{ text: 'Riverside USD\nStudent support office' }] }]);
-    expect(readNote(doc, id)?.value).toEqual([{ type: 'paragraph', content: [{ text: 'Riverside USD' }, { text: '\n' }, { text: 'Student support office' }] }]);
+    const { doc, id } = noteWith([
+      { type: 'paragraph', content: [{ text: 'Riverside USD\nStudent support office' }] },
+    ]);
+    expect(readNote(doc, id)?.value).toEqual([
+      {
+        type: 'paragraph',
+        content: [{ text: 'Riverside USD' }, { text: '\n' }, { text: 'Student support office' }],
+      },
+    ]);
   });
 
   test('writing notes does not read detached Yjs types (which Yjs warns about)', () => {
@@ -37,7 +74,10 @@ describe('note sections', () => {
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      noteWith([{ type: 'bulletList', items: [[{ type: 'paragraph', content: [{ text: 'x' }] }]] }, { type: 'blockquote', blocks: [{ type: 'paragraph', content: [] }] }]);
+      noteWith([
+        { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ text: 'x' }] }]] },
+        { type: 'blockquote', blocks: [{ type: 'paragraph', content: [] }] },
+      ]);
     } finally {
       console.warn = original;
     }
@@ -50,7 +90,10 @@ describe('note sections', () => {
     const paragraph = fragment.get(0) as Y.XmlElement;
     paragraph.setAttribute('onclick', 'alert(1)');
     const bare = new Y.XmlText();
-    bare.insert(0, 'Bare text', { onclick: 'x', link: { href: 'javascript:alert(1)', onmouseover: 'x' } });
+    bare.insert(0, 'Bare text', {
+      onclick: 'x',
+      link: { href: 'javascript:alert(1)', onmouseover: 'x' },
+    });
     const image = new Y.XmlElement('img');
     image.setAttribute('onerror', 'alert(1)');
     fragment.insert(1, [bare, image]);
@@ -61,7 +104,9 @@ describe('note sections', () => {
       { type: 'paragraph', content: [{ text: 'Bare text', link: 'javascript:alert(1)' }] },
       { type: 'paragraph', content: [{ text: '' }] },
     ]);
-    expect(read.problems.map((problem) => [problem.path.replace(/^.*content/, 'content'), problem.code])).toEqual([
+    expect(
+      read.problems.map((problem) => [problem.path.replace(/^.*content/, 'content'), problem.code]),
+    ).toEqual([
       ['content[0]', 'invalid-value'],
       ['content[1]', 'wrong-type'],
       ['content[1]', 'invalid-value'],

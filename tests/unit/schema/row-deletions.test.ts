@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addRow, addTableSection, ensureTextCell, initializeDocument, readTable, setCell, setRating, trackRowDeletions } from '../../../core/schema/index.ts';
+import {
+  addRow,
+  addTableSection,
+  ensureTextCell,
+  initializeDocument,
+  readTable,
+  setCell,
+  setRating,
+  trackRowDeletions,
+} from '../../../core/schema/index.ts';
 import { FREQUENCY_SCALE } from '../../../core/tables/index.ts';
 
 function twoReplicas(): [Y.Doc, Y.Doc] {
@@ -14,17 +23,29 @@ function twoReplicas(): [Y.Doc, Y.Doc] {
         { id: 'count', kind: 'number', title: 'Count' },
         { id: 'how-often', kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
       ],
-      rows: [{ id: 'r1', values: { task: 'Draft MOU', count: 3 } }, { id: 'r2', values: { task: 'Call the clinic' } }],
+      rows: [
+        { id: 'r1', values: { task: 'Draft MOU', count: 3 } },
+        { id: 'r2', values: { task: 'Call the clinic' } },
+      ],
     }),
   );
   const b = new Y.Doc();
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'b' && Y.applyUpdate(b, update, 'a'));
-  b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'a' && Y.applyUpdate(a, update, 'b'));
+  a.on(
+    'update',
+    (update: Uint8Array, origin: unknown) => origin !== 'b' && Y.applyUpdate(b, update, 'a'),
+  );
+  b.on(
+    'update',
+    (update: Uint8Array, origin: unknown) => origin !== 'a' && Y.applyUpdate(a, update, 'b'),
+  );
   return [a, b];
 }
 
-const tasks = (doc: Y.Doc) => readTable(doc, 't')!.value.rows.map((row) => (row.cells.task?.kind === 'text' ? row.cells.task.text : ''));
+const tasks = (doc: Y.Doc) =>
+  readTable(doc, 't')!.value.rows.map((row) =>
+    row.cells.task?.kind === 'text' ? row.cells.task.text : '',
+  );
 
 describe('undoing a row deletion', () => {
   test('brings the row back whole, in its place, for everyone', () => {
@@ -39,14 +60,17 @@ describe('undoing a row deletion', () => {
       expect(tasks(doc)).toEqual(['Draft MOU', 'Call the clinic']);
       const row = readTable(doc, 't')!.value.rows[0]!;
       expect(row.cells.count).toEqual({ kind: 'number', value: 3 });
-      expect(row.cells['how-often']).toEqual({ kind: 'rating', answers: [{ participant: 'p-ana', level: 3 }] });
+      expect(row.cells['how-often']).toEqual({
+        kind: 'rating',
+        answers: [{ participant: 'p-ana', level: 3 }],
+      });
     }
     // The restored cell is still collaborative text.
     ensureTextCell(b, 't', readTable(b, 't')!.value.rows[0]!.id, 'task')!.insert(0, 'Legal: ');
     expect(tasks(a)[0]).toBe('Legal: Draft MOU');
   });
 
-  test('undoes only one\'s own deletions, never someone else\'s edits', () => {
+  test("undoes only one's own deletions, never someone else's edits", () => {
     const [a, b] = twoReplicas();
     const mine = trackRowDeletions(a, 't')!;
     mine.deleteRow('r2');

@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { adaptationOwnerTextOf, ensureAdaptationOwnerText, readAdaptation, writeAdaptation } from '../../../core/schema/index.ts';
+import {
+  adaptationOwnerTextOf,
+  ensureAdaptationOwnerText,
+  readAdaptation,
+  writeAdaptation,
+} from '../../../core/schema/index.ts';
 
 function exchange(a: Y.Doc, b: Y.Doc): void {
   const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
@@ -38,9 +43,19 @@ describe("a school's own owner of a district meeting", () => {
     const doc = new Y.Doc();
     writeAdaptation(doc, 'row1', 'owner', 'Ms. Park');
     writeAdaptation(doc, 'row1', 'time', '10:30');
-    expect(readAdaptation(doc, 'row1')).toEqual({ dropped: false, owner: 'Ms. Park', time: '10:30', firstDate: null });
+    expect(readAdaptation(doc, 'row1')).toEqual({
+      dropped: false,
+      owner: 'Ms. Park',
+      time: '10:30',
+      firstDate: null,
+    });
     writeAdaptation(doc, 'row1', 'owner', null);
     writeAdaptation(doc, 'row1', 'time', null);
-    expect(readAdaptation(doc, 'row1')).toEqual({ dropped: false, owner: null, time: null, firstDate: null });
+    expect(readAdaptation(doc, 'row1')).toEqual({
+      dropped: false,
+      owner: null,
+      time: null,
+      firstDate: null,
+    });
   });
 });

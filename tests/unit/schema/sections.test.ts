@@ -17,7 +17,11 @@ import {
 
 function blank(): Y.Doc {
   const doc = new Y.Doc();
-  initializeDocument(doc, { title: 'Kickoff', template: null, createdAt: '2026-11-29T10:00:00.000Z' });
+  initializeDocument(doc, {
+    title: 'Kickoff',
+    template: null,
+    createdAt: '2026-11-29T10:00:00.000Z',
+  });
   return doc;
 }
 
@@ -26,9 +30,18 @@ const titles = (doc: Y.Doc): string[] => readSections(doc).value.map((section) =
 describe('document meta', () => {
   test('a new document records its title, template, schema version and creation time', () => {
     const doc = new Y.Doc();
-    initializeDocument(doc, { title: 'Data review', template: 'data-review', createdAt: '2026-11-29T10:00:00.000Z' });
+    initializeDocument(doc, {
+      title: 'Data review',
+      template: 'data-review',
+      createdAt: '2026-11-29T10:00:00.000Z',
+    });
     expect(readMeta(doc)).toEqual({
-      value: { title: 'Data review', template: 'data-review', schemaVersion: SCHEMA_VERSION, createdAt: '2026-11-29T10:00:00.000Z' },
+      value: {
+        title: 'Data review',
+        template: 'data-review',
+        schemaVersion: SCHEMA_VERSION,
+        createdAt: '2026-11-29T10:00:00.000Z',
+      },
       problems: [],
     });
   });
@@ -37,7 +50,9 @@ describe('document meta', () => {
     const doc = blank();
     addNoteSection(doc, { title: 'Notes' });
     const before = Y.encodeStateAsUpdate(doc);
-    const again = initializeDocument(doc, { title: 'Other', template: 'barriers' }, (d) => addNoteSection(d, { title: 'Seeded twice' }));
+    const again = initializeDocument(doc, { title: 'Other', template: 'barriers' }, (d) =>
+      addNoteSection(d, { title: 'Seeded twice' }),
+    );
     expect(again.ok).toBe(false);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
@@ -97,7 +112,10 @@ describe('sections', () => {
 
   test('moving a section keeps what another replica typed into it meanwhile', () => {
     const a = blank();
-    const note = addNoteSection(a, { title: 'Notes', blocks: [{ type: 'paragraph', content: [{ text: 'hello' }] }] });
+    const note = addNoteSection(a, {
+      title: 'Notes',
+      blocks: [{ type: 'paragraph', content: [{ text: 'hello' }] }],
+    });
     addNoteSection(a, { title: 'Other' });
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));

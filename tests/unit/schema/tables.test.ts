@@ -34,8 +34,24 @@ function tableDoc(): Y.Doc {
         { id: 'total', kind: 'number', title: 'Total' },
         { id: 'share', kind: 'rate', title: 'Share', numerator: 'count', denominator: 'total' },
         { id: 'done', kind: 'checkbox', title: 'Done' },
-        { id: 'where', kind: 'choice', title: 'Where', options: [{ id: 'all', label: 'All schools' }, { id: 'some', label: 'Some schools' }] },
-        { id: 'goals', kind: 'multi-choice', title: 'Goals', options: [{ id: 'g1', label: 'Collaboration' }, { id: 'g2', label: 'Access' }] },
+        {
+          id: 'where',
+          kind: 'choice',
+          title: 'Where',
+          options: [
+            { id: 'all', label: 'All schools' },
+            { id: 'some', label: 'Some schools' },
+          ],
+        },
+        {
+          id: 'goals',
+          kind: 'multi-choice',
+          title: 'Goals',
+          options: [
+            { id: 'g1', label: 'Collaboration' },
+            { id: 'g2', label: 'Access' },
+          ],
+        },
         { id: 'how-often', kind: 'rating', title: 'How often', scale: FREQUENCY_SCALE },
       ],
       rows: [{ id: 'r1' }],
@@ -44,7 +60,8 @@ function tableDoc(): Y.Doc {
   return doc;
 }
 
-const cells = (doc: Y.Doc, rowId = 'r1') => readTable(doc, 't')!.value.rows.find((row) => row.id === rowId)!.cells;
+const cells = (doc: Y.Doc, rowId = 'r1') =>
+  readTable(doc, 't')!.value.rows.find((row) => row.id === rowId)!.cells;
 
 describe('cells of every column kind', () => {
   test('hold what was written and read it back typed', () => {
@@ -71,14 +88,24 @@ describe('cells of every column kind', () => {
       done: { kind: 'checkbox', checked: true },
       where: { kind: 'choice', optionId: 'some' },
       goals: { kind: 'multi-choice', optionIds: ['g2'] },
-      'how-often': { kind: 'rating', answers: [{ participant: 'Ana', level: 4 }, { participant: 'Ben', level: 2 }] },
+      'how-often': {
+        kind: 'rating',
+        answers: [
+          { participant: 'Ana', level: 4 },
+          { participant: 'Ben', level: 2 },
+        ],
+      },
     });
   });
 
-  test('a deadline may be free text, as the toolkit\'s own example is', () => {
+  test("a deadline may be free text, as the toolkit's own example is", () => {
     const doc = tableDoc();
     setCell(doc, 't', 'r1', 'deadline', 'Beginning of next semester');
-    expect(cells(doc).deadline).toEqual({ kind: 'date', iso: null, text: 'Beginning of next semester' });
+    expect(cells(doc).deadline).toEqual({
+      kind: 'date',
+      iso: null,
+      text: 'Beginning of next semester',
+    });
     setCell(doc, 't', 'r1', 'deadline', '2027-02-30');
     expect(cells(doc).deadline).toMatchObject({ iso: null });
   });
@@ -86,13 +113,36 @@ describe('cells of every column kind', () => {
   test('values that do not fit the column are refused with a message and change nothing', () => {
     const doc = tableDoc();
     const before = Y.encodeStateAsUpdate(doc);
-    for (const [column, value] of [['minutes', -5], ['minutes', 2.5], ['count', Number.NaN], ['done', 'yes'], ['where', 'nowhere'], ['goals', ['g9']], ['task', 3], ['share', 1], ['how-often', 2]] as const) {
+    for (const [column, value] of [
+      ['minutes', -5],
+      ['minutes', 2.5],
+      ['count', Number.NaN],
+      ['done', 'yes'],
+      ['where', 'nowhere'],
+      ['goals', ['g9']],
+      ['task', 3],
+      ['share', 1],
+      ['how-often', 2],
+    ] as const) {
       const result = setCell(doc, 't', 'r1', column, value);
-      expect(result, `${column} = ${String(value)}`).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/expects/) });
+      expect(result, `${column} = ${String(value)}`).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        message: expect.stringMatching(/expects/),
+      });
     }
-    expect(setRating(doc, 't', 'r1', 'how-often', 'Ana', 6)).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(setRating(doc, 't', 'r1', 'how-often', ' ', 1)).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(setPicked(doc, 't', 'r1', 'goals', 'g9', true)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(setRating(doc, 't', 'r1', 'how-often', 'Ana', 6)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(setRating(doc, 't', 'r1', 'how-often', ' ', 1)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(setPicked(doc, 't', 'r1', 'goals', 'g9', true)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
@@ -110,15 +160,24 @@ describe('cells of every column kind', () => {
     setRating(doc, 't', 'r1', 'how-often', 'Ana', 3);
     setRating(doc, 't', 'r1', 'how-often', 'Ben', 5);
     setRating(doc, 't', 'r1', 'how-often', 'Ben', null);
-    expect(cells(doc)['how-often']).toEqual({ kind: 'rating', answers: [{ participant: 'Ana', level: 3 }] });
+    expect(cells(doc)['how-often']).toEqual({
+      kind: 'rating',
+      answers: [{ participant: 'Ana', level: 3 }],
+    });
   });
 
-  test('an answer an older build keyed by name is replaced by its owner\'s id-keyed answer, counted once', () => {
+  test("an answer an older build keyed by name is replaced by its owner's id-keyed answer, counted once", () => {
     const doc = tableDoc();
     setRating(doc, 't', 'r1', 'how-often', 'Ana', 2);
     setRating(doc, 't', 'r1', 'how-often', 'Ben', 4);
     setRating(doc, 't', 'r1', 'how-often', 'p-3f9k2m', 3, { replaces: 'Ana' });
-    expect(cells(doc)['how-often']).toEqual({ kind: 'rating', answers: [{ participant: 'Ben', level: 4 }, { participant: 'p-3f9k2m', level: 3 }] });
+    expect(cells(doc)['how-often']).toEqual({
+      kind: 'rating',
+      answers: [
+        { participant: 'Ben', level: 4 },
+        { participant: 'p-3f9k2m', level: 3 },
+      ],
+    });
   });
 
   test('two people ticking different options of one multi-choice cell at once both count', () => {
@@ -151,7 +210,8 @@ describe('rows and columns', () => {
     const r2 = addRow(doc, 't', { values: { task: 'second' } });
     const r0 = addRow(doc, 't', { index: 0, values: { task: 'first' } });
     setCell(doc, 't', 'r1', 'task', 'middle');
-    const order = () => readTable(doc, 't')!.value.rows.map((row) => (row.cells.task as { text: string }).text);
+    const order = () =>
+      readTable(doc, 't')!.value.rows.map((row) => (row.cells.task as { text: string }).text);
     expect(order()).toEqual(['first', 'middle', 'second']);
     expect(r2.ok && moveRow(doc, 't', r2.id, 0).ok).toBe(true);
     expect(order()).toEqual(['second', 'first', 'middle']);
@@ -161,8 +221,14 @@ describe('rows and columns', () => {
 
   test('a row with an invalid initial value is not added', () => {
     const doc = tableDoc();
-    expect(addRow(doc, 't', { values: { minutes: -1 } })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(addRow(doc, 't', { values: { nope: 'x' } })).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(addRow(doc, 't', { values: { minutes: -1 } })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(addRow(doc, 't', { values: { nope: 'x' } })).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
     expect(readTable(doc, 't')!.value.rows).toHaveLength(1);
   });
 
@@ -182,7 +248,10 @@ describe('rows and columns', () => {
     const option = addChoiceOption(doc, 't', 'goals', 'Effectiveness');
     expect(option.ok).toBe(true);
     const goals = readTable(doc, 't')!.value.columns.find((column) => column.id === 'goals');
-    expect(goals).toMatchObject({ title: 'Meeting goals', options: [{ label: 'Collaboration' }, { label: 'Access' }, { label: 'Effectiveness' }] });
+    expect(goals).toMatchObject({
+      title: 'Meeting goals',
+      options: [{ label: 'Collaboration' }, { label: 'Access' }, { label: 'Effectiveness' }],
+    });
     expect(deleteColumn(doc, 't', 'goals').ok).toBe(true);
     expect(cells(doc).goals).toBeUndefined();
     expect(readTable(doc, 't')!.problems).toEqual([]);
@@ -205,7 +274,10 @@ describe('rows and columns', () => {
     const doc = tableDoc();
     deleteRow(doc, 't', 'r1');
     expect(setCell(doc, 't', 'r1', 'task', 'x')).toMatchObject({ ok: false, reason: 'not-found' });
-    expect(setRating(doc, 't', 'r1', 'how-often', 'Ana', 1)).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(setRating(doc, 't', 'r1', 'how-often', 'Ana', 1)).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
     expect(ensureTextCell(doc, 't', 'r1', 'task')).toBeNull();
   });
 });

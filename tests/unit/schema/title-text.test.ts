@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { ensureTitleText, initializeDocument, mirrorTitle, readMeta, titleTextOf, writeTitle } from '../../../core/schema/index.ts';
+import {
+  ensureTitleText,
+  initializeDocument,
+  mirrorTitle,
+  readMeta,
+  titleTextOf,
+  writeTitle,
+} from '../../../core/schema/index.ts';
 
 describe('the title as shared text (schema 3)', () => {
   test('two people typing in the title at once both keep their letters, and older builds read it too', () => {

@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { readDocument, readTable } from '../../../core/schema/index.ts';
-import { addSurveyResponse, checkSurveyAnswers, hasStaffSurvey, MAX_ANSWER_CHARACTERS, STAFF_SURVEY_QUESTIONS, SURVEY_RESPONSES_SECTION_ID } from '../../../core/survey/index.ts';
+import {
+  addSurveyResponse,
+  checkSurveyAnswers,
+  hasStaffSurvey,
+  MAX_ANSWER_CHARACTERS,
+  STAFF_SURVEY_QUESTIONS,
+  SURVEY_RESPONSES_SECTION_ID,
+} from '../../../core/survey/index.ts';
 import { createDocument } from '../../../core/templates/index.ts';
 import { cellText } from '../../../core/export/cell-text.ts';
 
@@ -23,16 +30,33 @@ describe('staff survey answers', () => {
   });
 
   test('answers are trimmed and blank ones dropped; an all-blank form is refused with a message', () => {
-    expect(checkSurveyAnswers({ 'working-well': '  Weekly huddles  ', suggestions: ' ' })).toEqual({ ok: true, answers: { 'working-well': 'Weekly huddles' } });
-    expect(checkSurveyAnswers({ 'working-well': '   ' })).toEqual({ ok: false, errors: [{ questionId: null, message: 'Please answer at least one question before sending.' }] });
+    expect(checkSurveyAnswers({ 'working-well': '  Weekly huddles  ', suggestions: ' ' })).toEqual({
+      ok: true,
+      answers: { 'working-well': 'Weekly huddles' },
+    });
+    expect(checkSurveyAnswers({ 'working-well': '   ' })).toEqual({
+      ok: false,
+      errors: [
+        { questionId: null, message: 'Please answer at least one question before sending.' },
+      ],
+    });
   });
 
   test('an oversized answer, a non-text answer, an unknown question and a malformed body are refused', () => {
     const long = checkSurveyAnswers({ suggestions: 'x'.repeat(MAX_ANSWER_CHARACTERS + 1) });
     expect(long.ok).toBe(false);
-    expect(!long.ok && long.errors[0]).toEqual({ questionId: 'suggestions', message: 'This answer is 4,001 characters; please keep it under 4,000.' });
-    expect(checkSurveyAnswers({ 'working-well': 42 })).toMatchObject({ ok: false, errors: [{ questionId: 'working-well' }] });
-    expect(checkSurveyAnswers({ name: 'Pat' })).toMatchObject({ ok: false, errors: [{ questionId: null }] });
+    expect(!long.ok && long.errors[0]).toEqual({
+      questionId: 'suggestions',
+      message: 'This answer is 4,001 characters; please keep it under 4,000.',
+    });
+    expect(checkSurveyAnswers({ 'working-well': 42 })).toMatchObject({
+      ok: false,
+      errors: [{ questionId: 'working-well' }],
+    });
+    expect(checkSurveyAnswers({ name: 'Pat' })).toMatchObject({
+      ok: false,
+      errors: [{ questionId: null }],
+    });
     for (const body of [null, 'text', ['a'], 7]) expect(checkSurveyAnswers(body).ok).toBe(false);
   });
 
@@ -44,16 +68,29 @@ describe('staff survey answers', () => {
     const ids = readDocument(doc).value.sections.map((section) => section.id);
     expect(ids[ids.indexOf('staff-survey') + 1]).toBe(SURVEY_RESPONSES_SECTION_ID);
     const table = readTable(doc, SURVEY_RESPONSES_SECTION_ID)!.value;
-    const text = (row: number, column: string) => cellText(table.rows[row]!.cells[column], table.columns.find((c) => c.id === column)!);
+    const text = (row: number, column: string) =>
+      cellText(
+        table.rows[row]!.cells[column],
+        table.columns.find((c) => c.id === column)!,
+      );
     expect(table.rows).toHaveLength(2);
-    expect([text(0, 'received'), text(0, 'working-well'), text(1, 'suggestions')]).toEqual(['2026-11-29', 'Quick referrals', 'A shared calendar']);
+    expect([text(0, 'received'), text(0, 'working-well'), text(1, 'suggestions')]).toEqual([
+      '2026-11-29',
+      'Quick referrals',
+      'A shared calendar',
+    ]);
   });
 
   test('a response stores no name or identity: only the date and the answers', () => {
     const doc = barriersDoc();
     addSurveyResponse(doc, { 'working-well': 'Fine' }, '2026-11-29');
     const table = readTable(doc, SURVEY_RESPONSES_SECTION_ID)!.value;
-    expect(table.columns.map((column) => column.id)).toEqual(['received', ...STAFF_SURVEY_QUESTIONS.map((q) => q.id), 'theme', 'quote']);
+    expect(table.columns.map((column) => column.id)).toEqual([
+      'received',
+      ...STAFF_SURVEY_QUESTIONS.map((q) => q.id),
+      'theme',
+      'quote',
+    ]);
   });
 
   test('a document without the sample survey does not take answers', () => {

@@ -1,15 +1,28 @@
 import { describe, expect, test } from 'vitest';
 import { readSections, setRating } from '../../../core/schema/index.ts';
 import { FREQUENCY_SCALE } from '../../../core/tables/index.ts';
-import { RUBRIC_COLUMNS, RUBRIC_DOMAINS, RUBRIC_SECTION_ID } from '../../../core/templates/index.ts';
-import { buildTemplate, choiceLabels, columnTexts, columnTitles, noteLines, tableOf } from './template-doc.ts';
+import {
+  RUBRIC_COLUMNS,
+  RUBRIC_DOMAINS,
+  RUBRIC_SECTION_ID,
+} from '../../../core/templates/index.ts';
+import {
+  buildTemplate,
+  choiceLabels,
+  columnTexts,
+  columnTitles,
+  noteLines,
+  tableOf,
+} from './template-doc.ts';
 
 const [MANAGE, CARE, PRIVACY] = RUBRIC_DOMAINS.map((domain) => domain.label);
 
 function practicesOf(domain: string | undefined): string[] {
   const table = tableOf(buildTemplate('assessment'), RUBRIC_SECTION_ID);
   const domains = choiceLabels(table, RUBRIC_COLUMNS.domain);
-  return columnTexts(table, RUBRIC_COLUMNS.practice).filter((_, index) => domains[index] === domain);
+  return columnTexts(table, RUBRIC_COLUMNS.practice).filter(
+    (_, index) => domains[index] === domain,
+  );
 }
 
 describe('the assessment tool', () => {
@@ -44,7 +57,10 @@ describe('the rubric', () => {
       [RUBRIC_COLUMNS.practice, 'text'],
       [RUBRIC_COLUMNS.rating, 'rating'],
     ]);
-    expect(columnTitles(table).slice(0, 2)).toEqual(['Does your district ...', 'Potential practices to consider']);
+    expect(columnTitles(table).slice(0, 2)).toEqual([
+      'Does your district ...',
+      'Potential practices to consider',
+    ]);
   });
 
   test('groups practices under the seed’s three domains', () => {
@@ -58,8 +74,12 @@ describe('the rubric', () => {
 
   test('lists every practice of the seed, six, three and three, each domain ending with a blank row to add one’s own', () => {
     expect(practicesOf(MANAGE)).toHaveLength(7);
-    expect(practicesOf(MANAGE)[0]).toMatch(/^Use MOUs or other agreements to detail the terms of the partnership/);
-    expect(practicesOf(MANAGE)[5]).toBe('Clarify roles and responsibilities for school staff and community mental health providers.');
+    expect(practicesOf(MANAGE)[0]).toMatch(
+      /^Use MOUs or other agreements to detail the terms of the partnership/,
+    );
+    expect(practicesOf(MANAGE)[5]).toBe(
+      'Clarify roles and responsibilities for school staff and community mental health providers.',
+    );
     expect(practicesOf(CARE)).toEqual([
       'Provide staff and community partners with training and written guidance on protocols for care coordination and wraparound services for students with high mental health needs.',
       'Ensure school staff understand the array of services available in the community for youth and families and have access to a regularly (e.g., at least annually) updated resource directory.',
@@ -67,7 +87,9 @@ describe('the rubric', () => {
       '',
     ]);
     expect(practicesOf(PRIVACY)).toHaveLength(4);
-    expect(practicesOf(PRIVACY)[0]).toContain('such as FERPA, and that school staff follow laws governing health systems, such as HIPAA.');
+    expect(practicesOf(PRIVACY)[0]).toContain(
+      'such as FERPA, and that school staff follow laws governing health systems, such as HIPAA.',
+    );
     expect(practicesOf(PRIVACY).at(-1)).toBe('');
   });
 
@@ -76,11 +98,22 @@ describe('the rubric', () => {
     const table = tableOf(doc, RUBRIC_SECTION_ID);
     const rating = table.columns[2]!;
     expect(rating.kind === 'rating' && rating.scale).toEqual(FREQUENCY_SCALE);
-    expect(FREQUENCY_SCALE).toEqual(['Never', 'Rarely', 'Sometimes', 'Often', 'Almost always', 'Always']);
-    expect(table.rows.map((row) => row.cells[RUBRIC_COLUMNS.rating])).toEqual(table.rows.map(() => ({ kind: 'rating', answers: [] })));
+    expect(FREQUENCY_SCALE).toEqual([
+      'Never',
+      'Rarely',
+      'Sometimes',
+      'Often',
+      'Almost always',
+      'Always',
+    ]);
+    expect(table.rows.map((row) => row.cells[RUBRIC_COLUMNS.rating])).toEqual(
+      table.rows.map(() => ({ kind: 'rating', answers: [] })),
+    );
 
     const first = table.rows[0]!.id;
-    expect(setRating(doc, RUBRIC_SECTION_ID, first, RUBRIC_COLUMNS.rating, 'Maria', 4).ok).toBe(true);
+    expect(setRating(doc, RUBRIC_SECTION_ID, first, RUBRIC_COLUMNS.rating, 'Maria', 4).ok).toBe(
+      true,
+    );
     expect(setRating(doc, RUBRIC_SECTION_ID, first, RUBRIC_COLUMNS.rating, 'Dev', 1).ok).toBe(true);
     expect(tableOf(doc, RUBRIC_SECTION_ID).rows[0]!.cells[RUBRIC_COLUMNS.rating]).toEqual({
       kind: 'rating',
@@ -109,9 +142,14 @@ describe('the rubric', () => {
 describe('taking the assessment and acting on it', () => {
   test('the participants table asks for each role and the staff member’s name', () => {
     const table = tableOf(buildTemplate('assessment'), 'participants');
-    expect(columnTitles(table)).toEqual(['Potential role to complete assessment', 'Name of staff member']);
+    expect(columnTitles(table)).toEqual([
+      'Potential role to complete assessment',
+      'Name of staff member',
+    ]);
     expect(table.columns.map((column) => column.kind)).toEqual(['text', 'person']);
-    expect(table.description).toContain('Write down the names of staff who will complete the assessment.');
+    expect(table.description).toContain(
+      'Write down the names of staff who will complete the assessment.',
+    );
   });
 
   test('the reflection asks the three thought starters, one column each', () => {

@@ -1,9 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import { readNote, readSections } from '../../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../../core/templates/index.ts';
-import { buildTemplate, choiceLabels, columnTexts, columnTitles, columnValues, noteLines, tableOf } from './template-doc.ts';
+import {
+  buildTemplate,
+  choiceLabels,
+  columnTexts,
+  columnTitles,
+  columnValues,
+  noteLines,
+  tableOf,
+} from './template-doc.ts';
 
-const GROUPS = ['barriers-privacy', 'barriers-roles', 'barriers-data', 'barriers-calendar', 'barriers-assessment'];
+const GROUPS = [
+  'barriers-privacy',
+  'barriers-roles',
+  'barriers-data',
+  'barriers-calendar',
+  'barriers-assessment',
+];
 
 function rowsOfType(sectionId: string, type: string): string[] {
   const table = tableOf(buildTemplate('barriers'), sectionId);
@@ -31,7 +45,9 @@ describe('the barriers tool', () => {
     expect(lines).toContain('Review the potential solutions to common challenges and plan action.');
     expect(lines).toContain('Determine who will participate in the survey and collect responses.');
     expect(lines).toContain('Identify next steps.');
-    expect(lines[1]).toContain('other external entities that provide student mental health services');
+    expect(lines[1]).toContain(
+      'other external entities that provide student mental health services',
+    );
   });
 });
 
@@ -41,7 +57,9 @@ describe('objective 1: challenges and mitigation actions', () => {
     for (const id of GROUPS) {
       const table = tableOf(doc, id);
       expect(columnTitles(table)).toEqual(['Challenge or action', 'Description', 'Select']);
-      expect(columnValues(table, 'select').every((cell) => cell?.kind === 'checkbox' && !cell.checked)).toBe(true);
+      expect(
+        columnValues(table, 'select').every((cell) => cell?.kind === 'checkbox' && !cell.checked),
+      ).toBe(true);
     }
   });
 
@@ -59,7 +77,8 @@ describe('objective 1: challenges and mitigation actions', () => {
   });
 
   test('every group ends its mitigation actions with "Other [please specify]"', () => {
-    for (const id of GROUPS) expect(rowsOfType(id, 'Potential mitigation action').at(-1)).toBe('Other [please specify]');
+    for (const id of GROUPS)
+      expect(rowsOfType(id, 'Potential mitigation action').at(-1)).toBe('Other [please specify]');
   });
 
   test('each tool of the toolkit is offered as the action for its group', () => {
@@ -74,12 +93,20 @@ describe('objective 1: challenges and mitigation actions', () => {
   test('the FERPA and HIPAA group offers three legal-team actions, the first naming the three federal resources', () => {
     const actions = rowsOfType('barriers-privacy', 'Potential mitigation action');
     expect(actions).toHaveLength(4);
-    expect(actions[0]).toContain('Work with your district legal team and state department of education');
+    expect(actions[0]).toContain(
+      'Work with your district legal team and state department of education',
+    );
     expect(actions[0]).toContain('• Overview of FERPA and HIPAA');
-    expect(actions[0]).toContain('• Understand how HIPAA and FERPA apply to student health records');
-    expect(actions[0]).toContain('• Comparison of HIPAA and FERPA laws and details on state-level laws for select states (Hawaii, California, Nevada, and Arizona)');
+    expect(actions[0]).toContain(
+      '• Understand how HIPAA and FERPA apply to student health records',
+    );
+    expect(actions[0]).toContain(
+      '• Comparison of HIPAA and FERPA laws and details on state-level laws for select states (Hawaii, California, Nevada, and Arizona)',
+    );
     expect(actions[1]).toMatch(/^In consultation with your district legal team/);
-    expect(actions[2]).toBe('Work with your district legal team to ensure all teachers, staff, and relevant community providers are aware of their role requirements.');
+    expect(actions[2]).toBe(
+      'Work with your district legal team to ensure all teachers, staff, and relevant community providers are aware of their role requirements.',
+    );
   });
 });
 
@@ -91,8 +118,12 @@ describe('objective 2: the staff survey', () => {
     expect(lines).toContain(
       'We are interested in your opinions. Please fill out this questionnaire and return it to the student support office by _____. As a reminder, please do not share any information regarding specific students in your responses. Thank you for your participation.',
     );
-    const reminder = readNote(doc, 'staff-survey')!.value.find((block) => block.type === 'paragraph' && block.content.some((run) => run.text === 'not'));
-    expect(reminder?.type === 'paragraph' && reminder.content.find((run) => run.text === 'not')?.bold).toBe(true);
+    const reminder = readNote(doc, 'staff-survey')!.value.find(
+      (block) => block.type === 'paragraph' && block.content.some((run) => run.text === 'not'),
+    );
+    expect(
+      reminder?.type === 'paragraph' && reminder.content.find((run) => run.text === 'not')?.bold,
+    ).toBe(true);
   });
 
   test('the survey asks questions 1 to 4 and for additional suggestions', () => {
@@ -114,7 +145,10 @@ describe('objective 2: the staff survey', () => {
 
   test('the participants table lists the five potential roles, each with a name to fill in', () => {
     const table = tableOf(buildTemplate('barriers'), 'survey-participants');
-    expect(columnTitles(table)).toEqual(['Potential role to include', 'Name of survey participant']);
+    expect(columnTitles(table)).toEqual([
+      'Potential role to include',
+      'Name of survey participant',
+    ]);
     expect(table.columns.map((column) => column.kind)).toEqual(['text', 'person']);
     expect(columnTexts(table, 'role')).toEqual([
       'School head(s) of student support',
@@ -124,7 +158,9 @@ describe('objective 2: the staff survey', () => {
       'Other licensed provider(s) (e.g., licensed clinical social workers)',
     ]);
     expect(columnTexts(table, 'name')).toEqual(['', '', '', '', '']);
-    expect(table.description).toContain('Do these participants reflect the diversity of my district');
+    expect(table.description).toContain(
+      'Do these participants reflect the diversity of my district',
+    );
   });
 
   test('step 3 poses the five reflection questions, each with room for an answer', () => {
@@ -132,7 +168,9 @@ describe('objective 2: the staff survey', () => {
     const questions = columnTexts(table, 'question');
     expect(questions).toHaveLength(5);
     expect(questions[0]).toMatch(/^Where might there be opportunities to improve collaboration/);
-    expect(questions.at(-1)).toBe('What priorities does the survey suggest the district should focus on first?');
+    expect(questions.at(-1)).toBe(
+      'What priorities does the survey suggest the district should focus on first?',
+    );
     expect(columnTexts(table, 'reflection')).toEqual(['', '', '', '', '']);
   });
 });
@@ -152,9 +190,16 @@ describe('objective 3: next steps', () => {
     const table = tableOf(buildTemplate('barriers'), NEXT_STEPS_SECTION_ID);
     expect(table.rows).toHaveLength(1);
     expect(table.rows[0]!.cells).toEqual({
-      [NEXT_STEPS_COLUMNS.task]: { kind: 'text', text: 'Clearly assign and communicate roles and responsibilities to school or district staff and community providers' },
+      [NEXT_STEPS_COLUMNS.task]: {
+        kind: 'text',
+        text: 'Clearly assign and communicate roles and responsibilities to school or district staff and community providers',
+      },
       [NEXT_STEPS_COLUMNS.owner]: { kind: 'person', text: 'Community partnership coordinator' },
-      [NEXT_STEPS_COLUMNS.deadline]: { kind: 'date', iso: null, text: 'Beginning of next semester' },
+      [NEXT_STEPS_COLUMNS.deadline]: {
+        kind: 'date',
+        iso: null,
+        text: 'Beginning of next semester',
+      },
       [NEXT_STEPS_COLUMNS.done]: { kind: 'checkbox', checked: false },
     });
   });

@@ -1,13 +1,33 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { addNoteSection, initializeDocument, readDocument, readMeta, readSections } from '../../../core/schema/index.ts';
-import { createDocument, findTemplate, listTemplates, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../../core/templates/index.ts';
+import {
+  addNoteSection,
+  initializeDocument,
+  readDocument,
+  readMeta,
+  readSections,
+} from '../../../core/schema/index.ts';
+import {
+  createDocument,
+  findTemplate,
+  listTemplates,
+  TEMPLATE_IDS,
+  TEMPLATES,
+  type TemplateId,
+} from '../../../core/templates/index.ts';
 import { buildTemplate, CREATED_AT } from './template-doc.ts';
 
 describe('the template registry', () => {
   test('offers the five tools of the toolkit in the seed’s order, then the referral pathway', () => {
     expect(TEMPLATES.map((template) => template.id)).toEqual([...TEMPLATE_IDS]);
-    expect(TEMPLATE_IDS).toEqual(['barriers', 'roles-working-session', 'data-review', 'meeting-calendar', 'assessment', 'referral-pathway']);
+    expect(TEMPLATE_IDS).toEqual([
+      'barriers',
+      'roles-working-session',
+      'data-review',
+      'meeting-calendar',
+      'assessment',
+      'referral-pathway',
+    ]);
   });
 
   test('lists each template with its id, title and description only', () => {
@@ -42,17 +62,28 @@ describe('creating a document', () => {
   test('a blank document is titled "Untitled document" and has no sections', () => {
     const doc = new Y.Doc();
     expect(createDocument(doc, { template: null, createdAt: CREATED_AT })).toEqual({ ok: true });
-    expect(readMeta(doc).value).toMatchObject({ title: 'Untitled document', template: null, createdAt: CREATED_AT });
+    expect(readMeta(doc).value).toMatchObject({
+      title: 'Untitled document',
+      template: null,
+      createdAt: CREATED_AT,
+    });
     expect(readSections(doc).value).toEqual([]);
   });
 
   test('a document from a template takes the template’s title unless given one', () => {
     const doc = buildTemplate('data-review');
-    expect(readMeta(doc).value).toMatchObject({ title: 'Regularly review data with community providers', template: 'data-review', createdAt: CREATED_AT });
+    expect(readMeta(doc).value).toMatchObject({
+      title: 'Regularly review data with community providers',
+      template: 'data-review',
+      createdAt: CREATED_AT,
+    });
 
     const named = new Y.Doc();
     createDocument(named, { template: 'data-review', title: 'September data review' });
-    expect(readMeta(named).value).toMatchObject({ title: 'September data review', template: 'data-review' });
+    expect(readMeta(named).value).toMatchObject({
+      title: 'September data review',
+      template: 'data-review',
+    });
   });
 
   test('an unknown template id from outside is refused and writes nothing', () => {

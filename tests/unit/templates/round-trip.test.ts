@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { exportCsv, exportHtml, exportIcs, exportMarkdown, findTable } from '../../../core/export/index.ts';
+import {
+  exportCsv,
+  exportHtml,
+  exportIcs,
+  exportMarkdown,
+  findTable,
+} from '../../../core/export/index.ts';
 import { readDocument } from '../../../core/schema/index.ts';
 import { TEMPLATE_IDS, type TemplateId } from '../../../core/templates/index.ts';
 import { buildTemplate } from './template-doc.ts';
@@ -32,7 +38,7 @@ const SEED_PHRASES: Record<TemplateId, string[]> = {
     'Which laws, if any, apply?',
     'partner organizations returning each school year',
     'Active after one month',
-    'How does this data compare to last month\'s data?',
+    "How does this data compare to last month's data?",
     'What 1-3 actions will have the biggest impact? Who will own them and when will they be complete?',
   ],
   'referral-pathway': [
@@ -78,7 +84,8 @@ describe.each(TEMPLATE_IDS)('the %s template, sent to a fresh replica', (templat
     const html = exportHtml(view);
     expect(markdown.startsWith(`# ${view.meta.title}\n`)).toBe(true);
     for (const phrase of SEED_PHRASES[template]) expect(markdown).toContain(phrase);
-    for (const section of view.sections) expect(html).toContain(section.title.replaceAll('&', '&amp;').replaceAll("'", '&#39;'));
+    for (const section of view.sections)
+      expect(html).toContain(section.title.replaceAll('&', '&amp;').replaceAll("'", '&#39;'));
   });
 
   test('exports each of its tables as CSV with a header of the column titles', () => {
@@ -88,14 +95,20 @@ describe.each(TEMPLATE_IDS)('the %s template, sent to a fresh replica', (templat
       const table = findTable(view, section.id)!;
       const header = exportCsv(table).split('\r\n')[0]!;
       expect(header.length).toBeGreaterThan(0);
-      expect(header).toContain(table.columns[0]!.title.includes(',') ? `"${table.columns[0]!.title}"` : table.columns[0]!.title);
+      expect(header).toContain(
+        table.columns[0]!.title.includes(',')
+          ? `"${table.columns[0]!.title}"`
+          : table.columns[0]!.title,
+      );
     }
   });
 });
 
 describe('the meeting calendar as iCalendar', () => {
   test('is a valid but empty calendar until someone gives the meetings a first date', () => {
-    const { ics, skipped } = exportIcs(readDocument(throughTheWire('meeting-calendar')).value, { now: new Date('2026-11-29T10:00:00Z') });
+    const { ics, skipped } = exportIcs(readDocument(throughTheWire('meeting-calendar')).value, {
+      now: new Date('2026-11-29T10:00:00Z'),
+    });
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).not.toContain('BEGIN:VEVENT');
     expect(skipped.length).toBeGreaterThanOrEqual(6);

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { expect } from 'vitest';
-import { inlineText, readNote, readTable, type NoteBlock, type TableView } from '../../../core/schema/index.ts';
+import {
+  inlineText,
+  readNote,
+  readTable,
+  type NoteBlock,
+  type TableView,
+} from '../../../core/schema/index.ts';
 import type { CellValue } from '../../../core/tables/index.ts';
 import { createDocument, type TemplateId } from '../../../core/templates/index.ts';
 
@@ -39,7 +45,8 @@ export function columnValues(table: TableView, columnId: string): (CellValue | u
 /** The label of each row's choice in a choice column ('' when none is chosen). */
 export function choiceLabels(table: TableView, columnId: string): string[] {
   const column = table.columns.find((candidate) => candidate.id === columnId);
-  if (column === undefined || (column.kind !== 'choice' && column.kind !== 'multi-choice')) throw new Error(`${columnId} is not a choice column`);
+  if (column === undefined || (column.kind !== 'choice' && column.kind !== 'multi-choice'))
+    throw new Error(`${columnId} is not a choice column`);
   return table.rows.map((row) => {
     const cell = row.cells[columnId];
     const optionId = cell?.kind === 'choice' ? cell.optionId : null;

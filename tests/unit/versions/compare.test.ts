@@ -42,16 +42,32 @@ describe('comparing a version with the document now', () => {
     const added = addNoteSection(now, { title: 'Parking lot' });
     deleteSection(now, 'staff-survey');
     renameSection(now, 'about', 'About this worksheet');
-    writeNoteBlocks(noteFragment(now, 'objective-1')!, [{ type: 'paragraph', content: [{ text: 'One more thought.' }] }]);
+    writeNoteBlocks(noteFragment(now, 'objective-1')!, [
+      { type: 'paragraph', content: [{ text: 'One more thought.' }] },
+    ]);
 
     const changes = compareDocuments(view(version), view(now));
-    expect(changes.title).toEqual({ before: expect.any(String), after: 'Barriers, after the kickoff' });
+    expect(changes.title).toEqual({
+      before: expect.any(String),
+      after: 'Barriers, after the kickoff',
+    });
     expect(changes.sections).toEqual(
       expect.arrayContaining([
         { change: 'added', id: added, title: 'Parking lot' },
         { change: 'removed', id: 'staff-survey', title: 'Sample staff survey' },
-        expect.objectContaining({ change: 'changed', id: 'about', title: 'About this worksheet', renamedFrom: expect.any(String), contentChanged: false }),
-        expect.objectContaining({ change: 'changed', id: 'objective-1', renamedFrom: null, contentChanged: true }),
+        expect.objectContaining({
+          change: 'changed',
+          id: 'about',
+          title: 'About this worksheet',
+          renamedFrom: expect.any(String),
+          contentChanged: false,
+        }),
+        expect.objectContaining({
+          change: 'changed',
+          id: 'objective-1',
+          renamedFrom: null,
+          contentChanged: true,
+        }),
       ]),
     );
     expect(changes.sections).toHaveLength(4);
@@ -70,15 +86,22 @@ describe('comparing a version with the document now', () => {
   test('lists table rows added, removed and changed by id, naming the changed columns', () => {
     const version = buildTemplate('barriers');
     const now = copyOf(version);
-    const rowsBefore = view(version).sections.find((section) => section.id === NEXT_STEPS_SECTION_ID);
-    if (rowsBefore?.kind !== 'table') throw new Error('the barriers template has a next-steps table');
+    const rowsBefore = view(version).sections.find(
+      (section) => section.id === NEXT_STEPS_SECTION_ID,
+    );
+    if (rowsBefore?.kind !== 'table')
+      throw new Error('the barriers template has a next-steps table');
     const [first] = rowsBefore.table.rows;
     expect(first).toBeDefined();
     setCell(now, NEXT_STEPS_SECTION_ID, first!.id, N.owner, 'Dana Ruiz');
     setCell(now, NEXT_STEPS_SECTION_ID, first!.id, N.done, true);
-    const added = addRow(now, NEXT_STEPS_SECTION_ID, { values: { [N.task]: 'Send the survey to counselors' } });
+    const added = addRow(now, NEXT_STEPS_SECTION_ID, {
+      values: { [N.task]: 'Send the survey to counselors' },
+    });
     if (!added.ok) throw new Error(added.message);
-    const removedVersionRow = addRow(version, NEXT_STEPS_SECTION_ID, { values: { [N.task]: 'An old idea' } });
+    const removedVersionRow = addRow(version, NEXT_STEPS_SECTION_ID, {
+      values: { [N.task]: 'An old idea' },
+    });
     if (!removedVersionRow.ok) throw new Error(removedVersionRow.message);
 
     const changes = compareDocuments(view(version), view(now));
@@ -86,7 +109,12 @@ describe('comparing a version with the document now', () => {
     expect(nextSteps).toMatchObject({ change: 'changed', contentChanged: false });
     if (nextSteps?.change !== 'changed') throw new Error('unreachable');
     expect(nextSteps.rows).toEqual([
-      { change: 'changed', id: first!.id, label: expect.stringMatching(/^Clearly assign/), columns: ['Owner', 'Done'] },
+      {
+        change: 'changed',
+        id: first!.id,
+        label: expect.stringMatching(/^Clearly assign/),
+        columns: ['Owner', 'Done'],
+      },
       { change: 'added', id: added.id, label: 'Send the survey to counselors', columns: [] },
       { change: 'removed', id: removedVersionRow.id, label: 'An old idea', columns: [] },
     ]);
@@ -100,7 +128,11 @@ describe('comparing a version with the document now', () => {
     renameColumn(now, NEXT_STEPS_SECTION_ID, N.deadline, 'Due');
     const changes = compareDocuments(view(version), view(now));
     expect(changes.sections).toEqual([
-      expect.objectContaining({ id: NEXT_STEPS_SECTION_ID, columns: { added: ['Notes'], removed: [], renamed: [{ from: 'Deadline', to: 'Due' }] }, rows: [] }),
+      expect.objectContaining({
+        id: NEXT_STEPS_SECTION_ID,
+        columns: { added: ['Notes'], removed: [], renamed: [{ from: 'Deadline', to: 'Due' }] },
+        rows: [],
+      }),
     ]);
   });
 
@@ -111,6 +143,15 @@ describe('comparing a version with the document now', () => {
     if (table?.kind !== 'table') throw new Error('the barriers template has a next-steps table');
     deleteRow(now, NEXT_STEPS_SECTION_ID, table.table.rows[0]!.id);
     const changes = compareDocuments(view(version), view(now));
-    expect(changes.sections).toEqual([expect.objectContaining({ rows: [expect.objectContaining({ change: 'removed', label: expect.stringMatching(/^Clearly assign/) })] })]);
+    expect(changes.sections).toEqual([
+      expect.objectContaining({
+        rows: [
+          expect.objectContaining({
+            change: 'removed',
+            label: expect.stringMatching(/^Clearly assign/),
+          }),
+        ],
+      }),
+    ]);
   });
 });

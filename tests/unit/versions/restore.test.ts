@@ -50,11 +50,16 @@ function firstNextStep(doc: Y.Doc): string {
 /** Edits made to the live document after the version was saved. */
 function editSinceVersion(doc: Y.Doc): { addedSection: string; addedRow: string } {
   writeTitle(doc, 'Barriers (edited)');
-  const addedSection = addNoteSection(doc, { title: 'Parking lot', blocks: [{ type: 'paragraph', content: [{ text: 'Later.' }] }] });
+  const addedSection = addNoteSection(doc, {
+    title: 'Parking lot',
+    blocks: [{ type: 'paragraph', content: [{ text: 'Later.' }] }],
+  });
   deleteSection(doc, 'staff-survey');
   renameSection(doc, 'about', 'About (renamed)');
   moveSection(doc, 'objective-2', 0);
-  writeNoteBlocks(noteFragment(doc, 'objective-1')!, [{ type: 'paragraph', content: [{ text: 'Added after the version.', bold: true }] }]);
+  writeNoteBlocks(noteFragment(doc, 'objective-1')!, [
+    { type: 'paragraph', content: [{ text: 'Added after the version.', bold: true }] },
+  ]);
   const row = firstNextStep(doc);
   setCell(doc, NEXT_STEPS_SECTION_ID, row, N.task, 'Rewritten task');
   setCell(doc, NEXT_STEPS_SECTION_ID, row, N.done, true);
@@ -120,7 +125,7 @@ describe('restoring a version', () => {
 });
 
 describe('restoring while someone else edits', () => {
-  test('both replicas converge, the restored content is there, and the other person\'s edits to untouched parts survive', () => {
+  test("both replicas converge, the restored content is there, and the other person's edits to untouched parts survive", () => {
     const base = buildTemplate('barriers');
     const version = copyOf(base);
     editSinceVersion(base);
@@ -131,8 +136,12 @@ describe('restoring while someone else edits', () => {
     // Meanwhile on B, not yet seeing the restore: typing in a cell and a note the restore leaves alone, and a new row.
     const row = firstNextStep(b);
     textCell(b, NEXT_STEPS_SECTION_ID, row, N.owner)!.insert(0, 'Dana');
-    writeNoteBlocks(noteFragment(b, 'about')!, [{ type: 'paragraph', content: [{ text: 'Typed by B meanwhile.' }] }]);
-    const addedByB = addRow(b, NEXT_STEPS_SECTION_ID, { values: { [N.task]: 'Added by B meanwhile' } });
+    writeNoteBlocks(noteFragment(b, 'about')!, [
+      { type: 'paragraph', content: [{ text: 'Typed by B meanwhile.' }] },
+    ]);
+    const addedByB = addRow(b, NEXT_STEPS_SECTION_ID, {
+      values: { [N.task]: 'Added by B meanwhile' },
+    });
     if (!addedByB.ok) throw new Error(addedByB.message);
 
     syncBothWays(a, b);
@@ -142,14 +151,24 @@ describe('restoring while someone else edits', () => {
     const merged = content(a);
     const restored = content(version);
     expect(merged.title).toBe(restored.title);
-    expect(merged.sections.map((section) => section.id)).toEqual([...restored.sections.map((section) => section.id)]);
+    expect(merged.sections.map((section) => section.id)).toEqual([
+      ...restored.sections.map((section) => section.id),
+    ]);
     const nextSteps = readTable(a, NEXT_STEPS_SECTION_ID)!.value;
     const restoredRow = nextSteps.rows.find((candidate) => candidate.id === row)!;
-    expect(restoredRow.cells[N.task]).toEqual({ kind: 'text', text: expect.stringMatching(/^Clearly assign/) });
+    expect(restoredRow.cells[N.task]).toEqual({
+      kind: 'text',
+      text: expect.stringMatching(/^Clearly assign/),
+    });
     expect(restoredRow.cells[N.done]).toEqual({ kind: 'checkbox', checked: false });
-    expect(restoredRow.cells[N.owner]).toEqual({ kind: 'person', text: expect.stringMatching(/^Dana/) });
+    expect(restoredRow.cells[N.owner]).toEqual({
+      kind: 'person',
+      text: expect.stringMatching(/^Dana/),
+    });
     expect(nextSteps.rows.map((candidate) => candidate.id)).toContain(addedByB.id);
-    expect(JSON.stringify(merged.sections.find((section) => section.id === 'about'))).toContain('Typed by B meanwhile.');
+    expect(JSON.stringify(merged.sections.find((section) => section.id === 'about'))).toContain(
+      'Typed by B meanwhile.',
+    );
   });
 
   test('random edits on one replica during a restore on another always converge to a document that reads cleanly', () => {
@@ -157,12 +176,23 @@ describe('restoring while someone else edits', () => {
     const version = copyOf(base);
     editSinceVersion(base);
     const edit = fc.oneof(
-      fc.record({ op: fc.constant('type' as const), text: fc.string({ minLength: 1, maxLength: 5 }), at: fc.nat({ max: 40 }) }),
+      fc.record({
+        op: fc.constant('type' as const),
+        text: fc.string({ minLength: 1, maxLength: 5 }),
+        at: fc.nat({ max: 40 }),
+      }),
       fc.record({ op: fc.constant('deleteRow' as const) }),
       fc.record({ op: fc.constant('addRow' as const), text: fc.string({ maxLength: 8 }) }),
       fc.record({ op: fc.constant('deleteSection' as const), index: fc.nat({ max: 12 }) }),
-      fc.record({ op: fc.constant('rename' as const), index: fc.nat({ max: 12 }), title: fc.string({ maxLength: 8 }) }),
-      fc.record({ op: fc.constant('note' as const), text: fc.string({ minLength: 1, maxLength: 8 }) }),
+      fc.record({
+        op: fc.constant('rename' as const),
+        index: fc.nat({ max: 12 }),
+        title: fc.string({ maxLength: 8 }),
+      }),
+      fc.record({
+        op: fc.constant('note' as const),
+        text: fc.string({ minLength: 1, maxLength: 8 }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 8 }), fc.boolean(), (edits, restoreFirst) => {
@@ -175,13 +205,18 @@ describe('restoring while someone else edits', () => {
           if (step.op === 'type' && rows[0] !== undefined) {
             const cell = textCell(b, NEXT_STEPS_SECTION_ID, rows[0].id, N.task);
             cell?.insert(Math.min(step.at, cell.length), step.text);
-          } else if (step.op === 'deleteRow' && rows[0] !== undefined) deleteRow(b, NEXT_STEPS_SECTION_ID, rows[0].id);
-          else if (step.op === 'addRow') addRow(b, NEXT_STEPS_SECTION_ID, { values: { [N.task]: step.text } });
-          else if (step.op === 'deleteSection' && sections.length > 0) deleteSection(b, sections[step.index % sections.length]!.id);
-          else if (step.op === 'rename' && sections.length > 0) renameSection(b, sections[step.index % sections.length]!.id, step.title);
+          } else if (step.op === 'deleteRow' && rows[0] !== undefined)
+            deleteRow(b, NEXT_STEPS_SECTION_ID, rows[0].id);
+          else if (step.op === 'addRow')
+            addRow(b, NEXT_STEPS_SECTION_ID, { values: { [N.task]: step.text } });
+          else if (step.op === 'deleteSection' && sections.length > 0)
+            deleteSection(b, sections[step.index % sections.length]!.id);
+          else if (step.op === 'rename' && sections.length > 0)
+            renameSection(b, sections[step.index % sections.length]!.id, step.title);
           else if (step.op === 'note') {
             const fragment = noteFragment(b, 'objective-1');
-            if (fragment !== null) writeNoteBlocks(fragment, [{ type: 'paragraph', content: [{ text: step.text }] }]);
+            if (fragment !== null)
+              writeNoteBlocks(fragment, [{ type: 'paragraph', content: [{ text: step.text }] }]);
           }
         }
         if (!restoreFirst) restoreVersion(a, version);
@@ -212,7 +247,10 @@ describe('restoring rich text', () => {
     const live = buildTemplate('barriers');
     const fragment = noteFragment(live, 'objective-1')!;
     writeNoteBlocks(fragment, [
-      { type: 'paragraph', content: [{ text: 'Agree on ' }, { text: 'one', bold: true }, { text: ' referral form.' }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'Agree on ' }, { text: 'one', bold: true }, { text: ' referral form.' }],
+      },
       { type: 'heading', level: 2, content: [{ text: 'Parking lot' }] },
     ]);
     const version = copyOf(live);
@@ -220,17 +258,26 @@ describe('restoring rich text', () => {
     const text = paragraph.get(0) as Y.XmlText;
     text.format(0, 5, { italic: {} });
     text.insert(text.length, ' Today.');
-    (fragment.get(fragment.length - 1) as Y.XmlElement).setAttribute('level', 3 as unknown as string);
+    (fragment.get(fragment.length - 1) as Y.XmlElement).setAttribute(
+      'level',
+      3 as unknown as string,
+    );
 
     const other = copyOf(live);
     restoreVersion(live, version);
     expect(content(live)).toEqual(content(version));
     expect(fragment.get(fragment.length - 2)).toBe(paragraph);
     expect(paragraph.get(0)).toBe(text);
-    expect(text.toDelta()).toEqual([{ insert: 'Agree on ' }, { insert: 'one', attributes: { bold: {} } }, { insert: ' referral form.' }]);
+    expect(text.toDelta()).toEqual([
+      { insert: 'Agree on ' },
+      { insert: 'one', attributes: { bold: {} } },
+      { insert: ' referral form.' },
+    ]);
 
     // Someone else, not yet seeing the restore, adds a paragraph at the end.
-    writeNoteBlocks(noteFragment(other, 'objective-1')!, [{ type: 'paragraph', content: [{ text: 'Typed meanwhile.' }] }]);
+    writeNoteBlocks(noteFragment(other, 'objective-1')!, [
+      { type: 'paragraph', content: [{ text: 'Typed meanwhile.' }] },
+    ]);
     syncBothWays(live, other);
     expect(content(live)).toEqual(content(other));
     expect(JSON.stringify(content(live))).toContain('Typed meanwhile.');

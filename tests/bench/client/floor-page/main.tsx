@@ -16,10 +16,17 @@ import { noteFragment } from '../../../../core/schema/note.ts';
 const params = new URLSearchParams(window.location.search);
 const relay = params.get('relay')!;
 const doc = new Y.Doc();
-const provider = new WebsocketProvider(relay, params.get('doc')!, doc, { params: { token: params.get('token')! } });
+const provider = new WebsocketProvider(relay, params.get('doc')!, doc, {
+  params: { token: params.get('token')! },
+});
 
 function Note({ fragment }: { readonly fragment: Y.XmlFragment }) {
-  const editor = useEditor({ extensions: [StarterKit.configure({ undoRedo: false, trailingNode: false }), Collaboration.configure({ fragment })] });
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ undoRedo: false, trailingNode: false }),
+      Collaboration.configure({ fragment }),
+    ],
+  });
   return <EditorContent editor={editor} />;
 }
 

@@ -7,6 +7,10 @@ import { eagerCommonJsWrappers } from '../../../../client/build/eager-commonjs-w
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   logLevel: 'warn',
-  build: { emptyOutDir: true, chunkSizeWarningLimit: 2000, rolldownOptions: { output: { charset: 'ascii' } } },
+  build: {
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { output: { charset: 'ascii' } },
+  },
   plugins: [react(), eagerCommonJsWrappers()],
 });
