@@ -4,6 +4,7 @@
 import { startDocumentPageEarly } from './early-start.ts';
 import './tokens.css';
 import './styles.css';
+import './document.css';
 import './first-screen.css';
 
 void import('./render-app.tsx');

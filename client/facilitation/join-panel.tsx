@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { QrCode } from './qr-code.tsx';
+import './join-panel.css';
 import type { JoinLinkState } from './use-join-link.ts';
 
 interface JoinPanelProps {
