@@ -23,9 +23,7 @@ export type RouteChunk = 'app-shared' | 'document-shared';
 
 /** What the plan reads of a build's module graph: the part of Rolldown's ChunkingContext it uses. */
 export interface ModuleGraph {
-  getModuleInfo(
-    id: string,
-  ): {
+  getModuleInfo(id: string): {
     readonly importedIds: readonly string[];
     readonly dynamicallyImportedIds: readonly string[];
     readonly dynamicImporters: readonly string[];
