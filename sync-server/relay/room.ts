@@ -468,7 +468,9 @@ export class Room {
     // we still lack (usually nothing); ours compares it with its own to show "All changes synced"
     // only when that is true.
     const stored = encodeSyncStep1(doc);
-    for (const origin of new Set(changes.map((change) => change.origin))) origin?.noticeStored(stored);
+    const sole = soleOrigin(changes);
+    if (sole !== undefined) sole?.noticeStored(stored);
+    else for (const origin of new Set(changes.map((change) => change.origin))) origin?.noticeStored(stored);
     return { ok: true };
   }
 
@@ -478,16 +480,26 @@ export class Room {
    * changes, if any. Returns the number of frames sent.
    */
   private fanOut(update: Uint8Array, changes: readonly Change[]): number {
-    const origins = new Set(changes.map((change) => change.origin));
     const everything = encodeSyncUpdate(update);
+    const sole = soleOrigin(changes);
     let delivered = 0;
+    if (sole !== undefined) {
+      // The usual round (one writer): no set of origins to build and look up per socket.
+      for (const connection of this.connections) {
+        if (connection === sole) continue;
+        connection.send(everything);
+        delivered++;
+      }
+      return delivered;
+    }
+    const origins = new Set(changes.map((change) => change.origin));
     for (const connection of this.connections) {
       if (origins.has(connection)) continue;
       connection.send(everything);
       delivered++;
     }
     for (const origin of origins) {
-      if (origin === null || !this.connections.has(origin) || origins.size === 1) continue;
+      if (origin === null || !this.connections.has(origin)) continue;
       const others = changes.filter((change) => change.origin !== origin).map((change) => change.update);
       origin.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
       delivered++;
@@ -532,4 +544,11 @@ export class Room {
     loaded?.presence.destroy();
     loaded?.doc.destroy();
   }
+}
+
+/** The one socket (or null: the server) every change came from, or undefined when there are several. */
+function soleOrigin(changes: readonly Change[]): Connection | null | undefined {
+  const first = changes[0]?.origin;
+  for (const change of changes) if (change.origin !== first) return undefined;
+  return first;
 }
