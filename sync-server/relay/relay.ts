@@ -9,6 +9,7 @@ import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
 import type { NodeBus } from './node-bus.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
 
 export interface RelayOptions {
@@ -23,6 +24,8 @@ export interface RelayOptions {
   readonly bus?: NodeBus;
   /** How long a room stays open after its last socket leaves (R24); `DEFAULT_ROOM_GRACE_MS` when absent. */
   readonly roomGraceMs?: number;
+  /** Time for pacing and commit spacing; tests pass a clock they move by hand. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -66,9 +69,11 @@ export class Relay {
   /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
   private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
   private readonly roomGraceMs: number;
+  private readonly clock: Clock;
 
   constructor(private readonly options: RelayOptions) {
-    this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    this.clock = options.clock ?? systemClock;
+    this.batcher = new AppendBatcher(options.store, options.commitIntervalMs, this.clock);
     this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
     const { bus } = options;
     if (bus !== undefined) {
@@ -91,7 +96,7 @@ export class Relay {
   /** Attaches an authorised socket to its document's room. */
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
-    const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
+    const connection = new Connection(socket, access, () => metrics.pausedSockets.inc(), this.clock);
     if (this.shuttingDown || this.suspended) {
       const reason = this.shuttingDown ? CLOSE.goingAway : CLOSE.storageFailed;
       connection.close(reason.code, reason.reason);

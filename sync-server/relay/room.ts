@@ -323,7 +323,7 @@ export class Room {
     // Waiting for the next tick gathers everything that arrived in this one into one round, and
     // every busy room starts its round in the same tick, so all their appends share one commit (R3).
     this.processing = this.persistence
-      .nextRound()
+      .waitForRoundStart()
       .then(async () => {
         await this.processNextRound();
       })
