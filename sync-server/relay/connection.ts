@@ -27,9 +27,8 @@ export const QUEUE_LOW_WATER = 500;
 
 /**
  * How often, at most, a writer hears what the server has stored; "All changes synced" lags by up
- * to this. Each notice costs a frame each way: at 150 ms a typist drew one per keystroke, and
- * with 100 people typing, one a second instead took about 13% off the relay's CPU per delivered
- * update (two benchmark runs each).
+ * to this. Each notice costs a frame each way, so once a second keeps it to one per burst of
+ * typing rather than one per key (figures in tests/bench/README.md, "Relay settings").
  */
 export const STORED_NOTICE_MS = 1000;
 

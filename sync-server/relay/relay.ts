@@ -11,6 +11,8 @@ import { AppendBatcher } from './append-batcher.ts';
 import type { NodeBus } from './node-bus.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
+import { writeChangeToStorage } from './storage-change.ts';
+import { GracePeriods } from './grace-periods.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -56,25 +58,23 @@ export interface SocketHandlers {
 export class Relay {
   private readonly rooms = new Map<string, Room>();
   /**
-   * Rooms still writing their last state (and server changes written straight to storage);
-   * a new room for the same document waits for it.
+   * Per document, the last write still running: a closing room's last state, or a server change
+   * written straight to storage. A new room, a read or the next such write waits for it.
    */
-  private readonly closing = new Map<string, Promise<void>>();
+  private readonly writesInFlight = new Map<string, Promise<void>>();
   private shuttingDown = false;
   /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
   private suspended = false;
   private readonly batcher: AppendBatcher;
 
   private readonly sweep: ReturnType<typeof setInterval> | null = null;
-  /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
-  private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
-  private readonly roomGraceMs: number;
+  private readonly gracePeriods: GracePeriods<Room>;
   private readonly clock: Clock;
 
   constructor(private readonly options: RelayOptions) {
     this.clock = options.clock ?? systemClock;
     this.batcher = new AppendBatcher(options.store, options.commitIntervalMs, this.clock);
-    this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
+    this.gracePeriods = new GracePeriods(options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS);
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
@@ -140,7 +140,7 @@ export class Relay {
   private openRoom(documentId: string): Room {
     const existing = this.rooms.get(documentId);
     if (existing !== undefined && !existing.isClosing) {
-      this.keepOpen(existing);
+      this.gracePeriods.cancel(existing);
       return existing;
     }
     const { store, logger, metrics } = this.options;
@@ -149,8 +149,8 @@ export class Relay {
       new RoomPersistence(documentId, store, this.batcher, logger, metrics),
       logger,
       metrics,
-      (empty) => this.onRoomEmpty(empty),
-      this.closing.get(documentId),
+      (vacated) => this.onRoomWithoutSockets(vacated),
+      this.writesInFlight.get(documentId),
       this.options.bus ?? null,
     );
     this.rooms.set(documentId, room);
@@ -158,40 +158,30 @@ export class Relay {
     return room;
   }
 
-  /** The last socket left (R24): close after the grace period, unless a socket comes back first. */
-  private onRoomEmpty(room: Room): void {
-    this.keepOpen(room);
+  /**
+   * The room has no socket left: its last one left, and it closes after the grace period (R24)
+   * unless a socket comes back first; or it failed, and it is closed already.
+   */
+  private onRoomWithoutSockets(room: Room): void {
     // A failed room is gone already, and a relay shutting down closes everything at once.
-    if (room.isClosing || this.shuttingDown || this.roomGraceMs === 0) {
+    if (room.isClosing || this.shuttingDown || !this.gracePeriods.enabled) {
       void this.closeRoom(room);
       return;
     }
-    const timer = setTimeout(() => {
-      this.emptySince.delete(room);
+    this.gracePeriods.start(room, () => {
       if (room.connectionCount === 0) void this.closeRoom(room);
-    }, this.roomGraceMs);
-    // A room in its grace period holds nothing unstored: it must not keep the process alive.
-    timer.unref();
-    this.emptySince.set(room, timer);
-  }
-
-  /** A socket joined a room in its grace period: it stays open. */
-  private keepOpen(room: Room): void {
-    const timer = this.emptySince.get(room);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.emptySince.delete(room);
+    });
   }
 
   private closeRoom(room: Room, reason?: CloseReason): Promise<void> {
-    this.keepOpen(room);
+    this.gracePeriods.cancel(room);
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     this.options.metrics.rooms.set(this.rooms.size);
-    const previous = this.closing.get(room.documentId) ?? Promise.resolve();
+    const previous = this.writesInFlight.get(room.documentId) ?? Promise.resolve();
     const done = previous.then(() => room.close(reason)).finally(() => {
-      if (this.closing.get(room.documentId) === done) this.closing.delete(room.documentId);
+      if (this.writesInFlight.get(room.documentId) === done) this.writesInFlight.delete(room.documentId);
     });
-    this.closing.set(room.documentId, done);
+    this.writesInFlight.set(room.documentId, done);
     return done;
   }
 
@@ -209,12 +199,12 @@ export class Relay {
     this.suspended = false;
   }
 
-  /** Closes every socket of this workspace and role, after its link was replaced. */
   /** Closes every socket a revoked join link of this document opened (4401). */
   closeSocketsOfJoinLinks(documentId: string): void {
     this.rooms.get(documentId)?.closeWhere((connection) => connection.access.documentId === documentId, CLOSE.tokenRevoked);
   }
 
+  /** Closes every socket of this workspace and role, after its link was replaced. */
   closeSocketsOfRole(workspaceId: string, role: Role): void {
     this.closeLocalSocketsOfRole(workspaceId, role);
     // And on every other node (R9): the token is already gone from storage, so none can reconnect.
@@ -249,7 +239,7 @@ export class Relay {
       const state = await room.encodeState();
       if (state !== null) return state;
     }
-    await this.closing.get(documentId);
+    await this.writesInFlight.get(documentId);
     const doc = rebuildDocument(await this.options.store.loadDocument(documentId), this.logSkipped(documentId));
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
@@ -274,34 +264,17 @@ export class Relay {
 
   /** Queued behind (and ahead of) rooms closing and opening for the document, so nothing races it. */
   private writeServerChangeToStorage<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
-    const { store } = this.options;
-    const previous = this.closing.get(documentId) ?? Promise.resolve();
-    const written = previous.then(async () => {
-      const doc = rebuildDocument(await store.loadDocument(documentId), this.logSkipped(documentId));
-      try {
-        const updates: Uint8Array[] = [];
-        doc.on('update', (update: Uint8Array) => updates.push(update));
-        // Nobody has seen this document in memory, so a change that throws is simply not stored.
-        const value = doc.transact(() => change(doc));
-        if (updates.length > 0) {
-          const update = Y.mergeUpdates(updates);
-          const [seq] = await store.appendUpdates([{ documentId, updates: [update] }]);
-          this.options.bus?.publishStored(documentId, seq!, update);
-        }
-        return value;
-      } finally {
-        doc.destroy();
-      }
-    });
+    const previous = this.writesInFlight.get(documentId) ?? Promise.resolve();
+    const written = previous.then(() => writeChangeToStorage(this.options.store, this.options.bus ?? null, documentId, change, this.logSkipped(documentId)));
     const done: Promise<void> = written
       .then(
         () => {},
         () => {},
       )
       .finally(() => {
-        if (this.closing.get(documentId) === done) this.closing.delete(documentId);
+        if (this.writesInFlight.get(documentId) === done) this.writesInFlight.delete(documentId);
       });
-    this.closing.set(documentId, done);
+    this.writesInFlight.set(documentId, done);
     return written;
   }
 
@@ -314,6 +287,6 @@ export class Relay {
     this.shuttingDown = true;
     if (this.sweep !== null) clearInterval(this.sweep);
     await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)));
-    await Promise.all([...this.closing.values()]);
+    await Promise.all([...this.writesInFlight.values()]);
   }
 }

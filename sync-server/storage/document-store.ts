@@ -3,7 +3,7 @@
  * before fan-out) lives in the relay's persistence layer above it. Every method is async so an
  * engine on the network (PostgreSQL) fits behind the same interface as the embedded SQLite one.
  *
- * Every store follows the storage rules S1–S15 in `sync-server/relay/SPEC.md`, checked by the one
+ * Every store follows the storage rules S1–S16 in `sync-server/relay/SPEC.md`, checked by the one
  * contract suite in tests/integration/storage/store-contract.test.ts.
  */
 import type { AuditEntry, IdentityStore } from './identity-records.ts';

@@ -13,7 +13,7 @@ import { SQLITE_FILE_NAME, SqliteDocumentStore } from '../../../sync-server/stor
 import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
 import { identityContract } from './identity-contract.ts';
 
-/** The storage contract (rules S1–S15 in sync-server/relay/SPEC.md), run against every store. */
+/** The storage contract (rules S1–S16 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
