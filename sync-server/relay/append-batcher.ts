@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../storage/document-store.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 interface PendingAppend {
   readonly documentId: string;
@@ -17,19 +18,19 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 0;
 /**
  * Group commit: one storage commit at a time, shared by every room busy when it starts (R3).
  *
- * Rooms start their rounds together: `nextTick()` is one promise shared by every room waiting
- * for it. It resolves in the next turn of the event loop (`setImmediate`, so every frame already
+ * Rooms start their rounds together: `waitForRoundStart()` is one promise shared by every room
+ * waiting for it. It resolves in the next turn of the event loop (`setImmediate`, so every frame already
  * read from the network is in the round) when no commit is running, else as soon as the running
  * one is done: what arrives during a commit goes into the next one, and nothing waits on a clock.
  * Each room's round then runs, in the microtasks that follow, up to its `append`; the flush is
- * queued behind them (a microtask), so all of the tick's appends go to storage in one
+ * queued behind them (a microtask), so all of the round's appends go to storage in one
  * `appendUpdates` call: one transaction. A failed write rejects every append of its batch, and
  * the store guarantees none of it was kept.
  */
 export class AppendBatcher {
-  private tick: Promise<void> | null = null;
-  private releaseTick: (() => void) | null = null;
-  private tickScheduled = false;
+  private roundStart: Promise<void> | null = null;
+  private releaseRoundStart: (() => void) | null = null;
+  private roundStartScheduled = false;
   private pending: PendingAppend[] = [];
   private flushQueued = false;
   private committing = false;
@@ -38,17 +39,21 @@ export class AppendBatcher {
   constructor(
     private readonly store: DocumentStore,
     private readonly commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS,
+    private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Resolves when the next round may start, together with every other room waiting for it. */
-  nextTick(): Promise<void> {
-    if (this.tick === null) {
-      this.tick = new Promise<void>((resolve) => {
-        this.releaseTick = resolve;
+  /**
+   * Resolves when the next round may start, together with every other room waiting for it: in
+   * the next turn of the event loop, or once the running commit (and any commit interval) is over.
+   */
+  waitForRoundStart(): Promise<void> {
+    if (this.roundStart === null) {
+      this.roundStart = new Promise<void>((resolve) => {
+        this.releaseRoundStart = resolve;
       });
-      this.scheduleTick();
+      this.scheduleRoundStart();
     }
-    return this.tick;
+    return this.roundStart;
   }
 
   /** True while a commit is running; for tests. */
@@ -65,20 +70,20 @@ export class AppendBatcher {
   }
 
   /** Starts the waiting rooms' rounds at the next chance; a running commit starts them when it ends. */
-  private scheduleTick(): void {
-    if (this.committing || this.tickScheduled) return;
-    this.tickScheduled = true;
+  private scheduleRoundStart(): void {
+    if (this.committing || this.roundStartScheduled) return;
+    this.roundStartScheduled = true;
     const start = (): void => {
-      this.tickScheduled = false;
-      const release = this.releaseTick;
-      this.tick = null;
-      this.releaseTick = null;
+      this.roundStartScheduled = false;
+      const release = this.releaseRoundStart;
+      this.roundStart = null;
+      this.releaseRoundStart = null;
       release?.();
       // Behind the rounds just released, so their appends join any left over from the last commit.
       if (this.pending.length > 0) this.queueFlush();
     };
-    const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
-    if (wait >= 1) setTimeout(start, wait);
+    const wait = this.lastCommitAt + this.commitIntervalMs - this.clock.now();
+    if (wait >= 1) this.clock.setTimeout(start, wait);
     else setImmediate(start);
   }
 
@@ -96,7 +101,7 @@ export class AppendBatcher {
     const batch = this.pending;
     this.pending = [];
     this.committing = true;
-    this.lastCommitAt = performance.now();
+    this.lastCommitAt = this.clock.now();
     try {
       const lastSeqs = await this.store.appendUpdates(batch);
       batch.forEach((append, i) => append.resolve(lastSeqs[i]!));
@@ -106,7 +111,7 @@ export class AppendBatcher {
       this.committing = false;
       // Rooms that waited for this commit, and appends that came in during it (a room that read
       // storage first), go together into the next one.
-      if (this.tick !== null) this.scheduleTick();
+      if (this.roundStart !== null) this.scheduleRoundStart();
       else if (this.pending.length > 0) this.queueFlush();
     }
   }

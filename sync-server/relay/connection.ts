@@ -1,4 +1,5 @@
 import type { Access } from '../storage/document-store.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 /** The four things the relay needs from a socket; the @hono/node-ws adapter provides them. */
 export interface RelaySocket {
@@ -26,9 +27,8 @@ export const QUEUE_LOW_WATER = 500;
 
 /**
  * How often, at most, a writer hears what the server has stored; "All changes synced" lags by up
- * to this. Each notice costs a frame each way: at 150 ms a typist drew one per keystroke, and
- * with 100 people typing, one a second instead took about 13% off the relay's CPU per delivered
- * update (two benchmark runs each).
+ * to this. Each notice costs a frame each way, so once a second keeps it to one per burst of
+ * typing rather than one per key (figures in tests/bench/README.md, "Relay settings").
  */
 export const STORED_NOTICE_MS = 1000;
 
@@ -38,17 +38,17 @@ type HoldReason = 'queue' | 'rate';
 export class Connection {
   /** Awareness client ids this socket speaks for (see PresenceOwners); removed for everyone when it closes. */
   readonly awarenessClients = new Set<number>();
-  /** When the socket last sent a frame (performance.now()); a silent owner's presence can be taken over. */
-  lastHeardAt = performance.now();
+  /** When the socket last sent a frame (`clock.now()`); a silent owner's presence can be taken over. */
+  lastHeardAt: number;
   /** Messages received and not yet processed by the room. */
   queued = 0;
   private readonly holds = new Set<HoldReason>();
   private messageTokens = RATE_LIMIT.messageBurst;
   private byteTokens = RATE_LIMIT.byteBurst;
-  private refilledAt = performance.now();
-  private rateTimer: ReturnType<typeof setTimeout> | null = null;
+  private refilledAt: number;
+  private cancelRateTimer: (() => void) | null = null;
   private storedFrame: Uint8Array | null = null;
-  private storedTimer: ReturnType<typeof setTimeout> | null = null;
+  private cancelStoredTimer: (() => void) | null = null;
 
   /**
    * Set once the relay decides to close this socket (revoked link, malformed frame). The close
@@ -61,7 +61,11 @@ export class Connection {
     readonly access: Access,
     /** Called each time the socket is paused, for the metrics. */
     private readonly onPause: () => void = () => {},
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.lastHeardAt = clock.now();
+    this.refilledAt = this.lastHeardAt;
+  }
 
   get canWrite(): boolean {
     return this.access.role !== 'viewer';
@@ -79,9 +83,9 @@ export class Connection {
    */
   noticeStored(frame: Uint8Array): void {
     this.storedFrame = frame;
-    if (this.storedTimer !== null) return;
-    this.storedTimer = setTimeout(() => {
-      this.storedTimer = null;
+    if (this.cancelStoredTimer !== null) return;
+    this.cancelStoredTimer = this.clock.setTimeout(() => {
+      this.cancelStoredTimer = null;
       const latest = this.storedFrame;
       this.storedFrame = null;
       if (latest !== null) this.send(latest);
@@ -91,14 +95,14 @@ export class Connection {
   close(code: number, reason: string): void {
     this.closedByServer = true;
     this.clearRateTimer();
-    if (this.storedTimer !== null) clearTimeout(this.storedTimer);
-    this.storedTimer = null;
+    this.cancelStoredTimer?.();
+    this.cancelStoredTimer = null;
     if (this.socket.isOpen) this.socket.close(code, reason);
   }
 
   /** Charges one received message against the budget; pauses the socket when it runs out. */
   charge(bytes: number): void {
-    const now = performance.now();
+    const now = this.clock.now();
     this.lastHeardAt = now;
     const elapsed = (now - this.refilledAt) / 1000;
     this.refilledAt = now;
@@ -116,9 +120,9 @@ export class Connection {
     );
     this.hold('rate');
     this.clearRateTimer();
-    this.rateTimer = setTimeout(
+    this.cancelRateTimer = this.clock.setTimeout(
       () => {
-        this.rateTimer = null;
+        this.cancelRateTimer = null;
         this.release('rate');
       },
       Math.ceil(waitSeconds * 1000),
@@ -152,7 +156,7 @@ export class Connection {
   }
 
   private clearRateTimer(): void {
-    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
-    this.rateTimer = null;
+    this.cancelRateTimer?.();
+    this.cancelRateTimer = null;
   }
 }

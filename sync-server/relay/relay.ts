@@ -10,7 +10,10 @@ import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
 import type { NodeBus } from './node-bus.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
+import { writeChangeToStorage } from './storage-change.ts';
+import { GracePeriods } from './grace-periods.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -24,6 +27,8 @@ export interface RelayOptions {
   readonly bus?: NodeBus;
   /** How long a room stays open after its last socket leaves (R24); `DEFAULT_ROOM_GRACE_MS` when absent. */
   readonly roomGraceMs?: number;
+  /** Time for pacing and commit spacing; tests pass a clock they move by hand. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -54,10 +59,10 @@ export interface SocketHandlers {
 export class Relay {
   private readonly rooms = new Map<string, Room>();
   /**
-   * Rooms still writing their last state (and server changes written straight to storage);
-   * a new room for the same document waits for it.
+   * Per document, the last write still running: a closing room's last state, or a server change
+   * written straight to storage. A new room, a read or the next such write waits for it.
    */
-  private readonly closing = new Map<string, Promise<void>>();
+  private readonly writesInFlight = new Map<string, Promise<void>>();
   private shuttingDown = false;
   /** Documents being deleted: a socket arriving meanwhile is closed rather than opening a room again. */
   private readonly deleting = new Set<string>();
@@ -66,19 +71,19 @@ export class Relay {
   private readonly batcher: AppendBatcher;
 
   private readonly sweep: ReturnType<typeof setInterval> | null = null;
-  /** Rooms with no socket, each with the timer that closes it when its grace period ends. */
-  private readonly emptySince = new Map<Room, ReturnType<typeof setTimeout>>();
-  private readonly roomGraceMs: number;
+  private readonly gracePeriods: GracePeriods<Room>;
+  private readonly clock: Clock;
   /** Each writer's socket, summarised in the audit log when it closes. */
   private readonly editingSessions: EditingSessions;
 
   constructor(private readonly options: RelayOptions) {
-    this.batcher = new AppendBatcher(options.store, options.commitIntervalMs);
+    this.clock = options.clock ?? systemClock;
+    this.batcher = new AppendBatcher(options.store, options.commitIntervalMs, this.clock);
     this.editingSessions = new EditingSessions(
       (entries) => options.store.appendAudit(entries),
       options.logger,
     );
-    this.roomGraceMs = options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS;
+    this.gracePeriods = new GracePeriods(options.roomGraceMs ?? DEFAULT_ROOM_GRACE_MS);
     const { bus } = options;
     if (bus !== undefined) {
       bus.onRevocation((workspaceId, role) => this.closeLocalSocketsOfRole(workspaceId, role));
@@ -105,7 +110,12 @@ export class Relay {
   /** Attaches an authorised socket to its document's room. */
   connect(documentId: string, socket: RelaySocket, access: Access): SocketHandlers {
     const { logger, metrics } = this.options;
-    const connection = new Connection(socket, access, () => metrics.pausedSockets.inc());
+    const connection = new Connection(
+      socket,
+      access,
+      () => metrics.pausedSockets.inc(),
+      this.clock,
+    );
     if (this.shuttingDown || this.suspended || this.deleting.has(documentId)) {
       const reason = this.shuttingDown
         ? CLOSE.goingAway
@@ -167,7 +177,7 @@ export class Relay {
   private openRoom(documentId: string): Room {
     const existing = this.rooms.get(documentId);
     if (existing !== undefined && !existing.isClosing) {
-      this.keepOpen(existing);
+      this.gracePeriods.cancel(existing);
       return existing;
     }
     const { store, logger, metrics } = this.options;
@@ -176,8 +186,8 @@ export class Relay {
       new RoomPersistence(documentId, store, this.batcher, logger, metrics),
       logger,
       metrics,
-      (empty) => this.onRoomEmpty(empty),
-      this.closing.get(documentId),
+      (vacated) => this.onRoomWithoutSockets(vacated),
+      this.writesInFlight.get(documentId),
       this.options.bus ?? null,
     );
     this.rooms.set(documentId, room);
@@ -185,42 +195,33 @@ export class Relay {
     return room;
   }
 
-  /** The last socket left (R24): close after the grace period, unless a socket comes back first. */
-  private onRoomEmpty(room: Room): void {
-    this.keepOpen(room);
+  /**
+   * The room has no socket left: its last one left, and it closes after the grace period (R24)
+   * unless a socket comes back first; or it failed, and it is closed already.
+   */
+  private onRoomWithoutSockets(room: Room): void {
     // A failed room is gone already, and a relay shutting down closes everything at once.
-    if (room.isClosing || this.shuttingDown || this.roomGraceMs === 0) {
+    if (room.isClosing || this.shuttingDown || !this.gracePeriods.enabled) {
       void this.closeRoom(room);
       return;
     }
-    const timer = setTimeout(() => {
-      this.emptySince.delete(room);
+    this.gracePeriods.start(room, () => {
       if (room.connectionCount === 0) void this.closeRoom(room);
-    }, this.roomGraceMs);
-    // A room in its grace period holds nothing unstored: it must not keep the process alive.
-    timer.unref();
-    this.emptySince.set(room, timer);
-  }
-
-  /** A socket joined a room in its grace period: it stays open. */
-  private keepOpen(room: Room): void {
-    const timer = this.emptySince.get(room);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.emptySince.delete(room);
+    });
   }
 
   private closeRoom(room: Room, reason?: CloseReason): Promise<void> {
-    this.keepOpen(room);
+    this.gracePeriods.cancel(room);
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     this.options.metrics.rooms.set(this.rooms.size);
-    const previous = this.closing.get(room.documentId) ?? Promise.resolve();
+    const previous = this.writesInFlight.get(room.documentId) ?? Promise.resolve();
     const done = previous
       .then(() => room.close(reason))
       .finally(() => {
-        if (this.closing.get(room.documentId) === done) this.closing.delete(room.documentId);
+        if (this.writesInFlight.get(room.documentId) === done)
+          this.writesInFlight.delete(room.documentId);
       });
-    this.closing.set(room.documentId, done);
+    this.writesInFlight.set(room.documentId, done);
     return done;
   }
 
@@ -250,7 +251,7 @@ export class Relay {
       const room = this.rooms.get(documentId);
       room?.abandon(CLOSE.documentGone);
       await room?.settled();
-      await this.closing.get(documentId);
+      await this.writesInFlight.get(documentId);
       const removed = await remove();
       // Only once storage has deleted it: a failed delete leaves the other nodes' rooms alone.
       this.options.bus?.publishDocumentDeletion(documentId);
@@ -311,7 +312,7 @@ export class Relay {
       const state = await room.encodeState();
       if (state !== null) return state;
     }
-    await this.closing.get(documentId);
+    await this.writesInFlight.get(documentId);
     const doc = rebuildDocument(
       await this.options.store.loadDocument(documentId),
       this.logSkipped(documentId),
@@ -339,37 +340,25 @@ export class Relay {
 
   /** Queued behind (and ahead of) rooms closing and opening for the document, so nothing races it. */
   private writeServerChangeToStorage<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
-    const { store } = this.options;
-    const previous = this.closing.get(documentId) ?? Promise.resolve();
-    const written = previous.then(async () => {
-      const doc = rebuildDocument(
-        await store.loadDocument(documentId),
+    const previous = this.writesInFlight.get(documentId) ?? Promise.resolve();
+    const written = previous.then(() =>
+      writeChangeToStorage(
+        this.options.store,
+        this.options.bus ?? null,
+        documentId,
+        change,
         this.logSkipped(documentId),
-      );
-      try {
-        const updates: Uint8Array[] = [];
-        doc.on('update', (update: Uint8Array) => updates.push(update));
-        // Nobody has seen this document in memory, so a change that throws is simply not stored.
-        const value = doc.transact(() => change(doc));
-        if (updates.length > 0) {
-          const update = Y.mergeUpdates(updates);
-          const [seq] = await store.appendUpdates([{ documentId, updates: [update] }]);
-          this.options.bus?.publishStored(documentId, seq!, update);
-        }
-        return value;
-      } finally {
-        doc.destroy();
-      }
-    });
+      ),
+    );
     const done: Promise<void> = written
       .then(
         () => {},
         () => {},
       )
       .finally(() => {
-        if (this.closing.get(documentId) === done) this.closing.delete(documentId);
+        if (this.writesInFlight.get(documentId) === done) this.writesInFlight.delete(documentId);
       });
-    this.closing.set(documentId, done);
+    this.writesInFlight.set(documentId, done);
     return written;
   }
 
@@ -388,7 +377,7 @@ export class Relay {
     await Promise.all(
       [...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)),
     );
-    await Promise.all([...this.closing.values()]);
+    await Promise.all([...this.writesInFlight.values()]);
     // Sockets still open end their sessions now: their close events may come after the store is closed.
     await this.editingSessions.endAll();
   }

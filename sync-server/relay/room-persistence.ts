@@ -125,8 +125,8 @@ export class RoomPersistence {
   }
 
   /** When the room may start its next round: with every other busy room, so their appends share a commit. */
-  nextRound(): Promise<void> {
-    return this.batcher.nextTick();
+  waitForRoundStart(): Promise<void> {
+    return this.batcher.waitForRoundStart();
   }
 
   /** True when other processes stored updates this room's document does not hold yet. */

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE } from './close-codes.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Connection } from './connection.ts';
 import { mayShowPresence, PresenceOwners } from './presence-owners.ts';
 import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } from './protocol.ts';
@@ -12,6 +13,14 @@ import { encodeAwarenessEntries, encodeAwarenessMessage, type AwarenessEntry } f
  * so awareness cannot crowd out document updates; 40 times a second still looks live (R11).
  */
 export const AWARENESS_INTERVAL_MS = 25;
+
+/**
+ * A renewal (a state sent again unchanged with a newer clock: a stock client sends one every 15 s
+ * so that others do not time it out after 30 s) waits up to this long and goes out with the next
+ * batch (R29). Each forwarded frame costs a write per socket and an echo back from each, so a
+ * quiet room of 25 sends a fraction of the frames; 15 s + 5 s stays well inside the 30 s timeout.
+ */
+export const RENEWAL_INTERVAL_MS = 5000;
 
 /** The origin of presence heard from another node: not published to the nodes again. */
 const FROM_ELSEWHERE = Symbol('presence from another node');
@@ -23,11 +32,17 @@ const FROM_ELSEWHERE = Symbol('presence from another node');
  */
 export class RoomPresence {
   private readonly awareness: awarenessProtocol.Awareness;
-  private readonly owners = new PresenceOwners<Connection>();
+  private readonly owners: PresenceOwners<Connection>;
   private readonly pending = new Set<number>();
+  /** Ids whose state came again unchanged: sent with the next batch, within RENEWAL_INTERVAL_MS. */
+  private readonly renewals = new Set<number>();
+  /** Ids whose state really changed in the awareness event being handled (its 'change' comes before its 'update'). */
+  private changedNow: readonly number[] = [];
+  /** When the batch timer fires (`clock.now()`); a change due sooner than a waiting renewal brings it forward. */
+  private timerDueAt = Infinity;
   /** Ids that changed here (not heard from another node), for the other nodes. */
   private readonly pendingElsewhere = new Set<number>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelTimer: (() => void) | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -38,9 +53,12 @@ export class RoomPresence {
     private readonly metrics: RelayMetrics,
     /** Sends presence that changed here to the other nodes (batched like the sockets'); null alone. */
     private readonly publishElsewhere: ((update: Uint8Array) => void) | null = null,
+    private readonly clock: Clock = systemClock,
   ) {
+    this.owners = new PresenceOwners<Connection>(() => clock.now());
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the relay itself is nobody
+    this.awareness.on('change', this.onStateChange);
     this.awareness.on('update', this.onChange);
   }
 
@@ -128,11 +146,11 @@ export class RoomPresence {
   }
 
   destroy(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimer();
     // The last socket's goodbye is usually still in the batch when its room closes: the other
     // nodes must hear it, or its state lingers there until the awareness timeout.
     this.flushElsewhere();
+    this.awareness.off('change', this.onStateChange);
     this.awareness.off('update', this.onChange);
     this.awareness.destroy();
   }
@@ -181,25 +199,49 @@ export class RoomPresence {
     if (update !== null) this.publishElsewhere?.(update);
   }
 
+  private readonly onStateChange = ({ updated }: { updated: number[] }): void => {
+    this.changedNow = updated;
+  };
+
   private readonly onChange = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    for (const id of [...added, ...updated, ...removed]) {
-      this.pending.add(id);
-      if (this.publishElsewhere !== null && origin !== FROM_ELSEWHERE)
-        this.pendingElsewhere.add(id);
-    }
-    if (this.timer === null) this.timer = setTimeout(this.sendPending, AWARENESS_INTERVAL_MS);
+    const changed = this.changedNow;
+    this.changedNow = [];
+    for (const id of added) this.pending.add(id);
+    for (const id of removed) this.pending.add(id);
+    for (const id of updated) (changed.includes(id) ? this.pending : this.renewals).add(id);
+    if (this.publishElsewhere !== null && origin !== FROM_ELSEWHERE)
+      for (const id of [...added, ...updated, ...removed]) this.pendingElsewhere.add(id);
+    this.scheduleBatch(this.pending.size > 0 ? AWARENESS_INTERVAL_MS : RENEWAL_INTERVAL_MS);
   };
+
+  /** Sends the batch within `delayMs`: starts the timer, or brings a later one forward. */
+  private scheduleBatch(delayMs: number): void {
+    const dueAt = this.clock.now() + delayMs;
+    if (this.cancelTimer !== null && this.timerDueAt <= dueAt) return;
+    this.clearTimer();
+    this.timerDueAt = dueAt;
+    this.cancelTimer = this.clock.setTimeout(this.sendPending, delayMs);
+  }
+
+  private clearTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    this.timerDueAt = Infinity;
+  }
 
   /** Runs from a timer: nothing may throw out of it (encode drops what it cannot encode). */
   private readonly sendPending = (): void => {
-    this.timer = null;
+    this.cancelTimer = null;
+    this.timerDueAt = Infinity;
     this.flushElsewhere();
-    if (this.pending.size === 0) return;
-    const clients = [...this.pending];
+    // Renewals ride along with any batch: a frame costs the same with one state or several.
+    const clients = [...new Set([...this.pending, ...this.renewals])];
     this.pending.clear();
+    this.renewals.clear();
+    if (clients.length === 0) return;
     const frame = this.encode(clients);
     if (frame === null) return;
     let delivered = 0;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/document-store.ts';
+import type { Received } from './open-document.ts';
 import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from './protocol.ts';
 
 /** What the stored parts hold for one client, or null when a part does not decode (the room answers once built). */
@@ -30,4 +31,29 @@ export function answerFromStoredParts(
   } catch {
     return null;
   }
+}
+
+/**
+ * Answers the sync requests waiting in a loading room's inbox from the stored bytes (R26): only
+ * those ahead of every document update in it, since an answer must hold everything received
+ * before its request (R5) and those updates are not stored yet. Returns the inbox without the
+ * requests answered; the rest wait for the built document.
+ */
+export function answerWaitingRequests(
+  inbox: readonly Received[],
+  stored: StoredDocument,
+): Received[] {
+  const firstUpdate = inbox.findIndex(({ message }) => message.type === 'update');
+  const answerable = firstUpdate === -1 ? inbox.length : firstUpdate;
+  const answered = new Set<Received>();
+  for (const received of inbox.slice(0, answerable)) {
+    const { connection, message } = received;
+    if (message.type !== 'sync-step-1' || connection.closedByServer) continue;
+    const frames = answerFromStoredParts(stored, message.stateVector);
+    if (frames === null) break; // a stored part does not decode: the built document answers
+    for (const frame of frames) connection.send(frame);
+    answered.add(received);
+    connection.dequeued();
+  }
+  return answered.size === 0 ? [...inbox] : inbox.filter((received) => !answered.has(received));
 }

@@ -19,17 +19,40 @@ type Env = { Variables: { admission: Admission; account: AccountRecord | null } 
 
 const EMPTY_FRAME = new Uint8Array(0);
 
-/** Wraps the `ws` socket under @hono/node-ws as the four methods the relay needs. */
-function relaySocket(raw: WebSocket, sender: FramedSender): RelaySocket {
-  return {
-    send: sender.sendTo(raw),
-    close: (code, reason) => raw.close(code, reason),
-    pause: () => raw.pause(),
-    resume: () => raw.resume(),
-    get isOpen() {
-      return raw.readyState === raw.OPEN;
-    },
-  };
+/**
+ * Wraps the `ws` socket under @hono/node-ws as the four methods the relay needs. A class, not an
+ * object literal with a getter: each such literal gets a map of its own, and a room's fan-out
+ * reading `isOpen` and `send` from hundreds of them went through V8's slow megamorphic lookups.
+ */
+class WsRelaySocket implements RelaySocket {
+  private readonly sendPayload: (payload: Uint8Array) => void;
+
+  constructor(
+    private readonly raw: WebSocket,
+    sender: FramedSender,
+  ) {
+    this.sendPayload = sender.sendTo(raw);
+  }
+
+  send(frame: Uint8Array): void {
+    this.sendPayload(frame);
+  }
+
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason);
+  }
+
+  pause(): void {
+    this.raw.pause();
+  }
+
+  resume(): void {
+    this.raw.resume();
+  }
+
+  get isOpen(): boolean {
+    return this.raw.readyState === this.raw.OPEN;
+  }
 }
 
 /**
@@ -116,7 +139,7 @@ export function syncRoutes(
               return;
             }
             const { access } = admission.authorized;
-            const connected = relay.connect(documentId, relaySocket(raw, sender), access);
+            const connected = relay.connect(documentId, new WsRelaySocket(raw, sender), access);
             handlers = connected;
             // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
             // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the

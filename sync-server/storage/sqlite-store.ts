@@ -34,7 +34,7 @@ export const SQLITE_FILE_NAME = 'pathways.sqlite';
  * promise), but the last commits before a power cut may be lost; every client that saw them still
  * holds them in IndexedDB and sends them again when it reconnects. `FULL` adds an fsync per commit,
  * which survives power loss too but blocks the event loop for the fsync: on a busy disk that
- * stalls every room (measured: p99 fan-out over 3 s with 500 clients).
+ * stalls every room (figures in tests/bench/README.md, "Relay settings").
  */
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 

@@ -223,12 +223,10 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
           document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ??
           '',
       }));
-    await expect
-      .poll(state)
-      .toMatchObject({
-        invalid: 'true',
-        title: expect.stringContaining('whole number of minutes'),
-      });
+    await expect.poll(state).toMatchObject({
+      invalid: 'true',
+      title: expect.stringContaining('whole number of minutes'),
+    });
     expect((await state()).description).toMatch(/^Not saved: /);
     await minutes.fill('15');
     await expect.poll(state).toEqual({ invalid: null, title: '', description: '' });

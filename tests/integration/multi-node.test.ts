@@ -34,9 +34,7 @@ afterAll(async () => {
   await Promise.all([postgres?.stop(), redis?.stop()]);
 });
 
-async function cluster(
-  count = 2,
-): Promise<{
+async function cluster(count = 2): Promise<{
   nodes: ServerProcess[];
   workspace: Workspace;
   documentId: string;

@@ -9,6 +9,7 @@ import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { Relay, type SocketHandlers } from '../../../sync-server/relay/relay.ts';
 import type { DocumentAppend, DocumentStore } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 
 /**
  * The relay writes every room that is busy in the same tick in one storage call, and only then
@@ -20,26 +21,42 @@ const isUpdateFrame = (frame: Uint8Array): boolean => frame[0] === 0 && frame[1]
 interface Recorded {
   readonly log: string[];
   readonly appendCalls: DocumentAppend[][];
-  readonly commits: { startedAt: number; endedAt: number }[];
+  /** Commits starting and ending, in order. */
+  readonly commits: string[];
 }
 
-/** A memory store whose appends are logged, can be made to fail, and can take `commitMs` each. */
-function recordingStore(recorded: Recorded, failAppends: boolean, commitMs = 0): DocumentStore {
+/** Holds every commit until the test opens it; open from the start unless a test closes it. */
+class CommitGate {
+  private waiting: (() => void)[] = [];
+  closed = false;
+
+  pass(): Promise<void> {
+    return this.closed ? new Promise((resolve) => this.waiting.push(resolve)) : Promise.resolve();
+  }
+
+  open(): void {
+    this.closed = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
+/** A memory store whose appends are logged, can be made to fail, and wait at `gate`. */
+function recordingStore(recorded: Recorded, failAppends: boolean, gate: CommitGate): DocumentStore {
   const store = new MemoryDocumentStore();
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property !== 'appendUpdates') return Reflect.get(target, property, receiver);
       return async (appends: DocumentAppend[]) => {
         recorded.appendCalls.push(appends);
-        recorded.log.push(`append ${appends.map((append) => append.documentId).join('+')}`);
-        recorded.commits.push({ startedAt: performance.now(), endedAt: Infinity });
-        const commit = recorded.commits.at(-1)!;
+        const documents = appends.map((append) => append.documentId).join('+');
+        recorded.log.push(`append ${documents}`);
+        recorded.commits.push(`start ${documents}`);
         try {
-          if (commitMs > 0) await new Promise((resolve) => setTimeout(resolve, commitMs));
+          await gate.pass();
           if (failAppends) throw new Error('disk full');
           return await target.appendUpdates(appends);
         } finally {
-          commit.endedAt = performance.now();
+          recorded.commits.push(`end ${documents}`);
         }
       };
     },
@@ -78,24 +95,30 @@ function keystroke(text: string): Uint8Array {
   return encodeSyncUpdate(update!);
 }
 
-/** Yields to the event loop until `done()` holds; bounded in turns. */
+/** One turn of the event loop: the relay's rounds start in the next one. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Lets the event loop turn until `done()` holds; bounded in turns, with no time passing on the relay's clock. */
 async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 500; turn++) {
+  for (let turns = 0; turns < 500; turns++) {
     if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await turn();
   }
   throw new Error(`gave up waiting for ${what}`);
 }
 
-async function twoRooms(failAppends: boolean, commitIntervalMs = 0, commitMs = 0) {
+async function twoRooms(failAppends: boolean, commitIntervalMs = 0) {
   const recorded: Recorded = { log: [], appendCalls: [], commits: [] };
-  const store = recordingStore(recorded, failAppends, commitMs);
+  const gate = new CommitGate();
+  const clock = new ManualClock();
+  const store = recordingStore(recorded, failAppends, gate);
   const relay = new Relay({
     store,
     logger: pino({ level: 'silent' }),
     metrics: createRelayMetrics(),
     maxMessageBytes: 1 << 20,
     commitIntervalMs,
+    clock,
   });
   const access = { workspaceId: 'w', role: 'editor' } as const;
   const sockets = {
@@ -114,7 +137,7 @@ async function twoRooms(failAppends: boolean, commitIntervalMs = 0, commitMs = 0
   await until('both rooms to load', () =>
     Object.values(sockets).every((socket) => socket.frames.length > 0),
   );
-  return { relay, store, recorded, sockets, handlers };
+  return { relay, store, recorded, sockets, handlers, gate, clock };
 }
 
 describe('one storage commit per round across rooms', () => {
@@ -188,14 +211,18 @@ describe('one storage commit per round across rooms', () => {
   });
 
   test('R3: group commit: what arrives during a running commit shares the next one, which starts as soon as it is done', async () => {
-    const commitMs = 60;
-    const { relay, recorded, handlers } = await twoRooms(false, 0, commitMs);
+    const { relay, recorded, handlers, gate } = await twoRooms(false);
+    gate.closed = true;
     handlers.aliceInA.onMessage(keystroke('a'));
-    await until('the first commit to start', () => recorded.commits.length === 1);
+    await until('the first commit to start', () => recorded.appendCalls.length === 1);
     // Both arrive while the first commit is running: neither may start a commit of its own.
     handlers.carolInB.onMessage(keystroke('b'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await turn();
     handlers.bobInA.onMessage(keystroke('c'));
+    for (let i = 0; i < 20; i++) await turn();
+    expect(recorded.appendCalls).toHaveLength(1);
+    // No time passes on the relay's clock: a commit waiting on it would never start.
+    gate.open();
     await until(
       'both relayed',
       () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'),
@@ -205,46 +232,46 @@ describe('one storage commit per round across rooms', () => {
       ['doc-a'],
       ['doc-b', 'doc-a'],
     ]);
-    const [first, second] = recorded.commits;
-    // One commit at a time, and the second waited for nothing but the first.
-    expect(second!.startedAt).toBeGreaterThanOrEqual(first!.endedAt);
-    expect(second!.startedAt - first!.endedAt).toBeLessThan(commitMs / 2);
+    // One commit at a time: the second starts after the first is done.
+    expect(recorded.commits).toEqual([
+      'start doc-a',
+      'end doc-a',
+      'start doc-b+doc-a',
+      'end doc-b+doc-a',
+    ]);
     await relay.shutdown();
   });
 
   test('R3: a positive commit interval spaces commits: what arrives meanwhile shares the next one, and a quiet relay does not wait', async () => {
     const intervalMs = 80;
-    const { relay, recorded, handlers } = await twoRooms(false, intervalMs);
-    const appendTimes: number[] = [];
-    const started = performance.now();
+    const { relay, recorded, handlers, clock } = await twoRooms(false, intervalMs);
+    // A quiet relay commits at once, with no time passing.
     handlers.aliceInA.onMessage(keystroke('a'));
     await until('the first keystroke relayed', () => recorded.log.includes('relay to bobInA'));
-    appendTimes.push(performance.now() - started);
-    // Two rooms, at different moments within the interval: one commit for both, after it.
+    // Two rooms, at different moments within the interval: one commit for both, once it has passed.
     handlers.carolInB.onMessage(keystroke('b'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    clock.advance(10);
     handlers.bobInA.onMessage(keystroke('c'));
+    for (let i = 0; i < 20; i++) await turn();
+    expect(recorded.appendCalls).toHaveLength(1);
+    clock.advance(intervalMs - 11);
+    for (let i = 0; i < 20; i++) await turn();
+    expect(recorded.appendCalls).toHaveLength(1);
+    clock.advance(1);
     await until(
       'both relayed',
       () => recorded.log.includes('relay to daveInB') && recorded.log.includes('relay to aliceInA'),
     );
-    appendTimes.push(performance.now() - started);
-
     expect(recorded.appendCalls.map((call) => call.map((append) => append.documentId))).toEqual([
       ['doc-a'],
       ['doc-b', 'doc-a'],
     ]);
-    // The quiet relay committed at once; the second commit waited for the interval to pass.
-    expect(appendTimes[0]).toBeLessThan(intervalMs / 2);
-    expect(appendTimes[1]! - appendTimes[0]!).toBeGreaterThanOrEqual(intervalMs / 2);
 
     // Idle for longer than the interval: the next keystroke is committed without waiting.
-    await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
-    const idleAt = performance.now();
+    clock.advance(intervalMs * 2);
     recorded.log.length = 0;
     handlers.daveInB.onMessage(keystroke('d'));
     await until('relayed after idling', () => recorded.log.includes('relay to carolInB'));
-    expect(performance.now() - idleAt).toBeLessThan(intervalMs / 2);
     await relay.shutdown();
   });
 });

@@ -4,8 +4,10 @@ import {
   QUEUE_HIGH_WATER,
   QUEUE_LOW_WATER,
   RATE_LIMIT,
+  STORED_NOTICE_MS,
   type RelaySocket,
 } from '../../../sync-server/relay/connection.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 
 function fakeSocket() {
   const events: string[] = [];
@@ -20,17 +22,28 @@ function fakeSocket() {
 }
 
 describe('pacing a socket', () => {
-  test('R14: a burst beyond the budget pauses the socket, and it resumes once the budget refills; it is never closed', async () => {
+  test('R14: a burst beyond the budget pauses the socket, and it resumes once the budget refills; it is never closed', () => {
     const { socket, events } = fakeSocket();
-    const connection = new Connection(socket, { workspaceId: 'w', role: 'editor' });
+    const clock = new ManualClock();
+    const connection = new Connection(
+      socket,
+      { workspaceId: 'w', role: 'editor' },
+      () => {},
+      clock,
+    );
     let charged = 0;
     while (!connection.isPaused && charged < RATE_LIMIT.messageBurst * 2) {
       connection.charge(10);
       charged++;
     }
     expect(connection.isPaused).toBe(true);
-    expect(charged).toBeGreaterThan(RATE_LIMIT.messageBurst);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A burst with no time passing: exactly the burst fits, and the next message is over.
+    expect(charged).toBe(RATE_LIMIT.messageBurst + 1);
+    // One message over refills in 1000 / messagesPerSecond ms, rounded up to a whole millisecond.
+    const refillMs = Math.ceil(1000 / RATE_LIMIT.messagesPerSecond);
+    clock.advance(refillMs - 0.01);
+    expect(connection.isPaused).toBe(true);
+    clock.advance(0.01);
     expect(connection.isPaused).toBe(false);
     expect(events).toEqual(['pause', 'resume']);
   });
@@ -59,5 +72,36 @@ describe('pacing a socket', () => {
     expect(new Connection(socket, { workspaceId: 'w', role: 'viewer' }).canWrite).toBe(false);
     expect(new Connection(socket, { workspaceId: 'w', role: 'editor' }).canWrite).toBe(true);
     expect(new Connection(socket, { workspaceId: 'w', role: 'owner' }).canWrite).toBe(true);
+  });
+});
+
+describe('stored notices', () => {
+  test('R6: a writer hears what is stored at most once per STORED_NOTICE_MS, and the latest state then', () => {
+    const sent: Uint8Array[] = [];
+    const clock = new ManualClock();
+    const socket: RelaySocket = {
+      send: (frame) => sent.push(frame),
+      close: () => {},
+      pause: () => {},
+      resume: () => {},
+      isOpen: true,
+    };
+    const connection = new Connection(
+      socket,
+      { workspaceId: 'w', role: 'editor' },
+      () => {},
+      clock,
+    );
+    connection.noticeStored(Uint8Array.of(1));
+    clock.advance(STORED_NOTICE_MS / 2);
+    connection.noticeStored(Uint8Array.of(2));
+    clock.advance(STORED_NOTICE_MS / 2 - 1);
+    expect(sent).toEqual([]);
+    clock.advance(1);
+    expect(sent).toEqual([Uint8Array.of(2)]);
+    connection.noticeStored(Uint8Array.of(3));
+    connection.close(1000, 'done');
+    clock.advance(STORED_NOTICE_MS);
+    expect(sent).toEqual([Uint8Array.of(2)]);
   });
 });
