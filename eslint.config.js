@@ -41,8 +41,6 @@ export default tseslint.config(
   {
     // core's public surface is the list of `#core/…` entries in package.json's `imports`.
     files: ['client/**', 'sync-server/**', 'scripts/**'],
-    // The relay's one relative import (room-persistence.ts) changes with the relay's own split.
-    ignores: ['sync-server/relay/**'],
     rules: {
       'no-restricted-imports': [
         'error',
