@@ -1,6 +1,6 @@
 import { readIdentityConfig, type IdentityConfig } from './auth/identity-config.ts';
 import { DEFAULT_COMMIT_INTERVAL_MS } from './relay/append-batcher.ts';
-import { DEFAULT_ROOM_GRACE_MS } from './relay/relay.ts';
+import { DEFAULT_ROOM_GRACE_MS } from './relay/grace-periods.ts';
 import { FIRST_SCREEN_BUDGET_MS } from './routes/first-screen-page.ts';
 import { readTrustedProxies } from './access/client-address.ts';
 

@@ -1,4 +1,12 @@
 /**
+ * A room whose last socket left stays in memory this long (R24): a person reloading the page, or
+ * the next meeting opening the same document, finds it open instead of waiting for a reload from
+ * storage. Long enough for a reload on a slow school laptop, short enough that memory does not
+ * grow with the documents opened in a day.
+ */
+export const DEFAULT_ROOM_GRACE_MS = 15_000;
+
+/**
  * Rooms whose last socket has left, each with the timer that ends its grace period (R24): a
  * person reloading the page, or the next meeting opening the same document, finds the room still
  * open instead of waiting for a reload from storage.

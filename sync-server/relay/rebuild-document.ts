@@ -1,8 +1,15 @@
 import * as Y from 'yjs';
+import type { Logger } from '../observability/logger.ts';
 import type { StoredDocument } from '../storage/document-store.ts';
 
 /** Called for a stored update that no longer applies: it is skipped, never fatal. */
 export type OnSkippedUpdate = (index: number, error: unknown) => void;
+
+/** Logs each stored update of the document that does not apply (the rest of it still loads). */
+export function logSkippedUpdates(logger: Logger, documentId: string): OnSkippedUpdate {
+  return (index, error) =>
+    logger.error({ documentId, index, error }, 'skipped a stored update that does not apply');
+}
 
 /**
  * Applies what storage holds (the snapshot, then the log in order) to `doc`, in one transaction.

@@ -4,16 +4,20 @@ import type { RelayMetrics } from '../observability/metrics.ts';
 import type { Access, DocumentStore, Role } from '../storage/document-store.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import { Connection, type RelaySocket } from './connection.ts';
-import { decodeClientFrame, isEmptyUpdate } from './protocol.ts';
 import { EditingSessions } from './editing-sessions.ts';
 import { Room } from './room.ts';
 import { RoomPersistence } from './room-persistence.ts';
 import { AppendBatcher } from './append-batcher.ts';
 import type { NodeBus } from './node-bus.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
+import { logSkippedUpdates, rebuildDocument } from './rebuild-document.ts';
 import { writeChangeToStorage } from './storage-change.ts';
-import { GracePeriods } from './grace-periods.ts';
+import { DEFAULT_ROOM_GRACE_MS, GracePeriods } from './grace-periods.ts';
+import { closeRevokedSockets, openedByAccount, openedWithRole } from './revoked-sockets.ts';
+import { DocumentWriteQueue } from './document-write-queue.ts';
+import { IGNORED_SOCKET, joinedSocketHandlers, type SocketHandlers } from './socket-handlers.ts';
+
+export type { SocketHandlers } from './socket-handlers.ts';
 
 export interface RelayOptions {
   readonly store: DocumentStore;
@@ -32,24 +36,10 @@ export interface RelayOptions {
 }
 
 /**
- * A room whose last socket left stays in memory this long (R24): a person reloading the page, or
- * the next meeting opening the same document, finds it open instead of waiting for a reload from
- * storage. Long enough for a reload on a slow school laptop, short enough that memory does not
- * grow with the documents opened in a day.
- */
-export const DEFAULT_ROOM_GRACE_MS = 15_000;
-
-/**
  * With other nodes, every open room reads storage this often for commits whose notice never came
  * (a node killed between its commit and its publish): the longest a missed update stays missing.
  */
 export const STORAGE_SWEEP_MS = 5000;
-
-/** What the socket adapter calls as things happen on one socket. */
-export interface SocketHandlers {
-  onMessage(frame: Uint8Array): void;
-  onClose(): void;
-}
 
 /**
  * Rooms by document: created when the first socket arrives, closed (flushed, compacted,
@@ -62,7 +52,7 @@ export class Relay {
    * Per document, the last write still running: a closing room's last state, or a server change
    * written straight to storage. A new room, a read or the next such write waits for it.
    */
-  private readonly writesInFlight = new Map<string, Promise<void>>();
+  private readonly writes = new DocumentWriteQueue();
   private shuttingDown = false;
   /** Documents being deleted: a socket arriving meanwhile is closed rather than opening a room again. */
   private readonly deleting = new Set<string>();
@@ -123,55 +113,21 @@ export class Relay {
           ? CLOSE.storageFailed
           : CLOSE.documentGone;
       connection.close(reason.code, reason.reason);
-      return { onMessage: () => {}, onClose: () => {} };
+      return IGNORED_SOCKET;
     }
     const room = this.openRoom(documentId);
     room.join(connection);
     metrics.sockets.inc();
     const session = this.editingSessions.start(documentId, access);
-    let closed = false;
-    return {
-      onMessage: (frame) => {
-        if (closed || connection.closedByServer) return;
-        // Called from the socket's event handler: an exception here would reach the event loop
-        // and stop the process, every room with it. It closes this socket only.
-        try {
-          connection.charge(frame.byteLength);
-          const decoded = decodeClientFrame(frame);
-          if (!decoded.ok) {
-            const reason =
-              decoded.failure === 'presence' ? CLOSE.presenceRefused : CLOSE.malformedFrame;
-            metrics.rejectedFrames.inc({
-              reason: decoded.failure === 'presence' ? 'presence' : 'malformed',
-            });
-            logger.warn(
-              { documentId, role: access.role, error: decoded.error, bytes: frame.byteLength },
-              'closed a socket that sent a frame it may not',
-            );
-            connection.close(reason.code, reason.reason);
-            return;
-          }
-          const { message } = decoded;
-          if (session !== null && message.type === 'update' && !isEmptyUpdate(message.update))
-            session.changes++;
-          room.receive(connection, message);
-        } catch (error) {
-          logger.error(
-            { documentId, role: access.role, error },
-            'failed to handle a frame; closed its socket',
-          );
-          connection.close(CLOSE.internalError.code, CLOSE.internalError.reason);
-        }
-      },
-      onClose: () => {
-        if (closed) return;
-        closed = true;
-        metrics.sockets.dec();
-        connection.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
-        room.leave(connection);
-        this.editingSessions.end(session);
-      },
-    };
+    return joinedSocketHandlers({
+      documentId,
+      connection,
+      room,
+      session,
+      logger,
+      metrics,
+      onClosed: () => this.editingSessions.end(session),
+    });
   }
 
   private openRoom(documentId: string): Room {
@@ -187,7 +143,7 @@ export class Relay {
       logger,
       metrics,
       (vacated) => this.onRoomWithoutSockets(vacated),
-      this.writesInFlight.get(documentId),
+      this.writes.current(documentId),
       this.options.bus ?? null,
     );
     this.rooms.set(documentId, room);
@@ -214,15 +170,7 @@ export class Relay {
     this.gracePeriods.cancel(room);
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     this.options.metrics.rooms.set(this.rooms.size);
-    const previous = this.writesInFlight.get(room.documentId) ?? Promise.resolve();
-    const done = previous
-      .then(() => room.close(reason))
-      .finally(() => {
-        if (this.writesInFlight.get(room.documentId) === done)
-          this.writesInFlight.delete(room.documentId);
-      });
-    this.writesInFlight.set(room.documentId, done);
-    return done;
+    return this.writes.enqueue(room.documentId, () => room.close(reason));
   }
 
   /**
@@ -251,7 +199,7 @@ export class Relay {
       const room = this.rooms.get(documentId);
       room?.abandon(CLOSE.documentGone);
       await room?.settled();
-      await this.writesInFlight.get(documentId);
+      await this.writes.current(documentId);
       const removed = await remove();
       // Only once storage has deleted it: a failed delete leaves the other nodes' rooms alone.
       this.options.bus?.publishDocumentDeletion(documentId);
@@ -282,24 +230,11 @@ export class Relay {
   }
 
   private closeLocalSocketsOfAccount(workspaceId: string, accountId: string): void {
-    for (const room of this.rooms.values()) {
-      room.closeWhere(
-        (connection) =>
-          connection.access.workspaceId === workspaceId &&
-          connection.access.accountId === accountId,
-        CLOSE.tokenRevoked,
-      );
-    }
+    closeRevokedSockets(this.rooms.values(), openedByAccount(workspaceId, accountId));
   }
 
   private closeLocalSocketsOfRole(workspaceId: string, role: Role): void {
-    for (const room of this.rooms.values()) {
-      room.closeWhere(
-        (connection) =>
-          connection.access.workspaceId === workspaceId && connection.access.role === role,
-        CLOSE.tokenRevoked,
-      );
-    }
+    closeRevokedSockets(this.rooms.values(), openedWithRole(workspaceId, role));
   }
 
   /**
@@ -312,10 +247,10 @@ export class Relay {
       const state = await room.encodeState();
       if (state !== null) return state;
     }
-    await this.writesInFlight.get(documentId);
+    await this.writes.current(documentId);
     const doc = rebuildDocument(
       await this.options.store.loadDocument(documentId),
-      this.logSkipped(documentId),
+      logSkippedUpdates(this.options.logger, documentId),
     );
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
@@ -340,34 +275,16 @@ export class Relay {
 
   /** Queued behind (and ahead of) rooms closing and opening for the document, so nothing races it. */
   private writeServerChangeToStorage<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
-    const previous = this.writesInFlight.get(documentId) ?? Promise.resolve();
-    const written = previous.then(() =>
+    const { store, bus } = this.options;
+    return this.writes.enqueue(documentId, () =>
       writeChangeToStorage(
-        this.options.store,
-        this.options.bus ?? null,
+        store,
+        bus ?? null,
         documentId,
         change,
-        this.logSkipped(documentId),
+        logSkippedUpdates(this.options.logger, documentId),
       ),
     );
-    const done: Promise<void> = written
-      .then(
-        () => {},
-        () => {},
-      )
-      .finally(() => {
-        if (this.writesInFlight.get(documentId) === done) this.writesInFlight.delete(documentId);
-      });
-    this.writesInFlight.set(documentId, done);
-    return written;
-  }
-
-  private logSkipped(documentId: string): OnSkippedUpdate {
-    return (index, error) =>
-      this.options.logger.error(
-        { documentId, index, error },
-        'skipped a stored update that does not apply',
-      );
   }
 
   /** Stops taking sockets, then closes every room: flush, compact, version, close sockets with 1001. */
@@ -377,7 +294,7 @@ export class Relay {
     await Promise.all(
       [...this.rooms.values()].map((room) => this.closeRoom(room, CLOSE.goingAway)),
     );
-    await Promise.all([...this.writesInFlight.values()]);
+    await this.writes.drain();
     // Sockets still open end their sessions now: their close events may come after the store is closed.
     await this.editingSessions.endAll();
   }
