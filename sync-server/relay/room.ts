@@ -4,17 +4,12 @@ import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import type { NodeBus, StoredElsewhere } from './node-bus.ts';
-import { OpenDocument, type Received } from './open-document.ts';
+import { OpenDocument } from './open-document.ts';
 import { isEmptyUpdate, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 import { RoomPresence } from './room-presence.ts';
+import { RoomRounds } from './room-rounds.ts';
 import type { RoomState } from './room-state.ts';
-import { answerWaitingRequests } from './stored-answer.ts';
-
-/** Most messages handled per persistence round: bounds the time one round holds the room. */
-const MAX_BATCH = 2000;
-
-const ignore = (): void => {};
 
 /**
  * One document being edited: its Y.Doc, its presence, its sockets.
@@ -24,17 +19,12 @@ const ignore = (): void => {};
  * answers sync requests (`OpenDocument`, which server changes go through too). Between a round's
  * apply and its store nothing reads the document (new messages wait for the next round), so no
  * client ever receives an update that is not stored: a SIGKILL at any moment loses nothing anyone
- * has seen. This class keeps the room's life, its sockets and its inbox.
+ * has seen. This class keeps the room's life and its sockets; `RoomRounds` keeps its waiting work.
  */
 export class Room {
   private state: RoomState = { kind: 'loading' };
   private readonly connections = new Set<Connection>();
-  private readonly inbox: Received[] = [];
-  private processing: Promise<void> | null = null;
-  /** Other nodes' commits to this document, heard and not yet applied. */
-  private readonly storedElsewhere: StoredElsewhere[] = [];
-  /** Set when notices may have been missed (the bus reconnected, the periodic sweep). */
-  private mustReadStorage = false;
+  private readonly rounds: RoomRounds;
   private unsubscribe: (() => void) | null = null;
   /** Resolves true once loaded, false if loading failed (the room then refuses everyone). */
   readonly ready: Promise<boolean>;
@@ -51,6 +41,14 @@ export class Room {
     /** Other nodes serving the same documents, when there are any. */
     private readonly bus: NodeBus | null = null,
   ) {
+    this.rounds = new RoomRounds(
+      documentId,
+      persistence,
+      logger,
+      () => (this.state.kind === 'open' ? this.state.loaded : null),
+      () => this.loaded,
+      (reason) => this.fail(reason),
+    );
     // Subscribed before loading, so no commit falls between what the load reads and the first notice.
     this.ready = previous.then(() => this.subscribe()).then(() => this.load());
   }
@@ -71,17 +69,12 @@ export class Room {
   }
 
   private readonly onStoredElsewhere = (notice: StoredElsewhere): void => {
-    if (this.isClosing) return;
-    this.storedElsewhere.push(notice);
-    this.persistence.noteStoredElsewhere(notice.seq);
-    this.scheduleProcessing();
+    if (!this.isClosing) this.rounds.noteStoredElsewhere(notice);
   };
 
   /** Notices may have been missed: read storage for anything newer at the next chance. */
   checkStorage(): void {
-    if (this.state.kind !== 'open') return;
-    this.mustReadStorage = true;
-    this.scheduleProcessing();
+    if (this.state.kind === 'open') this.rounds.readStorage();
   }
 
   get connectionCount(): number {
@@ -102,8 +95,7 @@ export class Room {
       const stored = await this.persistence.read();
       if (this.state.kind !== 'loading') return false; // shut down while loading
       // Requests that came while storage was read need not wait for the Y.Doc (R26).
-      const rest = answerWaitingRequests(this.inbox, stored);
-      this.inbox.splice(0, this.inbox.length, ...rest);
+      this.rounds.answerWaitingRequests(stored);
       const doc = this.persistence.build(stored);
       const { bus, documentId, logger, metrics } = this;
       const publishPresence =
@@ -131,7 +123,7 @@ export class Room {
       // Who is here on the other nodes: they answer with everyone they know of.
       bus?.queryPresence(documentId);
       for (const connection of this.connections) loaded.greet(connection);
-      this.scheduleProcessing();
+      this.rounds.schedule();
       return true;
     } catch (error) {
       this.logger.error({ documentId: this.documentId, error }, 'could not load document');
@@ -165,9 +157,7 @@ export class Room {
       // Nothing to apply, store or relay: the usual answer to our "stored" notice (R6).
       if (isEmptyUpdate(message.update)) return;
     }
-    this.inbox.push({ connection, message });
-    connection.enqueued();
-    this.scheduleProcessing();
+    this.rounds.enqueue({ connection, message });
   }
 
   leave(connection: Connection): void {
@@ -185,7 +175,7 @@ export class Room {
   /** Waits until every message received so far is handled and stored. */
   async settled(): Promise<void> {
     await this.ready;
-    while (this.processing !== null) await this.processing;
+    await this.rounds.idle();
   }
 
   /** The stored document as one update, once every received update is durable. */
@@ -207,14 +197,10 @@ export class Room {
     change: (doc: Y.Doc) => T,
   ): Promise<{ readonly applied: true; readonly value: T } | { readonly applied: false }> {
     if (!(await this.ready)) return { applied: false };
-    while (this.processing !== null) await this.processing;
+    await this.rounds.idle();
     if (this.state.kind !== 'open') return { applied: false };
-    const loaded = this.state.loaded;
-    const done = loaded.applyServerChange(change);
-    this.processing = done.then(ignore, ignore).finally(() => {
-      this.processing = null;
-      this.scheduleProcessing();
-    });
+    const done = this.state.loaded.applyServerChange(change);
+    this.rounds.occupy(done);
     return { applied: true, value: await done };
   }
 
@@ -230,8 +216,8 @@ export class Room {
     this.state = { kind: 'closing', loaded };
     try {
       if (loaded !== null) {
-        while (this.processing !== null) await this.processing;
-        while (await this.processNextRound()); // everything queued, round after round
+        await this.rounds.idle();
+        await this.rounds.drain(); // everything queued, round after round
         // With other nodes, what they stored and this room has not heard of yet (a closing room
         // drops notices) goes into the snapshot and the version too, so a session shared across
         // nodes ends on the same state everywhere and saves one version (R25).
@@ -256,54 +242,6 @@ export class Room {
     }
   }
 
-  private get mustCatchUp(): boolean {
-    return this.storedElsewhere.length > 0 || this.mustReadStorage || this.persistence.isBehind;
-  }
-
-  private scheduleProcessing(): void {
-    if (
-      this.processing !== null ||
-      this.state.kind !== 'open' ||
-      (this.inbox.length === 0 && !this.mustCatchUp)
-    )
-      return;
-    // Waiting for the next tick gathers everything that arrived in this one into one round, and
-    // every busy room starts its round in the same tick, so all their appends share one commit (R3).
-    this.processing = this.persistence
-      .waitForRoundStart()
-      .then(async () => {
-        await this.processNextRound();
-      })
-      .catch((error: unknown) => {
-        // A bug, not input: fail this room (its clients reconnect and resend), never the process.
-        this.logger.error(
-          { documentId: this.documentId, error },
-          'a round failed; closing the room',
-        );
-        this.fail(CLOSE.internalError);
-      })
-      .finally(() => {
-        this.processing = null;
-        this.scheduleProcessing();
-      });
-  }
-
-  /**
-   * One round: catching up with other nodes, or the messages waiting. One only, so that what is
-   * left waits for the next tick and shares its commit with every other busy room (R3).
-   */
-  private async processNextRound(): Promise<boolean> {
-    const loaded = this.loaded;
-    if (loaded === null) return false;
-    if (this.mustCatchUp) {
-      const readStorage = this.mustReadStorage;
-      this.mustReadStorage = false;
-      await loaded.catchUp(this.storedElsewhere.splice(0), readStorage);
-    } else if (this.inbox.length > 0) await loaded.processRound(this.inbox.splice(0, MAX_BATCH));
-    else return false;
-    return true;
-  }
-
   /** Drops the room at once, writing nothing: storage can no longer keep what it would confirm (R4). */
   abandon(reason: CloseReason): void {
     this.fail(reason);
@@ -315,7 +253,6 @@ export class Room {
     this.state = { kind: 'failed' };
     for (const connection of [...this.connections]) connection.close(reason.code, reason.reason);
     this.connections.clear();
-    this.inbox.length = 0;
     this.dispose(loaded);
     this.onWithoutSockets(this);
   }
@@ -323,7 +260,7 @@ export class Room {
   private dispose(loaded: OpenDocument | null): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.storedElsewhere.length = 0;
+    this.rounds.clear();
     loaded?.presence.destroy();
     loaded?.doc.destroy();
   }
