@@ -1,56 +1,27 @@
 import * as Y from 'yjs';
-import { readMeta } from '#core/schema';
 import type { DocumentStore, StoredDocument } from '../storage/document-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import type { AppendBatcher } from './append-batcher.ts';
 import {
-  DEFAULT_OFF_LOOP_MIN_BYTES,
-  sharedCompactionWorker,
-  type CompactionWorker,
-} from './compaction-worker-client.ts';
+  defaultCompactionPlace,
+  logNeedsCompaction,
+  type CompactionPlace,
+} from './compaction-policy.ts';
+import { DocumentSummary } from './document-summary.ts';
 import { OffLoopCompaction } from './off-loop-compaction.ts';
 import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
-import { sessionVersionId } from './session-version.ts';
+import { saveSessionVersion, sessionEndedVersion } from './session-version.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
  * - every update is appended durably before anyone else receives it (the room awaits `persist`);
- * - the log is compacted into a snapshot once it passes `COMPACT_AFTER_UPDATES` updates or
- *   `COMPACT_AFTER_BYTES` bytes, and when the room empties, so stored bytes stay under
- *   snapshot + 1 MiB;
+ * - the log is compacted into a snapshot as `compaction-policy.ts` says, and when the room
+ *   empties, so stored bytes stay under snapshot + 1 MiB;
  * - a version is saved automatically when a session ends after real edits;
  * - a document whose stored bytes reach `offLoopMinBytes` is compacted from those bytes in the
  *   compaction worker (R28), in the background while the room goes on; smaller ones on the loop.
  */
-export const COMPACT_AFTER_UPDATES = 1000;
-export const COMPACT_AFTER_BYTES = 1024 * 1024;
-/** The document list shows "last change" and the title; every few seconds is plenty for that. */
-const SUMMARY_INTERVAL_MS = 5000;
-
-/**
- * `PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES` overrides the size from which compaction leaves the event
- * loop (`off`: never, the benchmark's "before"); read once, for every room of the process.
- */
-function readOffLoopMinBytes(env: Readonly<Record<string, string | undefined>>): number {
-  const raw = env.PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES;
-  if (raw === undefined || raw === '') return DEFAULT_OFF_LOOP_MIN_BYTES;
-  if (raw === 'off') return Number.POSITIVE_INFINITY;
-  const bytes = Number(raw);
-  if (!Number.isInteger(bytes) || bytes < 0)
-    throw new Error(
-      `PATHWAYS_COMPACT_OFF_LOOP_MIN_BYTES must be a whole number of bytes or "off", got "${raw}"`,
-    );
-  return bytes;
-}
-const OFF_LOOP_MIN_BYTES = readOffLoopMinBytes(process.env);
-
-/** Where a room's compactions run; tests pass their own worker and threshold. */
-export interface CompactionPlace {
-  readonly worker: CompactionWorker;
-  readonly offLoopMinBytes: number;
-}
-
 export class RoomPersistence {
   /** The room's document holds every stored update through this sequence number. */
   private heldSeq = 0;
@@ -63,12 +34,11 @@ export class RoomPersistence {
   private logUpdates = 0;
   private logBytes = 0;
   private editedThisSession = false;
-  private lastTitle: string | null = null;
-  private lastSummaryAt = 0;
   private readStartedAt = 0;
   /** Bytes of the stored snapshot, as last read or written: with `logBytes`, what a compaction merges. */
   private snapshotBytes = 0;
   private readonly offLoop: OffLoopCompaction;
+  private readonly summary: DocumentSummary;
   /** The compaction running in the background, if any; the closing room waits for it. */
   private background: Promise<void> | null = null;
   /** The last background compaction failed: the next one runs on the loop (the old way, certain). */
@@ -81,11 +51,9 @@ export class RoomPersistence {
     private readonly batcher: AppendBatcher,
     private readonly logger: Logger,
     private readonly metrics: RelayMetrics,
-    private readonly place: CompactionPlace = {
-      worker: sharedCompactionWorker(),
-      offLoopMinBytes: OFF_LOOP_MIN_BYTES,
-    },
+    private readonly place: CompactionPlace = defaultCompactionPlace(),
   ) {
+    this.summary = new DocumentSummary(documentId, store);
     this.offLoop = new OffLoopCompaction(documentId, store, place.worker, (index, message) =>
       this.logger.error(
         { documentId, index, error: message },
@@ -119,7 +87,7 @@ export class RoomPersistence {
     this.logUpdates = stored.updates.length;
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
-    this.lastTitle = readMeta(doc).value.title;
+    this.summary.noteLoaded(doc);
     this.metrics.loadSeconds.observe((performance.now() - this.readStartedAt) / 1000);
     return doc;
   }
@@ -196,11 +164,11 @@ export class RoomPersistence {
     this.logUpdates += updates.length;
     for (const update of updates) this.logBytes += update.byteLength;
     this.editedThisSession = true;
-    if (this.logUpdates >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) {
+    if (logNeedsCompaction(this.logUpdates, this.logBytes)) {
       if (this.isLarge && !this.retryOnLoop) this.compactInBackground();
       else if (this.background === null) await this.compact(doc);
     }
-    await this.updateSummary(doc);
+    await this.summary.update(doc);
     return lastSeq;
   }
 
@@ -280,7 +248,7 @@ export class RoomPersistence {
    */
   private async closeSessionOffLoop(doc: Y.Doc): Promise<boolean> {
     if (this.logUpdates === 0 && !this.editedThisSession) {
-      await this.updateSummary(doc, true);
+      await this.summary.update(doc, { edited: this.editedThisSession });
       return true;
     }
     let compacted;
@@ -295,69 +263,26 @@ export class RoomPersistence {
     }
     if (compacted.folded)
       this.noteCompacted(compacted.snapshot, { updates: this.logUpdates, bytes: this.logBytes });
-    await this.updateSummary(doc, true);
+    await this.summary.update(doc, { edited: this.editedThisSession });
     if (!this.editedThisSession || compacted.versionId === null) return true;
     this.editedThisSession = false;
     await this.store.saveVersion(
-      {
-        id: compacted.versionId,
-        documentId: this.documentId,
-        label: 'Session ended',
-        auto: true,
-        createdAt: new Date().toISOString(),
-      },
+      sessionEndedVersion(this.documentId, compacted.versionId),
       compacted.snapshot,
     );
     return true;
   }
 
   private async closeSessionOnLoop(doc: Y.Doc): Promise<void> {
-    // Encoding a large document holds the event loop for tens of milliseconds or more (a
-    // 340 KB one with 20,000 scattered edits: 30-200 ms): once for the snapshot and the version.
-    // Nothing changes the document while the room closes, so one encoding serves both.
+    // Encoding a large, fragmented document holds the event loop (figures: tests/bench/README.md,
+    // Housekeeping), and nothing changes it while the room closes, so one encoding serves both the
+    // snapshot and the version.
     let state: Uint8Array | null = null;
     const encode = (): Uint8Array => (state ??= Y.encodeStateAsUpdate(doc));
     await this.compact(doc, encode);
-    await this.updateSummary(doc, true);
+    await this.summary.update(doc, { edited: this.editedThisSession });
     if (!this.editedThisSession) return;
     this.editedThisSession = false;
-    // A document deleted while its room was open keeps no version (and has no workspace to log it in).
-    const record = await this.store.getDocument(this.documentId);
-    if (record === null) return;
-    // Named by its content, so another node closing its room on the same state saves no second
-    // one (R25), and the store logs only the version it stores (S16): one event per version.
-    const version = {
-      id: sessionVersionId(this.documentId, doc),
-      documentId: this.documentId,
-      label: 'Session ended',
-      auto: true,
-      createdAt: new Date().toISOString(),
-    };
-    await this.store.saveVersion(version, encode(), [
-      {
-        workspaceId: record.workspaceId,
-        at: version.createdAt,
-        actor: { type: 'system' },
-        action: 'version-saved',
-        target: this.documentId,
-        outcome: 'success',
-        requestId: null,
-        detail: version.id,
-      },
-    ]);
-  }
-
-  private async updateSummary(doc: Y.Doc, force = false): Promise<void> {
-    const now = Date.now();
-    const title = readMeta(doc).value.title;
-    if (!force && title === this.lastTitle && now - this.lastSummaryAt < SUMMARY_INTERVAL_MS)
-      return;
-    if (force && !this.editedThisSession && title === this.lastTitle) return;
-    this.lastTitle = title;
-    this.lastSummaryAt = now;
-    await this.store.updateDocumentSummary(this.documentId, {
-      title,
-      updatedAt: new Date(now).toISOString(),
-    });
+    await saveSessionVersion(this.store, this.documentId, doc, encode);
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { sharedCompactionWorker } from '../../sync-server/relay/compaction-worker-client.ts';
-import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/room-persistence.ts';
+import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/compaction-policy.ts';
 import { sessionVersionId } from '../../sync-server/relay/session-version.ts';
 import { readMetric } from '../support/relay-frames.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';

@@ -5,7 +5,7 @@ import {
   NEXT_STEPS_COLUMNS as C,
   NEXT_STEPS_SECTION_ID as NEXT_STEPS,
 } from '../../core/templates/index.ts';
-import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/room-persistence.ts';
+import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/compaction-policy.ts';
 import { connectStockClient, waitFor } from '../support/sync-clients.ts';
 import {
   createDocumentIn,

@@ -4,10 +4,8 @@ import * as Y from 'yjs';
 import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
 import { AppendBatcher } from '../../../sync-server/relay/append-batcher.ts';
 import { CompactionWorker } from '../../../sync-server/relay/compaction-worker-client.ts';
-import {
-  COMPACT_AFTER_UPDATES,
-  RoomPersistence,
-} from '../../../sync-server/relay/room-persistence.ts';
+import { COMPACT_AFTER_UPDATES } from '../../../sync-server/relay/compaction-policy.ts';
+import { RoomPersistence } from '../../../sync-server/relay/room-persistence.ts';
 import { sessionVersionId } from '../../../sync-server/relay/session-version.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 
