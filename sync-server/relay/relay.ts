@@ -48,10 +48,7 @@ export const STORAGE_SWEEP_MS = 5000;
  */
 export class Relay {
   private readonly rooms = new Map<string, Room>();
-  /**
-   * Per document, the last write still running: a closing room's last state, or a server change
-   * written straight to storage. A new room, a read or the next such write waits for it.
-   */
+  /** Closing rooms' last states and server changes written straight to storage, per document. */
   private readonly writes = new DocumentWriteQueue();
   private shuttingDown = false;
   /** Documents being deleted: a socket arriving meanwhile is closed rather than opening a room again. */
@@ -59,7 +56,6 @@ export class Relay {
   /** Storage is lost (see StorageHealthMonitor): no room may open, since nothing would be kept. */
   private suspended = false;
   private readonly batcher: AppendBatcher;
-
   private readonly sweep: ReturnType<typeof setInterval> | null = null;
   private readonly gracePeriods: GracePeriods<Room>;
   private readonly clock: Clock;

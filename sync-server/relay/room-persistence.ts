@@ -10,8 +10,8 @@ import {
 } from './compaction-policy.ts';
 import { DocumentSummary } from './document-summary.ts';
 import { OffLoopCompaction } from './off-loop-compaction.ts';
-import { applyStoredDocument, rebuildDocument } from './rebuild-document.ts';
-import { saveSessionVersion, sessionEndedVersion } from './session-version.ts';
+import { applyStoredDocument, logSkippedUpdates, rebuildDocument } from './rebuild-document.ts';
+import { saveSessionVersion, sessionVersionId } from './session-version.ts';
 
 /**
  * The relay's storage policy, one instance per open room:
@@ -54,11 +54,11 @@ export class RoomPersistence {
     private readonly place: CompactionPlace = defaultCompactionPlace(),
   ) {
     this.summary = new DocumentSummary(documentId, store);
-    this.offLoop = new OffLoopCompaction(documentId, store, place.worker, (index, message) =>
-      this.logger.error(
-        { documentId, index, error: message },
-        'skipped a stored update that does not apply',
-      ),
+    this.offLoop = new OffLoopCompaction(
+      documentId,
+      store,
+      place.worker,
+      logSkippedUpdates(logger, documentId),
     );
   }
 
@@ -75,12 +75,7 @@ export class RoomPersistence {
 
   /** The room's Y.Doc from what `read` returned. */
   build(stored: StoredDocument): Y.Doc {
-    const doc = rebuildDocument(stored, (index, error) =>
-      this.logger.error(
-        { documentId: this.documentId, index, error },
-        'skipped a stored update that does not apply',
-      ),
-    );
+    const doc = rebuildDocument(stored, logSkippedUpdates(this.logger, this.documentId));
     this.heldSeq = stored.lastSeq;
     // Notices heard while loading (the room subscribes first) may be newer than what was read.
     this.knownSeq = Math.max(this.knownSeq, stored.lastSeq);
@@ -131,12 +126,7 @@ export class RoomPersistence {
     };
     doc.on('update', collect);
     try {
-      applyStoredDocument(doc, stored, (index, error) =>
-        this.logger.error(
-          { documentId: this.documentId, index, error },
-          'skipped a stored update that does not apply',
-        ),
-      );
+      applyStoredDocument(doc, stored, logSkippedUpdates(this.logger, this.documentId));
     } finally {
       doc.off('update', collect);
     }
@@ -266,10 +256,8 @@ export class RoomPersistence {
     await this.summary.update(doc, { edited: this.editedThisSession });
     if (!this.editedThisSession || compacted.versionId === null) return true;
     this.editedThisSession = false;
-    await this.store.saveVersion(
-      sessionEndedVersion(this.documentId, compacted.versionId),
-      compacted.snapshot,
-    );
+    const { snapshot } = compacted;
+    await saveSessionVersion(this.store, this.documentId, compacted.versionId, () => snapshot);
     return true;
   }
 
@@ -283,6 +271,11 @@ export class RoomPersistence {
     await this.summary.update(doc, { edited: this.editedThisSession });
     if (!this.editedThisSession) return;
     this.editedThisSession = false;
-    await saveSessionVersion(this.store, this.documentId, doc, encode);
+    await saveSessionVersion(
+      this.store,
+      this.documentId,
+      sessionVersionId(this.documentId, doc),
+      encode,
+    );
   }
 }

@@ -17,7 +17,7 @@ export function sessionVersionId(documentId: string, doc: Y.Doc): string {
 }
 
 /** The record of a "Session ended" version named `id`, saved by the relay as a room closes. */
-export function sessionEndedVersion(documentId: string, id: string): VersionRecord {
+function sessionEndedVersion(documentId: string, id: string): VersionRecord {
   return {
     id,
     documentId,
@@ -28,20 +28,21 @@ export function sessionEndedVersion(documentId: string, id: string): VersionReco
 }
 
 /**
- * Saves the "Session ended" version of `doc` (its state from `encode`), named by its content, so
- * another node closing its room on the same state saves no second one (R25), and the store logs
- * only the version it stores (S16): one `version-saved` event, by the actor `system`, per version.
- * A document deleted while its room was open keeps no version (and has no workspace to log it in).
+ * Saves the "Session ended" version named `versionId` (from `sessionVersionId`, by its content),
+ * with the state `encode` gives, so another node closing its room on the same state saves no
+ * second one (R25), and the store logs only the version it stores (S16): one `version-saved`
+ * event, by the actor `system`, per version. A document deleted while its room was open keeps no
+ * version (and has no workspace to log it in).
  */
 export async function saveSessionVersion(
   store: DocumentStore,
   documentId: string,
-  doc: Y.Doc,
+  versionId: string,
   encode: () => Uint8Array,
 ): Promise<void> {
   const record = await store.getDocument(documentId);
   if (record === null) return;
-  const version = sessionEndedVersion(documentId, sessionVersionId(documentId, doc));
+  const version = sessionEndedVersion(documentId, versionId);
   await store.saveVersion(version, encode(), [
     {
       workspaceId: record.workspaceId,
