@@ -1,3 +1,4 @@
+import { readAudit } from '../support/audit-log.ts';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startIdentityServer, socketWithCookie } from '../support/identity-server.ts';
 import { signInWithoutBrowser } from '../support/sign-in.ts';
@@ -17,35 +18,6 @@ afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   for (const stop of stops.splice(0)) await stop();
 });
-
-type AuditLine = {
-  action: string;
-  actor: Record<string, unknown>;
-  target?: string;
-  detail?: string;
-  workspace: string;
-};
-
-async function readAudit(
-  baseUrl: string,
-  workspaceId: string,
-  init: { token?: string; cookie?: string },
-): Promise<AuditLine[]> {
-  const response = await fetch(
-    new URL(`/api/workspaces/${workspaceId}/audit?format=jsonl`, baseUrl),
-    {
-      headers: {
-        ...(init.token !== undefined && { authorization: `Bearer ${init.token}` }),
-        ...(init.cookie !== undefined && { cookie: init.cookie }),
-      },
-    },
-  );
-  expect(response.status).toBe(200);
-  return (await response.text())
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as AuditLine);
-}
 
 /** Three changes, each its own transaction and so its own update on the wire; resolves once the server has them all. */
 async function typeThreeChanges(

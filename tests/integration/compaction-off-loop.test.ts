@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { sharedCompactionWorker } from '../../sync-server/relay/compaction-worker-client.ts';
 import { COMPACT_AFTER_BYTES } from '../../sync-server/relay/compaction-policy.ts';
 import { sessionVersionId } from '../../sync-server/relay/session-version.ts';
+import { readAudit } from '../support/audit-log.ts';
 import { readMetric } from '../support/relay-frames.ts';
 import { connectStockClient, waitFor, type StockClient } from '../support/sync-clients.ts';
 import {
@@ -85,8 +86,14 @@ describe('compaction off the event loop', () => {
       30_000,
     );
     const [version] = await server.store.listVersions(id);
-    // R25: the worker names the version as the room's own document would.
+    // R25: the worker names the version as the room's own document would, and it is logged once, by the system.
     expect(version!.id).toBe(versionId);
+    const logged = (
+      await readAudit(server.url, workspace.id, { token: workspace.tokens.owner })
+    ).filter((event) => event.action === 'version-saved');
+    expect(logged).toEqual([
+      expect.objectContaining({ actor: { type: 'system' }, target: id, detail: versionId }),
+    ]);
     const versionDoc = new Y.Doc();
     Y.applyUpdate(versionDoc, (await server.store.readVersion(id, version!.id))!);
     expect(versionDoc.getText('notes').toString()).toBe(expected);
