@@ -37,6 +37,8 @@ async function twoNodes(): Promise<{ nodes: ServerProcess[]; redis: RedisServer 
       DATABASE_URL,
       REDIS_URL: redis.url,
       LOG_LEVEL: 'silent',
+      // The tests play the load balancer, from loopback, and name the client in X-Forwarded-For.
+      PATHWAYS_TRUSTED_PROXIES: '127.0.0.1',
     });
     processes.push(node);
     nodes.push(node);
