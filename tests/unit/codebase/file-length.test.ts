@@ -8,14 +8,6 @@ const SOURCE_FOLDERS = ['client', 'core', 'sync-server', 'scripts'];
 const SOURCE_FILE = /\.(ts|tsx|mjs|js|css)$/;
 const MAX_LINES = 300;
 
-/**
- * Files allowed over the limit for now, each with the work that brings it under. An entry that
- * is no longer over the limit fails the test, so the list only ever shrinks.
- */
-const KNOWN_OVER: Readonly<Record<string, string>> = {
-  'sync-server/relay/relay.ts': "the relay's split of Room",
-};
-
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && SOURCE_FILE.test(entry.name))
@@ -33,13 +25,8 @@ describe('source files', () => {
   );
 
   test(`are at most ${MAX_LINES} lines each: a longer file usually holds a second idea`, () => {
-    const over = [...lengths].filter(([path, lines]) => lines > MAX_LINES && !(path in KNOWN_OVER));
+    const over = [...lengths].filter(([, lines]) => lines > MAX_LINES);
     expect(over.map(([path, lines]) => `${path}: ${lines} lines`)).toEqual([]);
-  });
-
-  test('the known exceptions are still over the limit (remove an entry once its file is split)', () => {
-    const fixed = Object.keys(KNOWN_OVER).filter((path) => (lengths.get(path) ?? 0) <= MAX_LINES);
-    expect(fixed).toEqual([]);
   });
 
   test('the walk finds the source tree', () => {
