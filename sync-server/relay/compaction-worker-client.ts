@@ -16,8 +16,8 @@ export class MissingBaseError extends Error {}
 
 /**
  * Documents whose stored bytes (snapshot plus log) are below this are compacted on the event
- * loop: encoding a scattered document there took 1 ms at 33 KB and 3.5 ms at 84 KB, about what
- * reading its log and posting it to the worker cost the loop, so below this the worker saves nothing.
+ * loop: encoding one that small costs the loop about what reading its log and posting it to the
+ * worker would (tests/bench/README.md, "Relay settings"), so below this the worker saves nothing.
  */
 export const DEFAULT_OFF_LOOP_MIN_BYTES = 64 * 1024;
 /** A merge not answered by then counts as a hung worker: it is ended and a fresh one started. */

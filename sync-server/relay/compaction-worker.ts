@@ -6,8 +6,8 @@ import type { MergeReply, PackedMergeRequest, WorkerRequest } from './compaction
 /**
  * The compaction worker thread (R28): merges a document's stored bytes into one snapshot, off
  * the relay's event loop. It keeps the Y.Doc it built for each document it merged last, so the
- * next compaction applies only the log rows stored since (building a 340 KB scattered document
- * from its snapshot takes 600–800 ms; applying 1,000 new rows and encoding, a fraction of that).
+ * next compaction applies only the log rows stored since: building a large document from its
+ * snapshot costs far more than applying the new rows and encoding.
  * The main thread owns every storage call; this thread only turns bytes into bytes.
  */
 

@@ -13,9 +13,9 @@ export type StoredAnswer = readonly Uint8Array[] | null;
  * reports "synced" only once it has applied them all.
  *
  * The parts travel one by one instead of merged: `Y.mergeUpdates` is quadratic in the number of
- * updates (the snapshot and 999 log rows took 120 ms, 20,000 rows over a minute), while
- * `Y.diffUpdate` reads each part once. Building a Y.Doc from a large snapshot, which this answer
- * does not wait for, took 600–800 ms for 340 KB with 20,000 scattered edits.
+ * updates, while `Y.diffUpdate` reads each part once; and this answer does not wait for the
+ * room's Y.Doc, whose building from a large snapshot is the slow part (figures:
+ * tests/bench/README.md, "Relay settings").
  */
 export function answerFromStoredParts(
   stored: StoredDocument,

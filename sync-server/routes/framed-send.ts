@@ -5,8 +5,8 @@ import type { WebSocket } from 'ws';
  * The relay sends one update to every socket of a room. `ws` frames it again for each socket and
  * writes header and payload as two buffers (cork, two writes, uncork: a `writev`); here the frame
  * is built once, on the first socket, and written whole to every socket with one `write`. The
- * writes to sockets are most of the relay's CPU under load (56% of it in a profile of the
- * benchmark's fan-out), so their cost per socket is what counts.
+ * writes to sockets are most of the relay's CPU under load (figures: tests/bench/README.md,
+ * "Relay settings"), so their cost per socket is what counts.
  *
  * This reaches past `ws`'s public interface, so it only does so when `ws` is in the state where
  * its own `send` would write the frame straight away (no compression, nothing queued); otherwise,
