@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchChromium, openPage, SCREENSHOT_DIR } from '../support/browser.ts';
+import { launchChromium, openPage, SCREEN_SIZES, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startIdentityServer, type IdentityTestServer } from '../support/identity-server.ts';
 import { measurePageFit } from '../support/page-fit.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
@@ -10,12 +10,7 @@ let server: IdentityTestServer;
 let browser: Browser;
 let workspace: Workspace;
 
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-  { width: 390, height: 844 },
-];
+const SIZES = SCREEN_SIZES;
 
 beforeAll(async () => {
   server = await startIdentityServer({

@@ -21,6 +21,20 @@ async function openTwice(template: string) {
   return { id, a, b };
 }
 
+/** Clicks a cell at rest and waits until its control is a live input of `type`. */
+async function openAsInput(cell: Locator, type: string): Promise<void> {
+  await cell.scrollIntoViewIfNeeded();
+  await cell.click();
+  await expect
+    .poll(() =>
+      cell.evaluate(
+        (element, expected) => element instanceof HTMLInputElement && element.type === expected,
+        type,
+      ),
+    )
+    .toBe(true);
+}
+
 /** Clicks just after the last letter of a cell at rest, as a person aiming at its end would. */
 async function clickAfterLastLetter(page: Page, cell: Locator): Promise<void> {
   await cell.scrollIntoViewIfNeeded();
@@ -201,15 +215,7 @@ describe('typing together in text fields', () => {
   test("the meeting calendar's time is a time field that stores a whole time", async () => {
     const { a, b } = await openTwice('meeting-calendar');
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
-    await cell(a.page).scrollIntoViewIfNeeded();
-    await cell(a.page).click();
-    await expect
-      .poll(() =>
-        cell(a.page).evaluate(
-          (element) => element instanceof HTMLInputElement && element.type === 'time',
-        ),
-      )
-      .toBe(true);
+    await openAsInput(cell(a.page), 'time');
     await cell(a.page).fill('15:30');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('15:30');
     expect([...a.errors, ...b.errors]).toEqual([]);
@@ -220,15 +226,7 @@ describe('typing together in text fields', () => {
   test('a time typed digit by digit over another is stored whole: the other page never shows 08:30 or 08:01 on the way to 08:15', async () => {
     const { a, b } = await openTwice('meeting-calendar');
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
-    await cell(a.page).scrollIntoViewIfNeeded();
-    await cell(a.page).click();
-    await expect
-      .poll(() =>
-        cell(a.page).evaluate(
-          (element) => element instanceof HTMLInputElement && element.type === 'time',
-        ),
-      )
-      .toBe(true);
+    await openAsInput(cell(a.page), 'time');
     await cell(a.page).fill('10:30');
     await a.page.keyboard.press('Tab');
     await expect.poll(() => shownValue(cell(b.page)), { timeout: 10_000 }).toBe('10:30');
