@@ -34,6 +34,9 @@ export const STORED_NOTICE_MS = 1000;
 
 type HoldReason = 'queue' | 'rate';
 
+/** Sends a connection the state vector of what is stored (R6), when its notice falls due. */
+export type StoredNotice = (connection: Connection) => void;
+
 /** One client socket in one room: its role, the awareness clients it speaks for, and its pacing. */
 export class Connection {
   /** Awareness client ids this socket speaks for (see PresenceOwners); removed for everyone when it closes. */
@@ -47,7 +50,7 @@ export class Connection {
   private byteTokens = RATE_LIMIT.byteBurst;
   private refilledAt: number;
   private cancelRateTimer: (() => void) | null = null;
-  private storedFrame: Uint8Array | null = null;
+  private storedNotice: StoredNotice | null = null;
   private cancelStoredTimer: (() => void) | null = null;
 
   /**
@@ -77,18 +80,18 @@ export class Connection {
   }
 
   /**
-   * Tells the client what is stored (a sync step 1 built right after a persistence round), at
-   * most every `STORED_NOTICE_MS`: a typist gets one notice per burst instead of one per key,
-   * and each notice costs the client a reply.
+   * Tells the client what is stored, at most every `STORED_NOTICE_MS`: a typist gets one notice
+   * per burst instead of one per key, and each notice costs the client a reply. The notice is
+   * built only when it falls due (`notice` sends it), not after every round.
    */
-  noticeStored(frame: Uint8Array): void {
-    this.storedFrame = frame;
+  noticeStored(notice: StoredNotice): void {
+    this.storedNotice = notice;
     if (this.cancelStoredTimer !== null) return;
     this.cancelStoredTimer = this.clock.setTimeout(() => {
       this.cancelStoredTimer = null;
-      const latest = this.storedFrame;
-      this.storedFrame = null;
-      if (latest !== null) this.send(latest);
+      const due = this.storedNotice;
+      this.storedNotice = null;
+      if (due !== null && this.socket.isOpen && !this.closedByServer) due(this);
     }, STORED_NOTICE_MS);
   }
 

@@ -23,6 +23,10 @@ export interface Received {
 export class OpenDocument {
   /** Why the last store failed, for a server change to throw. */
   private storeError: unknown = null;
+  /** True from a change being applied until it is stored: a notice built then would claim too much. */
+  private storing = false;
+  /** Writers whose stored notice fell due while a change was being stored; sent once it is. */
+  private readonly noticesAfterStore = new Set<Connection>();
 
   constructor(
     readonly documentId: string,
@@ -159,6 +163,7 @@ export class OpenDocument {
       changes.length === 1
         ? changes[0]!.update
         : Y.mergeUpdates(changes.map((change) => change.update));
+    this.storing = true;
     try {
       const seq = await this.persistence.persist(this.doc, [update]);
       this.bus?.publishStored(this.documentId, seq, update);
@@ -168,23 +173,37 @@ export class OpenDocument {
         'could not store updates; closing the room',
       );
       this.storeError = error;
+      this.noticesAfterStore.clear();
       this.fail(CLOSE.storageFailed);
       return false;
     }
+    this.storing = false;
     this.metrics.deliveredMessages.inc(fanOut(this.connections, update, changes));
     this.metrics.updates.inc(changes.length);
     this.metrics.updateBytes.inc(update.byteLength);
-    // "Stored up to here": our state vector as a sync step 1. A stock client answers with what
-    // we still lack (usually nothing); ours compares it with its own to show "All changes synced"
-    // only when that is true.
-    const stored = encodeSyncStep1(this.doc);
     const sole = soleOrigin(changes);
-    if (sole !== undefined) sole?.noticeStored(stored);
+    if (sole !== undefined) sole?.noticeStored(this.sendStoredNotice);
     else
       for (const origin of new Set(changes.map((change) => change.origin)))
-        origin?.noticeStored(stored);
+        origin?.noticeStored(this.sendStoredNotice);
+    if (this.noticesAfterStore.size > 0) {
+      const stored = encodeSyncStep1(this.doc);
+      for (const connection of this.noticesAfterStore) connection.send(stored);
+      this.noticesAfterStore.clear();
+    }
     return true;
   }
+
+  /**
+   * "Stored up to here" (R6): our state vector as a sync step 1. A stock client answers with what
+   * we still lack (usually nothing); ours compares it with its own to show "All changes synced"
+   * only when that is true. While a change is being stored the document is ahead of storage, so
+   * the notice waits for that store to finish.
+   */
+  private readonly sendStoredNotice = (connection: Connection): void => {
+    if (this.storing) this.noticesAfterStore.add(connection);
+    else connection.send(encodeSyncStep1(this.doc));
+  };
 
   private applyUpdate(connection: Connection, update: Uint8Array): void {
     try {

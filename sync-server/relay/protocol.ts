@@ -165,36 +165,20 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP_1);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
-  return encoding.toUint8Array(encoder);
+  return prefixedMessage(MESSAGE_SYNC, SYNC_STEP_1, Y.encodeStateVector(doc));
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP_2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
-  return encoding.toUint8Array(encoder);
+  return prefixedMessage(MESSAGE_SYNC, SYNC_STEP_2, Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 /** A sync step 2 carrying `update` as it is (already the answer to the client's state vector). */
 export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP_2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return prefixedMessage(MESSAGE_SYNC, SYNC_STEP_2, update);
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return prefixedMessage(MESSAGE_SYNC, SYNC_UPDATE, update);
 }
 
 /** An awareness update (y-protocols layout) holding exactly `entries`: a filtered copy of a client's. */
@@ -210,8 +194,26 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 }
 
 export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessUpdate);
-  return encoding.toUint8Array(encoder);
+  return prefixedMessage(MESSAGE_AWARENESS, null, awarenessUpdate);
+}
+
+/**
+ * A message as lib0's encoder writes it (one-byte types, then `payload` as a varUint8Array),
+ * built in one array of the exact size: the relay sends one per round, and an encoder's growing
+ * buffers and final copy were a measurable share of its allocations.
+ */
+function prefixedMessage(type: number, subtype: number | null, payload: Uint8Array): Uint8Array {
+  const length = payload.byteLength;
+  let lengthBytes = 1;
+  for (let rest = length; rest > 0x7f; rest = Math.floor(rest / 0x80)) lengthBytes++;
+  const start = subtype === null ? 1 : 2;
+  const message = new Uint8Array(start + lengthBytes + length);
+  message[0] = type;
+  if (subtype !== null) message[1] = subtype;
+  let at = start;
+  let rest = length;
+  for (; rest > 0x7f; rest = Math.floor(rest / 0x80)) message[at++] = 0x80 | (rest & 0x7f);
+  message[at++] = rest;
+  message.set(payload, at);
+  return message;
 }

@@ -144,9 +144,16 @@ export function syncRoutes(
             // Frames come straight from the \`ws\` socket rather than through the adapter's onMessage,
             // which wraps each one in a MessageEvent over a copy of its bytes. Nothing is missed: the
             // adapter calls onOpen synchronously as it starts listening, so no frame comes in between.
-            raw.on('message', (data: Buffer, isBinary: boolean) => {
+            const receive = (data: Buffer, isBinary: boolean): void => {
               // Text frames are not part of the protocol; an empty frame fails to decode and closes the socket.
               connected.onMessage(isBinary ? data : EMPTY_FRAME);
+            };
+            raw.on('message', receive);
+            // The adapter adds its own listener right after onOpen returns; with no onMessage to
+            // call it only costs every frame a second listener. No frame is read before this runs.
+            queueMicrotask(() => {
+              for (const listener of raw.listeners('message'))
+                if (listener !== receive) raw.off('message', listener as () => void);
             });
           },
           onClose: () => handlers?.onClose(),

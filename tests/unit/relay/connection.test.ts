@@ -92,14 +92,15 @@ describe('stored notices', () => {
       () => {},
       clock,
     );
-    connection.noticeStored(Uint8Array.of(1));
+    const notice = (frame: number) => (to: Connection) => to.send(Uint8Array.of(frame));
+    connection.noticeStored(notice(1));
     clock.advance(STORED_NOTICE_MS / 2);
-    connection.noticeStored(Uint8Array.of(2));
+    connection.noticeStored(notice(2));
     clock.advance(STORED_NOTICE_MS / 2 - 1);
     expect(sent).toEqual([]);
     clock.advance(1);
     expect(sent).toEqual([Uint8Array.of(2)]);
-    connection.noticeStored(Uint8Array.of(3));
+    connection.noticeStored(notice(3));
     connection.close(1000, 'done');
     clock.advance(STORED_NOTICE_MS);
     expect(sent).toEqual([Uint8Array.of(2)]);

@@ -6,7 +6,9 @@ import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import {
   decodeClientFrame,
+  encodeAwarenessMessage,
   encodeSyncStep1,
+  encodeSyncStep2FromUpdate,
   encodeSyncStep2,
   encodeSyncUpdate,
 } from '../../../sync-server/relay/protocol.ts';
@@ -141,4 +143,22 @@ describe('what the relay sends', () => {
     expect(client.getText('t').toString()).toContain('stored');
     expect(client.getText('t').toString()).toContain('hello');
   });
+
+  test.each([0, 1, 127, 128, 255, 16_383, 16_384, 2_097_151, 2_097_152])(
+    'a %i-byte payload is framed byte for byte as lib0 frames it',
+    (size) => {
+      const payload = Uint8Array.from({ length: size }, (_, i) => (i * 31) & 0xff);
+      const lib0 = (type: number, subtype: number | null) =>
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, type);
+          if (subtype !== null) encoding.writeVarUint(encoder, subtype);
+          encoding.writeVarUint8Array(encoder, payload);
+        });
+      // Compared as Buffers: toEqual walks a 2 MB array element by element for a minute.
+      const same = (ours: Uint8Array, theirs: Uint8Array) => Buffer.from(ours).equals(theirs);
+      expect(same(encodeSyncUpdate(payload), lib0(0, 2))).toBe(true);
+      expect(same(encodeSyncStep2FromUpdate(payload), lib0(0, 1))).toBe(true);
+      expect(same(encodeAwarenessMessage(payload), lib0(1, null))).toBe(true);
+    },
+  );
 });
