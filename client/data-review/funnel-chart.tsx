@@ -66,7 +66,7 @@ export function FunnelChart({
           ],
         })
       }
-      data={
+      data={() => (
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -86,7 +86,7 @@ export function FunnelChart({
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }

@@ -94,7 +94,7 @@ export function RoundComparisonChart({
           ],
         })
       }
-      data={
+      data={() => (
         <table>
           <caption className="visually-hidden">
             Median answer per practice, {previousLabel} and {currentLabel}
@@ -126,7 +126,7 @@ export function RoundComparisonChart({
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }

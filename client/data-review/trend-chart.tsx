@@ -100,7 +100,7 @@ export function TrendChart({
           ],
         })
       }
-      data={
+      data={() => (
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -127,7 +127,7 @@ export function TrendChart({
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }

@@ -13,18 +13,26 @@ export interface TextFieldSource {
   readonly afterLocalEdit?: () => void;
 }
 
+/** How many lines a text has. */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 /**
  * Binds an uncontrolled <input> or <textarea> to a Y.Text (see text-field-binding.ts) and returns
- * the text it shows, for what depends on it (a textarea's height). The field must be rendered
+ * how many lines it shows (a textarea's height): the field renders again only when that changes,
+ * not at every keystroke. The field must be rendered
  * with `defaultValue`, never `value`: React setting the value from a re-read of the document would
  * be a step behind a fast typist and throw away their letters and their caret.
  */
 export function useTextField(
   ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>,
   source: TextFieldSource,
-): string {
+): number {
   const { text } = source;
-  const [value, setValue] = useState(() => text?.toString() ?? source.fallback ?? '');
+  const [lines, setLines] = useState(() => countLines(text?.toString() ?? source.fallback ?? ''));
   const latest = useRef(source);
   latest.current = source;
 
@@ -36,12 +44,12 @@ export function useTextField(
       (binding = bindTextField(target, field, {
         hasFocus: () => field.ownerDocument.activeElement === field,
         afterLocalEdit: () => latest.current.afterLocalEdit?.(),
-        onChange: setValue,
+        onChange: (value) => setLines(countLines(value)),
       }));
     if (text !== null) {
       if (field.value !== text.toString()) field.value = text.toString();
       bind(text);
-      setValue(text.toString());
+      setLines(countLines(text.toString()));
     }
     const onInput = (): void => {
       const target =
@@ -52,7 +60,7 @@ export function useTextField(
         })();
       if (target === null) return;
       target.writeFromField();
-      setValue(field.value);
+      setLines(countLines(field.value));
     };
     field.addEventListener('input', onInput);
     return () => {
@@ -72,9 +80,9 @@ export function useTextField(
       field.value !== source.fallback
     ) {
       field.value = source.fallback;
-      setValue(source.fallback);
+      setLines(countLines(source.fallback));
     }
   }, [ref, text, source.fallback]);
 
-  return value;
+  return lines;
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
+import { sendOwnPresenceOnly } from './own-presence-only.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -80,6 +81,7 @@ export class DocumentSession {
       // The entry module may have opened this document's socket already (early-start.ts).
       WebSocketPolyfill: webSocketAdoptingEarly(),
     });
+    sendOwnPresenceOnly(this.provider);
     this.noteAwareness = new FrameAwareness(this.provider.awareness);
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {

@@ -6,6 +6,7 @@ import type { OrderedEntry } from './ordered-list.ts';
 import { readSectionEntries, readSectionSummary, sectionsArray } from './sections.ts';
 import { readNoteContent } from './note.ts';
 import { readTableContent } from './table.ts';
+import { RowReads } from './row-reads.ts';
 import { sameRow } from './same-cell.ts';
 
 /**
@@ -47,6 +48,8 @@ export class DocumentViewReader {
   private order: readonly OrderedEntry[] = [];
   private orderProblems: readonly Problem[] = [];
   private view: PageView;
+  /** Each table's rows as last read; a transaction makes them forget the rows it touched. */
+  private rowReads = new WeakMap<Y.Map<unknown>, RowReads>();
   /** What changed since the last `read`; null once read. */
   private dirty: { meta: boolean; order: boolean; sections: Set<Y.Map<unknown>> } | null = null;
 
@@ -82,6 +85,12 @@ export class DocumentViewReader {
         changedSections.push(entry.map);
     }
     if (!changedMeta && !changedOrder && changedSections.length === 0) return false;
+    for (const map of changedSections) {
+      const rowReads = this.rowReads.get(map);
+      if (rowReads === undefined) continue;
+      for (const type of changedParents.keys()) rowReads.forget(type as Y.AbstractType<unknown>);
+      for (const type of changed.keys()) rowReads.forget(type as Y.AbstractType<unknown>);
+    }
     this.dirty ??= { meta: false, order: false, sections: new Set() };
     this.dirty.meta ||= changedMeta;
     this.dirty.order ||=
@@ -101,6 +110,7 @@ export class DocumentViewReader {
       now.every((byte, index) => byte === this.createdAt[index])
     )
       return;
+    this.rowReads = new WeakMap();
     this.dirty = {
       meta: true,
       order: true,
@@ -159,7 +169,9 @@ export class DocumentViewReader {
         section = { id: summary.id, kind: 'note', title: summary.title };
         break;
       case 'table': {
-        const table = readTableContent(entry.map, entry.id, summary.title, problems);
+        let rowReads = this.rowReads.get(entry.map);
+        if (rowReads === undefined) this.rowReads.set(entry.map, (rowReads = new RowReads()));
+        const table = readTableContent(entry.map, entry.id, summary.title, problems, rowReads);
         const before = previous?.section.kind === 'table' ? previous.section.table : null;
         section = {
           id: summary.id,
@@ -204,7 +216,7 @@ function keepUnchangedRows(before: TableView, after: TableView): TableView {
   let changed = before.rows.length !== after.rows.length;
   const rows = after.rows.map((row, index): RowView => {
     const old = previous.get(row.id);
-    if (old !== undefined && sameRow(old, row)) {
+    if (old !== undefined && (old === row || sameRow(old, row))) {
       if (before.rows[index] !== old) changed = true;
       return old;
     }

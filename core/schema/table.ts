@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { normalizeCellInput, type CellInput, type CellValue } from '../tables/cell-values.ts';
+import { normalizeCellInput, type CellInput } from '../tables/cell-values.ts';
 import { isTextKind, type Column, type ColumnSpec } from '../tables/column-kinds.ts';
 import {
   appendOption,
@@ -28,9 +28,9 @@ import {
   type Problem,
   type Read,
 } from './problems.ts';
+import { RowReads, type RowView } from './row-reads.ts';
 import {
   addTextCellToRows,
-  readRowCells,
   removeColumnFromRows,
   writeCellValue,
   writeRowContent,
@@ -54,11 +54,7 @@ export interface TableSectionInit extends SectionPlacement {
   readonly rows?: readonly RowInit[];
 }
 
-export interface RowView {
-  readonly id: string;
-  /** By column id; every column of the table has an entry. */
-  readonly cells: Readonly<Record<string, CellValue>>;
-}
+export type { RowView } from './row-reads.ts';
 
 export interface TableView {
   readonly id: string;
@@ -115,11 +111,13 @@ export function readTable(doc: Y.Doc, sectionId: string): Read<TableView> | null
   };
 }
 
+/** Reads a table section's content; `rowReads` keeps rows between reads (see RowReads). */
 export function readTableContent(
   section: Entry,
   id: string,
   title: string,
   problems: Problem[],
+  rowReads: RowReads = new RowReads(),
 ): TableView {
   const path = `sections[${id}]`;
   const description = section.get(DESCRIPTION);
@@ -140,10 +138,8 @@ export function readTableContent(
   const rowsArray = section.get(ROWS);
   let rows: RowView[] = [];
   if (rowsArray instanceof Y.Array) {
-    rows = readOrderedEntries(rowsArray, `${path}.rows`, problems).map((entry) => ({
-      id: entry.id,
-      cells: readRowCells(entry.map, columns, `${path}.rows[${entry.id}]`, problems),
-    }));
+    const entries = readOrderedEntries(rowsArray, `${path}.rows`, problems);
+    rows = rowReads.readRows(entries, columns, `${path}.rows`, problems);
   } else {
     problems.push({
       path: `${path}.rows`,

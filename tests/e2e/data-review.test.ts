@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fillCell, shownValue } from '../support/cells.ts';
-import { addRow } from '../../core/schema/index.ts';
+import { addRow, setCell } from '../../core/schema/index.ts';
 import {
   METRICS_COLUMNS as C,
   METRICS_SECTION_ID,
@@ -88,7 +88,12 @@ describe('data review', () => {
       .toBe(
         '50 students referred; offered services 45 (90%), initiated services 30 (60%), active after one month 20 (40%).',
       );
-    expect(await funnel.locator('svg rect').count()).toBeGreaterThanOrEqual(4);
+    // The chart is one image of Plot's drawing, its bars inside it.
+    const funnelImage = funnel.locator('.chart-canvas img');
+    await expect.poll(() => funnelImage.count()).toBe(1);
+    expect(
+      decodeURIComponent((await funnelImage.getAttribute('src')) ?? '').split('<rect').length - 1,
+    ).toBeGreaterThanOrEqual(4);
 
     const change = page.locator('table.period-change');
     await expect
@@ -103,7 +108,13 @@ describe('data review', () => {
       '+15 points',
     ]);
 
-    // The chart's data table is one keystroke away: the button right after the chart.
+    // The chart's data table is one keystroke away: the button right after the chart; it is
+    // built when shown, and for printing.
+    expect(await funnel.locator('.chart-data table').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => funnel.locator('.chart-data table').count()).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => funnel.locator('.chart-data table').count()).toBe(0);
     await funnel.getByRole('button', { name: 'Show data table' }).focus();
     await page.keyboard.press('Enter');
     expect(
@@ -123,6 +134,51 @@ describe('data review', () => {
     expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
     await metricsSection(page).screenshot({ path: `${SCREENSHOT_DIR}/data-review-charts.png` });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('while the person types, a row edited by someone else shows at once and the charts follow it once the typing stops', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      template: 'data-review',
+    });
+    const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await editor.synced;
+    const rowIds = ['2026-09', '2026-10'].map((period) => {
+      const added = addRow(editor.doc, METRICS_SECTION_ID, {
+        values: {
+          [C.period]: period,
+          [C.provider]: 'Harbor Health',
+          [C.referred]: 40,
+          [C.offered]: 30,
+          [C.initiated]: 20,
+          [C.active]: 10,
+        },
+      });
+      if (!added.ok) throw new Error(added.message);
+      return added.id;
+    });
+    const { page, context, errors } = await openPage(
+      scene.browser,
+      scene.documentUrl(id, scene.workspace.tokens.editor),
+    );
+    await scrollToDataView(metricsSection(page));
+    const funnel = page.getByRole('figure', { name: 'Referral funnel, 2026-10, All providers' });
+    const caption = () => funnel.locator('figcaption').textContent();
+    await expect.poll(caption, { timeout: 10_000 }).toMatch(/^40 students referred;/);
+
+    const provider = metricsSection(page).getByLabel('Provider, row 1', { exact: true });
+    await provider.click();
+    await page.keyboard.press('End');
+    const typing = page.keyboard.type(' and partners', { delay: 60 });
+    await page.waitForTimeout(200);
+    setCell(editor.doc, METRICS_SECTION_ID, rowIds[1]!, C.referred, 60);
+    const referred = metricsSection(page).getByLabel('Students referred, row 2', { exact: true });
+    await expect.poll(() => shownValue(referred)).toBe('60');
+    await typing;
+    await expect.poll(caption, { timeout: 10_000 }).toMatch(/^60 students referred;/);
+    expect(await provider.inputValue()).toBe('Harbor Health and partners');
+    expect(errors).toEqual([]);
+    editor.destroy();
     await context.close();
   });
 
@@ -241,7 +297,7 @@ describe('data review', () => {
       .toBe(
         'Of 2 practices rated in both rounds, 1 rose, 0 fell and 1 stayed the same from Fall 2026 to Spring 2027 (median answer).',
       );
-    expect(await chart.locator('svg').count()).toBe(1);
+    await expect.poll(() => chart.locator('.chart-canvas img').count()).toBe(1);
     expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
     await chart.screenshot({ path: `${SCREENSHOT_DIR}/assessment-rounds.png` });
     expect(errors).toEqual([]);

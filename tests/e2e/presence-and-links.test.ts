@@ -1,5 +1,7 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, test } from 'vitest';
-import { openPage } from '../support/browser.ts';
+import { openPage, waitForLivePage } from '../support/browser.ts';
+import { connectStockClient } from '../support/sync-clients.ts';
 import { api, createDocumentIn } from '../support/test-server.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 
@@ -33,6 +35,48 @@ describe('presence', () => {
       .poll(() => b.page.locator('.people').textContent(), { timeout: 10_000 })
       .not.toContain('Dana Ruiz');
     await b.context.close();
+  });
+
+  test("a page sends the relay its own presence only, never the others' it hears", async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, { template: 'barriers' });
+    const url = new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href;
+    const context = await scene.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const sentPresence: number[][] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload === 'string') return;
+        const decoder = decoding.createDecoder(new Uint8Array(payload));
+        if (decoding.readVarUint(decoder) !== 1) return; // awareness
+        const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+        const clients: number[] = [];
+        for (let count = decoding.readVarUint(update); count > 0; count--) {
+          clients.push(decoding.readVarUint(update));
+          decoding.readVarUint(update);
+          decoding.readVarString(update);
+        }
+        sentPresence.push(clients);
+      }),
+    );
+    await page.goto(url);
+    await waitForLivePage(page);
+    await page.locator('.ProseMirror').first().waitFor();
+    const remote = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
+    await remote.synced;
+    for (let move = 0; move < 5; move++) {
+      remote.provider.awareness.setLocalStateField('user', {
+        name: `Remote ${move}`,
+        color: '#0b5cad',
+      });
+      await page.waitForTimeout(100);
+    }
+    await expect
+      .poll(() => page.locator('.people').textContent(), { timeout: 10_000 })
+      .toContain('Remote 4');
+    expect(sentPresence.length).toBeGreaterThan(0);
+    expect(sentPresence.flat()).not.toContain(remote.doc.clientID);
+    remote.destroy();
+    await context.close();
   });
 });
 

@@ -25,7 +25,7 @@ export function TextCell({
 }: TextCellProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const initial = useRef(text?.toString() ?? '');
-  const value = useTextField(ref, { text, ensureText });
+  const lines = useTextField(ref, { text, ensureText });
 
   const common = {
     ref,
@@ -37,7 +37,7 @@ export function TextCell({
     className: 'cell-input',
   };
   return multiline ? (
-    <textarea {...common} rows={Math.min(8, Math.max(1, value.split('\n').length))} />
+    <textarea {...common} rows={Math.min(8, lines)} />
   ) : (
     <input type="text" {...common} />
   );

@@ -190,11 +190,16 @@ async function runScenarios(
       let path: string | null = null;
       if (outcome.ok && outcome.value.rawProfile !== null) {
         mkdirSync(PROFILE_DIR, { recursive: true });
-        path = join(
+        const stem = join(
           PROFILE_DIR,
-          `client-${document.label.replace(/[^\w]+/g, '-')}-${config.remoteEditors}-editors.cpuprofile`,
+          `client-${document.label.replace(/[^\w]+/g, '-')}-${config.remoteEditors}-editors`,
         );
+        path = `${stem}.cpuprofile`;
         writeFileSync(path, JSON.stringify(outcome.value.rawProfile));
+        writeFileSync(
+          `${stem}.trace.json`,
+          JSON.stringify({ traceEvents: outcome.value.rawTrace }),
+        );
         path = relative(process.cwd(), path);
       }
       profiles.push({ label, outcome, path });
@@ -202,7 +207,9 @@ async function runScenarios(
   }
   return {
     loads,
-    typing: typing.map((o) => (o.ok ? { ok: true, value: { ...o.value, rawProfile: null } } : o)),
+    typing: typing.map((o) =>
+      o.ok ? { ok: true, value: { ...o.value, rawProfile: null, rawTrace: [] } } : o,
+    ),
     profiles,
   };
 }

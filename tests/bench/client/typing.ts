@@ -119,6 +119,8 @@ export interface TypingResult {
   readonly crowd: CrowdStats | null;
   readonly profile: ProfileSummary | null;
   readonly rawProfile: CpuProfile | null;
+  /** The profiled run's Chromium trace, for DevTools' Performance panel (empty when not profiled). */
+  readonly rawTrace: readonly TraceEvent[];
   /** The main thread's CPU time per keystroke, note and cell, from a trace of the profiled run. */
   readonly threadTime: readonly PhaseThreadTime[];
 }
@@ -347,10 +349,8 @@ export async function runTyping(
     const metricsAfter = await readMetrics(cdp);
     let rawProfile: CpuProfile | null = null;
     if (run.profile) rawProfile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
-    const threadTime =
-      stopTrace === null
-        ? []
-        : summariseThreadTime(await stopTrace(), ['bench-note', 'bench-cell', 'bench-end']);
+    const rawTrace = stopTrace === null ? [] : await stopTrace();
+    const threadTime = summariseThreadTime(rawTrace, ['bench-note', 'bench-cell', 'bench-end']);
     if (run.remoteEditors > 0) crowdStats = await crowd.request<CrowdStats>('crowd:stop');
 
     const window = await readProbeWindow(page, noteFrom);
@@ -388,6 +388,7 @@ export async function runTyping(
       crowd: crowdStats,
       profile: rawProfile === null ? null : summariseProfile(rawProfile),
       rawProfile,
+      rawTrace,
       threadTime,
     };
   } finally {

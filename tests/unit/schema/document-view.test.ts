@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import {
+  addColumn,
   addNoteSection,
   addRow,
   noteFragment,
@@ -94,6 +95,52 @@ describe('the page view, read again only where something changed', () => {
       kind: 'text',
       text: 'abc',
     });
+  });
+
+  test("another replica's edits re-read the rows they touched, a new column re-reads them all, and each read equals a full read", () => {
+    const { doc, read } = openReader();
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const sync = (): void =>
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+    const [first] = tables(doc);
+    const table = (view: ReturnType<typeof read>) => {
+      const section = view.sections.find((candidate) => candidate.id === first!.id)!;
+      if (section.kind !== 'table') throw new Error('expected a table');
+      return section.table;
+    };
+    const rows = readTable(remote, first!.id)!.value.rows;
+    const textColumn = readTable(remote, first!.id)!.value.columns.find(
+      (column) => column.kind === 'text',
+    )!;
+    for (let added = rows.length; added < 4; added++) addRow(remote, first!.id);
+    sync();
+    const before = table(read());
+    const last = before.rows.at(-1)!;
+    setCell(remote, first!.id, last.id, textColumn.id, 'from far away');
+    sync();
+    const afterEdit = table(read());
+    expect(afterEdit.rows.at(-1)!.cells[textColumn.id]).toEqual({
+      kind: 'text',
+      text: 'from far away',
+    });
+    afterEdit.rows.slice(0, -1).forEach((row, index) => expect(row).toBe(before.rows[index]));
+    expect(afterEdit).toEqual(readTable(doc, first!.id)!.value);
+
+    textCell(remote, first!.id, last.id, textColumn.id)!.insert(0, 'typed ');
+    sync();
+    expect(table(read()).rows.at(-1)!.cells[textColumn.id]).toEqual({
+      kind: 'text',
+      text: 'typed from far away',
+    });
+
+    expect(addColumn(remote, first!.id, { kind: 'checkbox', title: 'Done' }).ok).toBe(true);
+    sync();
+    const afterColumn = table(read());
+    expect(afterColumn).toEqual(readTable(doc, first!.id)!.value);
+    afterColumn.rows.forEach((row) =>
+      expect(Object.keys(row.cells)).toHaveLength(afterColumn.columns.length),
+    );
   });
 
   test('changes made before anyone listened are caught up with', () => {
