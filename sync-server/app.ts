@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import type { IdentityConfig } from './auth/identity-config.ts';
 import { sessionCookie } from './auth/session-cookie.ts';
 import { readSessions } from './auth/session-middleware.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { memberRoutes } from './routes/members.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDependencies): {
   app.route('/', auditRoutes(deps.store));
   app.route('/', authRoutes(deps.store, deps.identity, cookie, deps.logger));
   app.route('/', memberRoutes(deps.store, deps.relay));
+  app.route('/', peopleRoutes(deps.store, deps.relay));
   app.route('/', meetingOccurrenceRoutes(deps.store, deps.relay));
   app.route('/', schoolCalendarRoutes(deps.store, deps.relay));
   app.route('/', exportRoutes(deps.store, deps.relay));

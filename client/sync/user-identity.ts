@@ -1,3 +1,4 @@
+import { accountParticipantId } from '#core/metrics/respondents';
 import { readDisplayName, readParticipantId } from './device-store.ts';
 
 /**
@@ -64,9 +65,6 @@ export function projectorOfDevice(): Person {
 export function participantOfDevice(): Participant {
   return { id: readParticipantId(), formerKey: readDisplayName() };
 }
-
-/** The participant id of a signed-in account: the same on every device the person signs in on. */
-export const accountParticipantId = (accountId: string): string => `account-${accountId}`;
 
 /** A signed-in person: named and coloured by their account, whatever the device. */
 export function personOfAccount(account: { readonly id: string; readonly name: string }): Person {

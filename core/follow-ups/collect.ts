@@ -17,6 +17,8 @@ export interface FollowUp extends FollowUpSource {
   readonly rowNumber: number;
   readonly task: string;
   readonly owner: string;
+  /** The district account the owner cell is linked to, when someone picked a person for it. */
+  readonly ownerAccount?: string;
   /** `iso` is the deadline as a calendar date when it is one; free text ("End of May") keeps `iso` null. */
   readonly deadline: { readonly iso: string | null; readonly text: string };
   readonly done: boolean;
@@ -58,6 +60,8 @@ export function collectFromTable(table: TableView | null, source: FollowUpSource
     const cell = (field: FollowUpField): CellValue | undefined =>
       columns[field] === undefined ? undefined : row.cells[NEXT_STEPS_COLUMNS[field]];
     const done = cell('done');
+    const owner = cell('owner');
+    const ownerAccount = owner?.kind === 'person' ? owner.account : undefined;
     return {
       documentId: source.documentId,
       documentTitle: source.documentTitle,
@@ -65,7 +69,8 @@ export function collectFromTable(table: TableView | null, source: FollowUpSource
       rowId: row.id,
       rowNumber: index + 1,
       task: textOf(cell('task')),
-      owner: textOf(cell('owner')),
+      owner: textOf(owner),
+      ...(ownerAccount !== undefined && { ownerAccount }),
       deadline: deadlineOf(cell('deadline')),
       done: done?.kind === 'checkbox' && done.checked,
       columns,

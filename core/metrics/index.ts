@@ -23,5 +23,7 @@ export {
   showRate,
 } from './suppression.ts';
 export type { Shown } from './suppression.ts';
+export { accountOfParticipant, accountParticipantId, listRespondents } from './respondents.ts';
+export type { RoundRespondents } from './respondents.ts';
 export { parseMetricsCsv } from './csv-import.ts';
 export type { ImportProblem, MetricsImport } from './csv-import.ts';

@@ -40,7 +40,15 @@ export {
   renameColumn,
   resizeColumn,
 } from './table.ts';
-export { ensureTextCell, setCell, setPicked, setRating, textCell } from './table-cells.ts';
+export {
+  ensureTextCell,
+  linkPerson,
+  setCell,
+  setPicked,
+  setRating,
+  textCell,
+} from './table-cells.ts';
+export type { LinkedPerson } from './person-link.ts';
 export type { Created, RowInit, RowView, TableSectionInit, TableView } from './table.ts';
 export {
   IDLE_TIMER,

@@ -21,8 +21,10 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *    school calendar's `meta.districtCalendar`, `districtAdaptations` and top-level
  *    `districtAdaptation/ROW/owner` texts (district-schools.ts).
  *    All are new keys that older builds keep without reading.
+ * 5. A person cell's link to a district account, `cells[columnId/account] = {account, text}`
+ *    beside its text (person-link.ts); older builds keep it without reading it.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const META = 'meta';
 const TITLE = 'title';

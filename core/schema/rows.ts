@@ -11,6 +11,7 @@ import {
 import { isTextKind, type Column } from '../tables/column-kinds.ts';
 import { KEY_SEPARATOR } from './columns.ts';
 import type { Entry } from './ordered-list.ts';
+import { personLinkKey, readPersonAccount } from './person-link.ts';
 import { applied, describeType, invalid, type Applied, type Problem } from './problems.ts';
 
 /**
@@ -40,6 +41,9 @@ function childMap(row: Entry, key: string): Y.Map<unknown> {
   return created;
 }
 
+/** The row's map of cells (and person links), repaired if a malformed row lacks it. */
+export const cellsOf = (row: Entry): Y.Map<unknown> => childMap(row, CELLS);
+
 /** Fills a freshly inserted row. Call inside a transaction. */
 export function writeRowContent(row: Entry, columns: readonly Column[]): void {
   const cells = new Y.Map<unknown>();
@@ -63,7 +67,10 @@ export function removeColumnFromRows(rows: readonly Entry[], columnId: string): 
   const prefix = columnId + KEY_SEPARATOR;
   for (const row of rows) {
     const cells = row.get(CELLS);
-    if (cells instanceof Y.Map) cells.delete(columnId);
+    if (cells instanceof Y.Map) {
+      cells.delete(columnId);
+      cells.delete(personLinkKey(columnId));
+    }
     for (const key of [PICKS, RATINGS]) {
       const map = row.get(key);
       if (map instanceof Y.Map)
@@ -173,14 +180,15 @@ export function readRowCells(
     const raw = cells.get(column.id);
     switch (column.kind) {
       case 'text':
-      case 'person':
-        if (raw instanceof Y.Text) values[column.id] = { kind: column.kind, text: raw.toString() };
-        else if (typeof raw === 'string') values[column.id] = { kind: column.kind, text: raw };
-        else {
-          if (raw !== undefined) wrong(column, raw, 'text');
-          values[column.id] = { kind: column.kind, text: '' };
-        }
+      case 'person': {
+        const text = raw instanceof Y.Text ? raw.toString() : typeof raw === 'string' ? raw : '';
+        if (raw !== undefined && !(raw instanceof Y.Text) && typeof raw !== 'string')
+          wrong(column, raw, 'text');
+        const account =
+          column.kind === 'person' ? readPersonAccount(cells, column.id, text) : undefined;
+        values[column.id] = { kind: column.kind, text, ...(account !== undefined && { account }) };
         break;
+      }
       case 'date':
         if (raw !== undefined && typeof raw !== 'string') wrong(column, raw, 'a date');
         values[column.id] = readDateText(typeof raw === 'string' ? raw : '');

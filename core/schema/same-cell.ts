@@ -12,7 +12,7 @@ export function sameCell(a: CellValue | undefined, b: CellValue | undefined): bo
   switch (a.kind) {
     case 'text':
     case 'person':
-      return a.text === (b as typeof a).text;
+      return a.text === (b as typeof a).text && a.account === (b as typeof a).account;
     case 'date':
       return a.text === (b as typeof a).text;
     case 'minutes':

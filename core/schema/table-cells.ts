@@ -4,7 +4,16 @@ import type { Column } from '../tables/column-kinds.ts';
 import { readColumn } from './columns.ts';
 import { findEntry, type Entry } from './ordered-list.ts';
 import { applied, invalid, notFound, type Applied, type Failure } from './problems.ts';
-import { ensureTextCellOf, textCellOf, writeCellValue, writePick, writeRating } from './rows.ts';
+import { writePersonLink, type LinkedPerson } from './person-link.ts';
+import {
+  cellsOf,
+  ensureTextCellOf,
+  textCellOf,
+  writeCellValue,
+  writePick,
+  writeRating,
+  writeText,
+} from './rows.ts';
 import { tableParts } from './table.ts';
 
 /** Writing one cell of a table: its value, its shared text, a rating or a pick. */
@@ -71,6 +80,31 @@ export function ensureTextCell(
     text = ensureTextCellOf(cell.row, columnId);
   });
   return text;
+}
+
+/**
+ * Picks a person for a person cell: writes their name as the cell's text and links the cell to
+ * their account, in one change; with null, unlinks it and leaves the text as it is. Typing over
+ * the name later unlinks it too (person-link.ts), so free text stays free text.
+ */
+export function linkPerson(
+  doc: Y.Doc,
+  sectionId: string,
+  rowId: string,
+  columnId: string,
+  person: LinkedPerson | null,
+): Applied {
+  const cell = locateCell(doc, sectionId, rowId, columnId);
+  if ('ok' in cell) return cell;
+  const { column, row } = cell;
+  if (column.kind !== 'person') return invalid(`"${column.title}" is not a person column`);
+  if (person !== null && (person.account === '' || person.name.trim() === ''))
+    return invalid('a linked person needs an account and a name');
+  doc.transact(() => {
+    if (person !== null) writeText(row, columnId, person.name.trim());
+    writePersonLink(cellsOf(row), columnId, person && { ...person, name: person.name.trim() });
+  });
+  return applied;
 }
 
 /**

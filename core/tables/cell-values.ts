@@ -9,7 +9,8 @@ export interface RatingAnswer {
 
 /** A cell as read from the document, by column kind. */
 export type CellValue =
-  | { readonly kind: 'text' | 'person'; readonly text: string }
+  /** `account`: the district account a person cell is linked to (schema 5), when it is. */
+  | { readonly kind: 'text' | 'person'; readonly text: string; readonly account?: string }
   /** `iso` is set when the text is a calendar date (YYYY-MM-DD); otherwise the text is free, e.g. "Beginning of next semester". */
   | { readonly kind: 'date'; readonly iso: string | null; readonly text: string }
   | { readonly kind: 'minutes' | 'number'; readonly value: number | null }
