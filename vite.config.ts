@@ -40,21 +40,14 @@ export default defineConfig({
         display: 'standalone',
         icons: [],
       },
-      workbox: {
-        // The app shell answers every page route offline; the API and sync never come from cache.
-        navigateFallback: '/index.html',
-        // /auth/ too: the sign-in redirects and the callback must reach the server, never the shell.
-        navigateFallbackDenylist: [
-          /^\/api\//,
-          /^\/sync\//,
-          /^\/auth\//,
-          /^\/healthz/,
-          /^\/metrics/,
-        ],
+      // Our own worker (client/sw.ts, built as /sw.js, the name browsers already have registered):
+      // a document's address goes to the server first, for its first screen; other pages to the
+      // cached shell.
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
-        // Take over the open page at once, so the first visit already works offline.
-        clientsClaim: true,
-        skipWaiting: true,
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
 import { sendOwnPresenceOnly } from './own-presence-only.ts';
+import { applyAnnouncingReceived, peekReceivedUpdate } from './received-update.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -158,7 +159,8 @@ export class DocumentSession {
 
   /**
    * The relay sends its state vector (a sync step 1) after storing our updates; peeking at it
-   * tells us what is stored. The stock handler still answers it as usual.
+   * tells us what is stored. The stock handler still answers it as usual, and applies what the
+   * relay sends without encoding it again for the document's listeners (received-update.ts).
    */
   private watchStoredState(): void {
     const handleSync = this.provider.messageHandlers[SYNC_MESSAGE]!;
@@ -174,7 +176,12 @@ export class DocumentSession {
         this.serverState = stateVector;
         queueMicrotask(this.update);
       }
-      handleSync(encoder, decoder, provider, emitSynced, messageType);
+      const received = peekReceivedUpdate(decoder.arr);
+      if (received === null) handleSync(encoder, decoder, provider, emitSynced, messageType);
+      else
+        applyAnnouncingReceived(this.doc, received, provider, () =>
+          handleSync(encoder, decoder, provider, emitSynced, messageType),
+        );
     };
   }
 

@@ -8,6 +8,7 @@ import {
   firstScreenWithin,
   sendWithFirstScreen,
 } from './first-screen-page.ts';
+import { inlineStylesheets } from './inline-stylesheet.ts';
 import { staticFiles } from './static-files.ts';
 import { readAccount } from '../access/middleware.ts';
 
@@ -33,8 +34,9 @@ export function clientRoutes(
   }
   const page = staticFiles(clientDir, { path: 'index.html' });
   const privatePage = staticFiles(clientDir, { path: 'index.html', cacheControl: 'no-store' });
-  // Read once: the build does not change while the server runs.
-  const indexHtml = readFileSync(indexFile, 'utf8');
+  // Read once: the build does not change while the server runs. The page with a first screen
+  // carries its stylesheet, so that screen is painted without waiting for another request.
+  const indexHtml = inlineStylesheets(readFileSync(indexFile, 'utf8'), clientDir);
   return (
     app
       .get('/', page)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
@@ -21,8 +21,9 @@ async function pageFrom(
   renderer: FirstScreenRenderer,
   path = '/d/doc-1?token=t',
   budgetMs = 100,
+  clientDir = build,
 ): Promise<{ html: string; cacheControl: string | null }> {
-  const response = await clientRoutes(build, renderer, budgetMs).request(path, {
+  const response = await clientRoutes(clientDir, renderer, budgetMs).request(path, {
     headers: { 'accept-encoding': 'br' },
   });
   expect(response.status).toBe(200);
@@ -63,5 +64,31 @@ describe("a share link's page", () => {
   test("a document's other pages (projector, print) never get one", async () => {
     const { html } = await pageFrom(async () => FIRST_SCREEN, '/d/doc-1/present?token=t');
     expect(html).not.toContain('first-screen');
+  });
+
+  test('carries its own stylesheet, so the first screen is painted without another request', async () => {
+    const styled = mkdtempSync(join(tmpdir(), 'pathways-first-screen-css-'));
+    try {
+      mkdirSync(join(styled, 'assets'));
+      writeFileSync(
+        join(styled, 'index.html'),
+        '<!doctype html><head><link rel="stylesheet" crossorigin href="/assets/style-abc.css">' +
+          '<link rel="stylesheet" href="/assets/relative-def.css"></head>' +
+          '<body><div id="root"></div></body>',
+      );
+      writeFileSync(join(styled, 'assets', 'style-abc.css'), '.first-screen{color:#123456}');
+      // A relative url() would name another address from the page than from /assets/.
+      writeFileSync(join(styled, 'assets', 'relative-def.css'), '.logo{background:url(logo.png)}');
+      const { html } = await pageFrom(async () => FIRST_SCREEN, undefined, 100, styled);
+      expect(html).toContain('<style>.first-screen{color:#123456}</style>');
+      expect(html).not.toContain('/assets/style-abc.css');
+      expect(html).toContain('<link rel="stylesheet" href="/assets/relative-def.css">');
+      // Without a first screen the page is the build's index.html, its stylesheet cached apart.
+      const plain = await pageFrom(async () => null, undefined, 100, styled);
+      expect(plain.html).toContain('href="/assets/style-abc.css"');
+      expect(plain.html).not.toContain('<style>');
+    } finally {
+      rmSync(styled, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,72 @@
+import * as decoding from 'lib0/decoding';
+import type * as Y from 'yjs';
+
+const SYNC_MESSAGE = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * The update a y-protocols sync step 2 or update frame carries, read without consuming the
+ * provider's decoder; null for every other message.
+ */
+export function peekReceivedUpdate(frame: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return null;
+    const step = decoding.readVarUint(decoder);
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    return null;
+  }
+}
+
+type UpdateListener = (
+  update: Uint8Array,
+  origin: unknown,
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+) => void;
+
+/**
+ * Runs `apply` (the provider applying `received`) and hands the document's `update` listeners the
+ * bytes that arrived instead of a fresh encoding of what changed. While a document has `update`
+ * listeners, Yjs encodes every transaction's changes for them, and for the relay's whole document
+ * that re-encodes all of it on the main thread as the page opens: about as long again as applying
+ * it. Every listener here treats the bytes as an update to store or read a state vector from, and
+ * the frame holds at least what changed (the rest is what the document had already). They are
+ * called only when the document changed, as Yjs calls them.
+ */
+export function applyAnnouncingReceived(
+  doc: Y.Doc,
+  received: Uint8Array,
+  origin: unknown,
+  apply: () => void,
+): void {
+  const listeners = doc._observers.get('update') as Set<UpdateListener> | undefined;
+  if (listeners === undefined || listeners.size === 0) return apply();
+  let changed: Y.Transaction | null = null;
+  const onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.deleteSet.clients.size > 0 || grew(transaction)) changed = transaction;
+  };
+  doc._observers.delete('update');
+  doc.on('afterTransaction', onAfterTransaction);
+  try {
+    apply();
+  } finally {
+    doc.off('afterTransaction', onAfterTransaction);
+    // A listener added while the update was applied joins the others.
+    for (const added of (doc._observers.get('update') as Set<UpdateListener> | undefined) ?? [])
+      listeners.add(added);
+    doc._observers.set('update', listeners);
+  }
+  const transaction = changed as Y.Transaction | null;
+  if (transaction === null) return;
+  for (const listener of [...listeners]) listener(received, origin, doc, transaction);
+}
+
+const grew = (transaction: Y.Transaction): boolean => {
+  for (const [client, clock] of transaction.afterState)
+    if ((transaction.beforeState.get(client) ?? 0) !== clock) return true;
+  return false;
+};

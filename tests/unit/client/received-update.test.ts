@@ -1,0 +1,86 @@
+import * as encoding from 'lib0/encoding';
+import { describe, expect, test } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  applyAnnouncingReceived,
+  peekReceivedUpdate,
+} from '../../../client/sync/received-update.ts';
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function sourceDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getMap('rows').set('a', 'first');
+  doc.getText('note').insert(0, 'hello');
+  return doc;
+}
+
+describe('updates received from the relay', () => {
+  test("a sync step 2 or update frame's update is read out; other frames are not", () => {
+    const source = sourceDoc();
+    const update = Y.encodeStateAsUpdate(source);
+    const step2 = frame((encoder) => syncProtocol.writeSyncStep2(encoder, source));
+    expect(peekReceivedUpdate(step2)).toEqual(update);
+    expect(
+      peekReceivedUpdate(frame((encoder) => syncProtocol.writeUpdate(encoder, update))),
+    ).toEqual(update);
+    expect(
+      peekReceivedUpdate(frame((encoder) => syncProtocol.writeSyncStep1(encoder, source))),
+    ).toBe(null);
+    expect(peekReceivedUpdate(new Uint8Array([1, 3, 0, 0, 0]))).toBe(null);
+    expect(peekReceivedUpdate(new Uint8Array([0]))).toBe(null);
+  });
+
+  test("the document's listeners get the received bytes once, after the document has them", () => {
+    const received = Y.encodeStateAsUpdate(sourceDoc());
+    const doc = new Y.Doc();
+    const origin = { name: 'relay' };
+    const heard: [Uint8Array, unknown, string][] = [];
+    doc.on('update', (update: Uint8Array, from: unknown) =>
+      heard.push([update, from, doc.getText('note').toString()]),
+    );
+    applyAnnouncingReceived(doc, received, origin, () => Y.applyUpdate(doc, received, origin));
+    expect(heard).toHaveLength(1);
+    expect(heard[0]![0]).toBe(received);
+    expect(heard[0]![1]).toBe(origin);
+    expect(heard[0]![2]).toBe('hello');
+    expect(doc.getMap('rows').get('a')).toBe('first');
+  });
+
+  test('nothing is announced when the document had it all already; later edits are, as Yjs encodes them', () => {
+    const received = Y.encodeStateAsUpdate(sourceDoc());
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, received);
+    const heard: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => heard.push(update));
+    applyAnnouncingReceived(doc, received, null, () => Y.applyUpdate(doc, received));
+    expect(heard).toEqual([]);
+    doc.getText('note').insert(5, '!');
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).not.toBe(received);
+  });
+
+  test('a deletion alone is announced, and a listener added meanwhile is kept', () => {
+    const source = sourceDoc();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+    const before = Y.encodeStateVector(source);
+    source.getText('note').delete(0, 1);
+    const deletion = Y.encodeStateAsUpdate(source, before);
+    const heard: string[] = [];
+    doc.on('update', () => heard.push('first'));
+    const late = () => heard.push('late');
+    applyAnnouncingReceived(doc, deletion, null, () => {
+      Y.applyUpdate(doc, deletion);
+      doc.on('update', late);
+    });
+    expect(doc.getText('note').toString()).toBe('ello');
+    expect(heard).toEqual(['first', 'late']);
+  });
+});
