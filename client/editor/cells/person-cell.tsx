@@ -1,0 +1,151 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
+import { ensureTextCell, linkPerson, textCell } from '#core/schema';
+import type { PickablePerson } from '../../identity/people-api.ts';
+import { useTextField } from '../use-text-field.ts';
+import type { CellAddress } from './cell-address.ts';
+import { usePeopleToPick } from './people-to-pick.ts';
+import './person-cell.css';
+
+interface PersonCellProps {
+  readonly doc: Y.Doc;
+  readonly address: CellAddress;
+  readonly label: string;
+  /** The account the cell is linked to, when it is. */
+  readonly account: string | undefined;
+  readonly readOnly: boolean;
+  readonly onFocus: () => void;
+  readonly onBlur: () => void;
+}
+
+/** The people whose name contains what is typed; everyone for an empty cell. */
+function matching(people: readonly PickablePerson[], typed: string): readonly PickablePerson[] {
+  const wanted = typed.trim().toLocaleLowerCase();
+  return wanted === ''
+    ? people
+    : people.filter((person) => person.name.toLocaleLowerCase().includes(wanted));
+}
+
+/**
+ * A person cell as an editable combobox (WAI-ARIA 1.2, list autocomplete): the text is the
+ * cell's Y.Text, so anyone can type a name without an account and two people typing merge; the
+ * list offers the workspace's members and the signed-in people present, and picking one links
+ * the cell to their account. The list opens on focus with everyone, narrows to the names holding
+ * what is typed, and opens again with Alt+Down; while it is open the arrows move in it, Enter
+ * picks and Escape closes it, so these keys leave the grid's moves alone only then.
+ */
+export function PersonCell({
+  doc,
+  address,
+  label,
+  account,
+  readOnly,
+  onFocus,
+  onBlur,
+}: PersonCellProps) {
+  const { sectionId, rowId, columnId } = address;
+  const listId = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const text = textCell(doc, sectionId, rowId, columnId);
+  const initial = useRef(text?.toString() ?? '');
+  const value = useTextField(ref, {
+    text,
+    ensureText: () => ensureTextCell(doc, sectionId, rowId, columnId),
+  });
+  const people = usePeopleToPick();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState<number | null>(null);
+  // Everyone until the person types: what the cell already says is no search.
+  const [typed, setTyped] = useState(false);
+  const options = typed ? matching(people, value) : people;
+  const shown = open && !readOnly && options.length > 0;
+  const linked = account === undefined ? undefined : people.find((p) => p.account === account);
+
+  const pick = (person: PickablePerson): void => {
+    linkPerson(doc, sectionId, rowId, columnId, person);
+    setOpen(false);
+    setActive(null);
+    setTyped(false);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (readOnly) return;
+    const handled = (): void => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    if (event.key === 'ArrowDown' && (shown || event.altKey) && options.length > 0) {
+      handled();
+      setOpen(true);
+      setActive(active === null || !shown ? 0 : (active + 1) % options.length);
+    } else if (event.key === 'ArrowUp' && shown) {
+      handled();
+      setActive(active === null || active === 0 ? options.length - 1 : active - 1);
+    } else if (event.key === 'Enter' && shown && active !== null && options[active]) {
+      handled();
+      pick(options[active]);
+    } else if (event.key === 'Escape' && shown) {
+      handled();
+      setOpen(false);
+      setActive(null);
+    }
+  };
+
+  return (
+    <span className="person-cell">
+      <input
+        ref={ref}
+        type="text"
+        className="cell-input"
+        role="combobox"
+        aria-label={label}
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-activedescendant={
+          shown && active !== null && active < options.length ? `${listId}-${active}` : undefined
+        }
+        defaultValue={initial.current}
+        readOnly={readOnly}
+        onFocus={() => {
+          setOpen(true);
+          setTyped(false);
+          onFocus();
+        }}
+        onBlur={() => {
+          setOpen(false);
+          setActive(null);
+          onBlur();
+        }}
+        onInput={() => {
+          setOpen(true);
+          setTyped(true);
+          setActive(null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {account !== undefined && (
+        <span className="person-account">
+          <span aria-hidden="true">✓ </span>
+          {linked !== undefined && linked.name !== value.trim() ? `now ${linked.name}` : 'account'}
+          <span className="visually-hidden">, linked to a signed-in account</span>
+        </span>
+      )}
+      <ul id={listId} role="listbox" aria-label={`People for ${label}`} hidden={!shown}>
+        {shown &&
+          options.map((person, index) => (
+            <li
+              key={person.account}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              // Keeps the focus in the field, so its blur does not close the list before the click.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => pick(person)}
+            >
+              {person.name}
+            </li>
+          ))}
+      </ul>
+    </span>
+  );
+}
