@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accountParticipantId } from '../../core/metrics/index.ts';
@@ -69,9 +69,11 @@ async function signInAs(page: Page, login: string): Promise<void> {
   await page.waitForURL((url) => url.origin === server.publicUrl);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Screenshots at each size, with `subject` scrolled into view once the page has reflowed. */
+async function shoot(page: Page, name: string, subject?: Locator): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    await subject?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await page.screenshot({
       path: `${SCREENSHOT_DIR}/${name}-${size.width}x${size.height}.png`,
       fullPage: false,
@@ -144,7 +146,7 @@ describe('follow-up owners linked to accounts', () => {
       'combobox',
     );
     await page.keyboard.press('Alt+ArrowDown');
-    await shoot(page, 'owner-combobox');
+    await shoot(page, 'owner-combobox', owner);
     await page.keyboard.press('Escape');
 
     // Someone without an account: typed, not linked.
@@ -227,7 +229,7 @@ describe('follow-up owners linked to accounts', () => {
     const shownOwners = await page.locator('.follow-up-owner .person-account').allTextContents();
     expect(shownOwners.length).toBe(await page.locator('.follow-ups-table tbody tr').count());
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'follow-ups-linked-owner');
+    await shoot(page, 'follow-ups-linked-owner', owner);
     expect(pat.errors).toEqual([]);
     await pat.context.close();
   }, 240_000);
@@ -262,7 +264,7 @@ describe('rubric answers by name', () => {
       );
     await names.scrollIntoViewIfNeeded();
     expect(await seriousViolations(pat.page)).toEqual([]);
-    await shoot(pat.page, 'rubric-respondent-names');
+    await shoot(pat.page, 'rubric-respondent-names', names);
     expect(pat.errors).toEqual([]);
     // Closed first: presence would show Pat by name, as it does to everyone in the document.
     await pat.context.close();

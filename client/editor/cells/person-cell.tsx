@@ -1,4 +1,12 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import type * as Y from 'yjs';
 import { ensureTextCell, linkPerson, textCell } from '#core/schema';
 import type { PickablePerson } from '../../identity/people-api.ts';
@@ -60,6 +68,7 @@ export function PersonCell({
   const options = typed ? matching(people, value) : people;
   const shown = open && !readOnly && options.length > 0;
   const linked = account === undefined ? undefined : people.find((p) => p.account === account);
+  const place = useListPlace(ref, shown);
 
   const pick = (person: PickablePerson): void => {
     linkPerson(doc, sectionId, rowId, columnId, person);
@@ -130,7 +139,13 @@ export function PersonCell({
           <span className="visually-hidden">, linked to a signed-in account</span>
         </span>
       )}
-      <ul id={listId} role="listbox" aria-label={`People for ${label}`} hidden={!shown}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={`People for ${label}`}
+        hidden={!shown}
+        style={place}
+      >
         {shown &&
           options.map((person, index) => (
             <li
@@ -148,4 +163,31 @@ export function PersonCell({
       </ul>
     </span>
   );
+}
+
+/**
+ * Where the list goes: under the field, fixed to the window, because the table scrolls in its own
+ * box, which would cut off a list placed inside it. Followed while the page or the table scrolls.
+ */
+function useListPlace(
+  field: RefObject<HTMLInputElement | null>,
+  shown: boolean,
+): CSSProperties | undefined {
+  const [place, setPlace] = useState<CSSProperties | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!shown || field.current === null) return;
+    const input = field.current;
+    const follow = (): void => {
+      const box = input.getBoundingClientRect();
+      setPlace({ top: box.bottom, left: box.left, minWidth: box.width });
+    };
+    follow();
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
+    return () => {
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
+    };
+  }, [field, shown]);
+  return place;
 }
