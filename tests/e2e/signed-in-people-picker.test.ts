@@ -121,6 +121,11 @@ describe('follow-up owners linked to accounts', () => {
     expect(await owner.getAttribute('aria-autocomplete')).toBe('list');
     const listId = await owner.getAttribute('aria-controls');
     expect(await page.locator(`[id="${listId}"]`).getAttribute('role')).toBe('listbox');
+    // Until one types or asks for the list, Down still walks the table, as in every other cell.
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('combobox', { name: 'Owner, row 2', exact: true }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await owner.waitFor();
 
     await owner.fill('');
     await owner.pressSequentially('sa');

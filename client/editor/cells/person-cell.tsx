@@ -39,8 +39,8 @@ function matching(people: readonly PickablePerson[], typed: string): readonly Pi
  * cell's Y.Text, so anyone can type a name without an account and two people typing merge; the
  * list offers the workspace's members and the signed-in people present, and picking one links
  * the cell to their account. The list opens on focus with everyone, narrows to the names holding
- * what is typed, and opens again with Alt+Down; while it is open the arrows move in it, Enter
- * picks and Escape closes it, so these keys leave the grid's moves alone only then.
+ * what is typed, and opens again with Alt+Down. Once the person types or presses Alt+Down, the
+ * arrows move in it, Enter picks and Escape closes it; before that the arrows keep the grid's moves.
  */
 export function PersonCell({
   doc,
@@ -65,6 +65,9 @@ export function PersonCell({
   const [active, setActive] = useState<number | null>(null);
   // Everyone until the person types: what the cell already says is no search.
   const [typed, setTyped] = useState(false);
+  // The arrows belong to the list once the person types or asks for it (Alt+Down); until then
+  // they move between cells, so walking the table by keyboard does not stop at every owner.
+  const [engaged, setEngaged] = useState(false);
   const options = typed ? matching(people, value) : people;
   const shown = open && !readOnly && options.length > 0;
   const linked = account === undefined ? undefined : people.find((p) => p.account === account);
@@ -75,6 +78,7 @@ export function PersonCell({
     setOpen(false);
     setActive(null);
     setTyped(false);
+    setEngaged(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (readOnly) return;
@@ -82,19 +86,21 @@ export function PersonCell({
       event.preventDefault();
       event.stopPropagation();
     };
-    if (event.key === 'ArrowDown' && (shown || event.altKey) && options.length > 0) {
+    if (event.key === 'ArrowDown' && (engaged || event.altKey) && options.length > 0) {
       handled();
       setOpen(true);
+      setEngaged(true);
       setActive(active === null || !shown ? 0 : (active + 1) % options.length);
-    } else if (event.key === 'ArrowUp' && shown) {
+    } else if (event.key === 'ArrowUp' && shown && engaged) {
       handled();
       setActive(active === null || active === 0 ? options.length - 1 : active - 1);
-    } else if (event.key === 'Enter' && shown && active !== null && options[active]) {
+    } else if (event.key === 'Enter' && shown && engaged && active !== null && options[active]) {
       handled();
       pick(options[active]);
     } else if (event.key === 'Escape' && shown) {
       handled();
       setOpen(false);
+      setEngaged(false);
       setActive(null);
     }
   };
@@ -108,6 +114,7 @@ export function PersonCell({
         role="combobox"
         aria-label={label}
         aria-autocomplete="list"
+        aria-describedby={people.length > 0 && !readOnly ? `${listId}-hint` : undefined}
         aria-expanded={shown}
         aria-controls={listId}
         aria-activedescendant={
@@ -118,6 +125,7 @@ export function PersonCell({
         onFocus={() => {
           setOpen(true);
           setTyped(false);
+          setEngaged(false);
           onFocus();
         }}
         onBlur={() => {
@@ -128,6 +136,7 @@ export function PersonCell({
         onInput={() => {
           setOpen(true);
           setTyped(true);
+          setEngaged(true);
           setActive(null);
         }}
         onKeyDown={onKeyDown}
@@ -137,6 +146,11 @@ export function PersonCell({
           <span aria-hidden="true">✓ </span>
           {linked !== undefined && linked.name !== value.trim() ? `now ${linked.name}` : 'account'}
           <span className="visually-hidden">, linked to a signed-in account</span>
+        </span>
+      )}
+      {people.length > 0 && !readOnly && (
+        <span id={`${listId}-hint`} className="visually-hidden">
+          Type a name or press Alt+Down to pick someone from the workspace.
         </span>
       )}
       <ul
