@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { listRespondents } from '#core/metrics';
 import type { TableView } from '#core/schema';
 import { peopleApi, type RoundRespondentNames } from '../identity/people-api.ts';
+import { useSignedInAccount } from '../sync/signed-in-account.ts';
 
 /**
  * Who answered a round, for a signed-in member: the members by name, the others (share-link
@@ -27,13 +28,15 @@ export function RespondentNames({
     [table],
   );
   const [rounds, setRounds] = useState<readonly RoundRespondentNames[] | null>(null);
+  const signedIn = useSignedInAccount() !== null;
   useEffect(() => {
+    if (!signedIn) return;
     let current = true;
     void peopleApi.respondentNames(documentId).then((found) => current && setRounds(found));
     return () => {
       current = false;
     };
-  }, [documentId, answeredBy]);
+  }, [documentId, answeredBy, signedIn]);
   const round = rounds?.find(
     (candidate) => candidate.sectionId === table.id && candidate.columnId === columnId,
   );

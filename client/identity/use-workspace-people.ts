@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useSignedInAccount } from '../sync/signed-in-account.ts';
 import { peopleApi, type PickablePerson } from './people-api.ts';
 
 const NOBODY: readonly PickablePerson[] = [];
@@ -12,8 +13,10 @@ const asked = new Map<string, Promise<readonly PickablePerson[]>>();
  */
 export function useWorkspacePeople(workspaceId: string | null): readonly PickablePerson[] {
   const [people, setPeople] = useState(NOBODY);
+  // Someone signed out is never told names: not asking spares every link holder's page a refusal.
+  const signedIn = useSignedInAccount() !== null;
   useEffect(() => {
-    if (workspaceId === null) return;
+    if (workspaceId === null || !signedIn) return;
     let current = true;
     let request = asked.get(workspaceId);
     if (request === undefined) {
@@ -24,6 +27,6 @@ export function useWorkspacePeople(workspaceId: string | null): readonly Pickabl
     return () => {
       current = false;
     };
-  }, [workspaceId]);
+  }, [workspaceId, signedIn]);
   return people;
 }
