@@ -8,6 +8,7 @@ import {
 } from '#core/metrics';
 import { readRatingRounds, startRatingRound, type TableView } from '#core/schema';
 import { RoundComparisonChart } from './round-comparison-chart.tsx';
+import { RespondentNames } from './respondent-names.tsx';
 import { levelName } from './rubric-format.ts';
 import './data-review.css';
 
@@ -21,10 +22,12 @@ const LOWEST_COUNT = 3;
  */
 export function RubricPanel({
   doc,
+  documentId,
   table,
   readOnly,
 }: {
   readonly doc: Y.Doc;
+  readonly documentId: string;
   readonly table: TableView;
   readonly readOnly: boolean;
 }) {
@@ -58,6 +61,12 @@ export function RubricPanel({
           ? 'Nobody has answered the current round yet.'
           : `Up to ${answered} ${answered === 1 ? 'person has' : 'people have'} answered ${current.label}.`}
       </p>
+      <RespondentNames
+        documentId={documentId}
+        table={table}
+        columnId={current.columnId}
+        roundLabel={current.label}
+      />
       {lowest.length > 0 && (
         <>
           <h4>Rated lowest in {current.label}</h4>

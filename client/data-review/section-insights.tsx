@@ -28,6 +28,7 @@ const HEADINGS: Record<string, string> = {
 
 interface SectionInsightsProps {
   readonly doc: Y.Doc;
+  readonly documentId: string;
   readonly table: TableView;
   readonly role: Role;
   readonly readOnly: boolean;
@@ -45,7 +46,13 @@ const NEAR_PX = 600;
  * they are near the window: under a 200-row table they would otherwise be redrawn for every few
  * keystrokes of everyone typing, out of sight.
  */
-export function SectionInsights({ doc, table: liveTable, role, readOnly }: SectionInsightsProps) {
+export function SectionInsights({
+  doc,
+  documentId,
+  table: liveTable,
+  role,
+  readOnly,
+}: SectionInsightsProps) {
   const placeholder = useRef<HTMLDivElement>(null);
   const near = useNearViewport(placeholder, NEAR_PX);
   const lastNear = useRef<TableView | null>(null);
@@ -69,7 +76,7 @@ export function SectionInsights({ doc, table: liveTable, role, readOnly }: Secti
               displayThreshold={role === 'viewer' ? threshold : 0}
             />
           ) : table.id === RUBRIC_SECTION_ID ? (
-            <RubricPanel doc={doc} table={table} readOnly={readOnly} />
+            <RubricPanel doc={doc} documentId={documentId} table={table} readOnly={readOnly} />
           ) : (
             <PathwayDiagram table={table} />
           )}

@@ -126,8 +126,11 @@ const FIELD_TITLES: Readonly<Record<FollowUpField, string>> = {
 function cellValue(row: FollowUp, field: FollowUpField): CellValue {
   switch (field) {
     case 'task':
+      return { kind: row.columns.task?.kind === 'person' ? 'person' : 'text', text: row.task };
     case 'owner':
-      return { kind: row.columns[field]?.kind === 'person' ? 'person' : 'text', text: row[field] };
+      return row.columns.owner?.kind === 'person'
+        ? { kind: 'person', text: row.owner, account: row.ownerAccount }
+        : { kind: 'text', text: row.owner };
     case 'deadline':
       return { kind: 'date', iso: row.deadline.iso, text: row.deadline.text };
     case 'done':

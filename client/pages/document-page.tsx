@@ -38,6 +38,8 @@ import {
   type Person,
 } from '../sync/user-identity.ts';
 import { useSignedInAccount } from '../sync/signed-in-account.ts';
+import { mergePeople, PeopleToPick, presentAccounts } from '../editor/cells/people-to-pick.ts';
+import { useWorkspacePeople } from '../identity/use-workspace-people.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
 import { replaceFirstScreen } from '../first-screen.ts';
 import { NoAccess } from './no-access.tsx';
@@ -115,6 +117,8 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
     () => (account === null ? deviceParticipant : participantOfAccount(account.id)),
     [account, deviceParticipant],
   );
+  const members = useWorkspacePeople(workspace?.workspaceId ?? null);
+  const pickable = useMemo(() => mergePeople(members, presentAccounts(people)), [members, people]);
   const readOnly = role === 'viewer' || phase === 'link-invalid';
   useScrollToHash(sections.length === view.sections.length && view.sections.length > 0);
   const privacyHints = usePrivacyHints(doc, !readOnly);
@@ -148,131 +152,140 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
         <SessionSyncStatus session={session} />
       </header>
       <main id="main" className="document">
-        <div className="document-header">
-          {readOnly ? (
-            <h1>{view.meta.title || 'Untitled document'}</h1>
-          ) : (
-            <h1>
-              <label htmlFor="document-title" className="visually-hidden">
-                Document title
-              </label>
-              <TitleField id="document-title" doc={doc} title={view.meta.title} />
-            </h1>
-          )}
-          {role === 'viewer' && <span className="badge">View only</span>}
-          <div className="document-tools">
-            <HistoryButton
-              documentId={session.documentId}
-              token={token}
-              doc={doc}
-              canEdit={!readOnly}
-            />
-            <ExportMenu
-              documentId={session.documentId}
-              token={token}
-              role={role}
-              workspaceId={workspace?.workspaceId ?? null}
-              view={view}
-            />
-          </div>
-        </div>
-        <PresenceBar
-          people={people}
-          onRename={account === null ? (name) => setPerson({ ...devicePerson, name }) : null}
-        />
-        <FacilitationBar
-          documentId={session.documentId}
-          doc={doc}
-          awareness={provider.awareness}
-          readOnly={readOnly}
-        />
-        {problems.length > 0 && (
-          <p className="notice">
-            Parts of this document were written by a newer or different version of Pathways and are
-            shown as far as possible ({problems.length} {problems.length === 1 ? 'note' : 'notes'}).
-          </p>
-        )}
-        {view.sections.length === 0 && phase !== 'loading' && (
-          <p className="empty">This document has no sections yet.</p>
-        )}
-        {sections.map((section, index) => {
-          const headingId = `section-${section.id}`;
-          const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
-          return (
-            <section
-              key={section.id}
-              className={`section${index < FIRST_SECTIONS ? ' section-opening' : ''}${section.kind === 'table' ? ' section-table' : ''}`}
-              aria-labelledby={headingId}
-            >
-              <SectionHeader
+        <PeopleToPick.Provider value={pickable}>
+          <div className="document-header">
+            {readOnly ? (
+              <h1>{view.meta.title || 'Untitled document'}</h1>
+            ) : (
+              <h1>
+                <label htmlFor="document-title" className="visually-hidden">
+                  Document title
+                </label>
+                <TitleField id="document-title" doc={doc} title={view.meta.title} />
+              </h1>
+            )}
+            {role === 'viewer' && <span className="badge">View only</span>}
+            <div className="document-tools">
+              <HistoryButton
+                documentId={session.documentId}
+                token={token}
                 doc={doc}
-                section={section}
-                index={index}
-                count={view.sections.length}
-                headingId={headingId}
-                readOnly={readOnly}
+                canEdit={!readOnly}
               />
-              {section.kind === 'note' && fragment !== null && (
-                <NoteSection
-                  fragment={fragment}
-                  awareness={session.noteAwareness}
-                  person={person}
-                  readOnly={readOnly}
-                  headingId={headingId}
-                  startLive={section.id === openingNoteId}
-                />
-              )}
-              {section.kind === 'table' && (
-                <TableSection
+              <ExportMenu
+                documentId={session.documentId}
+                token={token}
+                role={role}
+                workspaceId={workspace?.workspaceId ?? null}
+                view={view}
+              />
+            </div>
+          </div>
+          <PresenceBar
+            people={people}
+            onRename={account === null ? (name) => setPerson({ ...devicePerson, name }) : null}
+          />
+          <FacilitationBar
+            documentId={session.documentId}
+            doc={doc}
+            awareness={provider.awareness}
+            readOnly={readOnly}
+          />
+          {problems.length > 0 && (
+            <p className="notice">
+              Parts of this document were written by a newer or different version of Pathways and
+              are shown as far as possible ({problems.length}{' '}
+              {problems.length === 1 ? 'note' : 'notes'}).
+            </p>
+          )}
+          {view.sections.length === 0 && phase !== 'loading' && (
+            <p className="empty">This document has no sections yet.</p>
+          )}
+          {sections.map((section, index) => {
+            const headingId = `section-${section.id}`;
+            const fragment = section.kind === 'note' ? noteFragment(doc, section.id) : null;
+            return (
+              <section
+                key={section.id}
+                className={`section${index < FIRST_SECTIONS ? ' section-opening' : ''}${section.kind === 'table' ? ' section-table' : ''}`}
+                aria-labelledby={headingId}
+              >
+                <SectionHeader
                   doc={doc}
-                  table={
-                    role === 'viewer'
-                      ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc))
-                      : section.table
-                  }
+                  section={section}
+                  index={index}
+                  count={view.sections.length}
                   headingId={headingId}
                   readOnly={readOnly}
-                  awareness={provider.awareness}
-                  people={people}
-                  participant={participant}
                 />
-              )}
-              {section.kind === 'table' && (
-                <SectionInsights doc={doc} table={section.table} role={role} readOnly={readOnly} />
-              )}
-              {!readOnly && privacyHints.has(section.id) && (
-                <PrivacyHint hints={privacyHints.get(section.id)!} />
-              )}
-              {section.id === SURVEY_SECTION_ID && !readOnly && (
-                <SurveyLinkControl documentId={session.documentId} />
-              )}
-              {section.kind === 'unknown' && (
-                <p className="notice">
-                  This section was made with a newer version of Pathways and is shown read-only.
-                </p>
-              )}
-              {section.kind === 'table' && section.id === MEETINGS_SECTION_ID && (
-                <CalendarPanels
-                  doc={doc}
-                  calendarId={session.documentId}
-                  token={token}
-                  table={section.table}
-                  readOnly={readOnly}
-                  workspaceId={workspace?.workspaceId ?? null}
-                />
-              )}
-              {occurrence !== null && section.id === MEETING_DETAILS_SECTION_ID && (
-                <OpenNextSteps
-                  occurrence={occurrence}
-                  token={token}
-                  readOnly={readOnly}
-                  workspaceId={workspace?.workspaceId ?? null}
-                />
-              )}
-            </section>
-          );
-        })}
-        {!readOnly && <AddSection doc={doc} />}
+                {section.kind === 'note' && fragment !== null && (
+                  <NoteSection
+                    fragment={fragment}
+                    awareness={session.noteAwareness}
+                    person={person}
+                    readOnly={readOnly}
+                    headingId={headingId}
+                    startLive={section.id === openingNoteId}
+                  />
+                )}
+                {section.kind === 'table' && (
+                  <TableSection
+                    doc={doc}
+                    table={
+                      role === 'viewer'
+                        ? suppressSmallCellsOf(section.table, readSmallCellThreshold(doc))
+                        : section.table
+                    }
+                    headingId={headingId}
+                    readOnly={readOnly}
+                    awareness={provider.awareness}
+                    people={people}
+                    participant={participant}
+                  />
+                )}
+                {section.kind === 'table' && (
+                  <SectionInsights
+                    doc={doc}
+                    documentId={session.documentId}
+                    table={section.table}
+                    role={role}
+                    readOnly={readOnly}
+                  />
+                )}
+                {!readOnly && privacyHints.has(section.id) && (
+                  <PrivacyHint hints={privacyHints.get(section.id)!} />
+                )}
+                {section.id === SURVEY_SECTION_ID && !readOnly && (
+                  <SurveyLinkControl documentId={session.documentId} />
+                )}
+                {section.kind === 'unknown' && (
+                  <p className="notice">
+                    This section was made with a newer version of Pathways and is shown read-only.
+                  </p>
+                )}
+                {section.kind === 'table' && section.id === MEETINGS_SECTION_ID && (
+                  <CalendarPanels
+                    doc={doc}
+                    calendarId={session.documentId}
+                    token={token}
+                    table={section.table}
+                    readOnly={readOnly}
+                    workspaceId={workspace?.workspaceId ?? null}
+                  />
+                )}
+                {occurrence !== null && section.id === MEETING_DETAILS_SECTION_ID && (
+                  <OpenNextSteps
+                    occurrence={occurrence}
+                    token={token}
+                    readOnly={readOnly}
+                    workspaceId={workspace?.workspaceId ?? null}
+                  />
+                )}
+              </section>
+            );
+          })}
+          {!readOnly && <AddSection doc={doc} />}
+        </PeopleToPick.Provider>
       </main>
     </>
   );

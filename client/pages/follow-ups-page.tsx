@@ -7,8 +7,11 @@ import {
   mayHaveNextSteps,
   sortByDeadline,
   isOverdue,
-  type OwnerFilter,
+  withCurrentOwnerNames,
 } from '#core/follow-ups';
+import { PeopleToPick } from '../editor/cells/people-to-pick.ts';
+import { EVERYONE, OwnerSelect, ownerFilterOf } from '../follow-ups/owner-select.tsx';
+import { useWorkspacePeople } from '../identity/use-workspace-people.ts';
 import { cacheDocuments, readCachedDocuments } from '../follow-ups/document-list-cache.ts';
 import { useFollowUpDocuments, type FollowUpDocument } from '../follow-ups/follow-up-documents.ts';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table.tsx';
@@ -117,9 +120,6 @@ interface FollowUpsOfDocumentsProps {
   readonly readOnly: boolean;
 }
 
-const EVERYONE = 'everyone';
-const NOBODY = 'nobody';
-
 function FollowUpsOfDocuments({
   workspaceId,
   workspaceName,
@@ -149,17 +149,22 @@ function FollowUpsOfDocuments({
     () => new Map(opened.map((entry) => [entry.id, entry.session])),
     [opened],
   );
-  const allRows = useMemo(() => opened.flatMap((entry) => entry.rows), [opened]);
-  const owners = useMemo(() => listOwners(allRows), [allRows]);
-  const owner = useMemo<OwnerFilter>(
-    () =>
-      ownerChoice === EVERYONE
-        ? { kind: 'everyone' }
-        : ownerChoice === NOBODY
-          ? { kind: 'nobody' }
-          : { kind: 'owner', name: ownerChoice.slice('owner:'.length) },
-    [ownerChoice],
+  const members = useWorkspacePeople(workspaceId);
+  const names = useMemo(
+    () => new Map(members.map((person) => [person.account, person.name])),
+    [members],
   );
+  // A linked owner is listed, filtered and sorted by the account's current name.
+  const allRows = useMemo(
+    () =>
+      withCurrentOwnerNames(
+        opened.flatMap((entry) => entry.rows),
+        names,
+      ),
+    [opened, names],
+  );
+  const owners = useMemo(() => listOwners(allRows), [allRows]);
+  const owner = useMemo(() => ownerFilterOf(ownerChoice), [ownerChoice]);
   const rows = useMemo(
     () => sortByDeadline(allRows.filter((row) => matchesFilter(row, { owner, showDone }))),
     [allRows, owner, showDone],
@@ -223,24 +228,12 @@ function FollowUpsOfDocuments({
         <h2 id={`${filterId}-heading`} className="visually-hidden">
           Filters
         </h2>
-        <label htmlFor={`${filterId}-owner`}>Owner</label>
-        <select
+        <OwnerSelect
           id={`${filterId}-owner`}
-          value={ownerChoice}
-          onChange={(event) => setOwnerChoice(event.currentTarget.value)}
-        >
-          <option value={EVERYONE}>Everyone</option>
-          <option value={NOBODY}>No owner yet</option>
-          {owners.map((name) => (
-            <option key={name} value={`owner:${name}`}>
-              {name}
-            </option>
-          ))}
-          {ownerChoice.startsWith('owner:') &&
-            !owners.includes(ownerChoice.slice('owner:'.length)) && (
-              <option value={ownerChoice}>{ownerChoice.slice('owner:'.length)}</option>
-            )}
-        </select>
+          owners={owners}
+          choice={ownerChoice}
+          onChoose={setOwnerChoice}
+        />
         <label className="inline-check">
           <input
             type="checkbox"
@@ -261,16 +254,18 @@ function FollowUpsOfDocuments({
         .
       </p>
       {rows.length > 0 ? (
-        <FollowUpsTable
-          workspaceName={workspaceName}
-          workspaceId={workspaceId}
-          rows={rows}
-          allRows={allRows}
-          sessions={sessions}
-          today={today}
-          readOnly={readOnly}
-          onShownCount={setShownCount}
-        />
+        <PeopleToPick.Provider value={members}>
+          <FollowUpsTable
+            workspaceName={workspaceName}
+            workspaceId={workspaceId}
+            rows={rows}
+            allRows={allRows}
+            sessions={sessions}
+            today={today}
+            readOnly={readOnly}
+            onShownCount={setShownCount}
+          />
+        </PeopleToPick.Provider>
       ) : (
         <p className="empty">
           {allRows.length === 0

@@ -15,6 +15,8 @@ export interface PresentPerson {
   readonly isMe: boolean;
   /** Named by a district account (checked by the relay), not a name typed on a device. */
   readonly signedIn: boolean;
+  /** That account's id, when signed in. */
+  readonly account: string | null;
   readonly cell: CellFocus | null;
 }
 
@@ -32,6 +34,7 @@ function readPeople(awareness: Awareness): PresentPerson[] {
       color: user.color,
       isMe: clientId === awareness.clientID,
       signedIn: typeof user.account === 'string',
+      account: typeof user.account === 'string' ? user.account : null,
       cell: cell ?? null,
     });
   });
@@ -47,6 +50,7 @@ function samePerson(a: PresentPerson, b: PresentPerson): boolean {
     a.color === b.color &&
     a.isMe === b.isMe &&
     a.signedIn === b.signedIn &&
+    a.account === b.account &&
     a.cell?.sectionId === b.cell?.sectionId &&
     a.cell?.rowId === b.cell?.rowId &&
     a.cell?.columnId === b.cell?.columnId

@@ -3,6 +3,7 @@ import type { Participant } from '../../sync/user-identity.ts';
 import { ensureTextCell, setCell, setPicked, textCell, type Applied } from '#core/schema';
 import type { CellValue, Column } from '#core/tables';
 import type { CellAddress } from './cell-address.ts';
+import { PersonCell } from './person-cell.tsx';
 import { RatingCell } from './rating-cell.tsx';
 import { SettledInput } from './settled-input.tsx';
 import { TextCell } from './text-cell.tsx';
@@ -78,12 +79,23 @@ export function CellEditor({
           />
         );
       }
+      if (column.kind === 'person')
+        return (
+          <PersonCell
+            doc={doc}
+            address={address}
+            label={label}
+            account={value?.kind === 'person' ? value.account : undefined}
+            readOnly={readOnly}
+            {...focusProps}
+          />
+        );
       return (
         <TextCell
           label={label}
           text={textCell(doc, sectionId, rowId, columnId)}
           ensureText={() => ensureTextCell(doc, sectionId, rowId, columnId)}
-          multiline={column.kind === 'text'}
+          multiline
           readOnly={readOnly}
           {...focusProps}
         />
