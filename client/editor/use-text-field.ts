@@ -11,6 +11,8 @@ export interface TextFieldSource {
   readonly fallback?: string;
   /** Runs inside each of the person's edits' transaction. */
   readonly afterLocalEdit?: () => void;
+  /** Called with the text after every change, own or remote, for a field whose render needs it. */
+  readonly onValue?: (value: string) => void;
 }
 
 /** How many lines a text has. */
@@ -44,7 +46,10 @@ export function useTextField(
       (binding = bindTextField(target, field, {
         hasFocus: () => field.ownerDocument.activeElement === field,
         afterLocalEdit: () => latest.current.afterLocalEdit?.(),
-        onChange: (value) => setLines(countLines(value)),
+        onChange: (value) => {
+          setLines(countLines(value));
+          latest.current.onValue?.(value);
+        },
       }));
     if (text !== null) {
       if (field.value !== text.toString()) field.value = text.toString();

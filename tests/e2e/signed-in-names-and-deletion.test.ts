@@ -5,6 +5,7 @@ import { launchChromium, openPage, SCREEN_SIZES, SCREENSHOT_DIR } from '../suppo
 import { startIdentityServer, type IdentityTestServer } from '../support/identity-server.ts';
 import { measurePageFit } from '../support/page-fit.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
+import { signInInBrowser } from '../support/sign-in.ts';
 
 let server: IdentityTestServer;
 let browser: Browser;
@@ -34,14 +35,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInAs(page: Page, login: string): Promise<void> {
-  await page.goto(new URL('/sign-in', server.publicUrl).href);
-  await page.getByRole('link', { name: /^Sign in with / }).click();
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.locator('button[type="submit"]').click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL((url) => url.origin === server.publicUrl);
+function signInAs(page: Page, login: string): Promise<void> {
+  return signInInBrowser(page, server.publicUrl, login);
 }
 
 async function shoot(

@@ -7,7 +7,7 @@ import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/
 import { seriousViolations } from '../support/axe.ts';
 import { launchChromium, openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startIdentityServer, type IdentityTestServer } from '../support/identity-server.ts';
-import { signInWithoutBrowser } from '../support/sign-in.ts';
+import { signInWithoutBrowser, signInInBrowser } from '../support/sign-in.ts';
 import { editStored } from '../support/sync-clients.ts';
 import { api, createDocumentIn, createWorkspace, type Workspace } from '../support/test-server.ts';
 
@@ -59,14 +59,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInAs(page: Page, login: string): Promise<void> {
-  await page.goto(new URL('/sign-in', server.publicUrl).href);
-  await page.getByRole('link', { name: /^Sign in with / }).click();
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.locator('button[type="submit"]').click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL((url) => url.origin === server.publicUrl);
+function signInAs(page: Page, login: string): Promise<void> {
+  return signInInBrowser(page, server.publicUrl, login);
 }
 
 /** Screenshots at each size, with `subject` scrolled into view once the page has reflowed. */

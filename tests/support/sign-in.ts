@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 /**
  * Signs in through the real provider's development screens without a browser: follows each
  * redirect by hand, keeps each site's cookies, fills in the login form and presses Continue on
@@ -74,4 +76,19 @@ export async function signInWithoutBrowser(
     };
   }
   throw new Error('sign-in did not finish within 20 redirects');
+}
+
+/** Through the provider's development screens in a browser, as a person would: login, password, Continue. */
+export async function signInInBrowser(
+  page: Page,
+  pathwaysUrl: string,
+  login: string,
+): Promise<void> {
+  await page.goto(new URL('/sign-in', pathwaysUrl).href);
+  await page.getByRole('link', { name: /^Sign in with / }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.origin === new URL(pathwaysUrl).origin);
 }

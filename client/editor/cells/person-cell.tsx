@@ -56,9 +56,13 @@ export function PersonCell({
   const ref = useRef<HTMLInputElement>(null);
   const text = textCell(doc, sectionId, rowId, columnId);
   const initial = useRef(text?.toString() ?? '');
-  const value = useTextField(ref, {
+  // What the cell says, for the list's search and the linked name: the one field that renders
+  // with its text, which the binding reports after every change.
+  const [value, setValue] = useState(initial.current);
+  useTextField(ref, {
     text,
     ensureText: () => ensureTextCell(doc, sectionId, rowId, columnId),
+    onValue: setValue,
   });
   const people = usePeopleToPick();
   const [open, setOpen] = useState(false);

@@ -8,6 +8,7 @@ import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { rebuildDocument } from '../../../sync-server/relay/rebuild-document.ts';
 import { Relay } from '../../../sync-server/relay/relay.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { until } from './support/until.ts';
 
 /**
  * Two relays on one store and no bus between them: what a room does when its own append shows
@@ -45,14 +46,6 @@ function textFrom(frames: readonly Uint8Array[]): string {
     Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
   }
   return doc.getText('notes').toString();
-}
-
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 500; turn++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 describe('two relays on one store', () => {

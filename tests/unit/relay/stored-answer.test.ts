@@ -8,6 +8,7 @@ import { encodeSyncStep1, encodeSyncUpdate } from '../../../sync-server/relay/pr
 import { Relay } from '../../../sync-server/relay/relay.ts';
 import type { DocumentStore, StoredDocument } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { until } from './support/until.ts';
 
 /**
  * A sync request that arrives while the room reads storage is answered from the stored bytes
@@ -73,14 +74,6 @@ function readSyncFrames(frames: readonly Uint8Array[]): { kinds: string[]; doc: 
     if (type === STEP_2 || type === UPDATE) Y.applyUpdate(doc, payload);
   }
   return { kinds, doc };
-}
-
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 500; turn++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 const access = { workspaceId: 'w', role: 'editor' } as const;

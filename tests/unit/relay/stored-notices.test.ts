@@ -9,6 +9,7 @@ import { Relay } from '../../../sync-server/relay/relay.ts';
 import type { DocumentAppend } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
+import { until } from './support/until.ts';
 
 /** A memory store whose appends can be held back, to catch the relay between applying and storing. */
 class GatedStore extends MemoryDocumentStore {
@@ -44,14 +45,6 @@ function storedNotices(frames: readonly Uint8Array[]): Map<number, number>[] {
     notices.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
   }
   return notices;
-}
-
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 500; turn++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 describe('stored notices', () => {
