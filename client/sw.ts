@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
-import { enable as enableNavigationPreload } from 'workbox-navigation-preload';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -25,8 +24,9 @@ void self.skipWaiting();
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// The browser asks the server for a document's page while this worker starts, not after.
-enableNavigationPreload();
+// No navigation preload: the browser would send it for every navigation in scope, the sign-in
+// redirects and callback included, and a navigation this worker leaves to the network then
+// reached the server twice (the second use of a sign-in's state failed it).
 
 const appShell = () => matchPrecache('/index.html');
 
