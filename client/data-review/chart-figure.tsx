@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { chartImage } from './chart-image.ts';
-import { whenKeyboardRests } from './keyboard-rest.ts';
+import { whenKeyboardRests } from '../keyboard-rest.ts';
 import { usePrinting } from './use-printing.ts';
 import './charts.css';
 

@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
-import { whenKeyboardRests } from './keyboard-rest.ts';
+import { whenKeyboardRests } from '../keyboard-rest.ts';
 
 /**
  * The value, passed on once it has stayed the same for `settleMs`, or at least every `maxWaitMs`

@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { scanDocument, type IdentifierHint } from '#core/privacy';
 import { readDocument } from '#core/schema';
+import { whenKeyboardRests } from '../keyboard-rest.ts';
 
 /**
  * A scan runs this long after a change, and at most this often: not on every keystroke, and not
- * held back for ever while thirty people type in a session.
+ * held back for ever while thirty people type in a session. It also waits until this page's
+ * keyboard has rested this long: reading and scanning a 200-row document is a task of its own,
+ * which would otherwise land between two of the person's keystrokes.
  */
 const SCAN_DELAY_MS = 800;
 
@@ -18,18 +21,23 @@ export function usePrivacyHints(
   useEffect(() => {
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancelRest: (() => void) | null = null;
     const scan = () => {
+      cancelRest = null;
       timer = null;
       setHints(scanDocument(readDocument(doc).value, new Date()));
     };
     const onUpdate = () => {
-      timer ??= setTimeout(scan, SCAN_DELAY_MS);
+      timer ??= setTimeout(() => {
+        cancelRest = whenKeyboardRests(scan, SCAN_DELAY_MS);
+      }, SCAN_DELAY_MS);
     };
     doc.on('update', onUpdate);
     onUpdate();
     return () => {
       doc.off('update', onUpdate);
       if (timer !== null) clearTimeout(timer);
+      cancelRest?.();
     };
   }, [doc, enabled]);
   return hints;

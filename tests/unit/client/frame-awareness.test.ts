@@ -72,4 +72,30 @@ describe('an awareness that announces once per frame', () => {
     expect({ changes, updates }).toEqual({ changes: 0, updates: 1 });
     framed.destroy();
   });
+
+  test('someone moving between table cells is no change for the note editors; their caret or name is', () => {
+    const inner = new Awareness(new Y.Doc());
+    const framed = new FrameAwareness(inner);
+    const updated: number[][] = [];
+    framed.on('change', (change) => updated.push(change.updated));
+    const remote = 42;
+    const setRemote = (state: Record<string, unknown>): void => {
+      const added = !inner.states.has(remote);
+      inner.states.set(remote, state);
+      inner.emit('change', [
+        { added: added ? [remote] : [], updated: added ? [] : [remote], removed: [] },
+        'remote',
+      ]);
+    };
+    setRemote({ user: { name: 'Ana' }, cell: { rowId: 'a' } });
+    runFrame();
+    setRemote({ user: { name: 'Ana' }, cell: { rowId: 'b' } });
+    runFrame();
+    setRemote({ user: { name: 'Ana' }, cell: null, cursor: { anchor: 1 } });
+    runFrame();
+    setRemote({ user: { name: 'Ana Silva' }, cell: null, cursor: { anchor: 1 } });
+    runFrame();
+    expect(updated).toEqual([[], [remote], [remote]]);
+    framed.destroy();
+  });
 });
