@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import type * as Y from 'yjs';
 import { fillCell, shownValue } from '../support/cells.ts';
 import { addRow, setCell } from '../../core/schema/index.ts';
 import {
@@ -50,6 +51,22 @@ async function enterPeriod(
   await fillCell(cell('Offered services'), String(values.offered));
   await fillCell(cell('Initiated services'), String(values.initiated));
   await fillCell(cell('Active after one month'), String(values.active));
+}
+
+/** One month of Harbor Health's referrals in the metrics table, as a stock client adds it; its row id. */
+function addMonth(doc: Y.Doc, period: string): string {
+  const added = addRow(doc, METRICS_SECTION_ID, {
+    values: {
+      [C.period]: period,
+      [C.provider]: 'Harbor Health',
+      [C.referred]: 40,
+      [C.offered]: 30,
+      [C.initiated]: 20,
+      [C.active]: 10,
+    },
+  });
+  if (!added.ok) throw new Error(added.message);
+  return added.id;
 }
 
 describe('data review', () => {
@@ -143,20 +160,7 @@ describe('data review', () => {
     });
     const editor = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
     await editor.synced;
-    const rowIds = ['2026-09', '2026-10'].map((period) => {
-      const added = addRow(editor.doc, METRICS_SECTION_ID, {
-        values: {
-          [C.period]: period,
-          [C.provider]: 'Harbor Health',
-          [C.referred]: 40,
-          [C.offered]: 30,
-          [C.initiated]: 20,
-          [C.active]: 10,
-        },
-      });
-      if (!added.ok) throw new Error(added.message);
-      return added.id;
-    });
+    const rowIds = ['2026-09', '2026-10'].map((period) => addMonth(editor.doc, period));
     const { page, context, errors } = await openPage(
       scene.browser,
       scene.documentUrl(id, scene.workspace.tokens.editor),
@@ -312,17 +316,7 @@ describe('data review', () => {
     await editor.synced;
     for (let month = 1; month <= 40; month++) {
       const period = `20${String(23 + Math.floor((month - 1) / 12))}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
-      const added = addRow(editor.doc, METRICS_SECTION_ID, {
-        values: {
-          [C.period]: period,
-          [C.provider]: 'Harbor Health',
-          [C.referred]: 40,
-          [C.offered]: 30,
-          [C.initiated]: 20,
-          [C.active]: 10,
-        },
-      });
-      if (!added.ok) throw new Error(added.message);
+      addMonth(editor.doc, period);
     }
     await waitFor('the rows to reach the server', () => editor.provider.synced);
     const { page, context, errors } = await openPage(
