@@ -44,7 +44,10 @@ export function applyAnnouncingReceived(
   apply: () => void,
 ): void {
   const listeners = doc._observers.get('update') as Set<UpdateListener> | undefined;
-  if (listeners === undefined || listeners.size === 0) return apply();
+  // With changes waiting for a gap to fill, this update may integrate them too, and the bytes that
+  // arrived would not hold them: Yjs's own encoding does.
+  const waiting = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  if (listeners === undefined || listeners.size === 0 || waiting) return apply();
   let changed: Y.Transaction | null = null;
   const onAfterTransaction = (transaction: Y.Transaction): void => {
     if (transaction.deleteSet.clients.size > 0 || grew(transaction)) changed = transaction;

@@ -83,4 +83,23 @@ describe('updates received from the relay', () => {
     expect(doc.getText('note').toString()).toBe('ello');
     expect(heard).toEqual(['first', 'late']);
   });
+
+  test('updates that arrive out of order still reach the listeners whole, once their gap is filled', () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    source.getText('note').insert(0, 'a');
+    source.getText('note').insert(1, 'b');
+    const [first, second] = updates;
+    const doc = new Y.Doc();
+    const heard: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => heard.push(update));
+    // The second arrives first: Yjs keeps it pending; then the first fills the gap.
+    for (const update of [second!, first!])
+      applyAnnouncingReceived(doc, update, 'relay', () => Y.applyUpdate(doc, update, 'relay'));
+    expect(doc.getText('note').toString()).toBe('ab');
+    const copy = new Y.Doc();
+    for (const update of heard) Y.applyUpdate(copy, update);
+    expect(copy.getText('note').toString()).toBe('ab');
+  });
 });
