@@ -3,30 +3,18 @@ import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
-import type { RelaySocket } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { rebuildDocument } from '../../../sync-server/relay/rebuild-document.ts';
 import { Relay } from '../../../sync-server/relay/relay.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { until } from './support/until.ts';
+import { recordingSocket } from './support/recording-socket.ts';
 
 /**
  * Two relays on one store and no bus between them: what a room does when its own append shows
  * that another process wrote to the document in between (R17, R21). With a bus the notice says
  * so sooner; without one the sequence numbers alone must keep every room whole.
  */
-
-function socket() {
-  const frames: Uint8Array[] = [];
-  const raw: RelaySocket = {
-    send: (frame) => frames.push(frame),
-    close: () => {},
-    pause: () => {},
-    resume: () => {},
-    isOpen: true,
-  };
-  return { raw, frames };
-}
 
 function keystroke(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -62,7 +50,7 @@ describe('two relays on one store', () => {
       new Relay({ ...options, metrics: createRelayMetrics() }),
     ];
     const access = { workspaceId: 'w', role: 'editor' } as const;
-    const [alice, bob] = [socket(), socket()];
+    const [alice, bob] = [recordingSocket(), recordingSocket()];
     const atA = nodeA.connect('d', alice.raw, access);
     const atB = nodeB.connect('d', bob.raw, access);
     await until('both rooms to greet', () => alice.frames.length > 0 && bob.frames.length > 0);

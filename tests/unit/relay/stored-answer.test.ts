@@ -3,12 +3,12 @@ import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
-import type { RelaySocket } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncStep1, encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { Relay } from '../../../sync-server/relay/relay.ts';
 import type { DocumentStore, StoredDocument } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { until } from './support/until.ts';
+import { recordingSocket } from './support/recording-socket.ts';
 
 /**
  * A sync request that arrives while the room reads storage is answered from the stored bytes
@@ -49,18 +49,6 @@ async function gatedStore(): Promise<{ store: DocumentStore; release: () => void
   return { store, release, stored };
 }
 
-function recordingSocket() {
-  const frames: Uint8Array[] = [];
-  const socket: RelaySocket = {
-    send: (frame) => frames.push(frame),
-    close: () => {},
-    pause: () => {},
-    resume: () => {},
-    isOpen: true,
-  };
-  return { socket, frames };
-}
-
 /** The sync frames' kinds in order ('step1', 'step2', 'update'), and the document they carry. */
 function readSyncFrames(frames: readonly Uint8Array[]): { kinds: string[]; doc: Y.Doc } {
   const doc = new Y.Doc();
@@ -91,7 +79,7 @@ describe('answering sync from stored bytes', () => {
     const { store, release, stored } = await gatedStore();
     const relay = newRelay(store);
     const reader = recordingSocket();
-    const handlers = relay.connect('doc', reader.socket, access);
+    const handlers = relay.connect('doc', reader.raw, access);
     handlers.onMessage(encodeSyncStep1(new Y.Doc()));
     release();
     await until('the greeting', () => readSyncFrames(reader.frames).kinds.includes('step1'));
@@ -108,8 +96,8 @@ describe('answering sync from stored bytes', () => {
     const relay = newRelay(store);
     const writer = recordingSocket();
     const reader = recordingSocket();
-    const writing = relay.connect('doc', writer.socket, access);
-    const reading = relay.connect('doc', reader.socket, access);
+    const writing = relay.connect('doc', writer.raw, access);
+    const reading = relay.connect('doc', reader.raw, access);
     const edit = new Y.Doc();
     edit.getText('other').insert(0, 'unstored until the round');
     writing.onMessage(encodeSyncUpdate(Y.encodeStateAsUpdate(edit)));

@@ -3,13 +3,14 @@ import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
-import { STORED_NOTICE_MS, type RelaySocket } from '../../../sync-server/relay/connection.ts';
+import { STORED_NOTICE_MS } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { Relay } from '../../../sync-server/relay/relay.ts';
 import type { DocumentAppend } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { until } from './support/until.ts';
+import { recordingSocket } from './support/recording-socket.ts';
 
 /** A memory store whose appends can be held back, to catch the relay between applying and storing. */
 class GatedStore extends MemoryDocumentStore {
@@ -59,14 +60,7 @@ describe('stored notices', () => {
       commitIntervalMs: 0,
       clock,
     });
-    const frames: Uint8Array[] = [];
-    const raw: RelaySocket = {
-      send: (frame) => frames.push(frame),
-      close: () => {},
-      pause: () => {},
-      resume: () => {},
-      isOpen: true,
-    };
+    const { raw, frames } = recordingSocket();
     const writer = relay.connect('d', raw, { workspaceId: 'w', role: 'editor' });
     await until('the greeting', () => storedNotices(frames).length === 1);
 
