@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { DeletionReceipts } from './deletion-receipts.ts';
 import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
@@ -57,6 +58,7 @@ export class DocumentSession {
   /** The provider's awareness announcing changes once per frame, for the note editors' carets. */
   readonly noteAwareness: FrameAwareness;
   private readonly local: DeviceCopy;
+  private readonly deletionReceipts = new DeletionReceipts(this.doc, () => this.update());
   private readonly relayFirst: ReturnType<typeof setTimeout>;
   private serverState: Map<number, number> | null = null;
   private refused: string | null = null;
@@ -87,6 +89,8 @@ export class DocumentSession {
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {
       if (!this.provider.wsconnected) this.serverState = null;
+      if (status === 'connected') this.deletionReceipts.connected(this.provider.ws!);
+      else this.deletionReceipts.disconnected();
       // The relay has already seen our presence at this clock and drops it as stale; a new clock
       // makes us visible again right away rather than at the next 15-second refresh.
       if (status === 'connected')
@@ -171,6 +175,7 @@ export class DocumentSession {
       emitSynced,
       messageType,
     ) => {
+      this.deletionReceipts.received(decoder.arr);
       const stateVector = peekServerStateVector(decoder.arr);
       if (stateVector !== null) {
         this.serverState = stateVector;
@@ -218,7 +223,12 @@ export class DocumentSession {
     if (!this.local.loaded && !this.provider.synced) return { kind: 'loading' };
     if (!this.provider.wsconnected) return { kind: 'offline' };
     // Synced means the server has everything on this device: the device's copy included.
-    if (!this.provider.synced || this.serverState === null || !this.local.loaded)
+    if (
+      !this.provider.synced ||
+      this.serverState === null ||
+      !this.local.loaded ||
+      !this.deletionReceipts.settled
+    )
       return { kind: 'syncing' };
     return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
       ? { kind: 'synced' }
@@ -241,6 +251,7 @@ export class DocumentSession {
     this.doc.off('update', this.storeUpdate);
     this.writeRemoteUpdates();
     this.noteAwareness.destroy();
+    this.deletionReceipts.destroy();
     this.provider.destroy();
     this.local.destroy();
     this.doc.destroy();
