@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../storage/document-store.ts';
+import { DocumentDeletedError, type DocumentStore } from '../storage/document-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 
 interface PendingAppend {
@@ -25,7 +25,8 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 0;
  * Each room's round then runs, in the microtasks that follow, up to its `append`; the flush is
  * queued behind them (a microtask), so all of the round's appends go to storage in one
  * `appendUpdates` call: one transaction. A failed write rejects every append of its batch, and
- * the store guarantees none of it was kept.
+ * the store guarantees none of it was kept; an append to a document deleted meanwhile (S18) is
+ * rejected alone, with `DocumentDeletedError`.
  */
 export class AppendBatcher {
   private roundStart: Promise<void> | null = null;
@@ -104,7 +105,11 @@ export class AppendBatcher {
     this.lastCommitAt = this.clock.now();
     try {
       const lastSeqs = await this.store.appendUpdates(batch);
-      batch.forEach((append, i) => append.resolve(lastSeqs[i]!));
+      batch.forEach((append, i) => {
+        const lastSeq = lastSeqs[i]!;
+        if (lastSeq === null) append.reject(new DocumentDeletedError(append.documentId));
+        else append.resolve(lastSeq);
+      });
     } catch (error) {
       for (const append of batch) append.reject(error);
     } finally {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../observability/logger.ts';
+import { DocumentDeletedError } from '../storage/document-store.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
@@ -168,12 +169,21 @@ export class OpenDocument {
       const seq = await this.persistence.persist(this.doc, [update]);
       this.bus?.publishStored(this.documentId, seq, update);
     } catch (error) {
+      this.storeError = error;
+      this.noticesAfterStore.clear();
+      if (error instanceof DocumentDeletedError) {
+        // Another node deleted it between this round's apply and its commit (S18); its notice is on the way.
+        this.logger.info(
+          { documentId: this.documentId },
+          'the document was deleted; closing the room',
+        );
+        this.fail(CLOSE.documentGone);
+        return false;
+      }
       this.logger.error(
         { documentId: this.documentId, error },
         'could not store updates; closing the room',
       );
-      this.storeError = error;
-      this.noticesAfterStore.clear();
       this.fail(CLOSE.storageFailed);
       return false;
     }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentStore } from '../storage/document-store.ts';
+import { DocumentDeletedError, type DocumentStore } from '../storage/document-store.ts';
 import type { NodeBus } from './node-bus.ts';
 import { rebuildDocument, type OnSkippedUpdate } from './rebuild-document.ts';
 
@@ -23,7 +23,8 @@ export async function writeChangeToStorage<T>(
     if (updates.length > 0) {
       const update = Y.mergeUpdates(updates);
       const [seq] = await store.appendUpdates([{ documentId, updates: [update] }]);
-      bus?.publishStored(documentId, seq!, update);
+      if (seq === null || seq === undefined) throw new DocumentDeletedError(documentId);
+      bus?.publishStored(documentId, seq, update);
     }
     return value;
   } finally {

@@ -90,6 +90,14 @@ export interface JoinLinkRecord {
   readonly expiresAt: string;
 }
 
+/** An append (or server change) reached storage after its document was deleted (S18). */
+export class DocumentDeletedError extends Error {
+  constructor(readonly documentId: string) {
+    super(`document ${documentId} was deleted`);
+    this.name = 'DocumentDeletedError';
+  }
+}
+
 /**
  * Methods that change something take an optional `audit` entry, written in the same transaction as
  * the change it records, so the log never claims a change that was not made, nor misses one.
@@ -135,9 +143,11 @@ export interface DocumentStore extends IdentityStore {
   /**
    * Appends to several documents' logs at once (the relay gathers every busy room of a tick into
    * one call, so one commit covers them all). Returns the last sequence number of each append,
-   * in order. A document may appear more than once; its appends are applied in order.
+   * in order. A document may appear more than once; its appends are applied in order. An append
+   * to a deleted document stores nothing and returns null in its place, while the others are
+   * stored (S18): another node may still be appending to a document just deleted.
    */
-  appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]>;
+  appendUpdates(appends: readonly DocumentAppend[]): Promise<(number | null)[]>;
   /**
    * What a reader holding every update through `afterSeq` lacks (S14): the updates after it, in
    * order, and the snapshot too (else null) when a compaction has folded some of them into it.

@@ -167,9 +167,10 @@ export class MemoryDocumentStore extends IdentityDelegation implements DocumentS
     };
   }
 
-  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<(number | null)[]> {
     // Nothing here can fail halfway, so all-or-nothing holds without a transaction.
     return appends.map(({ documentId, updates }) => {
+      if (this.deleted.has(documentId)) return null; // S18
       const content = this.content(documentId);
       // Copies: the caller may reuse its buffers, and a store must keep what it was given.
       for (const update of updates)

@@ -186,7 +186,7 @@ export class PostgresDocumentStore extends IdentityDelegation implements Documen
     return readDocument(this.pool, id, afterSeq, false);
   }
 
-  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<(number | null)[]> {
     if (appends.length === 0) return [];
     return this.transaction((client) => appendUpdates(client, appends));
   }

@@ -44,7 +44,7 @@ export async function readDocument(
 export async function appendUpdates(
   client: pg.PoolClient,
   appends: readonly DocumentAppend[],
-): Promise<number[]> {
+): Promise<(number | null)[]> {
   const ids = [...new Set(appends.map((append) => append.documentId))];
   // Rows are locked in id order (the "C" collation, the same in every process), so two nodes
   // whose batches share documents wait for each other instead of deadlocking (S15).
@@ -54,14 +54,13 @@ export async function appendUpdates(
     values: [ids],
   });
   const next = new Map(rows.map((row) => [row.id, Number(row.last_seq)]));
-  const unknown = ids.filter((id) => !next.has(id));
-  if (unknown.length > 0)
-    throw new Error(`cannot append to unknown documents: ${unknown.join(', ')}`);
   const documentIds: string[] = [];
   const seqs: number[] = [];
   const data: Buffer[] = [];
   const lastSeqs = appends.map(({ documentId, updates }) => {
-    let seq = next.get(documentId)!;
+    // Deleted (by another node, S18): nothing to store it in, and no reason to fail the others.
+    let seq = next.get(documentId);
+    if (seq === undefined) return null;
     for (const update of updates) {
       documentIds.push(documentId);
       seqs.push(++seq);
@@ -74,7 +73,7 @@ export async function appendUpdates(
   await client.query({
     name: 'advance-seq',
     text: 'UPDATE documents AS d SET last_seq = v.last_seq FROM unnest($1::text[], $2::bigint[]) AS v (id, last_seq) WHERE d.id = v.id',
-    values: [ids, ids.map((id) => next.get(id)!)],
+    values: [[...next.keys()], [...next.values()]],
   });
   if (data.length > 0) {
     await client.query({

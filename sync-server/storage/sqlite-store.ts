@@ -174,7 +174,7 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
     return this.log.read(id, afterSeq);
   }
 
-  async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+  async appendUpdates(appends: readonly DocumentAppend[]): Promise<(number | null)[]> {
     return this.log.append(appends);
   }
 

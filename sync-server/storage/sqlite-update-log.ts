@@ -6,7 +6,7 @@ import { bytes } from './sqlite-bytes.ts';
 export class SqliteUpdateLog {
   private readonly statements;
   /** Built once: better-sqlite3's `transaction()` wrapper is costly to create per call. */
-  readonly append: (appends: readonly DocumentAppend[]) => number[];
+  readonly append: (appends: readonly DocumentAppend[]) => (number | null)[];
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -21,6 +21,9 @@ export class SqliteUpdateLog {
         'SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE document_id = ?), 0), COALESCE((SELECT snapshot_seq FROM documents WHERE id = ?), 0)) AS seq',
       ),
       insertUpdate: db.prepare('INSERT INTO updates (document_id, seq, data) VALUES (?, ?, ?)'),
+      isDeleted: db.prepare<[string], { deleted: 1 }>(
+        'SELECT 1 AS deleted FROM deleted_documents WHERE id = ?',
+      ),
       // Only a later snapshot replaces the stored one (S13).
       setSnapshot: db.prepare(
         'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq < ?',
@@ -30,9 +33,10 @@ export class SqliteUpdateLog {
         'SELECT COALESCE((SELECT LENGTH(snapshot) FROM documents WHERE id = ?), 0) + COALESCE((SELECT SUM(LENGTH(data)) FROM updates WHERE document_id = ?), 0) AS bytes',
       ),
     };
-    const { lastSeq, insertUpdate } = this.statements;
-    this.append = db.transaction((appends: readonly DocumentAppend[]): number[] =>
+    const { lastSeq, insertUpdate, isDeleted } = this.statements;
+    this.append = db.transaction((appends: readonly DocumentAppend[]): (number | null)[] =>
       appends.map(({ documentId, updates }) => {
+        if (isDeleted.get(documentId) !== undefined) return null; // S18
         let seq = lastSeq.get(documentId, documentId)?.seq ?? 0;
         for (const update of updates)
           insertUpdate.run(

@@ -16,7 +16,7 @@ import {
 import { startPostgres, type PostgresServer } from '../../support/postgres-server.ts';
 import { identityContract } from './identity-contract.ts';
 
-/** The storage contract (rules S1–S17 in sync-server/relay/SPEC.md), run against every store. */
+/** The storage contract (rules S1–S18 in sync-server/relay/SPEC.md), run against every store. */
 
 const hashes = { owner: 'h-owner', editor: 'h-editor', viewer: 'h-viewer' };
 const workspace = { id: 'w1', name: 'Riverside USD', createdAt: '2026-11-29T10:00:00.000Z' };
@@ -322,6 +322,29 @@ describe.each(stores)('%s store', (_name, make) => {
     ).toBe(false);
     expect(await store.deleteDocument('nope', '2026-11-29T12:00:00.000Z')).toBe(false);
     expect(await store.listAudit('w1', { limit: 10 })).toHaveLength(1);
+  });
+
+  test("S18: an append to a deleted document stores nothing for it and returns null in its place; the batch's other appends are stored", async () => {
+    const store = await fresh();
+    await store.createDocument(record('d2'), u(7));
+    await store.appendUpdates([{ documentId: 'd1', updates: [u(1)] }]);
+    await store.deleteDocument('d1', '2026-11-29T11:00:00.000Z');
+
+    expect(
+      await store.appendUpdates([
+        { documentId: 'd2', updates: [u(2)] },
+        { documentId: 'd1', updates: [u(3), u(4)] },
+        { documentId: 'd2', updates: [u(5)] },
+      ]),
+    ).toEqual([1, null, 2]);
+    expect(await store.loadDocument('d2')).toEqual({
+      snapshot: u(7),
+      updates: [u(2), u(5)],
+      lastSeq: 2,
+    });
+    expect(await store.loadDocument('d1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await store.storedBytes('d1')).toBe(0);
+    expect(await store.findDeletedDocument('d1')).not.toBeNull();
   });
 
   test('S6/S7: a token hash finds its workspace and role until it is replaced', async () => {

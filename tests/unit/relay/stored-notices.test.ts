@@ -28,7 +28,7 @@ class GatedStore extends MemoryDocumentStore {
     this.gate = null;
   }
 
-  override async appendUpdates(appends: readonly DocumentAppend[]): Promise<number[]> {
+  override async appendUpdates(appends: readonly DocumentAppend[]): Promise<(number | null)[]> {
     if (this.gate !== null) {
       this.reached = true;
       await this.gate;
