@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../observability/logger.ts';
 import { DocumentDeletedError } from '../storage/document-store.ts';
 import type { RelayMetrics } from '../observability/metrics.ts';
+import { applyReceivedUpdate } from './apply-received.ts';
 import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import { collectChanges, fanOut, soleOrigin, type Change } from './fan-out.ts';
@@ -54,30 +55,31 @@ export class OpenDocument {
   async processRound(round: readonly Received[]): Promise<void> {
     const { doc, presence } = this;
     const syncRequests: { connection: Connection; stateVector: Uint8Array }[] = [];
-    const changes = collectChanges(doc, true, () => {
-      for (const { connection, message } of round) {
-        connection.dequeued();
-        // What a socket sent after we decided to close it (revoked, or a bad frame earlier in
-        // this round) counts for nothing; its client still has those edits and resends them.
-        if (connection.closedByServer) continue;
-        switch (message.type) {
-          case 'update':
-            this.applyUpdate(connection, message.update);
-            break;
-          case 'sync-step-1':
-            syncRequests.push({ connection, stateVector: message.stateVector });
-            break;
-          case 'awareness':
-            presence.apply(connection, message.update, message.entries);
-            break;
-          case 'query-awareness': {
-            const everyone = presence.encodeEveryone();
-            if (everyone !== null) connection.send(everyone);
-            break;
-          }
+    const changes: Change[] = [];
+    for (const { connection, message } of round) {
+      connection.dequeued();
+      // What a socket sent after we decided to close it (revoked, or a bad frame earlier in
+      // this round) counts for nothing; its client still has those edits and resends them.
+      if (connection.closedByServer) continue;
+      switch (message.type) {
+        case 'update': {
+          const change = this.applyUpdate(connection, message.update);
+          if (change !== null) changes.push({ update: change, origin: connection });
+          break;
+        }
+        case 'sync-step-1':
+          syncRequests.push({ connection, stateVector: message.stateVector });
+          break;
+        case 'awareness':
+          presence.apply(connection, message.update, message.entries);
+          break;
+        case 'query-awareness': {
+          const everyone = presence.encodeEveryone();
+          if (everyone !== null) connection.send(everyone);
+          break;
         }
       }
-    });
+    }
     if (changes.length > 0 && !(await this.storeThenDeliver(changes))) return;
     // Answered only now, so the answer holds nothing unstored (R5).
     for (const { connection, stateVector } of syncRequests)
@@ -215,10 +217,10 @@ export class OpenDocument {
     else connection.send(encodeSyncStep1(this.doc));
   };
 
-  private applyUpdate(connection: Connection, update: Uint8Array): void {
-    try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch (error) {
+  /** Applies a socket's update; returns the change to store and relay, if it made one. */
+  private applyUpdate(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const { change, error } = applyReceivedUpdate(this.doc, update, connection);
+    if (error !== null) {
       // Decoded but would not apply: refuse it and close only this socket (R13).
       this.metrics.rejectedFrames.inc({ reason: 'unappliable-update' });
       this.logger.warn(
@@ -227,5 +229,6 @@ export class OpenDocument {
       );
       connection.close(CLOSE.malformedFrame.code, CLOSE.malformedFrame.reason);
     }
+    return change;
   }
 }
