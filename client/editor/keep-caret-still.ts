@@ -9,8 +9,11 @@ interface CursorViewCheck {
   _isLocalCursorInView: () => boolean;
 }
 
-/** Where the caret was on screen before the frame's first remote change, or why it is left alone. */
-type Anchor = { readonly top: number } | 'leave';
+/**
+ * Where the caret was in the page before the frame's first remote change, or why it is left
+ * alone. In page coordinates, so that the person's own scrolling in the meantime is not undone.
+ */
+type Anchor = { readonly pageTop: number } | 'leave';
 
 function caretTop(view: EditorView): number | null {
   try {
@@ -45,8 +48,9 @@ export const KeepCaretStill = Extension.create({
       anchor = null;
       if (view === null || before === null || before === 'leave' || !view.hasFocus()) return;
       const after = caretTop(view);
-      if (after !== null && Math.abs(after - before.top) >= 1)
-        window.scrollBy(0, after - before.top);
+      if (after === null) return;
+      const moved = after + window.scrollY - before.pageTop;
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
     };
     return [
       new Plugin({
@@ -70,7 +74,10 @@ export const KeepCaretStill = Extension.create({
           }
           if (anchor !== null || !view.hasFocus()) return true;
           const top = caretTop(view);
-          anchor = top !== null && top >= 0 && top <= window.innerHeight ? { top } : 'leave';
+          anchor =
+            top !== null && top >= 0 && top <= window.innerHeight
+              ? { pageTop: top + window.scrollY }
+              : 'leave';
           frame = requestAnimationFrame(restore);
           return true;
         },

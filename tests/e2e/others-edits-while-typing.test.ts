@@ -94,4 +94,33 @@ describe("others' edits while one types", () => {
     await a.context.close();
     await b.context.close();
   });
+  test("one's own scrolling while others type in the same note is not undone", async () => {
+    const { a, b } = await openTwice('barriers');
+    const note = (page: Page) => page.locator('.ProseMirror').first();
+    for (const { page } of [a, b]) await note(page).waitFor();
+    await note(a.page).locator('p').first().click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.type(' [A here]');
+    const scrollY = () => a.page.evaluate(() => window.scrollY);
+    const before = await scrollY();
+
+    // B types below A's caret all the while A scrolls the page down with the wheel.
+    await note(b.page).locator('p').last().click();
+    await b.page.keyboard.press('End');
+    const typing = b.page.keyboard.type(' and B keeps typing here', { delay: 20 });
+    await a.page.mouse.move(300, 300);
+    for (let step = 0; step < 6; step++) {
+      await a.page.mouse.wheel(0, 50);
+      await a.page.waitForTimeout(40);
+    }
+    await typing;
+    await expect
+      .poll(() => note(a.page).textContent(), { timeout: 10_000 })
+      .toContain('B keeps typing here');
+    await a.page.waitForTimeout(300);
+    expect(await scrollY()).toBeGreaterThanOrEqual(before + 250);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
 });
