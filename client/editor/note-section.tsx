@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
+import { KeepCaretStill } from './keep-caret-still.ts';
 import { NoteErrorBoundary } from './note-error-boundary.tsx';
 import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
@@ -126,6 +127,7 @@ function LiveNote({
         noteStarterKit(),
         AutolinkOwnTyping,
         Collaboration.configure({ fragment }),
+        KeepCaretStill,
         CollaborationCaret.configure({ provider: { awareness }, user: person }),
       ],
       editable: !readOnly,

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type * as Y from 'yjs';
 import { ensureTitleText, mirrorTitle, titleTextOf } from '#core/schema';
 import { useTextField } from './use-text-field.ts';
@@ -10,8 +10,12 @@ interface TitleFieldProps {
   readonly title: string;
 }
 
-/** The document's title, typed into together: it keeps every keystroke and the caret. */
-export function TitleField({ id, doc, title }: TitleFieldProps) {
+/**
+ * The document's title, typed into together: it keeps every keystroke and the caret. Memoised:
+ * React sets an uncontrolled textarea's defaultValue (its text node) at every render, and the page
+ * renders once per frame with others' edits.
+ */
+export const TitleField = memo(function TitleField({ id, doc, title }: TitleFieldProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const initial = useRef(title);
   useTextField(ref, {
@@ -36,4 +40,4 @@ export function TitleField({ id, doc, title }: TitleFieldProps) {
       }}
     />
   );
-}
+});

@@ -42,6 +42,12 @@ const REMOTE_WRITE_DELAY_MS = 300;
  */
 const RELAY_FIRST_MS = 1500;
 
+/** Runs `run` in a task of its own right after the next frame (at once in a hidden page, which draws none). */
+const afterNextFrame = (run: () => void): void => {
+  if (document.hidden) setTimeout(run, 0);
+  else requestAnimationFrame(() => setTimeout(run, 0));
+};
+
 const whenIdle = (run: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 0);
@@ -67,6 +73,7 @@ export class DocumentSession {
   private readonly listeners = new Set<() => void>();
   private remoteUpdates: Uint8Array[] = [];
   private remoteWrite: ReturnType<typeof setTimeout> | null = null;
+  private ownUpdates: Uint8Array[] = [];
 
   constructor(
     readonly documentId: string,
@@ -116,6 +123,8 @@ export class DocumentSession {
     // A socket can outlive the network for a long while before it notices; the browser knows sooner.
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
+    // A page closed or reloaded right after a keystroke still stores it.
+    window.addEventListener('pagehide', this.writeOwnUpdates);
     if (!navigator.onLine) this.provider.disconnect();
     void navigator.storage?.persist?.();
   }
@@ -130,7 +139,8 @@ export class DocumentSession {
     if (origin !== this.provider) {
       // This person's edit may exist nowhere else yet: the device's copy opens now (and stores it) if it was not open.
       this.openLocal();
-      this.local.store(update, origin);
+      // Written right after the frame that shows it, not in the keystroke's task, which that frame waits for.
+      if (this.ownUpdates.push(update) === 1) afterNextFrame(this.writeOwnUpdates);
       return;
     }
     this.remoteUpdates.push(update);
@@ -144,6 +154,13 @@ export class DocumentSession {
     this.remoteUpdates = [];
     if (updates.length > 0)
       this.local.store(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), this.provider);
+  };
+
+  private readonly writeOwnUpdates = (): void => {
+    const updates = this.ownUpdates;
+    this.ownUpdates = [];
+    if (updates.length > 0)
+      this.local.store(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
   };
 
   private readonly openLocal = (): void => {
@@ -250,6 +267,8 @@ export class DocumentSession {
     this.doc.off('update', this.onDocUpdate);
     this.doc.off('update', this.storeUpdate);
     this.writeRemoteUpdates();
+    this.writeOwnUpdates();
+    window.removeEventListener('pagehide', this.writeOwnUpdates);
     this.noteAwareness.destroy();
     this.deletionReceipts.destroy();
     this.provider.destroy();

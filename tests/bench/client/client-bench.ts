@@ -182,17 +182,18 @@ async function runScenarios(
     }
   }
   if (config.profile) {
+    const profiledEditors = config.profileAlone ? 0 : config.remoteEditors;
     for (const [document, places] of typingDocuments) {
-      const label = `typing in ${document.label} with ${config.remoteEditors} remote editors`;
+      const label = `typing in ${document.label} with ${profiledEditors} remote editors`;
       const outcome = await attempt(`${label}, profiled`, () =>
-        typeIn(document, places, config.remoteEditors, true),
+        typeIn(document, places, profiledEditors, true),
       );
       let path: string | null = null;
       if (outcome.ok && outcome.value.rawProfile !== null) {
         mkdirSync(PROFILE_DIR, { recursive: true });
         const stem = join(
           PROFILE_DIR,
-          `client-${document.label.replace(/[^\w]+/g, '-')}-${config.remoteEditors}-editors`,
+          `client-${document.label.replace(/[^\w]+/g, '-')}-${profiledEditors}-editors`,
         );
         path = `${stem}.cpuprofile`;
         writeFileSync(path, JSON.stringify(outcome.value.rawProfile));

@@ -19,6 +19,8 @@ export interface ClientBenchConfig {
   readonly typeInWorkingSession: boolean;
   /** Record a CPU profile of one extra, unmeasured typing run with remote editors. */
   readonly profile: boolean;
+  /** Profile typing alone instead (what a keystroke costs without others' edits). */
+  readonly profileAlone: boolean;
   /**
    * Before each scenario, wait up to this long for an idle machine (a test run in another shell
    * skews every figure on two cores). 0, the default, starts at once.
@@ -68,6 +70,7 @@ export function readClientBenchConfig(
     typeInLargeDocument: readFlag(env, 'BENCH_CLIENT_LARGE_TYPING', true),
     typeInWorkingSession: readFlag(env, 'BENCH_CLIENT_WORKING_SESSION_TYPING', true),
     profile: readFlag(env, 'BENCH_CLIENT_PROFILE', true),
+    profileAlone: readFlag(env, 'BENCH_CLIENT_PROFILE_ALONE', false),
     quietSeconds: readNumber(env, 'BENCH_CLIENT_QUIET_SECONDS', 0, 0, 3600),
     limitMinutes: readNumber(env, 'BENCH_CLIENT_LIMIT_MINUTES', 15, 1, 600),
   };
