@@ -46,6 +46,11 @@ export class DeviceCopy {
   }
 
   /** Writes an update; before the copy is open it is already part of what opening stores. */
+  /** True for a change this copy applied as it was read: it is stored here already. */
+  isReadFromHere(origin: unknown): boolean {
+    return origin !== null && origin === this.persistence;
+  }
+
   store(update: Uint8Array, origin: unknown): void {
     this.persistence?._storeUpdate(update, origin);
   }

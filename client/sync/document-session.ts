@@ -136,6 +136,7 @@ export class DocumentSession {
    * merged into one update, a moment later.
    */
   private readonly storeUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.local.isReadFromHere(origin)) return;
     if (origin !== this.provider) {
       // This person's edit may exist nowhere else yet: the device's copy opens now (and stores it) if it was not open.
       this.openLocal();
