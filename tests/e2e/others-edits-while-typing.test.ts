@@ -1,29 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openPage } from '../support/browser.ts';
 import { shownValue } from '../support/cells.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
-import { createDocumentIn } from '../support/test-server.ts';
+import { openTwice } from '../support/two-pages.ts';
 
 const scene = useBrowserScene();
 
-async function openTwice(template: string) {
-  const id = await createDocumentIn(scene.server.url, scene.workspace, {
-    title: 'Working session',
-    template,
-  });
-  const a = await openPage(scene.browser, scene.documentUrl(id));
-  const b = await openPage(scene.browser, scene.documentUrl(id));
-  for (const { page } of [a, b])
-    await expect
-      .poll(() => page.locator('.status').textContent(), { timeout: 15_000 })
-      .toContain('All changes synced');
-  return { a, b };
-}
-
 describe("others' edits while one types", () => {
   test('a long-text cell open on one page shows the lines another adds to it, grows with them, and shows who is in it', async () => {
-    const { a, b } = await openTwice('barriers');
+    const { a, b } = await openTwice(scene, 'barriers');
     const cell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
     await cell(a.page).click();
     await expect.poll(() => cell(a.page).evaluate((element) => element.tagName)).toBe('TEXTAREA');
@@ -57,7 +42,7 @@ describe("others' edits while one types", () => {
   });
 
   test("lines others add above one's caret in a note do not move it off the screen, and one's next words land at it", async () => {
-    const { a, b } = await openTwice('barriers');
+    const { a, b } = await openTwice(scene, 'barriers');
     const note = (page: Page) => page.locator('.ProseMirror').first();
     for (const { page } of [a, b]) await note(page).waitFor();
     // A types at the end of the note's last paragraph, with the note's top scrolled above the window.
@@ -95,7 +80,7 @@ describe("others' edits while one types", () => {
     await b.context.close();
   });
   test("one's own scrolling while others type in the same note is not undone", async () => {
-    const { a, b } = await openTwice('barriers');
+    const { a, b } = await openTwice(scene, 'barriers');
     const note = (page: Page) => page.locator('.ProseMirror').first();
     for (const { page } of [a, b]) await note(page).waitFor();
     await note(a.page).locator('p').first().click();

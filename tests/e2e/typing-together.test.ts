@@ -1,25 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openPage } from '../support/browser.ts';
 import { shownValue } from '../support/cells.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
+import { openTwice } from '../support/two-pages.ts';
 import { api, createDocumentIn } from '../support/test-server.ts';
 
 const scene = useBrowserScene();
-
-async function openTwice(template: string) {
-  const id = await createDocumentIn(scene.server.url, scene.workspace, {
-    title: 'Working session',
-    template,
-  });
-  const a = await openPage(scene.browser, scene.documentUrl(id));
-  const b = await openPage(scene.browser, scene.documentUrl(id));
-  for (const { page } of [a, b])
-    await expect
-      .poll(() => page.locator('.status').textContent(), { timeout: 15_000 })
-      .toContain('All changes synced');
-  return { id, a, b };
-}
 
 /** Clicks a cell at rest and waits until its control is a live input of `type`. */
 async function openAsInput(cell: Locator, type: string): Promise<void> {
@@ -52,7 +38,7 @@ async function clickAfterLastLetter(page: Page, cell: Locator): Promise<void> {
 describe('typing together in text fields', () => {
   for (const delay of [0, 40, 150]) {
     test(`two people typing in the same cell at once each keep their word whole (${delay} ms a key)`, async () => {
-      const { a, b } = await openTwice('roles-working-session');
+      const { a, b } = await openTwice(scene, 'roles-working-session');
       const cell = (page: Page) =>
         page.getByLabel('Name of meeting attendee, row 1', { exact: true }).first();
       for (const { page } of [a, b]) {
@@ -82,7 +68,7 @@ describe('typing together in text fields', () => {
   }
 
   test("a click after the end of a cell's text and typing appends there", async () => {
-    const { a, b } = await openTwice('barriers');
+    const { a, b } = await openTwice(scene, 'barriers');
     const cell = (page: Page) => page.getByLabel('Task, row 1', { exact: true });
     const before = await shownValue(cell(a.page));
     expect(before.length).toBeGreaterThan(10);
@@ -130,7 +116,7 @@ describe('typing together in text fields', () => {
   });
 
   test('a title typed fast and then changed at its start is stored exactly', async () => {
-    const { id, a, b } = await openTwice('meeting-calendar');
+    const { id, a, b } = await openTwice(scene, 'meeting-calendar');
     const title = (page: Page) => page.getByLabel('Document title', { exact: true });
     await title(a.page).click();
     await a.page.keyboard.press('Control+A');
@@ -160,7 +146,7 @@ describe('typing together in text fields', () => {
   });
 
   test('two people typing in the title at once each keep their letters', async () => {
-    const { a, b } = await openTwice('meeting-calendar');
+    const { a, b } = await openTwice(scene, 'meeting-calendar');
     const title = (page: Page) => page.getByLabel('Document title', { exact: true });
     for (const { page } of [a, b]) {
       await title(page).click();
@@ -180,7 +166,7 @@ describe('typing together in text fields', () => {
   });
 
   test('a date typed digit by digit is stored whole, never as a half-typed year', async () => {
-    const { a, b } = await openTwice('meeting-calendar');
+    const { a, b } = await openTwice(scene, 'meeting-calendar');
     const cell = (page: Page) => page.getByLabel('First date, row 1', { exact: true });
     const seen: string[] = [];
     await cell(b.page).scrollIntoViewIfNeeded();
@@ -213,7 +199,7 @@ describe('typing together in text fields', () => {
   });
 
   test("the meeting calendar's time is a time field that stores a whole time", async () => {
-    const { a, b } = await openTwice('meeting-calendar');
+    const { a, b } = await openTwice(scene, 'meeting-calendar');
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
     await openAsInput(cell(a.page), 'time');
     await cell(a.page).fill('15:30');
@@ -224,7 +210,7 @@ describe('typing together in text fields', () => {
   });
 
   test('a time typed digit by digit over another is stored whole: the other page never shows 08:30 or 08:01 on the way to 08:15', async () => {
-    const { a, b } = await openTwice('meeting-calendar');
+    const { a, b } = await openTwice(scene, 'meeting-calendar');
     const cell = (page: Page) => page.getByLabel('Time, row 1', { exact: true });
     await openAsInput(cell(a.page), 'time');
     await cell(a.page).fill('10:30');
@@ -255,7 +241,7 @@ describe('typing together in text fields', () => {
   });
 
   test('a deadline written in words keeps every letter typed fast, and the caret', async () => {
-    const { a, b } = await openTwice('barriers');
+    const { a, b } = await openTwice(scene, 'barriers');
     const cell = (page: Page) => page.getByLabel('Deadline, row 1', { exact: true });
     const before = await shownValue(cell(a.page));
     expect(before).toBe('Beginning of next semester');

@@ -1,11 +1,9 @@
-import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
 import type { RelaySocket } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
-import { Relay } from '../../../sync-server/relay/relay.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { testRelay } from './support/test-relay.ts';
 import { until } from './support/until.ts';
 
 /** A socket that keeps the frames it gets and the code it was closed with. */
@@ -41,13 +39,7 @@ describe('a document deleted by another node', () => {
         { id, workspaceId: 'w', title: id, template: null, createdAt: '', updatedAt: '' },
         Y.encodeStateAsUpdate(new Y.Doc()),
       );
-    const relay = new Relay({
-      store,
-      logger: pino({ level: 'silent' }),
-      metrics: createRelayMetrics(),
-      maxMessageBytes: 1 << 20,
-      commitIntervalMs: 0,
-    });
+    const relay = testRelay(store);
     const access = { workspaceId: 'w', role: 'editor' } as const;
     const goneWriter = socket();
     const keptWriter = socket();

@@ -1,16 +1,14 @@
 import * as decoding from 'lib0/decoding';
-import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createRelayMetrics } from '../../../sync-server/observability/metrics.ts';
 import { STORED_NOTICE_MS } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
-import { Relay } from '../../../sync-server/relay/relay.ts';
 import type { DocumentAppend } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { until } from './support/until.ts';
 import { recordingSocket } from './support/recording-socket.ts';
+import { testRelay } from './support/test-relay.ts';
 
 /** A memory store whose appends can be held back, to catch the relay between applying and storing. */
 class GatedStore extends MemoryDocumentStore {
@@ -52,14 +50,7 @@ describe('stored notices', () => {
   test('R6: a notice falling due while a round is being stored waits for it, then holds what it stored', async () => {
     const store = new GatedStore();
     const clock = new ManualClock();
-    const relay = new Relay({
-      store,
-      logger: pino({ level: 'silent' }),
-      metrics: createRelayMetrics(),
-      maxMessageBytes: 1 << 20,
-      commitIntervalMs: 0,
-      clock,
-    });
+    const relay = testRelay(store, clock);
     const { raw, frames } = recordingSocket();
     const writer = relay.connect('d', raw, { workspaceId: 'w', role: 'editor' });
     await until('the greeting', () => storedNotices(frames).length === 1);
