@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
 import { collectFromTable, type FollowUp } from '#core/follow-ups';
 import { readMeta, readTable } from '#core/schema';
 import { NEXT_STEPS_SECTION_ID } from '#core/schema/section-ids';
@@ -109,14 +110,27 @@ export function useFollowUpDocuments(
     };
     const stops = entries.map((entry, index) => {
       const onChange = markDirty(index);
+      // This person's own change shows at once: a ticked checkbox or a picked date is a controlled
+      // input, which React puts back as it was if the value it shows has not changed by then.
+      const onUpdate = (
+        _update: Uint8Array,
+        _origin: unknown,
+        _doc: Y.Doc,
+        transaction: Y.Transaction,
+      ) => {
+        onChange();
+        if (!transaction.local) return;
+        if (frame !== null) cancelAnimationFrame(frame);
+        flush();
+      };
       const unsubscribe = entry.session.subscribe(onChange);
-      entry.session.doc.on('update', onChange);
+      entry.session.doc.on('update', onUpdate);
       entry.session.provider.on('sync', onChange);
       entry.session.provider.on('status', onChange);
       entry.session.provider.on('connection-close', onChange);
       return () => {
         unsubscribe();
-        entry.session.doc.off('update', onChange);
+        entry.session.doc.off('update', onUpdate);
       };
     });
     const onNetwork = (): void => entries.forEach((_, index) => markDirty(index)());
