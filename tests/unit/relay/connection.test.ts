@@ -7,6 +7,7 @@ import {
   STORED_NOTICE_MS,
   type RelaySocket,
 } from '../../../sync-server/relay/connection.ts';
+import { recordingSocket } from './support/recording-socket.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 
 function fakeSocket() {
@@ -77,21 +78,9 @@ describe('pacing a socket', () => {
 
 describe('stored notices', () => {
   test('R6: a writer hears what is stored at most once per STORED_NOTICE_MS, and the latest state then', () => {
-    const sent: Uint8Array[] = [];
+    const { raw, frames: sent } = recordingSocket();
     const clock = new ManualClock();
-    const socket: RelaySocket = {
-      send: (frame) => sent.push(frame),
-      close: () => {},
-      pause: () => {},
-      resume: () => {},
-      isOpen: true,
-    };
-    const connection = new Connection(
-      socket,
-      { workspaceId: 'w', role: 'editor' },
-      () => {},
-      clock,
-    );
+    const connection = new Connection(raw, { workspaceId: 'w', role: 'editor' }, () => {}, clock);
     const notice = (frame: number) => (to: Connection) => to.send(Uint8Array.of(frame));
     connection.noticeStored(notice(1));
     clock.advance(STORED_NOTICE_MS / 2);

@@ -1,26 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import type { RelaySocket } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
+import { recordingSocket } from './support/recording-socket.ts';
 import { testRelay } from './support/test-relay.ts';
 import { until } from './support/until.ts';
-
-/** A socket that keeps the frames it gets and the code it was closed with. */
-function socket() {
-  const frames: Uint8Array[] = [];
-  const closed: number[] = [];
-  const raw: RelaySocket = {
-    send: (frame) => frames.push(frame),
-    close: (code) => closed.push(code),
-    pause: () => {},
-    resume: () => {},
-    get isOpen() {
-      return closed.length === 0;
-    },
-  };
-  return { raw, frames, closed };
-}
 
 /** One keystroke of a client of its own, as a sync update frame. */
 function keystroke(text: string): Uint8Array {
@@ -41,9 +25,9 @@ describe('a document deleted by another node', () => {
       );
     const relay = testRelay(store);
     const access = { workspaceId: 'w', role: 'editor' } as const;
-    const goneWriter = socket();
-    const keptWriter = socket();
-    const keptReader = socket();
+    const goneWriter = recordingSocket();
+    const keptWriter = recordingSocket();
+    const keptReader = recordingSocket();
     const goneHandlers = relay.connect('gone', goneWriter.raw, access);
     const keptHandlers = relay.connect('kept', keptWriter.raw, access);
     relay.connect('kept', keptReader.raw, access);
