@@ -4,6 +4,7 @@ export {
   SCHEMA_VERSION,
   ensureTitleText,
   mirrorTitle,
+  observeMeta,
   readMeta,
   titleTextOf,
   writeTitle,

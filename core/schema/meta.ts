@@ -53,6 +53,13 @@ function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META);
 }
 
+/** Calls `onChange` after each transaction that changed the meta (the title included); returns the way to stop. */
+export function observeMeta(doc: Y.Doc, onChange: () => void): () => void {
+  const meta = metaMap(doc);
+  meta.observeDeep(onChange);
+  return () => meta.unobserveDeep(onChange);
+}
+
 /** True once a document has been created; template content must never be written again after. */
 export function hasMeta(doc: Y.Doc): boolean {
   return metaMap(doc).has(VERSION);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readMeta } from '#core/schema';
+import { observeMeta, readMeta } from '#core/schema';
 import type { DocumentStore } from '../storage/document-store.ts';
 
 /** The document list shows "last change" and the title; every few seconds is plenty for that. */
@@ -13,6 +13,8 @@ const SUMMARY_INTERVAL_MS = 5000;
 export class DocumentSummary {
   private lastTitle: string | null = null;
   private lastWrittenAt = 0;
+  /** Set when the meta changed since the title was last read: reading it each round costs. */
+  private metaChanged = true;
 
   constructor(
     private readonly documentId: string,
@@ -22,6 +24,10 @@ export class DocumentSummary {
   /** The document as loaded from storage: its title is what the store holds already. */
   noteLoaded(doc: Y.Doc): void {
     this.lastTitle = readMeta(doc).value.title;
+    this.metaChanged = false;
+    observeMeta(doc, () => {
+      this.metaChanged = true;
+    });
   }
 
   /**
@@ -30,6 +36,8 @@ export class DocumentSummary {
    */
   async update(doc: Y.Doc, closing?: { readonly edited: boolean }): Promise<void> {
     const now = Date.now();
+    if (!closing && !this.metaChanged && now - this.lastWrittenAt < SUMMARY_INTERVAL_MS) return;
+    this.metaChanged = false;
     const title = readMeta(doc).value.title;
     if (!closing && title === this.lastTitle && now - this.lastWrittenAt < SUMMARY_INTERVAL_MS)
       return;

@@ -159,7 +159,9 @@ export class SqliteDocumentStore extends IdentityDelegation implements DocumentS
   }
 
   async deleteDocument(id: string, deletedAt: string, audit?: AuditEntry): Promise<boolean> {
-    return this.deletion.delete(id, deletedAt, audit);
+    const deleted = this.deletion.delete(id, deletedAt, audit);
+    this.log.forget(id);
+    return deleted;
   }
 
   async findDeletedDocument(id: string): Promise<DeletedDocument | null> {
