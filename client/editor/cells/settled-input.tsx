@@ -18,7 +18,8 @@ const COMPLETE: Record<SettledType, (value: string) => boolean> = {
  * How long typing pauses before a date or time is stored. A time field holding 10:30 reports
  * 08:30, then 08:01, then 08:15 as "0815" is typed over it (a date field does the same with its
  * month and day): each is whole, none is the one meant, so these wait for the person to stop,
- * leave the field or press Enter. Numbers and text are stored as typed.
+ * leave the field or press Enter. Numbers and text are stored as typed. After such a pause every
+ * field shows what is stored again (see `settle`).
  */
 const SETTLE_MS = 700;
 const SETTLES: Record<SettledType, boolean> = {
@@ -76,6 +77,19 @@ export function SettledInput({
     if (COMPLETE[type](value)) return value !== current ? store(value) : null;
     return null;
   };
+  /**
+   * Once what the person typed is stored (or was already), the field shows the stored value again
+   * though it keeps the focus: someone else may have stored theirs at the same moment, and the
+   * last whole value stored wins on every page alike, so this page must show it too instead of a
+   * draft nobody else sees. A half-typed value stays as typed, for the person to finish.
+   */
+  const settle = (field: HTMLInputElement): void => {
+    const problem = commit(field);
+    setProblem(problem);
+    const { value, validity } = field;
+    const whole = value === '' ? !validity.badInput : COMPLETE[type](value);
+    if (problem === null && whole) setDraft(null);
+  };
   useEffect(
     () => () => {
       if (timer.current !== null && typedIn.current !== null) commit(typedIn.current);
@@ -101,16 +115,14 @@ export function SettledInput({
           const field = event.currentTarget;
           typedIn.current = field;
           setDraft(field.value);
-          if (!SETTLES[type]) {
-            setProblem(commit(field));
-            return;
-          }
+          // Stored at once, but shown as typed until the person pauses: a value someone else
+          // stores meanwhile would otherwise land in the field between two of their keys.
+          if (!SETTLES[type]) setProblem(commit(field));
           if (timer.current !== null) window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(() => setProblem(commit(field)), SETTLE_MS);
+          timer.current = window.setTimeout(() => settle(field), SETTLE_MS);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && timer.current !== null)
-            setProblem(commit(event.currentTarget));
+          if (event.key === 'Enter' && timer.current !== null) settle(event.currentTarget);
           onKeyDown?.(event);
         }}
         onBlur={(event) => {
