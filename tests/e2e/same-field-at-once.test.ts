@@ -131,6 +131,14 @@ const TEXT_LIKE_FIELDS: Record<string, TextLikeField> = {
     read: (page) => firstSection(page).getByLabel('Section title', { exact: true }).inputValue(),
     finish: (page) => page.keyboard.press('Enter'),
     readAtRest: async (page) => (await firstSection(page).locator('h2').textContent()) ?? '',
+    // The Markdown export's first section heading.
+    readStored: async ({ server, workspace }, id) => {
+      const response = await api(server.url, `/api/documents/${id}/export?format=md`, {
+        token: workspace.tokens.editor,
+      });
+      const markdown = await response.text();
+      return /^## (.*)$/m.exec(markdown)?.[1] ?? '';
+    },
   },
 };
 
