@@ -26,8 +26,9 @@ const BUDGET = {
    * be picked from the members (the combobox, the calls for people and respondents' names, about
    * 2 KiB, in the document and follow-ups pages); 459.0 KiB with the typing work of issue 21 as well
    * (charts as images, the keyboard-rest wait, row reads, the presence filters, about 1 KiB);
-   * 460.4 KiB once a section's name became shared text typed into together and date and number
-   * fields showed what is stored after a pause and kept what the person typed from the moment they came in (about 0.4 KiB, in the document page).
+   * 460.4 KiB once a section's name became shared text typed into together, and date and number
+   * fields kept what the person typed from the moment they came in and showed what is stored
+   * after a pause (about 0.4 KiB, in the document page).
    */
   total: 461 * 1024,
 };
