@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { deleteSection, moveSection, renameSection } from '#core/schema';
+import { deleteSection, moveSection } from '#core/schema';
+import { SectionTitleField } from './section-title-field.tsx';
 
 interface SectionHeaderProps {
   readonly doc: Y.Doc;
@@ -11,7 +12,10 @@ interface SectionHeaderProps {
   readonly readOnly: boolean;
 }
 
-/** A section's heading with rename, move and delete, each a labelled button. */
+/**
+ * A section's heading with rename, move and delete, each a labelled button. Renaming edits the
+ * shared name as it is typed, so there is nothing to save or cancel: Enter, Escape or Done ends it.
+ */
 export function SectionHeader({
   doc,
   section,
@@ -21,7 +25,6 @@ export function SectionHeader({
   readOnly,
 }: SectionHeaderProps) {
   const [renaming, setRenaming] = useState(false);
-  const [title, setTitle] = useState(section.title);
   const name = section.title || 'Untitled section';
 
   if (renaming) {
@@ -30,24 +33,22 @@ export function SectionHeader({
         className="section-header"
         onSubmit={(event) => {
           event.preventDefault();
-          renameSection(doc, section.id, title.trim() || section.title);
           setRenaming(false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setRenaming(false);
         }}
       >
         <label htmlFor={`${headingId}-title`} className="visually-hidden">
           Section title
         </label>
-        <input
+        <SectionTitleField
           id={`${headingId}-title`}
-          className="section-title-input"
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          autoFocus
+          doc={doc}
+          sectionId={section.id}
+          title={section.title}
         />
-        <button type="submit">Save</button>
-        <button type="button" onClick={() => setRenaming(false)}>
-          Cancel
-        </button>
+        <button type="submit">Done</button>
       </form>
     );
   }
@@ -59,7 +60,7 @@ export function SectionHeader({
           <button
             type="button"
             className="quiet"
-            onClick={() => (setTitle(section.title), setRenaming(true))}
+            onClick={() => setRenaming(true)}
             aria-label={`Rename section “${name}”`}
           >
             Rename

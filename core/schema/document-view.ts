@@ -3,7 +3,12 @@ import { readMeta, type DocumentMeta } from './meta.ts';
 import type { Problem } from './problems.ts';
 import type { RowView, TableView } from './table.ts';
 import type { OrderedEntry } from './ordered-list.ts';
-import { readSectionEntries, readSectionSummary, sectionsArray } from './sections.ts';
+import {
+  readSectionEntries,
+  readSectionSummary,
+  sectionTitleTextOf,
+  sectionsArray,
+} from './sections.ts';
 import { readNoteContent } from './note.ts';
 import { readTableContent } from './table.ts';
 import { RowReads } from './row-reads.ts';
@@ -76,8 +81,11 @@ export class DocumentViewReader {
     for (const entry of this.order) {
       const ownKeys = changed.get(entry.map);
       // A section's own keys are its title, kind and order; a note's content is its editor's business.
+      const titleText = sectionTitleTextOf(entry.map);
       if (ownKeys !== undefined && [...ownKeys].some((key) => key !== 'content'))
         changedSections.push(entry.map);
+      // A letter typed in the section's name changes only its Y.Text.
+      else if (titleText !== null && changed.has(titleText)) changedSections.push(entry.map);
       else if (
         this.sectionReads.get(entry.id)?.section.kind === 'table' &&
         changedParents.has(entry.map)

@@ -13,9 +13,12 @@ export type { DocumentMeta } from './meta.ts';
 export {
   SECTION_KINDS,
   deleteSection,
+  ensureSectionTitleText,
+  mirrorSectionTitle,
   moveSection,
   readSections,
   renameSection,
+  sectionTitleText,
 } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
 export { reconcileSections } from './reconcile.ts';

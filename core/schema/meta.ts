@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describeType, type Problem, type Read } from './problems.ts';
+import { replaceText } from './replace-text.ts';
 
 /**
  * The schema version this build writes. Schema changes are additive: a newer build may add
@@ -23,8 +24,10 @@ import { describeType, type Problem, type Read } from './problems.ts';
  *    All are new keys that older builds keep without reading.
  * 5. A person cell's link to a district account, `cells[columnId/account] = {account, text}`
  *    beside its text (person-link.ts); older builds keep it without reading it.
+ * 6. A section's `titleText`: its name as a Y.Text, so two people renaming it at once merge by
+ *    character, as the document title does (the plain `title` is still written beside it).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const META = 'meta';
 const TITLE = 'title';
@@ -168,22 +171,7 @@ export function mirrorTitle(doc: Y.Doc): void {
 /** Replaces the title by one minimal edit, so someone typing in it meanwhile keeps their letters. */
 export function writeTitle(doc: Y.Doc, title: string): void {
   doc.transact(() => {
-    const text = ensureTitleText(doc);
-    const before = text.toString();
-    if (before !== title) {
-      let prefix = 0;
-      while (prefix < Math.min(before.length, title.length) && before[prefix] === title[prefix])
-        prefix++;
-      let suffix = 0;
-      while (
-        suffix < Math.min(before.length, title.length) - prefix &&
-        before[before.length - 1 - suffix] === title[title.length - 1 - suffix]
-      )
-        suffix++;
-      if (before.length - prefix - suffix > 0) text.delete(prefix, before.length - prefix - suffix);
-      if (title.length - prefix - suffix > 0)
-        text.insert(prefix, title.slice(prefix, title.length - suffix));
-    }
+    replaceText(ensureTitleText(doc), title);
     mirrorTitle(doc);
   });
 }

@@ -17,10 +17,13 @@ import {
   type Problem,
   type Read,
 } from './problems.ts';
+import { replaceText } from './replace-text.ts';
 
 const SECTIONS = 'sections';
 const KIND = 'kind';
 const TITLE = 'title';
+/** The name as a Y.Text (schema 6), so two people renaming a section at once merge by character. */
+const TITLE_TEXT = 'titleText';
 
 export const SECTION_KINDS = ['note', 'table'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -55,7 +58,8 @@ export function readSectionEntries(doc: Y.Doc, problems: Problem[]): OrderedEntr
 export function readSectionSummary(entry: OrderedEntry, problems: Problem[]): SectionSummary {
   const path = `sections[${entry.id}]`;
   const kind: unknown = entry.map.get(KIND);
-  const title: unknown = entry.map.get(TITLE);
+  const titleText = sectionTitleTextOf(entry.map);
+  const title: unknown = titleText !== null ? titleText.toString() : entry.map.get(TITLE);
   if (!isSectionKind(kind)) {
     problems.push({
       path: `${path}.kind`,
@@ -110,18 +114,57 @@ export function insertSection(
   const map = insertEntry(sectionsArray(doc), id, placement.index ?? sorted.length, sorted);
   map.set(KIND, kind);
   map.set(TITLE, placement.title);
+  map.set(TITLE_TEXT, new Y.Text(placement.title));
   return { id, map };
 }
 
 export function readSectionTitle(section: Entry): string {
-  const title: unknown = section.get(TITLE);
+  const text = sectionTitleTextOf(section);
+  const title: unknown = text !== null ? text.toString() : section.get(TITLE);
   return typeof title === 'string' ? title : '';
 }
 
-export function renameSection(doc: Y.Doc, id: string, title: string): Applied {
+/** The section's name as a Y.Text, or null in a section an older build made and nobody renamed since. */
+export function sectionTitleTextOf(section: Entry): Y.Text | null {
+  const text = section.get(TITLE_TEXT);
+  return text instanceof Y.Text ? text : null;
+}
+
+/** The name's Y.Text of the section `id`, or null (see `sectionTitleTextOf`, or the section is gone). */
+export function sectionTitleText(doc: Y.Doc, id: string): Y.Text | null {
   const section = findSection(doc, id);
-  if (section === null) return notFound(`section ${id} no longer exists`);
-  section.set(TITLE, title);
+  return section === null ? null : sectionTitleTextOf(section);
+}
+
+/**
+ * The name's Y.Text, created from the plain name an older build wrote when missing; null once the
+ * section is gone. Call `mirrorSectionTitle` after editing it, in the same transaction.
+ */
+export function ensureSectionTitleText(doc: Y.Doc, id: string): Y.Text | null {
+  const section = findSection(doc, id);
+  if (section === null) return null;
+  const existing = sectionTitleTextOf(section);
+  if (existing !== null) return existing;
+  const text = new Y.Text(readSectionTitle(section));
+  section.set(TITLE_TEXT, text);
+  return text;
+}
+
+/** Copies the name's text to the plain `title` field that builds before schema 6 read. */
+export function mirrorSectionTitle(doc: Y.Doc, id: string): void {
+  const section = findSection(doc, id);
+  const text = section === null ? null : sectionTitleTextOf(section);
+  if (section !== null && text !== null && section.get(TITLE) !== text.toString())
+    section.set(TITLE, text.toString());
+}
+
+/** Renames a section by one minimal edit, so someone typing in its name meanwhile keeps their letters. */
+export function renameSection(doc: Y.Doc, id: string, title: string): Applied {
+  if (findSection(doc, id) === null) return notFound(`section ${id} no longer exists`);
+  doc.transact(() => {
+    replaceText(ensureSectionTitleText(doc, id)!, title);
+    mirrorSectionTitle(doc, id);
+  });
   return applied;
 }
 
