@@ -1,4 +1,3 @@
-import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { memo, startTransition, useEffect, useRef, useState, type MutableRefObject } from 'react';
@@ -8,6 +7,7 @@ import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
 import { KeepCaretStill } from './keep-caret-still.ts';
+import { NoteCollaboration } from './note-collaboration.ts';
 import { NoteErrorBoundary } from './note-error-boundary.tsx';
 import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
@@ -126,7 +126,7 @@ function LiveNote({
       extensions: [
         noteStarterKit(),
         AutolinkOwnTyping,
-        Collaboration.configure({ fragment }),
+        NoteCollaboration.configure({ fragment }),
         KeepCaretStill,
         CollaborationCaret.configure({ provider: { awareness }, user: person }),
       ],
