@@ -6,9 +6,9 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 /**
  * Tiptap's Collaboration, except that y-tiptap's sync plugin writes the note to Yjs only after a
  * transaction that changed the note. It compared the whole note with its Y.XmlFragment after
- * every transaction, the carets' too: with 30 people here, each live note editor redraws the
- * carets once a frame, and those comparisons were 7% of the page's script time. A transaction
- * that leaves the document as it was (the same immutable node) has nothing to write.
+ * every transaction, a caret redraw's too (others' carets move many times a second while they
+ * type). A transaction that leaves the document as it was (the same immutable node) has nothing
+ * to write.
  */
 export const NoteCollaboration = Collaboration.extend({
   addProseMirrorPlugins() {
