@@ -20,7 +20,6 @@ import { NoteCollaboration } from './note-collaboration.ts';
 import { NoteErrorBoundary } from './note-error-boundary.tsx';
 import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
-import { ReuseUnchangedNodes } from './reuse-unchanged-nodes.ts';
 import type { FocusRequest } from './focus-request.ts';
 import { StaticNote } from './static-note.tsx';
 import { useNoteFitsSchema } from './use-note-fits-schema.ts';
@@ -142,7 +141,6 @@ function LiveNote({
         noteStarterKit(),
         AutolinkOwnTyping,
         NoteCollaboration.configure({ fragment }),
-        ReuseUnchangedNodes,
         KeepCaretStill,
         CollaborationCaret.configure({ provider: { awareness: caretsAwareness }, user: person }),
       ],
