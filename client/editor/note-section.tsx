@@ -1,13 +1,22 @@
-import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, startTransition, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MutableRefObject,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
 import { KeepCaretStill } from './keep-caret-still.ts';
+import { NoteCaretsAwareness } from './note-carets-awareness.ts';
+import { NoteCollaboration } from './note-collaboration.ts';
 import { NoteErrorBoundary } from './note-error-boundary.tsx';
 import { noteStarterKit } from './note-schema.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
@@ -121,14 +130,19 @@ function LiveNote({
   focusAt,
   stopEditor,
 }: LiveNoteProps) {
+  // Only changes about carets in this note redraw its carets (it listens only while the editor does).
+  const caretsAwareness = useMemo(
+    () => new NoteCaretsAwareness(awareness, fragment),
+    [awareness, fragment],
+  );
   const editor = useEditor(
     {
       extensions: [
         noteStarterKit(),
         AutolinkOwnTyping,
-        Collaboration.configure({ fragment }),
+        NoteCollaboration.configure({ fragment }),
         KeepCaretStill,
-        CollaborationCaret.configure({ provider: { awareness }, user: person }),
+        CollaborationCaret.configure({ provider: { awareness: caretsAwareness }, user: person }),
       ],
       editable: !readOnly,
       editorProps: {

@@ -57,7 +57,14 @@ export class FrameAwareness extends ObservableV2<Events> {
     this.inner.setLocalState(state);
   }
 
+  /**
+   * A field set to what it already holds is not sent again. y-tiptap republishes the caret after
+   * every change others make to the focused note, though a relative position does not move: with
+   * 30 people typing that was a presence message to the relay and the other tabs each time.
+   */
   setLocalStateField(field: string, value: unknown): void {
+    const current = this.inner.getLocalState()?.[field];
+    if (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) return;
     this.inner.setLocalStateField(field, value);
   }
 

@@ -24,6 +24,21 @@ async function typeAtEndOfFirstParagraph(page: Page, text: string): Promise<void
   await page.keyboard.type(text);
 }
 
+/** The first note's blocks as the page shows them: tag, text and bold words, without others' carets. */
+function noteBlocks(page: Page): Promise<string[]> {
+  return page
+    .locator('.ProseMirror')
+    .first()
+    .evaluate((editor) => {
+      const copy = editor.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return [...copy.children].map((block) => {
+        const bold = [...block.querySelectorAll('strong')].map((word) => word.textContent);
+        return `${block.tagName}|${block.textContent}|${bold.join(',')}`;
+      });
+    });
+}
+
 describe('two people editing one document', () => {
   test('a share link lands in an editable page and leaves the address bar without the token', async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, {
@@ -77,6 +92,47 @@ describe('two people editing one document', () => {
         .poll(() => shownValue(cell(page)), { timeout: 10_000 })
         .toMatch(/^A: Clearly assign.* \(B\)$/);
     }
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('paragraphs another splits and joins in the note one types in arrive as they made them', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
+    for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
+    await typeAtEndOfFirstParagraph(a.page, ' [A1]');
+    await expect
+      .poll(() => b.page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 })
+      .toContain('[A1]');
+
+    // B splits the first paragraph's end into new ones and joins the last two back.
+    await typeAtEndOfFirstParagraph(b.page, '');
+    for (const key of ['Enter', 'second', 'Enter', 'bold', 'Enter', 'third']) {
+      if (key === 'Enter') await b.page.keyboard.press(key);
+      else await b.page.keyboard.type(key);
+    }
+    await a.page.keyboard.type(' [A2]');
+    for (const key of ['Home', 'Backspace']) await b.page.keyboard.press(key);
+    await a.page.keyboard.type(' [A3]');
+
+    // Both pages show the same blocks once B's last change has arrived.
+    const compared = async (): Promise<string> => {
+      const [seenByA, seenByB] = await Promise.all([noteBlocks(a.page), noteBlocks(b.page)]);
+      const same = JSON.stringify(seenByA) === JSON.stringify(seenByB);
+      return same && seenByB.some((block) => block.includes('[A3]'))
+        ? 'same'
+        : JSON.stringify([seenByA, seenByB]);
+    };
+    await expect.poll(compared, { timeout: 10_000 }).toBe('same');
+    const blocks = await noteBlocks(a.page);
+    expect(blocks[1]).toMatch(/\[A1\] \[A2\] \[A3\]\|/);
+    expect(blocks[2]).toBe('P|second|');
+    expect(blocks[3]).toBe('P|boldthird|');
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
     await b.context.close();

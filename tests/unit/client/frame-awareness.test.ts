@@ -99,3 +99,21 @@ describe('an awareness that announces once per frame', () => {
     framed.destroy();
   });
 });
+
+describe("the note editors' writes", () => {
+  test('a field set to what it holds is not sent again; a new value is', () => {
+    const inner = new Awareness(new Y.Doc());
+    const framed = new FrameAwareness(inner);
+    let updates = 0;
+    inner.on('update', () => updates++);
+    framed.setLocalStateField('cursor', { anchor: { item: { client: 1, clock: 4 } } });
+    framed.setLocalStateField('cursor', { anchor: { item: { client: 1, clock: 4 } } });
+    expect(updates).toBe(1);
+    framed.setLocalStateField('cursor', { anchor: { item: { client: 1, clock: 5 } } });
+    framed.setLocalStateField('cursor', null);
+    framed.setLocalStateField('cursor', null);
+    expect(updates).toBe(3);
+    expect(inner.getLocalState()).toMatchObject({ cursor: null });
+    framed.destroy();
+  });
+});
