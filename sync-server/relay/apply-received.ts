@@ -21,9 +21,14 @@ function changedSomething(transaction: Y.Transaction): boolean {
  * more than what was applied (parts already known, or waiting for a missing one), which every
  * replica, and the stored log, handles as Yjs does.
  *
- * Yjs's encoding of what changed is used instead when the bytes may not hold all of it: the
- * document held parts waiting for a missing one (this update may complete them), or the update
- * failed partway (its bytes are refused; what it did apply is stored all the same, R13).
+ * Applying can run more than one transaction: after a remote change to text with formatting
+ * (a note's bold or link), Yjs runs one more to tidy the formatting. What was applied is the
+ * first transaction's; a later one that changed something (a duplicate mark removed) is not in
+ * the bytes, so then Yjs's encoding of everything since the first is the change.
+ *
+ * Yjs's own encoding is also used when the bytes may not hold all that changed: the document held
+ * parts waiting for a missing one (this update may complete them), or the update failed partway
+ * (its bytes are refused; what it did apply is stored all the same, R13).
  */
 export function applyReceivedUpdate(
   doc: Y.Doc,
@@ -32,25 +37,30 @@ export function applyReceivedUpdate(
 ): AppliedUpdate {
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
     return applyCollecting(doc, update, origin);
-  let transaction: Y.Transaction | null = null;
-  const remember = (applied: Y.Transaction): void => {
-    transaction = applied;
+  const transactions: Y.Transaction[] = [];
+  const remember = (transaction: Y.Transaction): void => {
+    transactions.push(transaction);
   };
   doc.on('afterTransaction', remember);
   try {
     Y.applyUpdate(doc, update, origin);
   } catch (error) {
-    const partial = transaction as Y.Transaction | null;
-    const change =
-      partial !== null && changedSomething(partial)
-        ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(partial.beforeState))
-        : null;
-    return { change, error };
+    return { change: encodeSinceFirst(doc, transactions), error };
   } finally {
     doc.off('afterTransaction', remember);
   }
-  const applied = transaction as Y.Transaction | null;
-  return { change: applied !== null && changedSomething(applied) ? update : null, error: null };
+  const [applied, ...followUps] = transactions;
+  if (applied === undefined) return { change: null, error: null };
+  if (followUps.some(changedSomething))
+    return { change: encodeSinceFirst(doc, transactions), error: null };
+  return { change: changedSomething(applied) ? update : null, error: null };
+}
+
+/** Everything the transactions changed, as Yjs encodes it; null when they changed nothing. */
+function encodeSinceFirst(doc: Y.Doc, transactions: readonly Y.Transaction[]): Uint8Array | null {
+  const first = transactions[0];
+  if (first === undefined || !transactions.some(changedSomething)) return null;
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(first.beforeState));
 }
 
 function applyCollecting(doc: Y.Doc, update: Uint8Array, origin: unknown): AppliedUpdate {
