@@ -42,6 +42,7 @@ import { mergePeople, PeopleToPick, presentAccounts } from '../editor/cells/peop
 import { useWorkspacePeople } from '../identity/use-workspace-people.ts';
 import { HistoryButton } from '../versions/history-button.tsx';
 import { replaceFirstScreen } from '../first-screen.ts';
+import { liveDocumentDrawn } from './live-document-drawn.ts';
 import { NoAccess } from './no-access.tsx';
 import { useScrollToHash } from './scroll-to-hash.ts';
 
@@ -124,7 +125,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
   const privacyHints = usePrivacyHints(doc, !readOnly);
   const occurrence = readOccurrenceMeta(doc).value;
   // The server's first screen stays until this page has the document to show in its place.
-  const drawn = phase !== 'loading' || view.sections.length > 0;
+  const drawn = liveDocumentDrawn(doc, phase === 'loading', view);
   useLayoutEffect(() => {
     if (drawn) replaceFirstScreen();
   }, [drawn]);
@@ -198,7 +199,7 @@ function DocumentEditor({ session, token, role, workspace }: DocumentEditorProps
               {problems.length === 1 ? 'note' : 'notes'}).
             </p>
           )}
-          {view.sections.length === 0 && phase !== 'loading' && (
+          {view.sections.length === 0 && drawn && (
             <p className="empty">This document has no sections yet.</p>
           )}
           {sections.map((section, index) => {

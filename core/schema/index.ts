@@ -19,6 +19,7 @@ export {
   readSections,
   renameSection,
   sectionTitleText,
+  sectionsArray,
 } from './sections.ts';
 export type { SectionKind, SectionPlacement, SectionSummary } from './sections.ts';
 export { reconcileSections } from './reconcile.ts';
