@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FirstScreenRenderer } from './first-screen.ts';
@@ -11,6 +11,18 @@ import {
 import { inlineStylesheets } from './inline-stylesheet.ts';
 import { staticFiles } from './static-files.ts';
 import { readAccount } from '../access/middleware.ts';
+
+/**
+ * A document's page goes without an opener policy (`unsafe-none`, which the security headers
+ * then leave as it is). With `same-origin` the page needs a browsing context group of its own, so
+ * Chromium starts its process only once the response is in: a share link opened from an email or
+ * a calendar showed its first screen 90-200 ms later (tests/bench/client/README.md). Every other
+ * page, sign-in and the workspace's among them, keeps `same-origin`.
+ */
+const documentPageWithoutOpenerPolicy: MiddlewareHandler = async (c, next) => {
+  c.header('cross-origin-opener-policy', 'unsafe-none');
+  await next();
+};
 
 /** Where `vite build` writes the client, relative to the project directory the server runs in. */
 export const CLIENT_DIR = 'dist/client';
@@ -44,6 +56,7 @@ export function clientRoutes(
       // A share link's page shows the top of the document before any script has run, when its
       // token, or the signed-in member's session cookie, may read it (first-screen.ts); a page with
       // neither, or a failed read, is the app alone.
+      .use('/d/*', documentPageWithoutOpenerPolicy)
       .get('/d/:doc', async (c, next) => {
         if (renderFirstScreen === null || !indexHtml.includes(ROOT_ELEMENT)) return page(c, next);
         const firstScreen = await firstScreenWithin(

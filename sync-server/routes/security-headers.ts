@@ -40,9 +40,7 @@ export function securityHeaders(): MiddlewareHandler {
     // Calendar apps fetch the .ics feed from their own servers; other sites' pages may not embed our responses.
     crossOriginResourcePolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
-    // Off: a page with it needs a browsing context group of its own, so Chromium starts its process
-    // only once the response is in (a share link's first screen 90–200 ms later; tests/bench/client/README.md).
-    crossOriginOpenerPolicy: false,
+    // same-origin (the default) everywhere but a document's page, which sets its own (client.ts).
     strictTransportSecurity: 'max-age=31536000',
     overwrite: false,
   });

@@ -58,6 +58,7 @@ describe('protective headers on every kind of response (T2)', () => {
 
     const responses = {
       page: await fetch(new URL(`/d/${documentId}`, server.url)),
+      home: await fetch(new URL('/', server.url)),
       asset: await fetch(new URL(asset!, server.url)),
       api: await api(server.url, '/api/templates'),
       unauthorized: await api(server.url, `/api/workspaces/${workspace.id}/documents`),
@@ -75,9 +76,12 @@ describe('protective headers on every kind of response (T2)', () => {
       expect(headers.get('x-frame-options'), kind).toBe('DENY');
       expect(headers.get('content-security-policy'), kind).toContain("frame-ancestors 'none'");
     }
-    // No opener policy: it would make the browser start the page's process only once the
-    // response is in, which held a share link's first screen back by about 90 ms.
-    expect(responses.page.headers.get('cross-origin-opener-policy')).toBeNull();
+    // A document's page has no opener policy: it would make the browser start the page's process
+    // only once the response is in, which held a share link's first screen back by about 90 ms.
+    // Every other page keeps it.
+    expect(responses.page.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    for (const kind of ['home', 'asset', 'api', 'notFound'] as const)
+      expect(responses[kind].headers.get('cross-origin-opener-policy'), kind).toBe('same-origin');
     const appPolicy = responses.page.headers.get('content-security-policy')!;
     expect(appPolicy).toContain("script-src 'self'");
     expect(appPolicy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
