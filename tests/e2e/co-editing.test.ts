@@ -4,6 +4,7 @@ import { shownValue } from '../support/cells.ts';
 import { openPage, SCREENSHOT_DIR } from '../support/browser.ts';
 import { createDocumentIn } from '../support/test-server.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
+import { openTwice } from '../support/two-pages.ts';
 
 /** What a table cell shows: its editor's value while someone works in it, otherwise its text (cells rest as text). */
 
@@ -58,13 +59,7 @@ describe('two people editing one document', () => {
   });
 
   test("both see each other's words in a note and in the same table cell", async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Barriers',
-      template: 'barriers',
-    });
-    const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
-    const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
-    for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
+    const { a, b } = await openTwice(scene, 'barriers');
 
     await typeAtEndOfFirstParagraph(a.page, ' [from A]');
     // B places its caret once A's words have arrived: a caret put down mid-arrival sits inside
@@ -98,13 +93,7 @@ describe('two people editing one document', () => {
   });
 
   test('paragraphs, and bold words, another splits and joins in the note one types in arrive as they made them', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Barriers',
-      template: 'barriers',
-    });
-    const a = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
-    const b = await openPage(scene.browser, scene.documentUrl(id, scene.workspace.tokens.editor));
-    for (const { page } of [a, b]) await page.locator('.ProseMirror').first().waitFor();
+    const { a, b } = await openTwice(scene, 'barriers');
     await typeAtEndOfFirstParagraph(a.page, ' [A1]');
     await expect
       .poll(() => b.page.locator('.ProseMirror').first().textContent(), { timeout: 10_000 })
