@@ -53,10 +53,10 @@ export function clientRoutes(
     app
       .get('/', page)
       .get('/w/*', page)
+      .use('/d/*', documentPageWithoutOpenerPolicy)
       // A share link's page shows the top of the document before any script has run, when its
       // token, or the signed-in member's session cookie, may read it (first-screen.ts); a page with
       // neither, or a failed read, is the app alone.
-      .use('/d/*', documentPageWithoutOpenerPolicy)
       .get('/d/:doc', async (c, next) => {
         if (renderFirstScreen === null || !indexHtml.includes(ROOT_ELEMENT)) return page(c, next);
         const firstScreen = await firstScreenWithin(
