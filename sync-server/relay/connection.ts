@@ -26,11 +26,13 @@ export const QUEUE_HIGH_WATER = 2000;
 export const QUEUE_LOW_WATER = 500;
 
 /**
- * How often, at most, a writer hears what the server has stored; "All changes synced" lags by up
- * to this. Each notice costs a frame each way, so once a second keeps it to one per burst of
- * typing rather than one per key (figures in tests/bench/README.md, "Relay settings").
+ * When a writer hears what the server has stored (R6): once its stores have paused this long, so
+ * "All changes synced" follows a pause in typing by this much. Each notice costs a frame each
+ * way, and a typist pauses far less often than they press a key.
  */
-export const STORED_NOTICE_MS = 1000;
+export const STORED_NOTICE_QUIET_MS = 500;
+/** While a writer keeps storing without such a pause, it still hears at least this often. */
+export const STORED_NOTICE_MAX_WAIT_MS = 5000;
 
 type HoldReason = 'queue' | 'rate';
 
@@ -52,6 +54,9 @@ export class Connection {
   private cancelRateTimer: (() => void) | null = null;
   private storedNotice: StoredNotice | null = null;
   private cancelStoredTimer: (() => void) | null = null;
+  /** When the first store not yet noticed, and the latest, happened (`clock.now()`). */
+  private firstUnnoticedAt = 0;
+  private lastStoredAt = 0;
 
   /**
    * Set once the relay decides to close this socket (revoked link, malformed frame). The close
@@ -80,19 +85,36 @@ export class Connection {
   }
 
   /**
-   * Tells the client what is stored, at most every `STORED_NOTICE_MS`: a typist gets one notice
-   * per burst instead of one per key, and each notice costs the client a reply. The notice is
-   * built only when it falls due (`notice` sends it), not after every round.
+   * Tells the client what is stored once its stores pause for `STORED_NOTICE_QUIET_MS`, or
+   * `STORED_NOTICE_MAX_WAIT_MS` after the first one not yet noticed. The notice is built only
+   * when it falls due (`notice` sends it), not after every round, and a store re-arms no timer:
+   * the timer, when it runs, waits again for what is left of the pause.
    */
   noticeStored(notice: StoredNotice): void {
+    const now = this.clock.now();
     this.storedNotice = notice;
+    this.lastStoredAt = now;
     if (this.cancelStoredTimer !== null) return;
+    this.firstUnnoticedAt = now;
+    this.armStoredTimer(STORED_NOTICE_QUIET_MS);
+  }
+
+  private armStoredTimer(delayMs: number): void {
     this.cancelStoredTimer = this.clock.setTimeout(() => {
       this.cancelStoredTimer = null;
-      const due = this.storedNotice;
+      const now = this.clock.now();
+      const due = Math.min(
+        this.lastStoredAt + STORED_NOTICE_QUIET_MS,
+        this.firstUnnoticedAt + STORED_NOTICE_MAX_WAIT_MS,
+      );
+      if (now < due) {
+        this.armStoredTimer(due - now);
+        return;
+      }
+      const notice = this.storedNotice;
       this.storedNotice = null;
-      if (due !== null && this.socket.isOpen && !this.closedByServer) due(this);
-    }, STORED_NOTICE_MS);
+      if (notice !== null && this.socket.isOpen && !this.closedByServer) notice(this);
+    }, delayMs);
   }
 
   close(code: number, reason: string): void {

@@ -4,7 +4,8 @@ import {
   QUEUE_HIGH_WATER,
   QUEUE_LOW_WATER,
   RATE_LIMIT,
-  STORED_NOTICE_MS,
+  STORED_NOTICE_MAX_WAIT_MS,
+  STORED_NOTICE_QUIET_MS,
   type RelaySocket,
 } from '../../../sync-server/relay/connection.ts';
 import { recordingSocket } from './support/recording-socket.ts';
@@ -77,21 +78,41 @@ describe('pacing a socket', () => {
 });
 
 describe('stored notices', () => {
-  test('R6: a writer hears what is stored at most once per STORED_NOTICE_MS, and the latest state then', () => {
+  const noticeSetup = () => {
     const { raw, frames: sent } = recordingSocket();
     const clock = new ManualClock();
     const connection = new Connection(raw, { workspaceId: 'w', role: 'editor' }, () => {}, clock);
     const notice = (frame: number) => (to: Connection) => to.send(Uint8Array.of(frame));
+    return { sent, clock, connection, notice };
+  };
+
+  test('R6: a writer hears what is stored once its stores pause, and the latest state then', () => {
+    const { sent, clock, connection, notice } = noticeSetup();
     connection.noticeStored(notice(1));
-    clock.advance(STORED_NOTICE_MS / 2);
-    connection.noticeStored(notice(2));
-    clock.advance(STORED_NOTICE_MS / 2 - 1);
+    clock.advance(STORED_NOTICE_QUIET_MS - 100);
+    connection.noticeStored(notice(2)); // the pause starts again
+    clock.advance(STORED_NOTICE_QUIET_MS - 1);
     expect(sent).toEqual([]);
     clock.advance(1);
     expect(sent).toEqual([Uint8Array.of(2)]);
+    clock.advance(STORED_NOTICE_MAX_WAIT_MS);
+    expect(sent).toEqual([Uint8Array.of(2)]); // nothing new stored, nothing sent
     connection.noticeStored(notice(3));
     connection.close(1000, 'done');
-    clock.advance(STORED_NOTICE_MS);
+    clock.advance(STORED_NOTICE_MAX_WAIT_MS);
     expect(sent).toEqual([Uint8Array.of(2)]);
+  });
+
+  test('R6: a writer who never pauses still hears every STORED_NOTICE_MAX_WAIT_MS', () => {
+    const { sent, clock, connection, notice } = noticeSetup();
+    const keyEveryMs = 200;
+    let key = 0;
+    for (let t = 0; t < 2 * STORED_NOTICE_MAX_WAIT_MS; t += keyEveryMs) {
+      connection.noticeStored(notice(++key));
+      clock.advance(keyEveryMs);
+    }
+    // One notice per full wait, each carrying the state of the latest store before it fell due.
+    const perWait = STORED_NOTICE_MAX_WAIT_MS / keyEveryMs;
+    expect(sent).toEqual([Uint8Array.of(perWait), Uint8Array.of(2 * perWait)]);
   });
 });

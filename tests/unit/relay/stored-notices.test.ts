@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { STORED_NOTICE_MS } from '../../../sync-server/relay/connection.ts';
+import { STORED_NOTICE_MAX_WAIT_MS } from '../../../sync-server/relay/connection.ts';
 import { encodeSyncUpdate } from '../../../sync-server/relay/protocol.ts';
 import type { DocumentAppend } from '../../../sync-server/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../sync-server/storage/memory-store.ts';
@@ -60,13 +60,13 @@ describe('stored notices', () => {
     client.on('update', (update: Uint8Array) => keystrokes.push(update));
     client.getText('notes').insert(0, 'a');
     writer.onMessage(encodeSyncUpdate(keystrokes[0]!));
-    await relay.readState('d'); // stored; the writer's notice is now due in STORED_NOTICE_MS
+    await relay.readState('d'); // stored; the writer's notice is now due once the writer pauses
 
     store.hold();
     client.getText('notes').insert(1, 'b');
     writer.onMessage(encodeSyncUpdate(keystrokes[1]!));
     await until('the round to apply "b" and wait for its append', () => store.reached);
-    clock.advance(STORED_NOTICE_MS);
+    clock.advance(STORED_NOTICE_MAX_WAIT_MS);
     expect(storedNotices(frames)).toHaveLength(1); // only the greeting: "b" is not stored yet
 
     store.release();
