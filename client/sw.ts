@@ -46,8 +46,8 @@ interface RoutingInstallEvent extends ExtendableEvent {
 // The browser itself sends a document's address to the server, racing the route below: the page's
 // HTML then no longer waits for this worker to wake and pass it on (a second visit was slower
 // than a first, tests/bench/client/README.md). Chromium gives the route's own fetch of the same
-// request that response, so the server renders the page once. Offline the network fails and the
-// route's answer (the cached shell) is the one used.
+// request that response, so the server renders the page once. Offline, or when the server answers
+// with a 5xx, Chromium uses the route's answer (the cached shell; service-worker-server-error.test.ts).
 self.addEventListener('install', (event: RoutingInstallEvent) => {
   if (typeof event.addRoutes !== 'function') return;
   event.waitUntil(
