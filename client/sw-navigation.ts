@@ -3,6 +3,9 @@ import type { WorkboxPlugin } from 'workbox-core';
 /** A document's own address (`/d/:doc`), which the server answers with its first screen. */
 export const DOCUMENT_PAGE = /^\/d\/[^/]+\/?$/;
 
+/** The same addresses as a URLPattern pathname, for the browser's own routing (sw.ts). */
+export const DOCUMENT_PAGE_PATTERN = '/d/:doc{/}?';
+
 /**
  * Addresses a navigation must always take to the server, never to the cached shell: the API,
  * sync, health and metrics, and the sign-in redirects and callback.

@@ -8,7 +8,12 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
-import { DOCUMENT_PAGE, SERVER_ONLY_PATHS, documentPageFallback } from './sw-navigation.ts';
+import {
+  DOCUMENT_PAGE,
+  DOCUMENT_PAGE_PATTERN,
+  SERVER_ONLY_PATHS,
+  documentPageFallback,
+} from './sw-navigation.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -29,6 +34,32 @@ cleanupOutdatedCaches();
 // reached the server twice (the second use of a sign-in's state failed it).
 
 const appShell = () => matchPrecache('/index.html');
+
+/** The part of Chromium's static routing API (InstallEvent.addRoutes) used below; other browsers lack it. */
+interface RoutingInstallEvent extends ExtendableEvent {
+  addRoutes?(rule: {
+    condition: { urlPattern: { pathname: string }; requestMode: 'navigate' };
+    source: 'race-network-and-fetch-handler';
+  }): Promise<void>;
+}
+
+// The browser itself sends a document's address to the server, racing the route below: the page's
+// HTML then no longer waits for this worker to wake and pass it on (a second visit was slower
+// than a first, tests/bench/client/README.md). Chromium gives the route's own fetch of the same
+// request that response, so the server renders the page once. Offline, or when the server answers
+// with a 5xx, Chromium uses the route's answer (the cached shell; service-worker-server-error.test.ts).
+self.addEventListener('install', (event: RoutingInstallEvent) => {
+  if (typeof event.addRoutes !== 'function') return;
+  event.waitUntil(
+    event
+      .addRoutes({
+        condition: { urlPattern: { pathname: DOCUMENT_PAGE_PATTERN }, requestMode: 'navigate' },
+        source: 'race-network-and-fetch-handler',
+      })
+      // A browser that refuses the rule still has the route below.
+      .catch(() => undefined),
+  );
+});
 
 // A document's address comes from the server (its first screen, rendered from the stored
 // document), never from a cache: the page holds the document and the link's token. The cached
