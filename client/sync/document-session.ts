@@ -4,8 +4,10 @@ import { DeletionReceipts } from './deletion-receipts.ts';
 import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
+import { MessagesAfterKeystrokes } from './messages-after-keystrokes.ts';
 import { sendOwnPresenceOnly } from './own-presence-only.ts';
 import { applyAnnouncingReceived, peekReceivedUpdate } from './received-update.ts';
+import { socketDeliveringThrough } from './socket-delivering-through.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -64,6 +66,8 @@ export class DocumentSession {
   /** The provider's awareness announcing changes once per frame, for the note editors' carets. */
   readonly noteAwareness: FrameAwareness;
   private readonly local: DeviceCopy;
+  /** Others' messages wait for this person's keystroke to be drawn while they type. */
+  private readonly relayMessages = new MessagesAfterKeystrokes();
   private readonly deletionReceipts = new DeletionReceipts(this.doc, () => this.update());
   private readonly relayFirst: ReturnType<typeof setTimeout>;
   private serverState: Map<number, number> | null = null;
@@ -89,7 +93,11 @@ export class DocumentSession {
       params: { token },
       maxBackoffTime: 5000,
       // The entry module may have opened this document's socket already (early-start.ts).
-      WebSocketPolyfill: webSocketAdoptingEarly(),
+      WebSocketPolyfill: socketDeliveringThrough(
+        webSocketAdoptingEarly(),
+        this.relayMessages.deliver,
+        this.relayMessages.release,
+      ),
     });
     sendOwnPresenceOnly(this.provider);
     this.noteAwareness = new FrameAwareness(this.provider.awareness);
@@ -273,6 +281,7 @@ export class DocumentSession {
     this.noteAwareness.destroy();
     this.deletionReceipts.destroy();
     this.provider.destroy();
+    this.relayMessages.destroy();
     this.local.destroy();
     this.doc.destroy();
   }

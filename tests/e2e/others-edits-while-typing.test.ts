@@ -108,4 +108,30 @@ describe("others' edits while one types", () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test("another's words appear while one keeps typing, and one's own reach the other page once it stops typing", async () => {
+    const { a, b } = await openTwice(scene, 'barriers');
+    const note = (page: Page) => page.locator('.ProseMirror').first();
+    for (const { page } of [a, b]) await note(page).waitFor();
+    await note(a.page).locator('p').first().click();
+    await a.page.keyboard.press('End');
+    // About four seconds of steady typing; the relay's messages wait for A's keystrokes' frames.
+    let aStopped = false;
+    const typing = a.page.keyboard
+      .type(' A keeps typing'.repeat(6), { delay: 40 })
+      .then(() => (aStopped = true));
+    await note(b.page).locator('p').last().click();
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.type(' [from B]');
+    await expect.poll(() => note(a.page).textContent(), { timeout: 10_000 }).toContain('[from B]');
+    expect(aStopped).toBe(false);
+    await typing;
+    // B typed a moment ago, so its page holds the relay's messages too; they wait 100 ms at most.
+    await expect
+      .poll(() => note(b.page).textContent(), { timeout: 10_000 })
+      .toContain(' A keeps typing'.repeat(6));
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
 });

@@ -272,6 +272,26 @@ export function renderClientReport(
       }
       lines.push('');
     }
+    const anatomy = outcome.value.keystrokes;
+    if (anatomy !== null) {
+      lines.push(
+        `Each keystroke from the same trace, ms: from the event to the commit of its frame; waiting for the main thread; the task of its handlers (wall / CPU); the thread idle before its frame started (the frame waited for the display's tick) and other tasks in between; the frame's task (wall / CPU). ${anatomy.slow} of ${anatomy.keys} keystrokes took over 16 ms; ${anatomy.waitedForTick} waited over 2 ms for the tick.`,
+        '',
+        '| keystrokes | total | queued | handlers | idle before frame | other tasks | frame |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const [row, parts] of [
+        ['p50', anatomy.p50],
+        ['p95', anatomy.p95],
+        ['mean of those over 16 ms', anatomy.slowMean],
+      ] as const) {
+        if (parts === null) continue;
+        lines.push(
+          `| ${row} | ${ms(parts.total)} | ${ms(parts.queued)} | ${ms(parts.handlersWall)} / ${ms(parts.handlersCpu)} | ${ms(parts.idleBeforeFrame)} | ${ms(parts.otherTasks)} | ${ms(parts.frameWall)} / ${ms(parts.frameCpu)} |`,
+        );
+      }
+      lines.push('');
+    }
     lines.push('| function (minified name, file:line:column) | self ms |', '|---|---|');
     for (const fn of profile.topFunctions) lines.push(`| \`${fn.name}\` | ${ms(fn.ms)} |`);
     lines.push('');

@@ -6,6 +6,7 @@ import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import type { CrowdJoin, CrowdStats, KeptClear } from './editor-crowd.ts';
+import { readKeystrokeAnatomy, type KeystrokeAnatomy } from './keystroke-anatomy.ts';
 import {
   startThreadTrace,
   summariseThreadTime,
@@ -123,6 +124,8 @@ export interface TypingResult {
   readonly rawTrace: readonly TraceEvent[];
   /** The main thread's CPU time per keystroke, note and cell, from a trace of the profiled run. */
   readonly threadTime: readonly PhaseThreadTime[];
+  /** Each keystroke split into its parts (handlers, waiting for the frame, the frame), from the same trace. */
+  readonly keystrokes: KeystrokeAnatomy | null;
 }
 
 const LOAD_TIMEOUT_MS = 60_000;
@@ -390,6 +393,7 @@ export async function runTyping(
       rawProfile,
       rawTrace,
       threadTime,
+      keystrokes: readKeystrokeAnatomy(rawTrace),
     };
   } finally {
     if (crowdJoined) await crowd.request('crowd:leave').catch(() => {});
