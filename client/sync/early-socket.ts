@@ -7,6 +7,7 @@
  * Nothing is lost in between: every event the socket gets before the provider adopts it is kept
  * and handed to the provider, in order, as if it had just happened.
  */
+import { SocketStandIn } from './socket-stand-in.ts';
 
 /**
  * y-protocols sync step 1 with an empty state vector ([message sync, step 1, length 1, no
@@ -84,23 +85,11 @@ const isSyncStep1 = (data: unknown): boolean =>
  * got replayed to the provider's handlers right after the provider has set them (y-websocket
  * sets them synchronously after construction).
  */
-class AdoptedSocket {
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  // y-websocket compares readyState with the instance's own constants (`ws.readyState === ws.OPEN`).
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
+class AdoptedSocket extends SocketStandIn {
   private skipSyncStep1: boolean;
 
-  constructor(
-    private readonly socket: WebSocket,
-    backlog: readonly SocketEvent[],
-    askedForDocument: boolean,
-  ) {
+  constructor(socket: WebSocket, backlog: readonly SocketEvent[], askedForDocument: boolean) {
+    super(socket);
     this.skipSyncStep1 = askedForDocument;
     socket.onopen = (event) => this.onopen?.(event);
     socket.onmessage = (event) => this.onmessage?.(event);
@@ -119,38 +108,14 @@ class AdoptedSocket {
     else this.onclose?.(event as CloseEvent);
   }
 
-  get binaryType(): BinaryType {
-    return this.socket.binaryType;
-  }
-
-  set binaryType(type: BinaryType) {
-    this.socket.binaryType = type;
-  }
-
-  get readyState(): number {
-    return this.socket.readyState;
-  }
-
-  get bufferedAmount(): number {
-    return this.socket.bufferedAmount;
-  }
-
-  get url(): string {
-    return this.socket.url;
-  }
-
-  send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+  override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     // The relay already answered the early request for the whole document; the provider's own
     // request (sent on open, with whatever it had then) would only bring it a second time.
     if (this.skipSyncStep1 && isSyncStep1(data)) {
       this.skipSyncStep1 = false;
       return;
     }
-    this.socket.send(data);
-  }
-
-  close(code?: number, reason?: string): void {
-    this.socket.close(code, reason);
+    super.send(data);
   }
 }
 

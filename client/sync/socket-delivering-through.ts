@@ -1,3 +1,5 @@
+import { SocketStandIn } from './socket-stand-in.ts';
+
 /**
  * A WebSocket constructor for y-websocket whose sockets hand each received message to `deliver`,
  * which runs it now or later, in order. Opening, errors and closing are not delayed; a close runs
@@ -19,22 +21,13 @@ export function socketDeliveringThrough(
 }
 
 /** The socket the provider holds: the real one, with its messages passed through `deliver`. */
-class DeliveringSocket {
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  // y-websocket compares readyState with the instance's own constants (`ws.readyState === ws.OPEN`).
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-
+class DeliveringSocket extends SocketStandIn {
   constructor(
-    private readonly socket: WebSocket,
+    socket: WebSocket,
     deliver: (handle: () => void) => void,
     releaseWaiting: () => void,
   ) {
+    super(socket);
     socket.onopen = (event) => this.onopen?.(event);
     socket.onmessage = (event) => deliver(() => this.onmessage?.(event));
     socket.onerror = (event) => this.onerror?.(event);
@@ -42,33 +35,5 @@ class DeliveringSocket {
       releaseWaiting();
       this.onclose?.(event);
     };
-  }
-
-  get binaryType(): BinaryType {
-    return this.socket.binaryType;
-  }
-
-  set binaryType(type: BinaryType) {
-    this.socket.binaryType = type;
-  }
-
-  get readyState(): number {
-    return this.socket.readyState;
-  }
-
-  get bufferedAmount(): number {
-    return this.socket.bufferedAmount;
-  }
-
-  get url(): string {
-    return this.socket.url;
-  }
-
-  send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-    this.socket.send(data);
-  }
-
-  close(code?: number, reason?: string): void {
-    this.socket.close(code, reason);
   }
 }
