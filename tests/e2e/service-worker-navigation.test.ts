@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openPage, waitForLivePage } from '../support/browser.ts';
+import { waitForLivePage } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
-import { createDocumentIn } from '../support/test-server.ts';
+import { firstVisitUnderWorker } from '../support/service-worker-visit.ts';
 
 /**
  * Issue 21: once the service worker controls the app, a document's address still goes to the
@@ -32,18 +32,7 @@ const cameThroughServiceWorker = (page: Page) =>
 
 describe("a document's address under the service worker", () => {
   test("gets the server's first screen on a later visit, and the cached shell offline", async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Warm visit plan',
-      template: 'barriers',
-    });
-    const url = scene.documentUrl(id);
-    const first = await openPage(scene.browser, url);
-    await expect
-      .poll(() => status(first.page), { timeout: 15_000 })
-      .toContain('All changes synced');
-    await first.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 15_000,
-    });
+    const { url, first } = await firstVisitUnderWorker(scene, 'Warm visit plan');
 
     const warm = await first.context.newPage();
     const warmResponse = await warm.goto(url);

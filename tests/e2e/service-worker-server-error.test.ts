@@ -1,9 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openPage } from '../support/browser.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
-import { createDocumentIn } from '../support/test-server.ts';
+import { firstVisitUnderWorker } from '../support/service-worker-visit.ts';
 
 /**
  * Issue 21: a document's address races the network against the service worker's route
@@ -14,22 +12,9 @@ const scene = useBrowserScene({ PATHWAYS_FIRST_SCREEN_BUDGET_MS: '10000' });
 let failing: Server | null = null;
 afterAll(() => failing?.close());
 
-const status = (page: Page) => page.locator('.status').textContent();
-
 describe("a document's address when the server fails", () => {
   test('opens the cached shell and the device copy, not the 5xx', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Server down plan',
-      template: 'barriers',
-    });
-    const url = scene.documentUrl(id);
-    const first = await openPage(scene.browser, url);
-    await expect
-      .poll(() => status(first.page), { timeout: 15_000 })
-      .toContain('All changes synced');
-    await first.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 15_000,
-    });
+    const { url, first } = await firstVisitUnderWorker(scene, 'Server down plan');
 
     // The server goes, and something answering 503 takes its port.
     const port = Number(new URL(scene.server.url).port);
