@@ -1,12 +1,10 @@
-import { ObservableV2 } from 'lib0/observable';
 import * as Y from 'yjs';
+import {
+  AwarenessPassThrough,
+  type AwarenessChanges,
+  type AwarenessEvents,
+} from '../sync/awareness-pass-through.ts';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
-
-type Changes = { added: number[]; updated: number[]; removed: number[] };
-type Events = {
-  change: (changes: Changes, origin: unknown) => void;
-  update: (changes: Changes, origin: unknown) => void;
-};
 
 /** Whether a caret (y-tiptap's relative position, as JSON) points into `fragment`; true while it cannot be resolved yet. */
 function caretIn(fragment: Y.XmlFragment, doc: Y.Doc, anchor: unknown): boolean {
@@ -32,7 +30,7 @@ function caretIn(fragment: Y.XmlFragment, doc: Y.Doc, anchor: unknown): boolean 
  * cells, most changes are about carets elsewhere, and every live note editor redrew at every
  * frame. Writes, states and 'update' events pass straight through.
  */
-export class NoteCaretsAwareness extends ObservableV2<Events> {
+export class NoteCaretsAwareness extends AwarenessPassThrough {
   /** The people whose caret was in this note when last heard of. */
   private readonly here = new Set<number>();
   private listening = false;
@@ -41,43 +39,14 @@ export class NoteCaretsAwareness extends ObservableV2<Events> {
     readonly frame: FrameAwareness,
     private readonly fragment: Y.XmlFragment,
   ) {
-    super();
-  }
-
-  get doc() {
-    return this.frame.doc;
-  }
-
-  get clientID(): number {
-    return this.frame.clientID;
-  }
-
-  get states() {
-    return this.frame.states;
-  }
-
-  get meta() {
-    return this.frame.meta;
-  }
-
-  getStates() {
-    return this.frame.getStates();
-  }
-
-  getLocalState() {
-    return this.frame.getLocalState();
-  }
-
-  setLocalState(state: Record<string, unknown> | null): void {
-    this.frame.setLocalState(state);
-  }
-
-  setLocalStateField(field: string, value: unknown): void {
-    this.frame.setLocalStateField(field, value);
+    super(frame);
   }
 
   /** Listens to the session's awareness only while an editor listens here, so nothing needs destroying. */
-  override on<N extends keyof Events>(name: N, listener: Events[N]): Events[N] {
+  override on<N extends keyof AwarenessEvents>(
+    name: N,
+    listener: AwarenessEvents[N],
+  ): AwarenessEvents[N] {
     super.on(name, listener);
     if (!this.listening) {
       this.listening = true;
@@ -88,7 +57,7 @@ export class NoteCaretsAwareness extends ObservableV2<Events> {
     return listener;
   }
 
-  override off<N extends keyof Events>(name: N, listener: Events[N]): void {
+  override off<N extends keyof AwarenessEvents>(name: N, listener: AwarenessEvents[N]): void {
     super.off(name, listener);
     if (this.listening && this._observers.size === 0) {
       this.listening = false;
@@ -115,7 +84,7 @@ export class NoteCaretsAwareness extends ObservableV2<Events> {
     return this.isHere(id) || was;
   };
 
-  private readonly onChange = (changes: Changes, origin: unknown): void => {
+  private readonly onChange = (changes: AwarenessChanges, origin: unknown): void => {
     const relevant = {
       added: changes.added.filter(this.concernsThisNote),
       updated: changes.updated.filter(this.concernsThisNote),
@@ -125,6 +94,6 @@ export class NoteCaretsAwareness extends ObservableV2<Events> {
       this.emit('change', [relevant, origin]);
   };
 
-  private readonly onUpdate = (changes: Changes, origin: unknown): void =>
+  private readonly onUpdate = (changes: AwarenessChanges, origin: unknown): void =>
     this.emit('update', [changes, origin]);
 }

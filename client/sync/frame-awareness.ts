@@ -1,11 +1,5 @@
-import { ObservableV2 } from 'lib0/observable';
 import type { Awareness } from 'y-protocols/awareness';
-
-type Changes = { added: number[]; updated: number[]; removed: number[] };
-type Events = {
-  change: (changes: Changes, origin: unknown) => void;
-  update: (changes: Changes, origin: unknown) => void;
-};
+import { AwarenessPassThrough, type AwarenessChanges } from './awareness-pass-through.ts';
 
 /**
  * An awareness for note editors that passes every write straight through but announces changes
@@ -14,7 +8,7 @@ type Events = {
  * and dispatches a transaction per announcement; carets cannot move on screen faster than the
  * screen redraws anyway.
  */
-export class FrameAwareness extends ObservableV2<Events> {
+export class FrameAwareness extends AwarenessPassThrough {
   private frame: number | null = null;
   private pending: {
     added: Set<number>;
@@ -24,37 +18,9 @@ export class FrameAwareness extends ObservableV2<Events> {
   } | null = null;
 
   constructor(readonly inner: Awareness) {
-    super();
+    super(inner);
     inner.on('change', this.onChange);
     inner.on('update', this.onUpdate);
-  }
-
-  get doc() {
-    return this.inner.doc;
-  }
-
-  get clientID(): number {
-    return this.inner.clientID;
-  }
-
-  get states() {
-    return this.inner.states;
-  }
-
-  get meta() {
-    return this.inner.meta;
-  }
-
-  getStates() {
-    return this.inner.getStates();
-  }
-
-  getLocalState() {
-    return this.inner.getLocalState();
-  }
-
-  setLocalState(state: Record<string, unknown> | null): void {
-    this.inner.setLocalState(state);
   }
 
   /**
@@ -62,14 +28,14 @@ export class FrameAwareness extends ObservableV2<Events> {
    * every change others make to the focused note, though a relative position does not move: with
    * 30 people typing that was a presence message to the relay and the other tabs each time.
    */
-  setLocalStateField(field: string, value: unknown): void {
+  override setLocalStateField(field: string, value: unknown): void {
     const current = this.inner.getLocalState()?.[field];
     if (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) return;
     this.inner.setLocalStateField(field, value);
   }
 
   /** A 'change' brings the ids whose state changed; an 'update' (sent for changes and refreshes alike) only says one came. */
-  private collect(changes: Changes | null): void {
+  private collect(changes: AwarenessChanges | null): void {
     const pending = (this.pending ??= {
       added: new Set(),
       updated: new Set(),
@@ -83,7 +49,7 @@ export class FrameAwareness extends ObservableV2<Events> {
     this.frame ??= requestAnimationFrame(this.flush);
   }
 
-  private readonly onChange = (changes: Changes): void => this.collect(changes);
+  private readonly onChange = (changes: AwarenessChanges): void => this.collect(changes);
   private readonly onUpdate = (): void => this.collect(null);
 
   /**
