@@ -8,6 +8,7 @@ import { MessagesAfterKeystrokes } from './messages-after-keystrokes.ts';
 import { sendOwnPresenceOnly } from './own-presence-only.ts';
 import { applyAnnouncingReceived, peekReceivedUpdate } from './received-update.ts';
 import { socketDeliveringThrough } from './socket-delivering-through.ts';
+import { StoredNoticeReplies } from './stored-notice-replies.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
 
 /**
@@ -69,6 +70,7 @@ export class DocumentSession {
   /** Others' messages wait for this person's keystroke to be drawn while they type. */
   private readonly relayMessages = new MessagesAfterKeystrokes();
   private readonly deletionReceipts = new DeletionReceipts(this.doc, () => this.update());
+  private readonly noticeReplies = new StoredNoticeReplies();
   private readonly relayFirst: ReturnType<typeof setTimeout>;
   private serverState: Map<number, number> | null = null;
   private refused: string | null = null;
@@ -104,8 +106,10 @@ export class DocumentSession {
     this.watchStoredState();
     this.provider.on('status', ({ status }) => {
       if (!this.provider.wsconnected) this.serverState = null;
-      if (status === 'connected') this.deletionReceipts.connected(this.provider.ws!);
-      else this.deletionReceipts.disconnected();
+      if (status === 'connected') {
+        this.deletionReceipts.connected(this.provider.ws!);
+        this.noticeReplies.connected();
+      } else this.deletionReceipts.disconnected();
       // The relay has already seen our presence at this clock and drops it as stale; a new clock
       // makes us visible again right away rather than at the next 15-second refresh.
       if (status === 'connected')
@@ -189,8 +193,9 @@ export class DocumentSession {
 
   /**
    * The relay sends its state vector (a sync step 1) after storing our updates; peeking at it
-   * tells us what is stored. The stock handler still answers it as usual, and applies what the
-   * relay sends without encoding it again for the document's listeners (received-update.ts).
+   * tells us what is stored. The stock handler answers the relay's greeting and any notice that
+   * shows the relay lacking something (stored-notice-replies.ts), and applies what the relay
+   * sends without encoding it again for the document's listeners (received-update.ts).
    */
   private watchStoredState(): void {
     const handleSync = this.provider.messageHandlers[SYNC_MESSAGE]!;
@@ -206,6 +211,7 @@ export class DocumentSession {
       if (stateVector !== null) {
         this.serverState = stateVector;
         queueMicrotask(this.update);
+        if (!this.noticeReplies.shouldAnswer(stateVector, this.heldState)) return;
       }
       const received = peekReceivedUpdate(decoder.arr);
       if (received === null) handleSync(encoder, decoder, provider, emitSynced, messageType);
@@ -243,6 +249,9 @@ export class DocumentSession {
     for (const listener of this.listeners) listener();
   };
 
+  private readonly heldState = (): Map<number, number> =>
+    Y.decodeStateVector(Y.encodeStateVector(this.doc));
+
   private computeStatus(): SyncStatus {
     if (this.refused !== null)
       return { kind: 'link-invalid', reason: this.refused, deleted: this.deleted };
@@ -256,7 +265,7 @@ export class DocumentSession {
       !this.deletionReceipts.settled
     )
       return { kind: 'syncing' };
-    return coversState(this.serverState, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+    return coversState(this.serverState, this.heldState())
       ? { kind: 'synced' }
       : { kind: 'syncing' };
   }

@@ -64,6 +64,13 @@ export class Connection {
    */
   closedByServer = false;
 
+  /**
+   * Set once the room has answered this socket's sync request in full (R30): from then on every
+   * change its document gains reaches the socket by fan-out or came from it. Cleared when a
+   * change relayed as the socket's own holds more than the socket sent (fan-out skips it).
+   */
+  holdsEveryChange = false;
+
   constructor(
     readonly socket: RelaySocket,
     readonly access: Access,

@@ -7,9 +7,10 @@ import { CLOSE, type CloseReason } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import { collectChanges, fanOut, soleOrigin, type Change } from './fan-out.ts';
 import type { NodeBus, StoredElsewhere } from './node-bus.ts';
-import { encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol.ts';
+import { encodeSyncStep1, type ClientMessage } from './protocol.ts';
 import type { RoomPersistence } from './room-persistence.ts';
 import type { RoomPresence } from './room-presence.ts';
+import { answerSyncRequest } from './sync-answer.ts';
 
 /** A message from a socket, waiting in its room's inbox for the next round. */
 export interface Received {
@@ -83,7 +84,7 @@ export class OpenDocument {
     if (changes.length > 0 && !(await this.storeThenDeliver(changes))) return;
     // Answered only now, so the answer holds nothing unstored (R5).
     for (const { connection, stateVector } of syncRequests)
-      connection.send(encodeSyncStep2(doc, stateVector));
+      connection.send(answerSyncRequest(doc, connection, stateVector));
   }
 
   /**
@@ -220,6 +221,9 @@ export class OpenDocument {
   /** Applies a socket's update; returns the change to store and relay, if it made one. */
   private applyUpdate(connection: Connection, update: Uint8Array): Uint8Array | null {
     const { change, error } = applyReceivedUpdate(this.doc, update, connection);
+    // Relayed as this socket's own, so fan-out skips it: what it holds beyond the bytes the
+    // socket sent (a formatting tidy-up, parts that were waiting) must reach it by a full answer.
+    if (change !== null && change !== update) connection.holdsEveryChange = false;
     if (error !== null) {
       // Decoded but would not apply: refuse it and close only this socket (R13).
       this.metrics.rejectedFrames.inc({ reason: 'unappliable-update' });

@@ -52,6 +52,7 @@ export function answerWaitingRequests(
     const frames = answerFromStoredParts(stored, message.stateVector);
     if (frames === null) break; // a stored part does not decode: the built document answers
     for (const frame of frames) connection.send(frame);
+    connection.holdsEveryChange = true; // a full answer (R30)
     answered.add(received);
     connection.dequeued();
   }
