@@ -45,7 +45,7 @@ describe('sync step 1 and its answers carry no delete set they need not (R6, R30
     await expect.poll(() => status(page), { timeout: 30_000 }).toContain('All changes synced');
     for (let i = 0; i < ' draft'.length; i++) await page.keyboard.press('Backspace');
     await expect.poll(() => note.textContent()).not.toContain('draft');
-    // The deletion's confirmation (R5), then a stored notice after the pause in typing (R6).
+    // The relay's greeting and a stored notice after each pause in typing (R6).
     await expect
       .poll(() => frames.received.filter(isSyncStep(0)).length, { timeout: 30_000 })
       .toBeGreaterThanOrEqual(3);
