@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/document-store.ts';
 import type { Received } from './open-document.ts';
 import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from './protocol.ts';
+import { EMPTY_SYNC_ANSWER } from './sync-answer.ts';
 
 /** What the stored parts hold for one client, or null when a part does not decode (the room answers once built). */
 export type StoredAnswer = readonly Uint8Array[] | null;
@@ -49,10 +50,13 @@ export function answerWaitingRequests(
   for (const received of inbox.slice(0, answerable)) {
     const { connection, message } = received;
     if (message.type !== 'sync-step-1' || connection.closedByServer) continue;
-    const frames = answerFromStoredParts(stored, message.stateVector);
+    // Answered in full already (R30): what it lacks is on its way.
+    const frames = connection.holdsEveryChange
+      ? [EMPTY_SYNC_ANSWER]
+      : answerFromStoredParts(stored, message.stateVector);
     if (frames === null) break; // a stored part does not decode: the built document answers
     for (const frame of frames) connection.send(frame);
-    connection.holdsEveryChange = true; // a full answer (R30)
+    connection.holdsEveryChange = true;
     answered.add(received);
     connection.dequeued();
   }

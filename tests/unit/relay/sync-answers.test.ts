@@ -20,6 +20,13 @@ function syncAnswers(frames: readonly Uint8Array[]): Uint8Array[] {
   return answers;
 }
 
+/** Applies a sync step 2 or update frame from the relay to `doc`; other frames are skipped. */
+function applyRelayed(doc: Y.Doc, frame: Uint8Array): void {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === 0) return;
+  Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+}
+
 /** A client's document and the updates it made, one per transaction. */
 function client(): { doc: Y.Doc; updates: Uint8Array[] } {
   const doc = new Y.Doc();
@@ -29,7 +36,7 @@ function client(): { doc: Y.Doc; updates: Uint8Array[] } {
 }
 
 describe('sync answers (R30)', () => {
-  test('R30: a socket answered in full once gets the empty update while it lacks nothing, and a new socket still gets every deletion', async () => {
+  test('R30: a socket answered in full once gets the empty update, and a new socket still gets every deletion', async () => {
     const relay = testRelay(new MemoryDocumentStore());
     const { raw, frames } = recordingSocket();
     const socket = relay.connect('d', raw, EDITOR);
@@ -62,7 +69,7 @@ describe('sync answers (R30)', () => {
     await relay.shutdown();
   });
 
-  test('R30: a request whose state vector lacks items gets the full answer', async () => {
+  test("R30: a request sent before others' changes reached its client gets the empty update behind them", async () => {
     const relay = testRelay(new MemoryDocumentStore());
     const a = recordingSocket();
     const socketA = relay.connect('d', a.raw, EDITOR);
@@ -78,8 +85,61 @@ describe('sync answers (R30)', () => {
     // A asks again before it has applied the "x" the relay sent it.
     socketA.onMessage(encodeSyncStep1(reader));
     await until('the second answer', () => syncAnswers(a.frames).length === 2);
-    Y.applyUpdate(reader, syncAnswers(a.frames)[1]!);
+    expect([...syncAnswers(a.frames)[1]!]).toEqual([0, 0]);
+    // What A lacked is ahead of the answer on its socket: applied in order, A holds it.
+    for (const frame of a.frames) applyRelayed(reader, frame);
     expect(reader.getText('notes').toString()).toBe('x');
+    await relay.shutdown();
+  });
+
+  test('R30: a socket repeating its request for the whole document gets it once, whatever state vector it claims', async () => {
+    const relay = testRelay(new MemoryDocumentStore());
+    const writer = recordingSocket();
+    const author = client();
+    author.doc.getText('notes').insert(0, 'abc');
+    author.doc.getText('notes').delete(0, 1);
+    const writerSocket = relay.connect('d', writer.raw, EDITOR);
+    for (const update of author.updates) writerSocket.onMessage(encodeSyncUpdate(update));
+    await relay.readState('d');
+
+    const hostile = recordingSocket();
+    const hostileSocket = relay.connect('d', hostile.raw, EDITOR);
+    const nothing = new Y.Doc();
+    for (let i = 0; i < 200; i++) hostileSocket.onMessage(encodeSyncStep1(nothing));
+    await until('200 answers', () => syncAnswers(hostile.frames).length === 200);
+    const [first, ...rest] = syncAnswers(hostile.frames);
+    Y.applyUpdate(nothing, first!);
+    expect(nothing.getText('notes').toString()).toBe('bc');
+    expect(rest.every((answer) => answer.length === 2 && answer[0] === 0 && answer[1] === 0)).toBe(
+      true,
+    );
+    await relay.shutdown();
+  });
+
+  test('R30/R26: requests repeated while the room reads storage get the stored parts once', async () => {
+    const store = new MemoryDocumentStore();
+    const first = testRelay(store);
+    const author = client();
+    author.doc.getText('notes').insert(0, 'abc');
+    first
+      .connect('d', recordingSocket().raw, EDITOR)
+      .onMessage(encodeSyncUpdate(author.updates[0]!));
+    await first.readState('d');
+    await first.shutdown();
+
+    const relay = testRelay(store);
+    const hostile = recordingSocket();
+    const socket = relay.connect('d', hostile.raw, EDITOR);
+    const nothing = new Y.Doc();
+    for (let i = 0; i < 50; i++) socket.onMessage(encodeSyncStep1(nothing));
+    await until('50 answers', () => syncAnswers(hostile.frames).length === 50);
+    for (const frame of hostile.frames) applyRelayed(nothing, frame);
+    expect(nothing.getText('notes').toString()).toBe('abc');
+    expect(
+      syncAnswers(hostile.frames)
+        .slice(1)
+        .every((answer) => answer.length === 2),
+    ).toBe(true);
     await relay.shutdown();
   });
 
