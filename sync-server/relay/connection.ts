@@ -34,6 +34,12 @@ export const STORED_NOTICE_QUIET_MS = 500;
 /** While a writer keeps storing without such a pause, it still hears at least this often. */
 export const STORED_NOTICE_MAX_WAIT_MS = 5000;
 
+/**
+ * A socket gets everyone's presence on request at most this often (R31). Stock clients ask only
+ * over their BroadcastChannel, never the socket, and presence changes reach every socket anyway.
+ */
+export const PRESENCE_QUERY_INTERVAL_MS = 1000;
+
 type HoldReason = 'queue' | 'rate';
 
 /** Sends a connection the state vector of what is stored (R6), when its notice falls due. */
@@ -57,6 +63,7 @@ export class Connection {
   /** When the first store not yet noticed, and the latest, happened (`clock.now()`). */
   private firstUnnoticedAt = 0;
   private lastStoredAt = 0;
+  private presenceQueriedAt = -Infinity;
 
   /**
    * Set once the relay decides to close this socket (revoked link, malformed frame). The close
@@ -122,6 +129,14 @@ export class Connection {
       this.storedNotice = null;
       if (notice !== null && this.socket.isOpen && !this.closedByServer) notice(this);
     }, delayMs);
+  }
+
+  /** Whether a request for everyone's presence is answered now (R31); counts it when it is. */
+  answersPresenceQuery(): boolean {
+    const now = this.clock.now();
+    if (now - this.presenceQueriedAt < PRESENCE_QUERY_INTERVAL_MS) return false;
+    this.presenceQueriedAt = now;
+    return true;
   }
 
   close(code: number, reason: string): void {

@@ -75,6 +75,7 @@ export class OpenDocument {
           presence.apply(connection, message.update, message.entries);
           break;
         case 'query-awareness': {
+          if (!connection.answersPresenceQuery()) break;
           const everyone = presence.encodeEveryone();
           if (everyone !== null) connection.send(everyone);
           break;
