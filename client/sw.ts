@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import {
+  addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   matchPrecache,
@@ -14,6 +15,7 @@ import {
   SERVER_ONLY_PATHS,
   documentPageFallback,
 } from './sw-navigation.ts';
+import { scriptsWithoutCodeCache } from './sw-script-responses.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -27,6 +29,7 @@ const DOCUMENT_PAGE_TIMEOUT_SECONDS = 3;
 // Take over the open page at once, so the first visit already works offline.
 void self.skipWaiting();
 clientsClaim();
+addPlugins([scriptsWithoutCodeCache]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // No navigation preload: the browser would send it for every navigation in scope, the sign-in
