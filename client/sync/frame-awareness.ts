@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { AwarenessPassThrough, type AwarenessChanges } from './awareness-pass-through.ts';
+import { beforeNextFrame } from './next-frame-work.ts';
 
 /**
  * An awareness for note editors that passes every write straight through but announces changes
@@ -9,7 +10,7 @@ import { AwarenessPassThrough, type AwarenessChanges } from './awareness-pass-th
  * screen redraws anyway.
  */
 export class FrameAwareness extends AwarenessPassThrough {
-  private frame: number | null = null;
+  private cancelFlush: (() => void) | null = null;
   private pending: {
     added: Set<number>;
     updated: Set<number>;
@@ -46,7 +47,7 @@ export class FrameAwareness extends AwarenessPassThrough {
     for (const id of changes?.added ?? []) pending.added.add(id);
     for (const id of changes?.updated ?? []) pending.updated.add(id);
     for (const id of changes?.removed ?? []) pending.removed.add(id);
-    this.frame ??= requestAnimationFrame(this.flush);
+    this.cancelFlush ??= beforeNextFrame(this.flush);
   }
 
   private readonly onChange = (changes: AwarenessChanges): void => this.collect(changes);
@@ -68,7 +69,7 @@ export class FrameAwareness extends AwarenessPassThrough {
   }
 
   private readonly flush = (): void => {
-    this.frame = null;
+    this.cancelFlush = null;
     const pending = this.pending;
     this.pending = null;
     if (pending === null) return;
@@ -87,7 +88,7 @@ export class FrameAwareness extends AwarenessPassThrough {
   override destroy(): void {
     this.inner.off('change', this.onChange);
     this.inner.off('update', this.onUpdate);
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.cancelFlush?.();
     super.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import { beforeNextFrame } from './next-frame-work.ts';
 
 /**
  * `read(doc)`, read again at most once per frame after any change: many remote keystrokes in one
@@ -8,11 +9,10 @@ import type * as Y from 'yjs';
 export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const [value, setValue] = useState(() => read(doc));
   useEffect(() => {
-    let frame: number | null = null;
+    let cancelRead: (() => void) | null = null;
     const onUpdate = (): void => {
-      if (frame !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
+      cancelRead ??= beforeNextFrame(() => {
+        cancelRead = null;
         setValue(read(doc));
       });
     };
@@ -20,7 +20,7 @@ export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
     setValue(read(doc));
     return () => {
       doc.off('update', onUpdate);
-      if (frame !== null) cancelAnimationFrame(frame);
+      cancelRead?.();
     };
   }, [doc, read]);
   return value;

@@ -4,6 +4,7 @@ import { readDocument, type DocumentView, type Problem } from '#core/schema';
 import type { DocumentSession, SyncStatus } from './document-session.ts';
 import { DocumentViewReader, type PageView } from '#core/schema/document-view';
 import { useDocRead } from './use-doc-read.ts';
+import { beforeNextFrame } from './next-frame-work.ts';
 
 export function useSyncStatus(session: DocumentSession): SyncStatus {
   return useSyncExternalStore(session.subscribe, session.getStatus);
@@ -31,11 +32,11 @@ export function useDocumentView(doc: Y.Doc): PageView {
   const reader = useMemo(() => new DocumentViewReader(doc), [doc]);
   const [view, setView] = useState(() => reader.read());
   useEffect(() => {
-    let frame: number | null = null;
+    let cancelRead: (() => void) | null = null;
     const onTransaction = (transaction: Y.Transaction): void => {
-      if (!reader.noteTransaction(transaction) || frame !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
+      if (!reader.noteTransaction(transaction)) return;
+      cancelRead ??= beforeNextFrame(() => {
+        cancelRead = null;
         setView(reader.read());
       });
     };
@@ -44,7 +45,7 @@ export function useDocumentView(doc: Y.Doc): PageView {
     setView(reader.read());
     return () => {
       doc.off('afterTransaction', onTransaction);
-      if (frame !== null) cancelAnimationFrame(frame);
+      cancelRead?.();
     };
   }, [doc, reader]);
   return view;

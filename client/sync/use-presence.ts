@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { beforeNextFrame } from './next-frame-work.ts';
 
 /** Where someone is typing in a table, published in awareness so the cell shows who. */
 export interface CellFocus {
@@ -70,20 +71,20 @@ export function samePeople(a: readonly PresentPerson[], b: readonly PresentPerso
 export function usePresence(awareness: Awareness): readonly PresentPerson[] {
   const [people, setPeople] = useState(() => readPeople(awareness));
   useEffect(() => {
-    let frame: number | null = null;
+    let cancelRead: (() => void) | null = null;
     const read = (): void => {
-      frame = null;
+      cancelRead = null;
       const next = readPeople(awareness);
       setPeople((previous) => (samePeople(previous, next) ? previous : next));
     };
     const onChange = (): void => {
-      frame ??= requestAnimationFrame(read);
+      cancelRead ??= beforeNextFrame(read);
     };
     awareness.on('change', onChange);
     read();
     return () => {
       awareness.off('change', onChange);
-      if (frame !== null) cancelAnimationFrame(frame);
+      cancelRead?.();
     };
   }, [awareness]);
   return people;
