@@ -34,8 +34,6 @@ export class NoteCaretsAwareness extends AwarenessPassThrough {
   /** The people whose caret was in this note when last heard of. */
   private readonly here = new Set<number>();
   private listening = false;
-  /** The editor's own redraw of its carets (carets-drawn-at-once.ts), used instead of telling y-tiptap. */
-  private drawCarets: (() => void) | null = null;
 
   constructor(
     readonly frame: FrameAwareness,
@@ -69,11 +67,6 @@ export class NoteCaretsAwareness extends AwarenessPassThrough {
     }
   }
 
-  /** While set, a change about this note's carets redraws them at once; y-tiptap's listener hears nothing. */
-  drawCaretsWith(draw: (() => void) | null): void {
-    this.drawCarets = draw;
-  }
-
   /** Whether the person's caret is in this note now; remembers the answer. */
   private isHere(id: number): boolean {
     const state = this.frame.states.get(id) as { cursor?: { anchor?: unknown } | null } | undefined;
@@ -97,9 +90,8 @@ export class NoteCaretsAwareness extends AwarenessPassThrough {
       updated: changes.updated.filter(this.concernsThisNote),
       removed: changes.removed.filter((id) => this.here.delete(id)),
     };
-    if (relevant.added.length + relevant.updated.length + relevant.removed.length === 0) return;
-    if (this.drawCarets !== null) this.drawCarets();
-    else this.emit('change', [relevant, origin]);
+    if (relevant.added.length + relevant.updated.length + relevant.removed.length > 0)
+      this.emit('change', [relevant, origin]);
   };
 
   private readonly onUpdate = (changes: AwarenessChanges, origin: unknown): void =>

@@ -14,7 +14,6 @@ import type * as Y from 'yjs';
 import type { FrameAwareness } from '../sync/frame-awareness.ts';
 import type { Person } from '../sync/user-identity.ts';
 import { AutolinkOwnTyping } from './autolink-own-typing.ts';
-import { CaretsDrawnAtOnce } from './carets-drawn-at-once.ts';
 import { KeepCaretStill } from './keep-caret-still.ts';
 import { NoteCaretsAwareness } from './note-carets-awareness.ts';
 import { NoteCollaboration } from './note-collaboration.ts';
@@ -144,7 +143,6 @@ function LiveNote({
         NoteCollaboration.configure({ fragment }),
         KeepCaretStill,
         CollaborationCaret.configure({ provider: { awareness: caretsAwareness }, user: person }),
-        CaretsDrawnAtOnce.configure({ carets: caretsAwareness }),
       ],
       editable: !readOnly,
       editorProps: {

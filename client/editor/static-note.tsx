@@ -1,6 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { drawAfterKeystrokes } from '../sync/messages-after-keystrokes.ts';
 import type { FocusRequest } from './focus-request.ts';
 import { noteSchema } from './note-schema.ts';
 import { renderNote } from './render-note.ts';
@@ -30,18 +29,14 @@ export function StaticNote({ fragment, headingId, readOnly, onActivate }: Static
     if (element === null) return;
     element.replaceChildren(renderNote(fragment, noteSchema(), document));
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let live = true;
-    const refresh = (): void => {
-      timer = null;
-      if (live) element.replaceChildren(renderNote(fragment, noteSchema(), document));
-    };
     const onChange = (): void => {
-      // While this person types, drawn with the frame after their keystroke's, not between two keys.
-      timer ??= setTimeout(() => drawAfterKeystrokes(refresh), REFRESH_MS);
+      timer ??= setTimeout(() => {
+        timer = null;
+        element.replaceChildren(renderNote(fragment, noteSchema(), document));
+      }, REFRESH_MS);
     };
     fragment.observeDeep(onChange);
     return () => {
-      live = false;
       fragment.unobserveDeep(onChange);
       if (timer !== null) clearTimeout(timer);
     };

@@ -1,6 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { AwarenessPassThrough, type AwarenessChanges } from './awareness-pass-through.ts';
-import { beforeNextFrame } from './next-frame-work.ts';
 
 /**
  * An awareness for note editors that passes every write straight through but announces changes
@@ -10,7 +9,7 @@ import { beforeNextFrame } from './next-frame-work.ts';
  * screen redraws anyway.
  */
 export class FrameAwareness extends AwarenessPassThrough {
-  private cancelFlush: (() => void) | null = null;
+  private frame: number | null = null;
   private pending: {
     added: Set<number>;
     updated: Set<number>;
@@ -47,7 +46,7 @@ export class FrameAwareness extends AwarenessPassThrough {
     for (const id of changes?.added ?? []) pending.added.add(id);
     for (const id of changes?.updated ?? []) pending.updated.add(id);
     for (const id of changes?.removed ?? []) pending.removed.add(id);
-    this.cancelFlush ??= beforeNextFrame(this.flush);
+    this.frame ??= requestAnimationFrame(this.flush);
   }
 
   private readonly onChange = (changes: AwarenessChanges): void => this.collect(changes);
@@ -69,7 +68,7 @@ export class FrameAwareness extends AwarenessPassThrough {
   }
 
   private readonly flush = (): void => {
-    this.cancelFlush = null;
+    this.frame = null;
     const pending = this.pending;
     this.pending = null;
     if (pending === null) return;
@@ -88,7 +87,7 @@ export class FrameAwareness extends AwarenessPassThrough {
   override destroy(): void {
     this.inner.off('change', this.onChange);
     this.inner.off('update', this.onUpdate);
-    this.cancelFlush?.();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
     super.destroy();
   }
 }

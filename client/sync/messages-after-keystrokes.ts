@@ -1,5 +1,3 @@
-import { runFrameWorkNow } from './next-frame-work.ts';
-
 /**
  * How long after a key others' messages keep waiting for the next keystroke's frame. Typing
  * keeps the hold on; a pause ends it (the held messages have gone by then, at MAX_HOLD_MS).
@@ -48,8 +46,6 @@ export class MessagesAfterKeystrokes {
     const held = this.held;
     this.held = [];
     for (const handle of held) handle();
-    // What they changed is rendered in tasks before the next frame, so one frame draws it all.
-    if (held.length > 0) runFrameWorkNow();
   };
 
   private readonly onKeydown = (): void => {
@@ -69,15 +65,4 @@ export class MessagesAfterKeystrokes {
     this.target.removeEventListener('keydown', this.onKeydown, { capture: true });
     this.release();
   }
-}
-
-let pageGate: MessagesAfterKeystrokes | null = null;
-
-/**
- * Runs `draw` now, or right after this person's keystroke is drawn while they type, like others'
- * messages: for changes to the page that come from a timer of their own (a note's stand-in
- * showing others' edits), which would otherwise draw a frame between two keystrokes.
- */
-export function drawAfterKeystrokes(draw: () => void): void {
-  (pageGate ??= new MessagesAfterKeystrokes()).deliver(draw);
 }

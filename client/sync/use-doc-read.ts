@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { beforeNextFrame } from './next-frame-work.ts';
 
 /**
  * `read(doc)`, read again at most once per frame after any change: many remote keystrokes in one
@@ -9,10 +8,11 @@ import { beforeNextFrame } from './next-frame-work.ts';
 export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const [value, setValue] = useState(() => read(doc));
   useEffect(() => {
-    let cancelRead: (() => void) | null = null;
+    let frame: number | null = null;
     const onUpdate = (): void => {
-      cancelRead ??= beforeNextFrame(() => {
-        cancelRead = null;
+      if (frame !== null) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
         setValue(read(doc));
       });
     };
@@ -20,7 +20,7 @@ export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
     setValue(read(doc));
     return () => {
       doc.off('update', onUpdate);
-      cancelRead?.();
+      if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [doc, read]);
   return value;

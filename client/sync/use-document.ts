@@ -4,7 +4,6 @@ import { readDocument, type DocumentView, type Problem } from '#core/schema';
 import type { DocumentSession, SyncStatus } from './document-session.ts';
 import { DocumentViewReader, type PageView } from '#core/schema/document-view';
 import { useDocRead } from './use-doc-read.ts';
-import { beforeNextFrame } from './next-frame-work.ts';
 
 export function useSyncStatus(session: DocumentSession): SyncStatus {
   return useSyncExternalStore(session.subscribe, session.getStatus);
@@ -32,11 +31,11 @@ export function useDocumentView(doc: Y.Doc): PageView {
   const reader = useMemo(() => new DocumentViewReader(doc), [doc]);
   const [view, setView] = useState(() => reader.read());
   useEffect(() => {
-    let cancelRead: (() => void) | null = null;
+    let frame: number | null = null;
     const onTransaction = (transaction: Y.Transaction): void => {
-      if (!reader.noteTransaction(transaction)) return;
-      cancelRead ??= beforeNextFrame(() => {
-        cancelRead = null;
+      if (!reader.noteTransaction(transaction) || frame !== null) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
         setView(reader.read());
       });
     };
@@ -45,7 +44,7 @@ export function useDocumentView(doc: Y.Doc): PageView {
     setView(reader.read());
     return () => {
       doc.off('afterTransaction', onTransaction);
-      cancelRead?.();
+      if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [doc, reader]);
   return view;

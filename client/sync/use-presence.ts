@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { beforeNextFrame } from './next-frame-work.ts';
 
 /** Where someone is typing in a table, published in awareness so the cell shows who. */
 export interface CellFocus {
@@ -71,20 +70,20 @@ export function samePeople(a: readonly PresentPerson[], b: readonly PresentPerso
 export function usePresence(awareness: Awareness): readonly PresentPerson[] {
   const [people, setPeople] = useState(() => readPeople(awareness));
   useEffect(() => {
-    let cancelRead: (() => void) | null = null;
+    let frame: number | null = null;
     const read = (): void => {
-      cancelRead = null;
+      frame = null;
       const next = readPeople(awareness);
       setPeople((previous) => (samePeople(previous, next) ? previous : next));
     };
     const onChange = (): void => {
-      cancelRead ??= beforeNextFrame(read);
+      frame ??= requestAnimationFrame(read);
     };
     awareness.on('change', onChange);
     read();
     return () => {
       awareness.off('change', onChange);
-      cancelRead?.();
+      if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [awareness]);
   return people;

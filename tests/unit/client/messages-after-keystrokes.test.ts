@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  drawAfterKeystrokes,
-  MessagesAfterKeystrokes,
-} from '../../../client/sync/messages-after-keystrokes.ts';
-import { beforeNextFrame } from '../../../client/sync/next-frame-work.ts';
+import { MessagesAfterKeystrokes } from '../../../client/sync/messages-after-keystrokes.ts';
 import { socketDeliveringThrough } from '../../../client/sync/socket-delivering-through.ts';
 
 // Frames and the clock, driven by hand: the test says when the next frame comes.
@@ -15,14 +11,10 @@ beforeEach(() => {
     frames.push(() => callback(0));
     return frames.length;
   }) as typeof requestAnimationFrame;
-  globalThis.cancelAnimationFrame = ((id: number) => {
-    frames[id - 1] = () => undefined;
-  }) as typeof cancelAnimationFrame;
 });
 afterEach(() => {
   vi.useRealTimers();
   Reflect.deleteProperty(globalThis, 'requestAnimationFrame');
-  Reflect.deleteProperty(globalThis, 'cancelAnimationFrame');
 });
 function drawFrame(): void {
   const due = frames;
@@ -74,44 +66,6 @@ describe("others' messages while this person types", () => {
     vi.advanceTimersByTime(1000);
     gate.deliver(() => ran.push('b'));
     expect(ran).toEqual(['a', 'b']);
-  });
-});
-
-describe('what the held messages changed', () => {
-  test("is brought to the screen in the task that handles them, not in the next frame's callbacks", () => {
-    const { target, press } = keyboard();
-    const gate = new MessagesAfterKeystrokes(target, () => Date.now());
-    const ran: string[] = [];
-    press();
-    gate.deliver(() => {
-      ran.push('message');
-      beforeNextFrame(() => ran.push('view read again'));
-    });
-    drawFrame(); // the keystroke's frame
-    vi.advanceTimersByTime(0);
-    expect(ran).toEqual(['message', 'view read again']);
-    drawFrame();
-    expect(ran).toEqual(['message', 'view read again']);
-  });
-});
-
-describe("a change of the page's own timers, drawn after keystrokes", () => {
-  test('is drawn at once while nobody types, and after the keystroke is drawn while one types', () => {
-    const keys = new EventTarget();
-    Reflect.set(globalThis, 'window', keys);
-    try {
-      const drawn: string[] = [];
-      drawAfterKeystrokes(() => drawn.push('at rest'));
-      expect(drawn).toEqual(['at rest']);
-      keys.dispatchEvent(new Event('keydown'));
-      drawAfterKeystrokes(() => drawn.push('while typing'));
-      expect(drawn).toEqual(['at rest']);
-      drawFrame();
-      vi.advanceTimersByTime(0);
-      expect(drawn).toEqual(['at rest', 'while typing']);
-    } finally {
-      Reflect.deleteProperty(globalThis, 'window');
-    }
   });
 });
 

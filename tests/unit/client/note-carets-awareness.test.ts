@@ -111,31 +111,4 @@ describe("a note editor's carets", () => {
     runFrame();
     expect(heard).toEqual([[9]]);
   });
-
-  test("the editor's own redraw runs in the same flush, instead of y-tiptap's listener", () => {
-    const { doc, first, second, caretAt } = twoNotes();
-    const inner = new Awareness(doc);
-    const framed = new FrameAwareness(inner);
-    const firstNote = new NoteCaretsAwareness(framed, first);
-    const heard: number[][] = [];
-    firstNote.on('change', (c) => heard.push([...c.added, ...c.updated, ...c.removed]));
-    let drawn = 0;
-    firstNote.drawCaretsWith(() => drawn++);
-    const user = { name: 'Cy', color: '#333' };
-
-    setRemote(inner, 5, { user, cursor: caretAt(first, 2) });
-    setRemote(inner, 6, { user, cursor: caretAt(second, 2) });
-    expect(drawn).toBe(0);
-    runFrame();
-    expect({ drawn, heard }).toEqual({ drawn: 1, heard: [] });
-    setRemote(inner, 6, { user, cursor: caretAt(second, 3) });
-    runFrame();
-    expect(drawn).toBe(1);
-
-    // Without the editor's redraw (its view destroyed), y-tiptap's listener hears it again.
-    firstNote.drawCaretsWith(null);
-    setRemote(inner, 5, null);
-    runFrame();
-    expect({ drawn, heard }).toEqual({ drawn: 1, heard: [[5]] });
-  });
 });
