@@ -193,7 +193,7 @@ describe("others' edits while one types", () => {
     await expect.poll(() => far.textContent(), { timeout: 10_000 }).toContain('Far text.');
     await page.locator('.ProseMirror').first().locator('p').first().click();
     await page.keyboard.press('End');
-    // About four seconds of steady typing; the stand-in's redraw waits for a keystroke's frame.
+    // About four seconds of steady typing: the stand-in must not wait for a pause in it.
     let stopped = false;
     const typing = page.keyboard
       .type(' I keep typing'.repeat(7), { delay: 40 })
