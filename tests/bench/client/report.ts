@@ -292,6 +292,15 @@ export function renderClientReport(
       }
       lines.push('');
     }
+    const frames = outcome.value.framesBetweenKeys;
+    if (frames !== null) {
+      const gaps = Object.entries(frames.perGap).map(([n, gaps]) => `${n}: ${gaps}`);
+      const causes = frames.causes.map(({ cause, frames }) => `${cause} ${frames}`);
+      lines.push(
+        `Frames from one keystroke to the next (frames: how many of ${frames.keys} keystrokes): ${gaps.join(', ')}. Each frame but the keystrokes' own, by the first task since the frame before that changed the page: ${causes.join('; ')}.`,
+        '',
+      );
+    }
     lines.push('| function (minified name, file:line:column) | self ms |', '|---|---|');
     for (const fn of profile.topFunctions) lines.push(`| \`${fn.name}\` | ${ms(fn.ms)} |`);
     lines.push('');

@@ -6,6 +6,7 @@ import { quantile } from '../stats.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.ts';
 import { documentPath, type BenchDocument } from './documents.ts';
 import type { CrowdJoin, CrowdStats, KeptClear } from './editor-crowd.ts';
+import { readFramesBetweenKeys, type FramesBetweenKeys } from './frames-between-keys.ts';
 import { readKeystrokeAnatomy, type KeystrokeAnatomy } from './keystroke-anatomy.ts';
 import {
   startThreadTrace,
@@ -126,6 +127,8 @@ export interface TypingResult {
   readonly threadTime: readonly PhaseThreadTime[];
   /** Each keystroke split into its parts (handlers, waiting for the frame, the frame), from the same trace. */
   readonly keystrokes: KeystrokeAnatomy | null;
+  /** The frames committed between keystrokes and what caused each, from the same trace. */
+  readonly framesBetweenKeys: FramesBetweenKeys | null;
 }
 
 const LOAD_TIMEOUT_MS = 60_000;
@@ -394,6 +397,7 @@ export async function runTyping(
       rawTrace,
       threadTime,
       keystrokes: readKeystrokeAnatomy(rawTrace),
+      framesBetweenKeys: readFramesBetweenKeys(rawTrace),
     };
   } finally {
     if (crowdJoined) await crowd.request('crowd:leave').catch(() => {});
