@@ -1,42 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import * as Y from 'yjs';
-import { addNoteSection, noteFragment, readTable } from '../../core/schema/index.ts';
+import { noteFragment, readTable } from '../../core/schema/index.ts';
 import { NEXT_STEPS_COLUMNS, NEXT_STEPS_SECTION_ID } from '../../core/templates/index.ts';
 import { openPage } from '../support/browser.ts';
+import { documentWithFarNote, typeIntoFarNote } from '../support/far-note.ts';
 import { connectStockClient } from '../support/sync-clients.ts';
 import { createDocumentIn } from '../support/test-server.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 
 const scene = useBrowserScene();
 
-const FILLER =
-  'A paragraph long enough to take up some room on the page, so that the notes after it start well below the window. '.repeat(
-    4,
-  );
-
 describe('note editors start near the window', () => {
   test("a far note shows others' edits before its editor starts, and is editable once scrolled to", async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Long notes',
-      template: 'barriers',
-    });
-    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
-    await other.synced;
-    other.doc.transact(() => {
-      for (let n = 1; n <= 8; n++)
-        addNoteSection(other.doc, {
-          title: `Filler ${n}`,
-          blocks: Array.from({ length: 6 }, () => ({
-            type: 'paragraph' as const,
-            content: [{ text: FILLER }],
-          })),
-        });
-    });
-    const farId = addNoteSection(other.doc, {
-      title: 'Far note',
-      blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }],
-    });
-
+    const { id, other, farId } = await documentWithFarNote(scene);
     const { page, context } = await openPage(
       scene.browser,
       new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
@@ -48,10 +23,7 @@ describe('note editors start near the window', () => {
     expect(await far.locator('.note-static').count()).toBe(1);
     expect(await far.locator('.ProseMirror').count()).toBe(0);
 
-    const fragment = noteFragment(other.doc, farId)!;
-    other.doc.transact(() =>
-      (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Remote words. ')]),
-    );
+    typeIntoFarNote(other.doc, farId, 'Remote words. ');
     await expect
       .poll(() => far.textContent(), { timeout: 10_000 })
       .toContain('Remote words. Far text.');
@@ -64,31 +36,14 @@ describe('note editors start near the window', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' Local words.');
     await expect
-      .poll(() => fragment.toString(), { timeout: 10_000 })
+      .poll(() => noteFragment(other.doc, farId)!.toString(), { timeout: 10_000 })
       .toContain('Remote words. Far text. Local words.');
     other.destroy();
     await context.close();
   });
 
   test('a static note reached by keyboard becomes its editor and takes the focus', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Long notes',
-      template: 'barriers',
-    });
-    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
-    await other.synced;
-    for (let n = 1; n <= 8; n++)
-      addNoteSection(other.doc, {
-        title: `Filler ${n}`,
-        blocks: Array.from({ length: 6 }, () => ({
-          type: 'paragraph' as const,
-          content: [{ text: FILLER }],
-        })),
-      });
-    const farId = addNoteSection(other.doc, {
-      title: 'Far note',
-      blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }],
-    });
+    const { id, other, farId } = await documentWithFarNote(scene);
     const { page, context } = await openPage(
       scene.browser,
       new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,

@@ -1,11 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import * as Y from 'yjs';
-import { addNoteSection, noteFragment } from '../../core/schema/index.ts';
 import { openPage } from '../support/browser.ts';
 import { shownValue } from '../support/cells.ts';
-import { connectStockClient } from '../support/sync-clients.ts';
-import { createDocumentIn } from '../support/test-server.ts';
+import { documentWithFarNote, typeIntoFarNote } from '../support/far-note.ts';
 import { useBrowserScene } from '../support/browser-scene.ts';
 import { openTwice } from '../support/two-pages.ts';
 
@@ -114,7 +111,7 @@ describe("others' edits while one types", () => {
     await b.context.close();
   });
 
-  test("another's words appear while one keeps typing, and one's own reach the other page once it stops typing", async () => {
+  test("another's words and caret appear while one keeps typing, one's own words reach the other page once it stops, and the caret goes when they leave the note", async () => {
     const { a, b } = await openTwice(scene, 'barriers');
     const note = (page: Page) => page.locator('.ProseMirror').first();
     for (const { page } of [a, b]) await note(page).waitFor();
@@ -129,34 +126,14 @@ describe("others' edits while one types", () => {
     await b.page.keyboard.press('End');
     await b.page.keyboard.type(' [from B]');
     await expect.poll(() => note(a.page).textContent(), { timeout: 10_000 }).toContain('[from B]');
+    const carets = note(a.page).locator('.collaboration-carets__caret');
+    await expect.poll(() => carets.count(), { timeout: 10_000 }).toBe(1);
     expect(aStopped).toBe(false);
     await typing;
     // B typed a moment ago, so its page holds the relay's messages too; they wait 100 ms at most.
     await expect
       .poll(() => note(b.page).textContent(), { timeout: 10_000 })
       .toContain(' A keeps typing'.repeat(6));
-    expect([...a.errors, ...b.errors]).toEqual([]);
-    await a.context.close();
-    await b.context.close();
-  });
-
-  test("another's caret in the same note is drawn while one types, and goes when they leave the note", async () => {
-    const { a, b } = await openTwice(scene, 'barriers');
-    const note = (page: Page) => page.locator('.ProseMirror').first();
-    for (const { page } of [a, b]) await note(page).waitFor();
-    await note(a.page).locator('p').first().click();
-    await a.page.keyboard.press('End');
-    let aStopped = false;
-    const typing = a.page.keyboard
-      .type(' A keeps typing'.repeat(6), { delay: 40 })
-      .then(() => (aStopped = true));
-    await note(b.page).locator('p').last().click();
-    await b.page.keyboard.press('End');
-    await b.page.keyboard.type(' [B]');
-    const carets = note(a.page).locator('.collaboration-carets__caret');
-    await expect.poll(() => carets.count(), { timeout: 10_000 }).toBe(1);
-    expect(aStopped).toBe(false);
-    await typing;
     await b.page.getByLabel('Task, row 1', { exact: true }).click();
     await expect.poll(() => carets.count(), { timeout: 10_000 }).toBe(0);
     expect([...a.errors, ...b.errors]).toEqual([]);
@@ -165,26 +142,7 @@ describe("others' edits while one types", () => {
   });
 
   test("a far note's stand-in shows another's words while one keeps typing in a note above", async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Long notes',
-      template: 'barriers',
-    });
-    const other = connectStockClient(scene.server.url, id, scene.workspace.tokens.editor);
-    await other.synced;
-    const filler =
-      'A paragraph that takes up room on the page, so the far note starts below. '.repeat(6);
-    for (let n = 1; n <= 8; n++)
-      addNoteSection(other.doc, {
-        title: `Filler ${n}`,
-        blocks: Array.from({ length: 6 }, () => ({
-          type: 'paragraph' as const,
-          content: [{ text: filler }],
-        })),
-      });
-    const farId = addNoteSection(other.doc, {
-      title: 'Far note',
-      blocks: [{ type: 'paragraph', content: [{ text: 'Far text.' }] }],
-    });
+    const { id, other, farId } = await documentWithFarNote(scene);
     const { page, context, errors } = await openPage(
       scene.browser,
       new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
@@ -198,10 +156,7 @@ describe("others' edits while one types", () => {
     const typing = page.keyboard
       .type(' I keep typing'.repeat(7), { delay: 40 })
       .then(() => (stopped = true));
-    const fragment = noteFragment(other.doc, farId)!;
-    other.doc.transact(() =>
-      (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Remote words. ')]),
-    );
+    typeIntoFarNote(other.doc, farId, 'Remote words. ');
     await expect
       .poll(() => far.textContent(), { timeout: 10_000 })
       .toContain('Remote words. Far text.');
