@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { nearLimitAnnouncement } from './near-limit.ts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { AnswerField } from './answer-field.tsx';
 import {
   fetchSurvey,
   sendSurveyAnswers,
@@ -120,7 +120,12 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ readonly field: string } | null>(null);
   const fields = useRef(new Map<string, HTMLTextAreaElement>());
+  // In the same commit as the messages the field is described by, so nobody sees them unfocused.
+  useLayoutEffect(() => {
+    if (focusRequest !== null) fields.current.get(focusRequest.field)?.focus();
+  }, [focusRequest]);
   const groups = useMemo(() => {
     const byGroup = new Map<string, SurveyForm['questions'][number][]>();
     for (const question of form.questions)
@@ -145,8 +150,7 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
     setFormError(general.length > 0 ? general.join(' ') : null);
     const first =
       form.questions.find((question) => byField[question.id] !== undefined)?.id ?? firstId;
-    // After React has rendered the messages the field will be described by.
-    requestAnimationFrame(() => fields.current.get(first)?.focus());
+    setFocusRequest({ field: first });
   };
 
   const submit = async (event: FormEvent) => {
@@ -241,59 +245,5 @@ function SurveyFormView({ token, form, onSent, onClosed }: FormProps) {
         </button>
       </form>
     </main>
-  );
-}
-
-interface AnswerFieldProps {
-  readonly id: string;
-  readonly prompt: string;
-  readonly value: string;
-  readonly max: number;
-  readonly error: string | null;
-  readonly formErrorId: string | null;
-  readonly register: (element: HTMLTextAreaElement | null) => void;
-  readonly onChange: (text: string) => void;
-}
-
-function AnswerField({
-  id,
-  prompt,
-  value,
-  max,
-  error,
-  formErrorId,
-  register,
-  onChange,
-}: AnswerFieldProps) {
-  const fieldId = `answer-${id}`;
-  const length = value.trim().length;
-  const left = max - length;
-  const describedBy = [error !== null ? `${fieldId}-error` : null, formErrorId, `${fieldId}-count`]
-    .filter((part) => part !== null)
-    .join(' ');
-  return (
-    <div className={`survey-question${error !== null ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId}>{prompt}</label>
-      <textarea
-        id={fieldId}
-        ref={register}
-        rows={4}
-        value={value}
-        aria-invalid={error !== null || formErrorId !== null}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-      {error !== null && (
-        <p id={`${fieldId}-error`} className="form-error">
-          {error}
-        </p>
-      )}
-      <p id={`${fieldId}-count`} className={`hint survey-count${left < 0 ? ' over' : ''}`}>
-        {length.toLocaleString('en-US')} of {max.toLocaleString('en-US')} characters
-      </p>
-      <p className="visually-hidden" aria-live="polite">
-        {nearLimitAnnouncement(left)}
-      </p>
-    </div>
   );
 }
