@@ -5,8 +5,14 @@ import { DeviceCopy } from './device-copy.ts';
 import { relayServerUrl, webSocketAdoptingEarly } from './early-socket.ts';
 import { FrameAwareness } from './frame-awareness.ts';
 import { MessagesAfterKeystrokes } from './messages-after-keystrokes.ts';
+import { afterNextFrame, whenIdle } from './page-moments.ts';
 import { sendOwnPresenceOnly } from './own-presence-only.ts';
-import { applyAnnouncingReceived, peekReceivedUpdate } from './received-update.ts';
+import {
+  applyAnnouncingReceived,
+  clocksReceived,
+  peekReceivedUpdate,
+  type UpdateListener,
+} from './received-update.ts';
 import { socketDeliveringThrough } from './socket-delivering-through.ts';
 import { StoredNoticeReplies } from './stored-notice-replies.ts';
 import { coversState, peekServerStateVector } from './stored-state.ts';
@@ -44,17 +50,6 @@ const REMOTE_WRITE_DELAY_MS = 300;
  * person edits, or after this long.
  */
 const RELAY_FIRST_MS = 1500;
-
-/** Runs `run` in a task of its own right after the next frame (at once in a hidden page, which draws none). */
-const afterNextFrame = (run: () => void): void => {
-  if (document.hidden) setTimeout(run, 0);
-  else requestAnimationFrame(() => setTimeout(run, 0));
-};
-
-const whenIdle = (run: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 0);
-};
 
 /**
  * One open document: its Y.Doc, kept in IndexedDB and synced over y-websocket. Offline, it opens
@@ -227,9 +222,9 @@ export class DocumentSession {
    * update raises what we know is stored; otherwise someone who only reads would see "Syncing…"
    * for as long as others type.
    */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate: UpdateListener = (update, origin, _doc, transaction) => {
     if (origin === this.provider && this.serverState !== null) {
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      for (const [client, clock] of clocksReceived(update, transaction)) {
         if ((this.serverState.get(client) ?? 0) < clock) this.serverState.set(client, clock);
       }
     }

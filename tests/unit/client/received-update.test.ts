@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   applyAnnouncingReceived,
+  clocksReceived,
   peekReceivedUpdate,
 } from '../../../client/sync/received-update.ts';
 
@@ -101,5 +102,60 @@ describe('updates received from the relay', () => {
     const copy = new Y.Doc();
     for (const update of heard) Y.applyUpdate(copy, update);
     expect(copy.getText('note').toString()).toBe('ab');
+  });
+
+  describe('the clocks a received update brings the device up to', () => {
+    /** Applies `received` as the session does and returns what its listener reads from it. */
+    function clocksHeard(doc: Y.Doc, received: Uint8Array): Map<number, number>[] {
+      const heard: Map<number, number>[] = [];
+      doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+        heard.push(clocksReceived(update, tr)),
+      );
+      applyAnnouncingReceived(doc, received, 'relay', () => Y.applyUpdate(doc, received, 'relay'));
+      return heard;
+    }
+
+    test("the relay's whole copy into an empty document: the copy's own state vector", () => {
+      const source = sourceDoc();
+      source.clientID = 7;
+      const other = new Y.Doc();
+      other.clientID = 9;
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(source));
+      other.getText('note').insert(0, 'well, ');
+      const received = Y.encodeStateAsUpdate(other);
+      const heard = clocksHeard(new Y.Doc(), received);
+      expect(heard).toEqual([Y.decodeStateVector(Y.encodeStateVectorFromUpdate(received))]);
+      expect(heard[0]!.get(9)).toBe(6);
+    });
+
+    test('a client whose changes this device already had is left out; those it lacked are counted', () => {
+      const source = new Y.Doc();
+      source.getText('note').insert(0, 'abc');
+      const colleague = new Y.Doc();
+      Y.applyUpdate(colleague, Y.encodeStateAsUpdate(source));
+      colleague.getMap('rows').set('a', 'row');
+      Y.applyUpdate(source, Y.encodeStateAsUpdate(colleague));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+      source.getText('note').insert(3, 'def');
+      // More than the device lacks: the whole history again, the colleague's row included.
+      const received = Y.encodeStateAsUpdate(source);
+      expect(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(received)).size).toBe(2);
+      expect(clocksHeard(doc, received)).toEqual([new Map([[source.clientID, 6]])]);
+    });
+
+    test('with changes waiting for a gap, the bytes are read instead of the transaction', () => {
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on('update', (update: Uint8Array) => updates.push(update));
+      source.getText('note').insert(0, 'a');
+      source.getText('note').insert(1, 'b');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, updates[1]!);
+      const heard = clocksHeard(doc, updates[0]!);
+      // Yjs's own encoding of the transaction holds both, and so does what is read from it.
+      expect(heard).toEqual([new Map([[source.clientID, 2]])]);
+      expect(doc.getText('note').toString()).toBe('ab');
+    });
   });
 });
