@@ -275,8 +275,11 @@ function LiveCell({
         const cell = event.currentTarget;
         if (event.relatedTarget instanceof Node && cell.contains(event.relatedTarget)) return;
         // Wait until the focus has landed: a window losing focus comes back to the same control.
+        // A cell no longer in the page was released already; on a busy page this timer can run
+        // after the next keys, when the same cell may be open again in a new element.
         setTimeout(() => {
-          if (!cell.contains(document.activeElement) && document.hasFocus()) onRelease();
+          if (cell.isConnected && !cell.contains(document.activeElement) && document.hasFocus())
+            onRelease();
         }, 0);
       }}
     >

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { trackRowDeletions, type RowDeletions } from '#core/schema';
 
@@ -8,7 +8,9 @@ import { trackRowDeletions, type RowDeletions } from '#core/schema';
  */
 export function useRowDeletions(doc: Y.Doc, sectionId: string) {
   const deletions = useRef<RowDeletions | null>(null);
-  const [deleted, setDeleted] = useState<number | null>(null);
+  // A new object at each deletion, so deleting the same row number again moves the focus again.
+  const [deletion, setDeletion] = useState<{ readonly row: number } | null>(null);
+  const deleted = deletion?.row ?? null;
   const undoRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     deletions.current = trackRowDeletions(doc, sectionId);
@@ -18,16 +20,17 @@ export function useRowDeletions(doc: Y.Doc, sectionId: string) {
     };
   }, [doc, sectionId]);
   const deleteRowOf = useCallback((rowId: string, rowNumber: number) => {
-    if (deletions.current?.deleteRow(rowId).ok === true) {
-      setDeleted(rowNumber);
-      requestAnimationFrame(() => undoRef.current?.focus());
-    }
+    if (deletions.current?.deleteRow(rowId).ok === true) setDeletion({ row: rowNumber });
   }, []);
+  // In the commit that shows the message: its Undo has the focus, and Ctrl+Z works, from the first frame.
+  useLayoutEffect(() => {
+    if (deletion !== null) undoRef.current?.focus();
+  }, [deletion]);
   const undoDelete = useCallback(() => {
     deletions.current?.undo();
-    setDeleted(null);
+    setDeletion(null);
   }, []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (deleted === null) return;
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement;

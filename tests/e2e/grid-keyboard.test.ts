@@ -86,6 +86,36 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
     await context.close();
   });
 
+  test('moving out of a cell and straight back keeps it open, however late its timer runs', async () => {
+    const id = await createDocumentIn(scene.server.url, scene.workspace, {
+      title: 'Barriers',
+      template: 'barriers',
+    });
+    const { page, context } = await openPage(scene.browser, scene.documentUrl(id), {
+      fakeClock: true,
+    });
+    const task = (row: number) => page.getByLabel(`Task, row ${row}`, { exact: true });
+    await task(1).scrollIntoViewIfNeeded();
+    const nextSteps = page.locator('.table-section').filter({ has: task(1) });
+    await nextSteps.getByRole('button', { name: 'Add row', exact: true }).click();
+    await expect
+      .poll(() => focused(page), { timeout: 10_000 })
+      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    // A busy page runs keystrokes ahead of timers: here the timers wait until both keys are handled.
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => focused(page)).toEqual({ tag: 'TEXTAREA', label: 'Task, row 1' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    await page.clock.runFor(100);
+    await page.clock.resume();
+    await page.waitForTimeout(100);
+    expect(await focused(page)).toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    await page.keyboard.type('Call the clinic');
+    await expect.poll(() => shownValue(task(2))).toBe('Call the clinic');
+    await context.close();
+  });
+
   test("a deleted row comes back with Ctrl+Z or the message's Undo, for everyone", async () => {
     const id = await createDocumentIn(scene.server.url, scene.workspace, {
       title: 'Barriers',
