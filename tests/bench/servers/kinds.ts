@@ -8,12 +8,15 @@ export const SERVER_NAMES = [
   'floor',
   'ours-memory',
   'ours-full',
+  'floor-durable',
 ] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
 /**
- * What `npm run bench` compares. Two diagnostics run only when named in BENCH_SERVERS, to see
- * what durability costs: 'ours-memory' (the in-memory store: the relay without SQLite) and
- * 'ours-full' (SQLite with synchronous=FULL: an fsync per commit, on the event loop).
+ * What `npm run bench` compares. Three diagnostics run only when named in BENCH_SERVERS, to see
+ * what durability costs: 'ours-memory' (the in-memory store: the relay without SQLite),
+ * 'ours-full' (SQLite with synchronous=FULL: an fsync per commit, on the event loop) and
+ * 'floor-durable' (the floor applying each update to a Y.Doc and storing it in SQLite before it
+ * forwards it: the least a relay that stores before fan-out can do).
  */
 export const DEFAULT_SERVERS: readonly ServerName[] = [
   'ours',
@@ -99,5 +102,15 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     persists: false,
     holdsDocuments: false,
     createsRoomsOverRest: false,
+  },
+  'floor-durable': {
+    name: 'floor-durable',
+    entry: join(here, 'floor.ts'),
+    protocol: 'y-websocket',
+    syncPath: '',
+    persists: false,
+    holdsDocuments: false,
+    createsRoomsOverRest: false,
+    env: { BENCH_FLOOR_STORE: 'sqlite' },
   },
 };
