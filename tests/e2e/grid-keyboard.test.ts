@@ -15,25 +15,30 @@ const focused = (page: Page) =>
     label: document.activeElement?.getAttribute('aria-label') ?? '',
   }));
 
+/**
+ * A barriers document's page with a second row just added to its next steps by "Add row", which
+ * puts the caret in the new row's first cell.
+ */
+async function openNextStepsWithNewRow(options: { fakeClock?: boolean } = {}) {
+  const id = await createDocumentIn(scene.server.url, scene.workspace, {
+    title: 'Barriers',
+    template: 'barriers',
+  });
+  const opened = await openPage(scene.browser, scene.documentUrl(id), options);
+  const { page } = opened;
+  const task = (row: number) => page.getByLabel(`Task, row ${row}`, { exact: true });
+  await task(1).scrollIntoViewIfNeeded();
+  const nextSteps = page.locator('.table-section').filter({ has: task(1) });
+  await nextSteps.getByRole('button', { name: 'Add row', exact: true }).click();
+  await expect
+    .poll(() => focused(page), { timeout: 10_000 })
+    .toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+  return { ...opened, task };
+}
+
 describe('working a table by keyboard, as in a spreadsheet', () => {
   test('arrows at the edge of the text, Enter, Shift+Enter, Escape and typing on a selected cell', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Barriers',
-      template: 'barriers',
-    });
-    const { page, context, errors } = await openPage(
-      scene.browser,
-      new URL(`/d/${id}?token=${scene.workspace.tokens.editor}`, scene.server.url).href,
-    );
-    const task = (row: number) => page.getByLabel(`Task, row ${row}`, { exact: true });
-    await task(1).scrollIntoViewIfNeeded();
-    const nextSteps = page.locator('.table-section').filter({ has: task(1) });
-
-    // "Add row" puts the caret in the new row's first cell.
-    await nextSteps.getByRole('button', { name: 'Add row', exact: true }).click();
-    await expect
-      .poll(() => focused(page), { timeout: 10_000 })
-      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    const { page, context, errors, task } = await openNextStepsWithNewRow();
     await page.keyboard.type('Call the clinic');
 
     // Shift+Enter goes up, Enter down; the caret arrives at the end of the text.
@@ -87,20 +92,7 @@ describe('working a table by keyboard, as in a spreadsheet', () => {
   });
 
   test('moving out of a cell and straight back keeps it open, however late its timer runs', async () => {
-    const id = await createDocumentIn(scene.server.url, scene.workspace, {
-      title: 'Barriers',
-      template: 'barriers',
-    });
-    const { page, context } = await openPage(scene.browser, scene.documentUrl(id), {
-      fakeClock: true,
-    });
-    const task = (row: number) => page.getByLabel(`Task, row ${row}`, { exact: true });
-    await task(1).scrollIntoViewIfNeeded();
-    const nextSteps = page.locator('.table-section').filter({ has: task(1) });
-    await nextSteps.getByRole('button', { name: 'Add row', exact: true }).click();
-    await expect
-      .poll(() => focused(page), { timeout: 10_000 })
-      .toEqual({ tag: 'TEXTAREA', label: 'Task, row 2' });
+    const { page, context, task } = await openNextStepsWithNewRow({ fakeClock: true });
     // A busy page runs keystrokes ahead of timers: here the timers wait until both keys are handled.
     await page.clock.pauseAt(Date.now() + 1000);
     await page.keyboard.press('Shift+Enter');

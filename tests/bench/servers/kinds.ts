@@ -46,6 +46,16 @@ export interface ServerKind {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+const FLOOR: ServerKind = {
+  name: 'floor',
+  entry: join(here, 'floor.ts'),
+  protocol: 'y-websocket',
+  syncPath: '',
+  persists: false,
+  holdsDocuments: false,
+  createsRoomsOverRest: false,
+};
+
 export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
   ours: {
     name: 'ours',
@@ -94,23 +104,6 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     createsRoomsOverRest: true,
     env: { PATHWAYS_SQLITE_SYNCHRONOUS: 'FULL' },
   },
-  floor: {
-    name: 'floor',
-    entry: join(here, 'floor.ts'),
-    protocol: 'y-websocket',
-    syncPath: '',
-    persists: false,
-    holdsDocuments: false,
-    createsRoomsOverRest: false,
-  },
-  'floor-durable': {
-    name: 'floor-durable',
-    entry: join(here, 'floor.ts'),
-    protocol: 'y-websocket',
-    syncPath: '',
-    persists: false,
-    holdsDocuments: false,
-    createsRoomsOverRest: false,
-    env: { BENCH_FLOOR_STORE: 'sqlite' },
-  },
+  floor: FLOOR,
+  'floor-durable': { ...FLOOR, name: 'floor-durable', env: { BENCH_FLOOR_STORE: 'sqlite' } },
 };
