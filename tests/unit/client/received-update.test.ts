@@ -22,6 +22,16 @@ function sourceDoc(): Y.Doc {
   return doc;
 }
 
+/** "a" then "b" typed into a note: two updates, the second of which needs the first. */
+function twoInsertions(): { source: Y.Doc; first: Uint8Array; second: Uint8Array } {
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on('update', (update: Uint8Array) => updates.push(update));
+  source.getText('note').insert(0, 'a');
+  source.getText('note').insert(1, 'b');
+  return { source, first: updates[0]!, second: updates[1]! };
+}
+
 describe('updates received from the relay', () => {
   test("a sync step 2 or update frame's update is read out; other frames are not", () => {
     const source = sourceDoc();
@@ -86,17 +96,12 @@ describe('updates received from the relay', () => {
   });
 
   test('updates that arrive out of order still reach the listeners whole, once their gap is filled', () => {
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on('update', (update: Uint8Array) => updates.push(update));
-    source.getText('note').insert(0, 'a');
-    source.getText('note').insert(1, 'b');
-    const [first, second] = updates;
+    const { first, second } = twoInsertions();
     const doc = new Y.Doc();
     const heard: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => heard.push(update));
     // The second arrives first: Yjs keeps it pending; then the first fills the gap.
-    for (const update of [second!, first!])
+    for (const update of [second, first])
       applyAnnouncingReceived(doc, update, 'relay', () => Y.applyUpdate(doc, update, 'relay'));
     expect(doc.getText('note').toString()).toBe('ab');
     const copy = new Y.Doc();
@@ -145,14 +150,10 @@ describe('updates received from the relay', () => {
     });
 
     test('with changes waiting for a gap, the bytes are read instead of the transaction', () => {
-      const source = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      source.on('update', (update: Uint8Array) => updates.push(update));
-      source.getText('note').insert(0, 'a');
-      source.getText('note').insert(1, 'b');
+      const { source, first, second } = twoInsertions();
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, updates[1]!);
-      const heard = clocksHeard(doc, updates[0]!);
+      Y.applyUpdate(doc, second);
+      const heard = clocksHeard(doc, first);
       // Yjs's own encoding of the transaction holds both, and so does what is read from it.
       expect(heard).toEqual([new Map([[source.clientID, 2]])]);
       expect(doc.getText('note').toString()).toBe('ab');

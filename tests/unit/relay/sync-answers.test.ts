@@ -35,6 +35,20 @@ function client(): { doc: Y.Doc; updates: Uint8Array[] } {
   return { doc, updates };
 }
 
+/** A relay on memory with two editors' sockets to document "d", each recording what it is sent. */
+function twoEditors() {
+  const relay = testRelay(new MemoryDocumentStore());
+  const a = recordingSocket();
+  const b = recordingSocket();
+  return {
+    relay,
+    a,
+    socketA: relay.connect('d', a.raw, EDITOR),
+    b,
+    socketB: relay.connect('d', b.raw, EDITOR),
+  };
+}
+
 describe('sync answers (R30)', () => {
   test('R30: a socket answered in full once gets the empty update, and a new socket still gets every deletion', async () => {
     const relay = testRelay(new MemoryDocumentStore());
@@ -70,11 +84,7 @@ describe('sync answers (R30)', () => {
   });
 
   test("R30: a request sent before others' changes reached its client gets the empty update behind them", async () => {
-    const relay = testRelay(new MemoryDocumentStore());
-    const a = recordingSocket();
-    const socketA = relay.connect('d', a.raw, EDITOR);
-    const b = recordingSocket();
-    const socketB = relay.connect('d', b.raw, EDITOR);
+    const { relay, a, socketA, socketB } = twoEditors();
     const reader = new Y.Doc();
     socketA.onMessage(encodeSyncStep1(reader));
     await until('the first answer', () => syncAnswers(a.frames).length === 1);
@@ -144,11 +154,7 @@ describe('sync answers (R30)', () => {
   });
 
   test('R30: a socket whose change was relayed with more than it sent gets the full answer next', async () => {
-    const relay = testRelay(new MemoryDocumentStore());
-    const a = recordingSocket();
-    const socketA = relay.connect('d', a.raw, EDITOR);
-    const b = recordingSocket();
-    const socketB = relay.connect('d', b.raw, EDITOR);
+    const { relay, socketA, b, socketB } = twoEditors();
     const author = client();
     author.doc.getText('notes').insert(0, 'a');
     author.doc.getText('notes').delete(0, 1);
